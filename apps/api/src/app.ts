@@ -1,0 +1,107 @@
+import type { AddressInfo } from "node:net";
+import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { catalogDescriptors } from "@latchkey/catalog";
+import {
+  assertKeyringCovers,
+  createServices,
+  Keyring,
+  loadKeyring,
+  parseCatalog,
+  syncCatalog,
+} from "@latchkey/core";
+import { ensureDefaultWorkspace, listSecretKeyIds, listWorkspaceIds, openDatabase, sql, type DatabaseHandle } from "@latchkey/db";
+import { createRequestContext, type RequestContext } from "./context";
+import type { ApiConfig } from "./env";
+import { createErrorFormatter } from "./graphql-errors";
+import { createHttpServer } from "./http-server";
+import type { Logger } from "./logger";
+import { buildSchema } from "./schema";
+
+export interface RunningApi {
+  /** Where the API listens, e.g. http://localhost:4000 */
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Opens the database (migrating it), checks the encryption key, syncs the catalog, and serves. */
+export async function startApi(config: ApiConfig, logger: Logger): Promise<RunningApi> {
+  const { keyring, keyFile, source } = loadKeyring({ envKey: config.encryptionKey, dataDir: config.dataDir });
+  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize });
+  try {
+    return await serve(config, logger, database, keyring, keyFile, source);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
+
+async function serve(
+  config: ApiConfig,
+  logger: Logger,
+  database: DatabaseHandle,
+  keyring: Keyring,
+  keyFile: string,
+  keySource: string,
+): Promise<RunningApi> {
+  const { db } = database;
+  // Only the active key may have sealed what is stored: a different key file is an error, not a fallback.
+  assertKeyringCovers(new Keyring(keyring.active), await listSecretKeyIds(db), keyFile);
+
+  const catalog = parseCatalog(catalogDescriptors);
+  const defaultWorkspaceId = await ensureDefaultWorkspace(db);
+  for (const workspaceId of await listWorkspaceIds(db)) await syncCatalog(db, workspaceId, catalog);
+
+  const verifier = {
+    timeoutMs: config.verifyTimeoutMs,
+    serverUrl: config.publicUrl ?? "",
+    baseUrlOverrides: config.baseUrlOverrides,
+  };
+  const services = createServices({ db, keyring, verifier });
+
+  const apollo = new ApolloServer<RequestContext>({
+    schema: buildSchema(),
+    introspection: config.introspection,
+    includeStacktraceInErrorResponses: false,
+    formatError: createErrorFormatter(logger),
+    plugins: config.production ? [ApolloServerPluginLandingPageDisabled()] : [],
+    logger: { debug: () => {}, info: () => {}, warn: (m) => logger.warn(String(m)), error: (m) => logger.error(String(m)) },
+  });
+  await apollo.start();
+
+  const server = createHttpServer({
+    apollo,
+    logger,
+    createContext: async () => createRequestContext(services, defaultWorkspaceId),
+    checkHealth: async () => {
+      try {
+        await db.execute(sql`select 1`);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(config.port, config.host, resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  // Without a configured public URL, {{server.url}} is this process itself (PORT may have been 0).
+  verifier.serverUrl ||= `http://127.0.0.1:${port}`;
+  logger.info("Latchkey API started", { port, database: database.kind, encryptionKey: keySource });
+
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://localhost:${port}`,
+    close: () =>
+      (closing ??= (async () => {
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeIdleConnections();
+        });
+        await apollo.stop();
+        await database.close();
+      })()),
+  };
+}

@@ -1,0 +1,73 @@
+import path from "node:path";
+import { z } from "zod";
+
+const booleanFlag = z
+  .enum(["true", "false", "1", "0"])
+  .transform((v) => v === "true" || v === "1");
+
+/** Every setting of the API, from the environment; nothing else reads process.env. */
+const zEnv = z.object({
+  PORT: z.coerce.number().int().min(0).max(65_535).default(4000),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+    .optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  LATCHKEY_DATA_DIR: z.string().min(1).default(".latchkey"),
+  LATCHKEY_ENCRYPTION_KEY: z.string().optional(),
+  LATCHKEY_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  LATCHKEY_VERIFY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  LATCHKEY_BASE_URL_OVERRIDES: z
+    .string()
+    .default("")
+    .transform((text, ctx) => {
+      const overrides: Record<string, string> = {};
+      for (const pair of text.split(",").map((p) => p.trim()).filter(Boolean)) {
+        const at = pair.indexOf("=");
+        const url = pair.slice(at + 1);
+        if (at < 1 || !/^https?:\/\//.test(url)) {
+          ctx.addIssue({ code: "custom", message: "must be a comma-separated list of componentKey=http(s)://url" });
+          return z.NEVER;
+        }
+        overrides[pair.slice(0, at)] = url.replace(/\/+$/, "");
+      }
+      return overrides;
+    }),
+  LATCHKEY_LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  LATCHKEY_INTROSPECTION: booleanFlag.optional(),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+});
+
+export type ApiConfig = ReturnType<typeof toConfig>;
+
+function toConfig(env: z.output<typeof zEnv>) {
+  const port = env.PORT;
+  return {
+    port,
+    host: env.HOST,
+    databaseUrl: env.DATABASE_URL,
+    databasePoolSize: env.DATABASE_POOL_SIZE,
+    dataDir: path.resolve(env.LATCHKEY_DATA_DIR),
+    encryptionKey: env.LATCHKEY_ENCRYPTION_KEY?.trim() || undefined,
+    /** The API's public URL ({{server.url}}); unset means this process at its listening port. */
+    publicUrl: env.LATCHKEY_PUBLIC_URL?.replace(/\/+$/, ""),
+    verifyTimeoutMs: env.LATCHKEY_VERIFY_TIMEOUT_MS,
+    baseUrlOverrides: env.LATCHKEY_BASE_URL_OVERRIDES,
+    logLevel: env.LATCHKEY_LOG_LEVEL,
+    introspection: env.LATCHKEY_INTROSPECTION ?? env.NODE_ENV !== "production",
+    production: env.NODE_ENV === "production",
+  };
+}
+
+/** Parses the environment; on a bad value, throws one line naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
+  const parsed = zEnv.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError(`Invalid configuration: ${issue.path.join(".")} ${issue.message}`);
+  }
+  return toConfig(parsed.data);
+}
+
+export class ConfigError extends Error {}

@@ -1,0 +1,105 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { HeaderMap, type ApolloServer } from "@apollo/server";
+import type { RequestContext } from "./context";
+import { DEMO_PETSTORE_PREFIX, handleDemoPetstore } from "./demo-petstore";
+import type { Logger } from "./logger";
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface HttpServerDeps {
+  apollo: ApolloServer<RequestContext>;
+  createContext: (req: IncomingMessage) => Promise<RequestContext>;
+  checkHealth: () => Promise<boolean>;
+  logger: Logger;
+}
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers }).end(JSON.stringify(body));
+}
+
+function sendGraphQLError(res: ServerResponse, status: number, code: string, message: string): void {
+  sendJson(res, status, { errors: [{ message, extensions: { code } }] });
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) throw new HttpError(413, "PAYLOAD_TOO_LARGE", `The request body exceeds ${MAX_BODY_BYTES / 1024} KiB.`);
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+async function parseBody(req: IncomingMessage): Promise<unknown> {
+  if (req.method !== "POST") return undefined;
+  const text = await readBody(req);
+  const type = (req.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
+  if (type !== "application/json" && type !== "application/graphql-response+json") return text;
+  if (text.trim() === "") return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new HttpError(400, "BAD_REQUEST", "The request body is not valid JSON.");
+  }
+}
+
+function toHeaderMap(req: IncomingMessage): HeaderMap {
+  const headers = new HeaderMap();
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
+  }
+  return headers;
+}
+
+async function handleGraphQL(req: IncomingMessage, res: ServerResponse, deps: HttpServerDeps, search: string) {
+  const body = await parseBody(req);
+  const response = await deps.apollo.executeHTTPGraphQLRequest({
+    httpGraphQLRequest: { method: req.method ?? "GET", headers: toHeaderMap(req), search, body },
+    context: () => deps.createContext(req),
+  });
+  for (const [key, value] of response.headers) res.setHeader(key, value);
+  res.statusCode = response.status ?? 200;
+  if (response.body.kind === "complete") {
+    res.end(response.body.string);
+    return;
+  }
+  for await (const chunk of response.body.asyncIterator) res.write(chunk);
+  res.end();
+}
+
+/** The API's HTTP surface: /graphql, /healthz and the demo Petstore; everything else is 404. */
+export function createHttpServer(deps: HttpServerDeps): Server {
+  return createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    const handle = async () => {
+      if (url.pathname === "/graphql") return handleGraphQL(req, res, deps, url.search);
+      if (url.pathname === "/healthz") {
+        const healthy = await deps.checkHealth();
+        return sendJson(res, healthy ? 200 : 503, { status: healthy ? "ok" : "unavailable" });
+      }
+      if (url.pathname.startsWith(`${DEMO_PETSTORE_PREFIX}/`)) return handleDemoPetstore(req, res, url.pathname);
+      sendJson(res, 404, { error: "Not found" });
+    };
+    handle().catch((error: unknown) => {
+      if (res.headersSent) return void res.destroy();
+      if (error instanceof HttpError) return sendGraphQLError(res, error.status, error.code, error.message);
+      deps.logger.error("Unexpected error while handling a request", {
+        path: url.pathname,
+        error: error instanceof Error ? error.message : String(error),
+      });
+      sendGraphQLError(res, 500, "INTERNAL_SERVER_ERROR", "Internal server error: the request could not be completed.");
+    });
+  });
+}

@@ -1,0 +1,50 @@
+import DataLoader from "dataloader";
+import type { ComponentRecord, CredentialRecord, CredentialUsageRecord, FlowRecord, FlowStepRecord, Services } from "@latchkey/core";
+
+function byId<T extends { id: string }>(ids: readonly string[], items: T[]): (T | null)[] {
+  const map = new Map(items.map((i) => [i.id, i]));
+  return ids.map((id) => map.get(id) ?? null);
+}
+
+function groupedFor<T>(ids: readonly string[], groups: Map<string, T[]>): T[][] {
+  return ids.map((id) => groups.get(id) ?? []);
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = groups.get(k);
+    if (list) list.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+/** Per-request batching: one query per kind of lookup, however many list items ask. */
+export function createLoaders(services: Services, workspaceId: string) {
+  return {
+    component: new DataLoader<string, ComponentRecord | null>(async (ids) =>
+      byId(ids, await services.components.findByIds(workspaceId, ids)),
+    ),
+    credentialCount: new DataLoader<string, number>(async (componentIds) => {
+      const counts = await services.components.countCredentials(workspaceId, componentIds);
+      return componentIds.map((id) => counts.get(id) ?? 0);
+    }),
+    credentialsOfComponent: new DataLoader<string, CredentialRecord[]>(async (componentIds) =>
+      groupedFor(componentIds, await services.credentials.listByComponents(workspaceId, componentIds)),
+    ),
+    credential: new DataLoader<string, CredentialRecord | null>(async (ids) =>
+      byId(ids, await services.credentials.findByIds(workspaceId, ids)),
+    ),
+    flow: new DataLoader<string, FlowRecord | null>(async (ids) => byId(ids, await services.flows.findByIds(workspaceId, ids))),
+    stepsOfFlow: new DataLoader<string, FlowStepRecord[]>(async (flowIds) =>
+      groupedFor(flowIds, groupBy(await services.flows.stepsOf(workspaceId, flowIds), (s) => s.flowId)),
+    ),
+    usageOfCredential: new DataLoader<string, CredentialUsageRecord[]>(async (credentialIds) =>
+      groupedFor(credentialIds, await services.flows.usageOf(workspaceId, credentialIds)),
+    ),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,48 @@
+import { ConfigError, loadConfig } from "./env";
+import { createLogger } from "./logger";
+import { startApi } from "./app";
+import { ConfigurationError } from "@latchkey/core";
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+  let api;
+  try {
+    api = await startApi(config, logger);
+  } catch (error) {
+    // Known start-up problems are one line; anything else is a bug worth its stack.
+    if (error instanceof ConfigurationError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    if (error instanceof Error && "code" in error && error.code === "EADDRINUSE") {
+      console.error(`Port ${config.port} is already in use: set PORT to a free port.`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  console.log(`Latchkey API listening on ${api.url}/graphql`);
+
+  const stop = (signal: string) => {
+    logger.info("Stopping", { signal });
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    api.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once("SIGINT", () => stop("SIGINT"));
+  process.once("SIGTERM", () => stop("SIGTERM"));
+}
+
+void main();

@@ -1,0 +1,28 @@
+import type { Resolvers } from "../../generated/resolvers-types";
+
+export const componentResolvers: Resolvers = {
+  Query: {
+    components: (_, __, ctx) => ctx.services.components.list(ctx.workspaceId),
+    component: (_, { key }, ctx) => ctx.services.components.findByKey(ctx.workspaceId, key),
+  },
+  Mutation: {
+    registerComponent: (_, { descriptor }, ctx) => ctx.services.components.register(ctx.workspaceId, descriptor),
+  },
+  Component: {
+    authMethods: (c) => c.authMethods,
+    credentialCount: (c, _, ctx) => ctx.loaders.credentialCount.load(c.id),
+    credentials: (c, _, ctx) => ctx.loaders.credentialsOfComponent.load(c.id),
+  },
+  AuthMethod: {
+    fields: (m) => m.fields,
+  },
+  FieldDefinition: {
+    required: (f) => f.required ?? false,
+    secret: (f) => f.secret ?? false,
+    description: (f) => f.description ?? null,
+    placeholder: (f) => f.placeholder ?? null,
+    defaultValue: (f) => (f.defaultValue == null ? null : String(f.defaultValue)),
+    options: (f) => f.options?.map((o) => o.value) ?? null,
+  },
+};
+

@@ -1,0 +1,34 @@
+import type { Resolvers } from "../../generated/resolvers-types";
+import { failAsUserInput, isProblem, loadOrFail } from "../shared";
+
+export const credentialResolvers: Resolvers = {
+  Query: {
+    credentials: async (_, { filter, first, after }, ctx) => {
+      const page = await ctx.services.credentials.list(ctx.workspaceId, { filter, first, after });
+      if ("__typename" in page) failAsUserInput(page);
+      return {
+        edges: page.items.map((node, i) => ({ node, cursor: page.cursors[i]! })),
+        pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.cursors.at(-1) ?? null },
+        totalCount: page.totalCount,
+      };
+    },
+    credential: (_, { id }, ctx) => ctx.loaders.credential.load(id),
+  },
+  Mutation: {
+    verifyCredential: async (_, { input }, ctx) => {
+      const result = await ctx.services.credentials.verify(ctx.workspaceId, input);
+      if (isProblem(result)) failAsUserInput(result);
+      return result;
+    },
+    createCredential: (_, { input }, ctx) => ctx.services.credentials.create(ctx.workspaceId, input),
+    updateCredential: (_, { id, values }, ctx) => ctx.services.credentials.update(ctx.workspaceId, id, values),
+    renameCredential: (_, { id, name }, ctx) => ctx.services.credentials.rename(ctx.workspaceId, id, name),
+    deleteCredential: (_, { id }, ctx) => ctx.services.credentials.delete(ctx.workspaceId, id),
+    reverifyCredential: (_, { id }, ctx) => ctx.services.credentials.reverify(ctx.workspaceId, id),
+  },
+  Credential: {
+    component: (c, _, ctx) => loadOrFail(ctx.loaders.component.load(c.componentId), "The credential's component"),
+    secrets: (c) => c.secretHints,
+    usage: (c, _, ctx) => ctx.loaders.usageOfCredential.load(c.id),
+  },
+};

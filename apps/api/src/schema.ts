@@ -1,0 +1,28 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { makeExecutableSchema } from "@graphql-tools/schema";
+import type { GraphQLSchema } from "graphql";
+import { commonResolvers } from "./modules/common/resolvers";
+import { componentResolvers } from "./modules/components/resolvers";
+import { credentialResolvers } from "./modules/credentials/resolvers";
+import { flowResolvers } from "./modules/flows/resolvers";
+
+const modulesDir = fileURLToPath(new URL("./modules", import.meta.url));
+
+/** Every module's SDL, in a stable order (common first, it declares the root types). */
+export function loadTypeDefs(): string[] {
+  return readdirSync(modulesDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort((a, b) => (a === "common" ? -1 : b === "common" ? 1 : a.localeCompare(b)))
+    .map((name) => readFileSync(path.join(modulesDir, name, "schema.graphql"), "utf8"));
+}
+
+export function buildSchema(): GraphQLSchema {
+  return makeExecutableSchema({
+    typeDefs: loadTypeDefs(),
+    resolvers: [commonResolvers, componentResolvers, credentialResolvers, flowResolvers],
+    inheritResolversFromInterfaces: true,
+  });
+}

@@ -1,0 +1,181 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { createClient, type LatchkeyClient } from "@latchkey/sdk";
+
+const repoRoot = path.resolve(__dirname, "../../..");
+const tsxBin = path.join(repoRoot, "node_modules/.bin/tsx");
+const mainFile = path.join(repoRoot, "apps/api/src/main.ts");
+
+export interface TestApi {
+  url: string;
+  graphqlUrl: string;
+  client: LatchkeyClient;
+  /** Every response body the API sent to `client` or `post`, for leak checks. */
+  responses: string[];
+  /** Raw POST to /graphql (for malformed requests the SDK cannot send). */
+  post(body: string, headers?: Record<string, string>): Promise<{ status: number; text: string; json: any }>;
+  logs(): string;
+  stop(): Promise<void>;
+}
+
+export interface TestDatabase {
+  url: string | undefined;
+  drop(): Promise<void>;
+}
+
+/** The PostgreSQL server to use when DATABASE_URL is set; undefined means PGlite. */
+export function postgresServerUrl(): string | undefined {
+  return process.env.DATABASE_URL || undefined;
+}
+
+/** A fresh database on the server of `serverUrl` (or none: PGlite). */
+export async function createTestDatabase(serverUrl = postgresServerUrl()): Promise<TestDatabase> {
+  if (!serverUrl) return { url: undefined, drop: async () => {} };
+  const name = `latchkey_test_${randomBytes(6).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: serverUrl });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+/** Starts the real API (`apps/api/src/main.ts`) in its own process, on a free port. */
+export async function startApi(
+  options: { env?: Record<string, string>; databaseUrl?: string; dataDir?: string } = {},
+): Promise<TestApi> {
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), "latchkey-test-"));
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    NODE_ENV: "test",
+    PORT: "0",
+    HOST: "127.0.0.1",
+    LATCHKEY_DATA_DIR: dataDir,
+    LATCHKEY_LOG_LEVEL: "warn",
+    ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
+    ...options.env,
+  };
+  const child = spawn(tsxBin, [mainFile], { env, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  child.stdout!.on("data", (d: Buffer) => (output += d.toString()));
+  child.stderr!.on("data", (d: Buffer) => (output += d.toString()));
+
+  const base = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`API did not start in time:\n${output}`)), 60_000);
+    const onData = () => {
+      const match = /listening on (http:\/\/\S+)\/graphql/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    };
+    child.stdout!.on("data", onData);
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`API exited with ${code} before it started:\n${output}`));
+    });
+  });
+
+  const graphqlUrl = `${base}/graphql`;
+  const responses: string[] = [];
+  const recordingFetch: typeof fetch = async (input, init) => {
+    const response = await fetch(input, init);
+    const text = await response.text();
+    responses.push(text);
+    return new Response(text, { status: response.status, headers: response.headers });
+  };
+
+  return {
+    url: base,
+    graphqlUrl,
+    client: createClient({ url: graphqlUrl, fetch: recordingFetch }),
+    responses,
+    async post(body, headers = { "content-type": "application/json" }) {
+      const response = await fetch(graphqlUrl, { method: "POST", headers, body });
+      const text = await response.text();
+      responses.push(text);
+      let json: unknown;
+      try {
+        json = JSON.parse(text);
+      } catch {
+        json = undefined;
+      }
+      return { status: response.status, text, json };
+    },
+    logs: () => output,
+    stop: () => stopProcess(child).then(() => (options.dataDir ? undefined : rmSync(dataDir, { recursive: true, force: true }))),
+  };
+}
+
+function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once("exit", () => resolve());
+    child.kill("SIGTERM");
+  });
+}
+
+/** Runs a fresh API (own database) for one test file; returns getters for beforeAll/afterAll use. */
+export function useApi(options: { env?: Record<string, string> } = {}) {
+  let api: TestApi | undefined;
+  let database: TestDatabase | undefined;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    api = await startApi({ env: options.env, databaseUrl: database.url });
+  }, 90_000);
+  afterAll(async () => {
+    await api?.stop();
+    await database?.drop();
+  });
+  return () => {
+    if (!api) throw new Error("The API is not running");
+    return api;
+  };
+}
+
+export interface FakeApp {
+  url: string;
+  /** Requests received, with their headers and URL. */
+  requests: { method: string; url: string; headers: IncomingMessage["headers"] }[];
+  close(): Promise<void>;
+}
+
+/** A real local HTTP application that a component's verification talks to. */
+export async function startFakeApp(handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<FakeApp> {
+  const requests: FakeApp["requests"] = [];
+  const server: Server = createServer((req, res) => {
+    requests.push({ method: req.method ?? "", url: req.url ?? "", headers: req.headers });
+    handler(req, res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** Asserts that none of the values appears in anything the API answered. */
+export function expectNoSecretsIn(responses: string[], secrets: string[]): void {
+  for (const secret of secrets) {
+    const leaks = responses.filter((r) => r.includes(secret));
+    expect({ secret: secret.slice(0, 3) + "…", leaks: leaks.length }).toEqual({ secret: secret.slice(0, 3) + "…", leaks: 0 });
+  }
+}

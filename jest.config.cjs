@@ -1,0 +1,21 @@
+/** Unit and integration tests: TypeScript through SWC, one project per workspace package. */
+const swc = [
+  "@swc/jest",
+  { jsc: { parser: { syntax: "typescript" }, target: "es2022" }, module: { type: "commonjs" } },
+];
+
+const project = (dir) => ({
+  displayName: dir,
+  rootDir: require("node:path").join(__dirname, dir),
+  testEnvironment: "node",
+  testMatch: ["<rootDir>/**/*.test.ts"],
+  transform: { "^.+\\.(t|j|mj)s$": swc },
+  transformIgnorePatterns: ["/node_modules/(?!(oauth4webapi|oauth2-mock-server|jose)/)"],
+  moduleFileExtensions: ["ts", "js", "mjs", "cjs", "json"],
+});
+
+module.exports = {
+  rootDir: __dirname,
+  projects: ["packages/core", "packages/db", "packages/sdk", "apps/api"].map(project),
+  testTimeout: 30_000,
+};

@@ -1,0 +1,148 @@
+import { randomUUID } from "node:crypto";
+import { and, asc, components, count, credentials, eq, inArray, sql, type Database, type Executor } from "@latchkey/db";
+import type { ComponentRecord } from "../records";
+import { invalidInput, type InvalidInput } from "../results";
+import { MAX_VALUES_BYTES } from "../validation";
+import { parseComponentDescriptor, type ComponentDescriptor } from "./descriptor-schema";
+
+type ComponentRow = typeof components.$inferSelect;
+
+export interface ComponentRegistered {
+  __typename: "ComponentRegistered";
+  component: ComponentRecord;
+}
+
+export function toComponentRecord(row: ComponentRow): ComponentRecord {
+  // Stored descriptors were validated on the way in (catalog sync or registerComponent).
+  const descriptor = row.descriptor as ComponentDescriptor;
+  return {
+    id: row.id,
+    workspaceId: row.workspaceId,
+    key: row.key,
+    name: row.name,
+    description: row.description,
+    descriptor,
+    authMethods: descriptor.authMethods,
+  };
+}
+
+/** Validates every catalog descriptor; a broken catalog is a bug that must stop the start. */
+export function parseCatalog(raw: unknown[]): ComponentDescriptor[] {
+  return raw.map((entry, index) => {
+    const parsed = parseComponentDescriptor(entry);
+    if (!parsed.ok) {
+      const first = parsed.fieldErrors[0];
+      throw new Error(`Catalog descriptor #${index} is invalid: ${first?.field}: ${first?.message}`);
+    }
+    return parsed.descriptor;
+  });
+}
+
+/**
+ * Copies the built-in catalog into a workspace. Components a workspace registered itself under a
+ * catalog key are left as they are.
+ */
+export async function syncCatalog(db: Executor, workspaceId: string, catalog: ComponentDescriptor[]): Promise<void> {
+  if (catalog.length === 0) return;
+  await db
+    .insert(components)
+    .values(
+      catalog.map((d) => ({
+        id: randomUUID(),
+        workspaceId,
+        key: d.key,
+        name: d.name,
+        description: d.description ?? null,
+        descriptor: d,
+        source: "catalog" as const,
+      })),
+    )
+    .onConflictDoUpdate({
+      target: [components.workspaceId, components.key],
+      set: {
+        name: sql`excluded.name`,
+        description: sql`excluded.description`,
+        descriptor: sql`excluded.descriptor`,
+        updatedAt: sql`now()`,
+      },
+      setWhere: sql`${components.source} = 'catalog'`,
+    });
+}
+
+export class ComponentService {
+  constructor(private readonly db: Database) {}
+
+  async list(workspaceId: string): Promise<ComponentRecord[]> {
+    const rows = await this.db
+      .select()
+      .from(components)
+      .where(eq(components.workspaceId, workspaceId))
+      .orderBy(asc(components.name), asc(components.key));
+    return rows.map(toComponentRecord);
+  }
+
+  async findByKey(workspaceId: string, key: string): Promise<ComponentRecord | null> {
+    const [row] = await this.db
+      .select()
+      .from(components)
+      .where(and(eq(components.workspaceId, workspaceId), eq(components.key, key)));
+    return row ? toComponentRecord(row) : null;
+  }
+
+  async findByIds(workspaceId: string, ids: readonly string[]): Promise<ComponentRecord[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db
+      .select()
+      .from(components)
+      .where(and(eq(components.workspaceId, workspaceId), inArray(components.id, [...ids])));
+    return rows.map(toComponentRecord);
+  }
+
+  /** Credential counts per component id, in one query. */
+  async countCredentials(workspaceId: string, componentIds: readonly string[]): Promise<Map<string, number>> {
+    if (componentIds.length === 0) return new Map();
+    const rows = await this.db
+      .select({ componentId: credentials.componentId, n: count() })
+      .from(credentials)
+      .where(and(eq(credentials.workspaceId, workspaceId), inArray(credentials.componentId, [...componentIds])))
+      .groupBy(credentials.componentId);
+    return new Map(rows.map((r) => [r.componentId, Number(r.n)]));
+  }
+
+  async register(workspaceId: string, input: unknown): Promise<ComponentRegistered | InvalidInput> {
+    if (Buffer.byteLength(JSON.stringify(input ?? null)) > MAX_VALUES_BYTES) {
+      return invalidInput([{ field: "descriptor", message: `Must be at most ${MAX_VALUES_BYTES / 1024} KiB of JSON.` }]);
+    }
+    const parsed = parseComponentDescriptor(input);
+    if (!parsed.ok) {
+      return invalidInput(
+        parsed.fieldErrors.map((e) => ({ field: e.field ? `descriptor.${e.field}` : "descriptor", message: e.message })),
+        "The component descriptor is invalid.",
+      );
+    }
+    const d = parsed.descriptor;
+    const [row] = await this.db
+      .insert(components)
+      .values({
+        id: randomUUID(),
+        workspaceId,
+        key: d.key,
+        name: d.name,
+        description: d.description ?? null,
+        descriptor: d,
+        source: "registered",
+      })
+      .onConflictDoUpdate({
+        target: [components.workspaceId, components.key],
+        set: {
+          name: d.name,
+          description: d.description ?? null,
+          descriptor: d,
+          source: "registered",
+          updatedAt: sql`now()`,
+        },
+      })
+      .returning();
+    return { __typename: "ComponentRegistered", component: toComponentRecord(row!) };
+  }
+}

@@ -1,0 +1,253 @@
+import { z } from "zod";
+import type { FieldError } from "../results";
+import { AUTH_TYPES, FIELD_TYPES } from "../types";
+import { checkTemplate } from "./template";
+
+const KEY_PATTERN = /^[a-z0-9][a-z0-9-]{1,62}$/;
+const FIELD_NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
+const TOKEN_PATTERN = /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/;
+const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
+const GRANT_TYPES = ["authorization_code", "client_credentials"] as const;
+
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, { error: "Must not be empty." })
+    .max(max, { error: `Must be at most ${max} characters.` });
+
+const httpUrl = z.url({ protocol: /^https?$/, error: "Must be an http:// or https:// URL." });
+const tokenName = z.string().regex(TOKEN_PATTERN, { error: "Must be a header or parameter name (letters, digits, - _ . and no spaces)." });
+
+const statusCode = z
+  .int({ error: "Must be an HTTP status code (100-599)." })
+  .min(100, { error: "Must be an HTTP status code (100-599)." })
+  .max(599, { error: "Must be an HTTP status code (100-599)." });
+
+const selectOptionSchema = z.strictObject({ value: text(200), label: text(200) });
+
+const fieldSchema = z
+  .strictObject({
+    name: z.string().regex(FIELD_NAME_PATTERN, {
+      error: "Must be an identifier: a letter, then letters, digits or underscores (at most 64).",
+    }),
+    label: text(200),
+    type: z.enum(FIELD_TYPES),
+    required: z.boolean().default(false),
+    secret: z.boolean().default(false),
+    description: text(1000).optional(),
+    placeholder: text(200).optional(),
+    defaultValue: z.union([z.string().max(8 * 1024), z.number(), z.boolean()]).optional(),
+    options: z.array(selectOptionSchema).max(500, { error: "At most 500 options." }).optional(),
+  })
+  .superRefine((field, ctx) => {
+    if (field.type === "SELECT" && !field.options?.length) {
+      ctx.addIssue({ code: "custom", path: ["options"], message: "A SELECT field needs a non-empty options list." });
+    }
+    if (field.type !== "SELECT" && field.options) {
+      ctx.addIssue({ code: "custom", path: ["options"], message: "Only SELECT fields have options." });
+    }
+    const defaultProblem = describeDefaultValueProblem(field);
+    if (defaultProblem) ctx.addIssue({ code: "custom", path: ["defaultValue"], message: defaultProblem });
+  });
+
+const httpCheckSchema = z.strictObject({
+  method: z.enum(HTTP_METHODS, { error: `Must be an uppercase HTTP method: ${HTTP_METHODS.join(", ")}.` }),
+  path: z.string().refine((path) => path.startsWith("/") || path.startsWith("{{"), {
+    error: 'Must start with "/" or with a {{values.FIELD}} placeholder.',
+  }),
+  headers: z.record(tokenName, z.string()).optional(),
+  okStatus: z
+    .array(statusCode)
+    .min(1, { error: "Must list at least one status, or be left out to accept any 2xx." })
+    .optional(),
+});
+
+const verifySchema = z.strictObject({ http: httpCheckSchema });
+
+const methodBase = { label: text(200), fields: z.array(fieldSchema).max(50, { error: "At most 50 fields." }) };
+
+const apiKeyMethodSchema = z
+  .strictObject({
+    type: z.literal("API_KEY"),
+    ...methodBase,
+    apply: z.strictObject({
+      in: z.enum(["header", "query"], { error: 'Must be "header" or "query".' }),
+      name: tokenName,
+      prefix: z.string().max(100).optional(),
+    }),
+    verify: verifySchema,
+  })
+  .superRefine((method, ctx) => {
+    const secretIndexes = method.fields.flatMap((field, index) => (field.secret ? [index] : []));
+    if (secretIndexes.length === 0) {
+      ctx.addIssue({ code: "custom", path: ["fields"], message: "An API_KEY method needs exactly one secret field (the key); it has none." });
+    }
+    for (const index of secretIndexes.slice(1)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["fields", index, "secret"],
+        message: "An API_KEY method needs exactly one secret field (the key); this is a second one.",
+      });
+    }
+  });
+
+const basicMethodSchema = z
+  .strictObject({ type: z.literal("BASIC"), ...methodBase, verify: verifySchema })
+  .superRefine((method, ctx) => {
+    requireFields(method, ctx, [{ name: "username" }, { name: "password", secret: true }]);
+  });
+
+const oauth2Schema = z
+  .strictObject({
+    grantTypes: z
+      .array(z.enum(GRANT_TYPES, { error: 'Must be "authorization_code" or "client_credentials".' }))
+      .min(1, { error: "At least one grant type is required." }),
+    authorizationUrl: httpUrl.optional(),
+    tokenUrl: httpUrl,
+    scopes: z.array(text(200)).max(100, { error: "At most 100 scopes." }).optional(),
+    pkce: z.boolean().default(true),
+    clientAuth: z.enum(["basic", "body"], { error: 'Must be "basic" or "body".' }).default("basic"),
+  })
+  .superRefine((oauth2, ctx) => {
+    if (oauth2.grantTypes.includes("authorization_code") && !oauth2.authorizationUrl) {
+      ctx.addIssue({ code: "custom", path: ["authorizationUrl"], message: "Required by the authorization_code grant." });
+    }
+  });
+
+const oauth2MethodSchema = z
+  .strictObject({ type: z.literal("OAUTH2"), ...methodBase, oauth2: oauth2Schema, verify: verifySchema.optional() })
+  .superRefine((method, ctx) => {
+    requireFields(method, ctx, [{ name: "clientId" }, { name: "clientSecret", secret: true }]);
+  });
+
+const databaseMethodSchema = z
+  .strictObject({
+    type: z.literal("DATABASE"),
+    ...methodBase,
+    database: z.strictObject({ engine: z.enum(["postgresql", "mysql"], { error: 'Must be "postgresql" or "mysql".' }) }),
+  })
+  .superRefine((method, ctx) => {
+    requireFields(method, ctx, [
+      { name: "host" },
+      { name: "port", type: "NUMBER" },
+      { name: "database" },
+      { name: "username" },
+      { name: "password", secret: true },
+    ]);
+    const ssl = method.fields.findIndex((field) => field.name === "ssl");
+    if (ssl >= 0 && method.fields[ssl]?.type !== "BOOLEAN") {
+      ctx.addIssue({ code: "custom", path: ["fields", ssl, "type"], message: 'The "ssl" field must be of type BOOLEAN.' });
+    }
+  });
+
+const authMethodSchema = z
+  .discriminatedUnion("type", [apiKeyMethodSchema, basicMethodSchema, oauth2MethodSchema, databaseMethodSchema], {
+    error: (issue) => (issue.code === "invalid_union" ? `Must be one of ${AUTH_TYPES.join(", ")}.` : undefined),
+  })
+  .superRefine((method, ctx) => {
+    const seen = new Set<string>();
+    method.fields.forEach((field, index) => {
+      if (seen.has(field.name)) {
+        ctx.addIssue({ code: "custom", path: ["fields", index, "name"], message: `Duplicate field name "${field.name}".` });
+      }
+      seen.add(field.name);
+    });
+    const check = "verify" in method ? method.verify?.http : undefined;
+    if (!check) return;
+    addTemplateIssue(ctx, ["verify", "http", "path"], checkTemplate(check.path, method.fields));
+    for (const [name, value] of Object.entries(check.headers ?? {})) {
+      addTemplateIssue(ctx, ["verify", "http", "headers", name], checkTemplate(value, method.fields));
+    }
+  });
+
+export const componentDescriptorSchema = z
+  .strictObject({
+    key: z.string().regex(KEY_PATTERN, {
+      error: "Must be 2 to 63 lowercase letters, digits or dashes, starting with a letter or digit.",
+    }),
+    name: text(100),
+    description: text(1000).optional(),
+    baseUrl: text(2000),
+    authMethods: z.array(authMethodSchema).min(1, { error: "At least one auth method is required." }),
+  })
+  .superRefine((descriptor, ctx) => {
+    const seen = new Set<string>();
+    descriptor.authMethods.forEach((method, index) => {
+      if (seen.has(method.type)) {
+        ctx.addIssue({ code: "custom", path: ["authMethods", index, "type"], message: `Only one ${method.type} auth method is allowed.` });
+      }
+      seen.add(method.type);
+      const problem = checkTemplate(descriptor.baseUrl, method.fields);
+      if (problem) addTemplateIssue(ctx, ["baseUrl"], `In the ${method.type} auth method: ${problem}`);
+    });
+  });
+
+export type ComponentDescriptor = z.output<typeof componentDescriptorSchema>;
+export type AuthMethodDescriptor = ComponentDescriptor["authMethods"][number];
+export type FieldDescriptor = z.output<typeof fieldSchema>;
+export type AuthMethodOfType<T extends AuthMethodDescriptor["type"]> = Extract<AuthMethodDescriptor, { type: T }>;
+
+export type ParseDescriptorResult = { ok: true; descriptor: ComponentDescriptor } | { ok: false; fieldErrors: FieldError[] };
+
+export function parseComponentDescriptor(input: unknown): ParseDescriptorResult {
+  const result = componentDescriptorSchema.safeParse(input, { error: describeMissingProperty });
+  if (result.success) return { ok: true, descriptor: result.data };
+  return { ok: false, fieldErrors: result.error.issues.flatMap(toFieldErrors) };
+}
+
+function describeMissingProperty(issue: z.core.$ZodRawIssue): string | undefined {
+  return issue.code === "invalid_type" && issue.input === undefined ? "This property is required." : undefined;
+}
+
+function toFieldErrors(issue: z.core.$ZodIssue): FieldError[] {
+  if (issue.code === "unrecognized_keys") {
+    return issue.keys.map((key) => ({ field: formatPath([...issue.path, key]), message: `Unknown property "${key}".` }));
+  }
+  return [{ field: formatPath(issue.path), message: issue.message }];
+}
+
+function formatPath(path: readonly PropertyKey[]): string {
+  return path.map(String).join(".");
+}
+
+interface RequiredField {
+  name: string;
+  secret?: boolean;
+  type?: FieldDescriptor["type"];
+}
+
+function requireFields(
+  method: { type: string; fields: FieldDescriptor[] },
+  ctx: z.RefinementCtx,
+  required: RequiredField[],
+): void {
+  for (const { name, secret, type } of required) {
+    const index = method.fields.findIndex((field) => field.name === name);
+    const field = method.fields[index];
+    if (!field) {
+      ctx.addIssue({ code: "custom", path: ["fields"], message: `A ${method.type} method needs a "${name}" field.` });
+    } else if (secret && !field.secret) {
+      ctx.addIssue({ code: "custom", path: ["fields", index, "secret"], message: `The "${name}" field must be secret.` });
+    } else if (type && field.type !== type) {
+      ctx.addIssue({ code: "custom", path: ["fields", index, "type"], message: `The "${name}" field must be of type ${type}.` });
+    }
+  }
+}
+
+function describeDefaultValueProblem(field: FieldDescriptor): string | undefined {
+  const value = field.defaultValue;
+  if (value === undefined) return undefined;
+  if (field.secret) return "A secret field cannot have a default value.";
+  if (field.type === "NUMBER") return typeof value === "number" ? undefined : "Must be a number for a NUMBER field.";
+  if (field.type === "BOOLEAN") return typeof value === "boolean" ? undefined : "Must be true or false for a BOOLEAN field.";
+  if (typeof value !== "string") return `Must be a string for a ${field.type} field.`;
+  if (field.type === "SELECT" && !field.options?.some((option) => option.value === value)) {
+    return "Must be the value of one of the options.";
+  }
+  return undefined;
+}
+
+function addTemplateIssue(ctx: z.RefinementCtx, path: PropertyKey[], problem: string | undefined): void {
+  if (problem) ctx.addIssue({ code: "custom", path, message: problem });
+}

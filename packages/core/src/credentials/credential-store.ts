@@ -1,0 +1,121 @@
+import { randomUUID } from "node:crypto";
+import {
+  and,
+  credentials,
+  desc,
+  eq,
+  inArray,
+  sql,
+  verificationResults,
+  type Executor,
+  type StoredVerification,
+} from "@latchkey/db";
+import type { CredentialRecord } from "../records";
+import type { AuthType, CredentialStatus, VerificationResult } from "../types";
+
+export type CredentialRow = typeof credentials.$inferSelect;
+
+/** How many verification results are kept per credential. */
+export const VERIFICATION_HISTORY_LIMIT = 50;
+
+export function toStoredVerification(v: VerificationResult): StoredVerification {
+  return { ...v, checkedAt: v.checkedAt.toISOString() };
+}
+
+export function toCredentialRecord(row: CredentialRow): CredentialRecord {
+  const last = row.lastVerification;
+  return {
+    id: row.id,
+    workspaceId: row.workspaceId,
+    componentId: row.componentId,
+    name: row.name,
+    authType: row.authType as AuthType,
+    config: row.config,
+    secretHints: row.secretHints,
+    status: row.status as CredentialStatus,
+    lastVerification: last
+      ? ({ ...last, checkedAt: new Date(last.checkedAt) } as VerificationResult)
+      : null,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+export async function findCredentialRow(
+  db: Executor,
+  workspaceId: string,
+  id: string,
+  lock?: "update" | "share",
+): Promise<CredentialRow | undefined> {
+  const query = db
+    .select()
+    .from(credentials)
+    .where(and(eq(credentials.workspaceId, workspaceId), eq(credentials.id, id)));
+  const [row] = lock ? await query.for(lock) : await query;
+  return row;
+}
+
+export async function findCredentialRows(
+  db: Executor,
+  workspaceId: string,
+  ids: readonly string[],
+  lock?: "share",
+): Promise<CredentialRow[]> {
+  if (ids.length === 0) return [];
+  const query = db
+    .select()
+    .from(credentials)
+    .where(and(eq(credentials.workspaceId, workspaceId), inArray(credentials.id, [...ids])));
+  return lock ? query.orderBy(credentials.id).for(lock) : query;
+}
+
+/** Appends a result to the credential's history and drops what falls past the limit. */
+export async function recordVerification(
+  db: Executor,
+  workspaceId: string,
+  credentialId: string,
+  result: VerificationResult,
+): Promise<void> {
+  await db.insert(verificationResults).values({
+    id: randomUUID(),
+    workspaceId,
+    credentialId,
+    ok: result.ok,
+    code: result.code,
+    status: result.status,
+    message: result.message,
+    checkedAt: result.checkedAt,
+    durationMs: result.durationMs,
+  });
+  await db.execute(sql`
+    delete from ${verificationResults}
+    where ${verificationResults.credentialId} = ${credentialId}
+      and ${verificationResults.id} not in (
+        select ${verificationResults.id} from ${verificationResults}
+        where ${verificationResults.credentialId} = ${credentialId}
+        order by ${verificationResults.checkedAt} desc
+        limit ${VERIFICATION_HISTORY_LIMIT}
+      )`);
+}
+
+export async function listVerificationHistory(
+  db: Executor,
+  workspaceId: string,
+  credentialId: string,
+  limit: number,
+): Promise<VerificationResult[]> {
+  const rows = await db
+    .select()
+    .from(verificationResults)
+    .where(and(eq(verificationResults.workspaceId, workspaceId), eq(verificationResults.credentialId, credentialId)))
+    .orderBy(desc(verificationResults.checkedAt))
+    .limit(limit);
+  return rows.map((r) => ({
+    ok: r.ok,
+    code: r.code as VerificationResult["code"],
+    status: r.status as VerificationResult["status"],
+    message: r.message,
+    checkedAt: r.checkedAt,
+    durationMs: r.durationMs,
+  }));
+}

@@ -1,0 +1,286 @@
+import { randomUUID } from "node:crypto";
+import {
+  and,
+  asc,
+  eq,
+  flows,
+  flowSteps,
+  inArray,
+  sql,
+  type Database,
+  type Transaction,
+} from "@latchkey/db";
+import { z } from "zod";
+import type { ComponentService } from "../components/component-service";
+import { findCredentialRows } from "../credentials/credential-store";
+import type { CredentialUsageRecord, FlowRecord, FlowStepRecord } from "../records";
+import { invalidInput, notFound, type InvalidInput, type NotFound } from "../results";
+import { FLOW_STATUSES, type FlowStatus } from "../types";
+import { isId, MAX_NAME_LENGTH, parseInput, zName } from "../validation";
+import { findFlowRow, findStepRows, toFlowRecord, toFlowStepRecord, type FlowRow, type FlowStepRow } from "./flow-store";
+
+export const MAX_STEPS = 100;
+
+const zCreateFlowInput = z.object({
+  name: zName,
+  steps: z
+    .array(
+      z.object({
+        name: z.string().trim().max(MAX_NAME_LENGTH, `Must be at most ${MAX_NAME_LENGTH} characters.`).nullish(),
+        componentKey: z.string().max(200),
+        credentialId: z.string().nullish(),
+      }),
+    )
+    .max(MAX_STEPS, `A flow has at most ${MAX_STEPS} steps.`),
+});
+export type CreateFlowInput = z.input<typeof zCreateFlowInput>;
+
+export interface FlowSaved {
+  __typename: "FlowSaved";
+  flow: FlowRecord;
+}
+export interface FlowDeleted {
+  __typename: "FlowDeleted";
+  id: string;
+}
+export interface CredentialMismatch {
+  __typename: "CredentialMismatch";
+  message: string;
+  stepIndex: number;
+}
+export interface FlowNotReady {
+  __typename: "FlowNotReady";
+  message: string;
+  steps: FlowStepRecord[];
+}
+export type FlowResult = FlowSaved | InvalidInput | NotFound | CredentialMismatch | FlowNotReady;
+
+/**
+ * Flows and their steps. Every change that can make a flow ACTIVE with a credential runs in one
+ * transaction that locks the flow row, then share-locks the credentials it relies on, so a
+ * concurrent deleteCredential (which locks the credential for update) cannot interleave.
+ */
+export class FlowService {
+  constructor(
+    private readonly db: Database,
+    private readonly components: ComponentService,
+  ) {}
+
+  async list(workspaceId: string, status?: FlowStatus | null): Promise<FlowRecord[]> {
+    if (status != null && !FLOW_STATUSES.includes(status)) return [];
+    const rows = await this.db
+      .select()
+      .from(flows)
+      .where(and(eq(flows.workspaceId, workspaceId), status ? eq(flows.status, status) : undefined))
+      .orderBy(asc(flows.name), asc(flows.id));
+    return rows.map(toFlowRecord);
+  }
+
+  async findById(workspaceId: string, id: string): Promise<FlowRecord | null> {
+    if (!isId(id)) return null;
+    const row = await findFlowRow(this.db, workspaceId, id);
+    return row ? toFlowRecord(row) : null;
+  }
+
+  async findByIds(workspaceId: string, ids: readonly string[]): Promise<FlowRecord[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db
+      .select()
+      .from(flows)
+      .where(and(eq(flows.workspaceId, workspaceId), inArray(flows.id, [...ids])));
+    return rows.map(toFlowRecord);
+  }
+
+  async stepsOf(workspaceId: string, flowIds: readonly string[]): Promise<FlowStepRecord[]> {
+    return (await findStepRows(this.db, workspaceId, flowIds)).map(toFlowStepRecord);
+  }
+
+  /** Every step (with its flow) that uses one of the credentials, in one query. */
+  async usageOf(workspaceId: string, credentialIds: readonly string[]): Promise<Map<string, CredentialUsageRecord[]>> {
+    const usage = new Map<string, CredentialUsageRecord[]>();
+    if (credentialIds.length === 0) return usage;
+    const rows = await this.db
+      .select({ flow: flows, step: flowSteps })
+      .from(flowSteps)
+      .innerJoin(flows, eq(flows.id, flowSteps.flowId))
+      .where(and(eq(flowSteps.workspaceId, workspaceId), inArray(flowSteps.credentialId, [...credentialIds])))
+      .orderBy(asc(flows.name), asc(flows.id), asc(flowSteps.position));
+    for (const { flow, step } of rows) {
+      const list = usage.get(step.credentialId!) ?? [];
+      list.push({ flow: toFlowRecord(flow), step: toFlowStepRecord(step) });
+      usage.set(step.credentialId!, list);
+    }
+    return usage;
+  }
+
+  async create(workspaceId: string, input: unknown): Promise<FlowResult> {
+    const parsed = parseInput(zCreateFlowInput, input);
+    if (!parsed.ok) return parsed.problem;
+    const { name, steps } = parsed.value;
+
+    const componentsByKey = new Map((await this.components.list(workspaceId)).map((c) => [c.key, c]));
+    const unknownKeys = steps.flatMap((s, i) =>
+      componentsByKey.has(s.componentKey)
+        ? []
+        : [{ field: `steps.${i}.componentKey`, message: `No component with key "${s.componentKey}".` }],
+    );
+    if (unknownKeys.length > 0) return invalidInput(unknownKeys);
+    const badIds = steps.flatMap((s, i) =>
+      s.credentialId != null && !isId(s.credentialId) ? [{ index: i, id: s.credentialId }] : [],
+    );
+    if (badIds[0]) return notFound("Credential", badIds[0].id);
+
+    return this.db.transaction(async (tx) => {
+      const wanted = [...new Set(steps.flatMap((s) => (s.credentialId ? [s.credentialId] : [])))];
+      const found = new Map((await findCredentialRows(tx, workspaceId, wanted, "share")).map((c) => [c.id, c]));
+      const rows = [];
+      for (const [index, step] of steps.entries()) {
+        const component = componentsByKey.get(step.componentKey)!;
+        if (step.credentialId) {
+          const credential = found.get(step.credentialId);
+          if (!credential) return notFound("Credential", step.credentialId);
+          if (credential.componentId !== component.id) {
+            return mismatch(index, component.name, credential.name);
+          }
+        }
+        rows.push({
+          id: randomUUID(),
+          workspaceId,
+          position: index,
+          name: step.name || component.name,
+          componentId: component.id,
+          credentialId: step.credentialId ?? null,
+        });
+      }
+      const flowId = randomUUID();
+      const [flow] = await tx.insert(flows).values({ id: flowId, workspaceId, name, status: "INACTIVE" }).returning();
+      if (rows.length > 0) await tx.insert(flowSteps).values(rows.map((r) => ({ ...r, flowId })));
+      return saved(flow!);
+    });
+  }
+
+  async rename(workspaceId: string, id: string, name: unknown): Promise<FlowResult> {
+    const parsed = parseInput(zName, name, "name");
+    if (!parsed.ok) return parsed.problem;
+    if (!isId(id)) return notFound("Flow", id);
+    const [row] = await this.db
+      .update(flows)
+      .set({ name: parsed.value, updatedAt: sql`now()` })
+      .where(and(eq(flows.workspaceId, workspaceId), eq(flows.id, id)))
+      .returning();
+    return row ? saved(row) : notFound("Flow", id);
+  }
+
+  async setStepCredential(workspaceId: string, stepId: string, credentialId: string | null | undefined): Promise<FlowResult> {
+    if (!isId(stepId)) return notFound("Step", stepId);
+    if (credentialId != null && !isId(credentialId)) return notFound("Credential", credentialId);
+    return this.db.transaction(async (tx) => {
+      const [step] = await tx
+        .select()
+        .from(flowSteps)
+        .where(and(eq(flowSteps.workspaceId, workspaceId), eq(flowSteps.id, stepId)));
+      if (!step) return notFound("Step", stepId);
+      const flow = await findFlowRow(tx, workspaceId, step.flowId, "update");
+      if (!flow) return notFound("Step", stepId);
+
+      if (credentialId != null) {
+        const [credential] = await findCredentialRows(tx, workspaceId, [credentialId], "share");
+        if (!credential) return notFound("Credential", credentialId);
+        if (credential.componentId !== step.componentId) {
+          const [component] = await this.components.findByIds(workspaceId, [step.componentId]);
+          return mismatch(step.position, component?.name ?? "this component", credential.name);
+        }
+        if (flow.status === "ACTIVE" && credential.status !== "VALID") {
+          return notReady([step], `The flow "${flow.name}" is active and "${credential.name}" is ${credential.status}: an active flow's steps need a VALID credential.`);
+        }
+      } else if (flow.status === "ACTIVE") {
+        return notReady([step], `The flow "${flow.name}" is active: step "${step.name}" cannot be left without a credential. Deactivate the flow first.`);
+      }
+      await tx
+        .update(flowSteps)
+        .set({ credentialId: credentialId ?? null })
+        .where(and(eq(flowSteps.workspaceId, workspaceId), eq(flowSteps.id, stepId)));
+      return saved(await touch(tx, flow));
+    });
+  }
+
+  async activate(workspaceId: string, id: string): Promise<FlowResult> {
+    if (!isId(id)) return notFound("Flow", id);
+    return this.db.transaction(async (tx) => {
+      const flow = await findFlowRow(tx, workspaceId, id, "update");
+      if (!flow) return notFound("Flow", id);
+      const steps = await findStepRows(tx, workspaceId, [id]);
+      const credentialIds = [...new Set(steps.flatMap((s) => (s.credentialId ? [s.credentialId] : [])))];
+      const locked = new Map((await findCredentialRows(tx, workspaceId, credentialIds, "share")).map((c) => [c.id, c]));
+      const blocking = steps.flatMap((step) => {
+        const credential = step.credentialId ? locked.get(step.credentialId) : undefined;
+        if (!credential) return [{ step, why: "has no credential" }];
+        if (credential.status !== "VALID") return [{ step, why: `uses "${credential.name}", which is ${credential.status}` }];
+        return [];
+      });
+      if (steps.length === 0) return notReady([], `The flow "${flow.name}" has no steps.`);
+      if (blocking.length > 0) {
+        const reasons = blocking.map((b) => `step ${b.step.position + 1} "${b.step.name}" ${b.why}`).join("; ");
+        return notReady(blocking.map((b) => b.step), `The flow "${flow.name}" cannot be activated: ${reasons}.`);
+      }
+      if (flow.status === "ACTIVE") return saved(flow);
+      const [updated] = await tx
+        .update(flows)
+        .set({ status: "ACTIVE", updatedAt: sql`now()` })
+        .where(and(eq(flows.workspaceId, workspaceId), eq(flows.id, id)))
+        .returning();
+      return saved(updated!);
+    });
+  }
+
+  async deactivate(workspaceId: string, id: string): Promise<FlowResult> {
+    if (!isId(id)) return notFound("Flow", id);
+    const [row] = await this.db
+      .update(flows)
+      .set({ status: "INACTIVE", updatedAt: sql`now()` })
+      .where(and(eq(flows.workspaceId, workspaceId), eq(flows.id, id)))
+      .returning();
+    return row ? saved(row) : notFound("Flow", id);
+  }
+
+  async delete(workspaceId: string, id: string): Promise<FlowDeleted | InvalidInput | NotFound> {
+    if (!isId(id)) return notFound("Flow", id);
+    return this.db.transaction(async (tx) => {
+      const flow = await findFlowRow(tx, workspaceId, id, "update");
+      if (!flow) return notFound("Flow", id);
+      if (flow.status === "ACTIVE") {
+        return invalidInput(
+          [{ field: "id", message: "The flow is active; deactivate it before deleting it." }],
+          `The flow "${flow.name}" is active; deactivate it before deleting it.`,
+        );
+      }
+      await tx.delete(flows).where(and(eq(flows.workspaceId, workspaceId), eq(flows.id, id)));
+      return { __typename: "FlowDeleted" as const, id };
+    });
+  }
+}
+
+function saved(row: FlowRow): FlowSaved {
+  return { __typename: "FlowSaved", flow: toFlowRecord(row) };
+}
+
+function notReady(steps: FlowStepRow[], message: string): FlowNotReady {
+  return { __typename: "FlowNotReady", message, steps: steps.map(toFlowStepRecord) };
+}
+
+function mismatch(stepIndex: number, componentName: string, credentialName: string): CredentialMismatch {
+  return {
+    __typename: "CredentialMismatch",
+    message: `Step ${stepIndex + 1} talks to ${componentName}, but "${credentialName}" is a credential of another component.`,
+    stepIndex,
+  };
+}
+
+async function touch(tx: Transaction, flow: FlowRow): Promise<FlowRow> {
+  const [row] = await tx
+    .update(flows)
+    .set({ updatedAt: sql`now()` })
+    .where(and(eq(flows.workspaceId, flow.workspaceId), eq(flows.id, flow.id)))
+    .returning();
+  return row ?? flow;
+}

@@ -1,0 +1,11 @@
+export * from "./types";
+export * from "./results";
+export * from "./records";
+export * from "./validation";
+export * from "./services";
+export * from "./crypto";
+export * from "./components/descriptor-schema";
+export * from "./components/component-service";
+export * from "./credentials/credential-service";
+export * from "./flows/flow-service";
+export type { Verifier, VerifierOptions, VerificationTarget } from "./verification/verifier";

@@ -1,0 +1,40 @@
+/** Domain vocabulary shared by every module of core (PRODUCT.md "Words"). */
+
+export const AUTH_TYPES = ["API_KEY", "BASIC", "OAUTH2", "DATABASE"] as const;
+export type AuthType = (typeof AUTH_TYPES)[number];
+
+export const CREDENTIAL_STATUSES = ["UNVERIFIED", "VALID", "INVALID", "EXPIRED", "UNREACHABLE"] as const;
+export type CredentialStatus = (typeof CREDENTIAL_STATUSES)[number];
+
+export const VERIFICATION_CODES = [
+  "OK",
+  "UNAUTHORIZED",
+  "FORBIDDEN",
+  "TIMEOUT",
+  "UNREACHABLE",
+  "BLOCKED_TARGET",
+  "TOKEN_EXPIRED",
+  "UNEXPECTED_RESPONSE",
+] as const;
+export type VerificationCode = (typeof VERIFICATION_CODES)[number];
+
+export const FIELD_TYPES = ["STRING", "PASSWORD", "NUMBER", "BOOLEAN", "URL", "SELECT", "TEXTAREA"] as const;
+export type FieldType = (typeof FIELD_TYPES)[number];
+
+export const FLOW_STATUSES = ["ACTIVE", "INACTIVE"] as const;
+export type FlowStatus = (typeof FLOW_STATUSES)[number];
+
+/** The outcome of one verification (a "dry" request to the component). */
+export interface VerificationResult {
+  ok: boolean;
+  code: VerificationCode;
+  /** The status the credential gets from this result. */
+  status: CredentialStatus;
+  /** Readable; never contains a secret value. */
+  message: string;
+  checkedAt: Date;
+  durationMs: number;
+}
+
+/** Field values of a credential by field name, secret and non-secret together. */
+export type CredentialValues = Record<string, string | number | boolean>;

@@ -1,0 +1,239 @@
+import http from "node:http";
+import https from "node:https";
+import type { LookupFunction } from "node:net";
+import type { AuthMethodOfType } from "../components/descriptor-schema";
+import { renderTemplate, resolveBaseUrl, TemplateError } from "../components/template";
+import {
+  createVerificationResult,
+  encodeBasicCredentials,
+  VerificationSetupError,
+  type VerificationOutcome,
+  type VerificationTarget,
+  type Verifier,
+  type VerifierOptions,
+} from "./verifier";
+
+export interface VerificationRequest {
+  url: URL;
+  method: string;
+  headers: Record<string, string>;
+  timeoutMs: number;
+  /** DNS lookup used to connect; the place for a guard on the addresses a request may reach. */
+  lookup?: LookupFunction;
+}
+
+export type VerificationResponse =
+  | { kind: "response"; status: number }
+  | { kind: "timeout" }
+  | { kind: "network-error"; code: string | undefined }
+  | { kind: "invalid-request" };
+
+type HttpMethod = AuthMethodOfType<"API_KEY"> | AuthMethodOfType<"BASIC">;
+
+const MAX_BODY_BYTES = 64 * 1024;
+const USER_AGENT = "Latchkey-Verifier/0.1";
+const NETWORK_REASONS: Record<string, string> = {
+  ECONNREFUSED: "the connection was refused",
+  ECONNRESET: "the connection was reset",
+  ENOTFOUND: "the host name does not resolve",
+  EAI_AGAIN: "the host name could not be resolved",
+  EHOSTUNREACH: "the host is unreachable",
+  ENETUNREACH: "the network is unreachable",
+  ETIMEDOUT: "the connection timed out",
+};
+
+/** Verifies API_KEY and BASIC credentials with the descriptor's `verify.http` request. */
+export const httpVerifier: Verifier = async (target, options) => {
+  const startedAt = performance.now();
+  const { descriptor, method } = target;
+  let request: VerificationRequest;
+  try {
+    if (method.type !== "API_KEY" && method.type !== "BASIC") {
+      throw new VerificationSetupError(`the HTTP verifier does not handle ${method.type} credentials`);
+    }
+    request = buildVerificationRequest(target, method, options);
+  } catch (error) {
+    if (!(error instanceof TemplateError || error instanceof VerificationSetupError)) throw error;
+    const message = `${descriptor.name} could not be verified: ${lowerFirst(error.message).replace(/\.?$/, ".")}`;
+    return createVerificationResult(target, { ok: false, code: "UNEXPECTED_RESPONSE", status: "UNVERIFIED", message }, startedAt);
+  }
+  const response = await sendVerificationRequest(request);
+  return createVerificationResult(target, describeResponse(target, request, response), startedAt);
+};
+
+/** One request, no redirects followed, bounded in time and in the body bytes read; never rejects. */
+export function sendVerificationRequest(request: VerificationRequest): Promise<VerificationResponse> {
+  return new Promise((resolve) => {
+    let status: number | undefined;
+    let settled = false;
+    let clientRequest: http.ClientRequest | undefined;
+    const settle = (response: VerificationResponse) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      clientRequest?.destroy();
+      resolve(response);
+    };
+    const settleWithStatus = () => settle({ kind: "response", status: status ?? 0 });
+    const timer = setTimeout(() => (status === undefined ? settle({ kind: "timeout" }) : settleWithStatus()), request.timeoutMs);
+    const client = request.url.protocol === "https:" ? https : http;
+    try {
+      clientRequest = client.request(
+        request.url,
+        { method: request.method, headers: request.headers, agent: false, lookup: request.lookup },
+        (response) => {
+          status = response.statusCode ?? 0;
+          let received = 0;
+          response.on("data", (chunk: Buffer) => {
+            received += chunk.length;
+            if (received >= MAX_BODY_BYTES) settleWithStatus();
+          });
+          response.on("end", settleWithStatus);
+          response.on("error", settleWithStatus);
+        },
+      );
+    } catch {
+      // Node refuses header values with control characters, e.g. a pasted key ending in a line break.
+      settle({ kind: "invalid-request" });
+      return;
+    }
+    clientRequest.on("error", (error: NodeJS.ErrnoException) =>
+      status === undefined ? settle({ kind: "network-error", code: error.code }) : settleWithStatus(),
+    );
+    clientRequest.end();
+  });
+}
+
+function buildVerificationRequest(target: VerificationTarget, method: HttpMethod, options: VerifierOptions): VerificationRequest {
+  const check = method.verify.http;
+  const context = { fields: method.fields, values: target.values, serverUrl: options.serverUrl };
+  const url = joinUrl(parseBaseUrl(resolveBaseUrl(target.descriptor, target.values, options)), renderTemplate(check.path, context));
+  const headers: Record<string, string> = { "user-agent": USER_AGENT, accept: "*/*" };
+  for (const [name, value] of Object.entries(check.headers ?? {})) headers[name.toLowerCase()] = renderTemplate(value, context);
+  if (check.method !== "GET" && check.method !== "HEAD") headers["content-length"] = "0";
+  applyCredential(method, target, url, headers);
+  return { url, method: check.method, headers, timeoutMs: options.timeoutMs };
+}
+
+function applyCredential(method: HttpMethod, target: VerificationTarget, url: URL, headers: Record<string, string>): void {
+  const valueOf = (name: string) => {
+    const value = target.values[name];
+    if (value === undefined || value === "") throw new VerificationSetupError(`the credential has no value for "${name}"`);
+    return String(value);
+  };
+  if (method.type === "BASIC") {
+    headers.authorization = `Basic ${encodeBasicCredentials(valueOf("username"), valueOf("password"))}`;
+    return;
+  }
+  const keyField = method.fields.find((field) => field.secret);
+  if (!keyField) throw new VerificationSetupError("the API_KEY method has no secret field");
+  const applied = `${method.apply.prefix ?? ""}${valueOf(keyField.name)}`;
+  if (method.apply.in === "header") headers[method.apply.name.toLowerCase()] = applied;
+  else url.searchParams.set(method.apply.name, applied);
+}
+
+function parseBaseUrl(baseUrl: string): URL {
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    throw new VerificationSetupError("the base URL is not a valid URL");
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") throw new VerificationSetupError("the base URL must use http or https");
+  if (url.username || url.password) throw new VerificationSetupError("the base URL must not contain a user name or password");
+  return url;
+}
+
+// Joining by text keeps the base path; the origin check stops a path value such as "@evil.example" from changing the host.
+function joinUrl(base: URL, path: string): URL {
+  const relative = path.startsWith("/") ? path : `/${path}`;
+  const url = new URL(`${base.origin}${base.pathname.replace(/\/+$/, "")}${relative}`);
+  if (url.origin !== base.origin) throw new VerificationSetupError("the verification path must stay on the base URL's host");
+  return url;
+}
+
+function describeResponse(target: VerificationTarget, request: VerificationRequest, response: VerificationResponse): VerificationOutcome {
+  const name = target.descriptor.name;
+  switch (response.kind) {
+    case "timeout":
+      return { ok: false, code: "TIMEOUT", status: "UNREACHABLE", message: `${name} did not answer within ${formatDuration(request.timeoutMs)}.` };
+    case "network-error":
+      return {
+        ok: false,
+        code: "UNREACHABLE",
+        status: "UNREACHABLE",
+        message: `${name} could not be reached at ${request.url.host}: ${describeNetworkError(response.code)}.`,
+      };
+    case "invalid-request":
+      return {
+        ok: false,
+        code: "UNEXPECTED_RESPONSE",
+        status: "INVALID",
+        message: `${name} could not be called: a value contains characters HTTP does not allow, such as a line break.`,
+      };
+    case "response":
+      return describeStatus(target, request, response.status);
+  }
+}
+
+function describeStatus(target: VerificationTarget, request: VerificationRequest, status: number): VerificationOutcome {
+  const { descriptor, method } = target;
+  const okStatus = "verify" in method ? method.verify?.http.okStatus : undefined;
+  const answered = `${descriptor.name} answered ${`${status} ${http.STATUS_CODES[status] ?? ""}`.trim()}`;
+  const wording = describeCredential(target);
+  if (okStatus ? okStatus.includes(status) : status >= 200 && status < 300) {
+    return { ok: true, code: "OK", status: "VALID", message: `${descriptor.name} accepted ${wording.accepted}.` };
+  }
+  if (status === 401) return { ok: false, code: "UNAUTHORIZED", status: "INVALID", message: `${answered}: ${wording.rejected}.` };
+  if (status === 403) {
+    const action = `${request.method} ${request.url.pathname}`;
+    return { ok: false, code: "FORBIDDEN", status: "INVALID", message: `${answered}: ${wording.subject} is not allowed to ${action}.` };
+  }
+  if (status >= 300 && status < 400) {
+    return {
+      ok: false,
+      code: "UNEXPECTED_RESPONSE",
+      status: "INVALID",
+      message: `${answered}, a redirect, which verification does not follow: check the base URL.`,
+    };
+  }
+  if (status >= 500) {
+    return {
+      ok: false,
+      code: "UNEXPECTED_RESPONSE",
+      status: "UNREACHABLE",
+      message: `${answered}: the service failed, so the credential could not be checked.`,
+    };
+  }
+  return {
+    ok: false,
+    code: "UNEXPECTED_RESPONSE",
+    status: "INVALID",
+    message: `${answered}, which verification does not expect: check the base URL and the verification path.`,
+  };
+}
+
+function describeCredential({ method }: VerificationTarget): { accepted: string; rejected: string; subject: string } {
+  if (method.type === "BASIC") {
+    return { accepted: "the username and password", rejected: "the username or password was rejected", subject: "the account" };
+  }
+  const key = `the ${lowerFirst(method.fields.find((field) => field.secret)?.label ?? "key")}`;
+  return { accepted: key, rejected: `${key} was rejected`, subject: key };
+}
+
+function describeNetworkError(code: string | undefined): string {
+  if (!code || !/^[A-Z0-9_]{1,64}$/.test(code)) return "a network error occurred";
+  const reason = NETWORK_REASONS[code];
+  if (reason) return reason;
+  if (/CERT|TLS|SSL|EPROTO/.test(code)) return `the TLS handshake failed (${code})`;
+  return `a network error occurred (${code})`;
+}
+
+function formatDuration(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : `${Number((ms / 1000).toFixed(1))} s`;
+}
+
+// Keeps acronyms such as "API key" intact while lowering "Personal access token".
+function lowerFirst(text: string): string {
+  return /^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
+}

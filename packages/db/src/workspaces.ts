@@ -1,0 +1,33 @@
+import { randomUUID } from "node:crypto";
+import { eq, sql } from "drizzle-orm";
+import type { Executor } from "./open-database";
+import { credentials, workspaces } from "./schema";
+
+export const DEFAULT_WORKSPACE_SLUG = "default";
+
+/** Creates the default workspace on first start; returns its id either way. */
+export async function ensureDefaultWorkspace(db: Executor): Promise<string> {
+  await db
+    .insert(workspaces)
+    .values({ id: randomUUID(), name: "Default workspace", slug: DEFAULT_WORKSPACE_SLUG })
+    .onConflictDoNothing({ target: workspaces.slug });
+  const [row] = await db
+    .select({ id: workspaces.id })
+    .from(workspaces)
+    .where(eq(workspaces.slug, DEFAULT_WORKSPACE_SLUG));
+  if (!row) throw new Error("The default workspace could not be created.");
+  return row.id;
+}
+
+export async function listWorkspaceIds(db: Executor): Promise<string[]> {
+  const rows = await db.select({ id: workspaces.id }).from(workspaces);
+  return rows.map((r) => r.id);
+}
+
+/** Key ids under which stored secrets are sealed (`v1.<keyId>....`), across all workspaces. */
+export async function listSecretKeyIds(db: Executor): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ keyId: sql<string>`split_part(${credentials.secrets}, '.', 2)` })
+    .from(credentials);
+  return rows.map((r) => r.keyId);
+}

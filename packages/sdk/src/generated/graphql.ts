@@ -1,0 +1,1432 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** How a credential authenticates with its component. */
+export type AuthType =
+  /** A key sent in a header or query parameter. */
+  | 'API_KEY'
+  /** HTTP Basic: username and password. */
+  | 'BASIC'
+  /** Database connection details (host, port, database, username, password). */
+  | 'DATABASE'
+  /** OAuth2 client credentials or authorization code; tokens are stored as secrets. */
+  | 'OAUTH2';
+
+/** A new flow; it starts INACTIVE. */
+export type CreateFlowInput = {
+  /** The flow's name (1 to 200 characters). */
+  name: string;
+  /** The steps in order (at most 100). */
+  steps: Array<FlowStepInput>;
+};
+
+/** Narrows a credentials list; all given conditions must hold. */
+export type CredentialFilter = {
+  /** Only credentials of the component with this key. */
+  componentKey: string | null | undefined;
+  /** Case-insensitive substring of the name. */
+  search: string | null | undefined;
+  /** Only credentials with this status. */
+  status: CredentialStatus | null | undefined;
+};
+
+/** Values for a new credential, or for a dry-run verification. */
+export type CredentialInput = {
+  /** Which of the component's auth methods to use. */
+  authType: AuthType;
+  /** Key of the component the credential is for. */
+  componentKey: string;
+  /** Optional account name (at most 200 characters); a readable default is given without one. */
+  name: string | null | undefined;
+  /** Field values by field name, as the component's auth method defines them (secret and non-secret). */
+  values: Record<string, unknown>;
+};
+
+/** Where a credential stands after its latest verification. */
+export type CredentialStatus =
+  /** OAuth2 token expired and could not be refreshed. */
+  | 'EXPIRED'
+  /** Rejected by the application. */
+  | 'INVALID'
+  /** The application could not be reached. */
+  | 'UNREACHABLE'
+  /** Not verified yet. */
+  | 'UNVERIFIED'
+  /** Passed its latest verification. */
+  | 'VALID';
+
+/** How a field of an auth method is entered and validated. */
+export type FieldType =
+  /** Yes or no. */
+  | 'BOOLEAN'
+  /** A number (e.g. a port). */
+  | 'NUMBER'
+  /** A secret single line of text, masked when typed. */
+  | 'PASSWORD'
+  /** One of `options`. */
+  | 'SELECT'
+  /** A single line of text. */
+  | 'STRING'
+  /** Several lines of text. */
+  | 'TEXTAREA'
+  /** An http(s) URL. */
+  | 'URL';
+
+/** Whether a flow runs. */
+export type FlowStatus =
+  /** The flow runs; every step had a VALID credential when it was activated. */
+  | 'ACTIVE'
+  /** The flow does not run; it can be edited freely. */
+  | 'INACTIVE';
+
+/** One step of a new flow. */
+export type FlowStepInput = {
+  /** Key of the component the step talks to. */
+  componentKey: string;
+  /** A credential of that component, or none yet. */
+  credentialId: string | number | null | undefined;
+  /** Optional step name (at most 200 characters); defaults to the component's name. */
+  name: string | null | undefined;
+};
+
+/** Why a verification ended as it did. */
+export type VerificationCode =
+  /** The target address is not allowed by the network policy (SSRF guard). */
+  | 'BLOCKED_TARGET'
+  /** The application answered 403 / insufficient scope or privileges. */
+  | 'FORBIDDEN'
+  /** The application accepted the credential. */
+  | 'OK'
+  /** No answer within the verification timeout. */
+  | 'TIMEOUT'
+  /** OAuth2 token expired and could not be refreshed. */
+  | 'TOKEN_EXPIRED'
+  /** The application answered 401 / bad password / invalid_client. */
+  | 'UNAUTHORIZED'
+  /** The application answered, but not as the descriptor expects (e.g. 500, unexpected body). */
+  | 'UNEXPECTED_RESPONSE'
+  /** DNS failure, connection refused or reset, TLS failure. */
+  | 'UNREACHABLE';
+
+export type ComponentsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ComponentsQuery = { components: Array<{ id: string, key: string, name: string, description: string | null, credentialCount: number }> };
+
+export type ComponentQueryVariables = Exact<{
+  key: string;
+}>;
+
+
+export type ComponentQuery = { component: { id: string, key: string, name: string, description: string | null, credentialCount: number, credentials: Array<{ id: string, name: string, authType: AuthType, config: Record<string, unknown>, status: CredentialStatus, createdAt: string, updatedAt: string, usage: Array<{ flow: { id: string, name: string, status: FlowStatus }, step: { id: string, position: number, name: string } }>, secrets: Array<{ field: string, hint: string }>, lastVerification: { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number } | null, component: { id: string, key: string, name: string } }>, authMethods: Array<{ type: AuthType, label: string, fields: Array<{ name: string, label: string, type: FieldType, required: boolean, secret: boolean, description: string | null, placeholder: string | null, defaultValue: string | null, options: Array<string> | null }> }> } | null };
+
+export type RegisterComponentMutationVariables = Exact<{
+  descriptor: Record<string, unknown>;
+}>;
+
+
+export type RegisterComponentMutation = { registerComponent:
+    | { __typename: 'ComponentRegistered', component: { id: string, key: string, name: string, description: string | null, credentialCount: number, authMethods: Array<{ type: AuthType, label: string, fields: Array<{ name: string, label: string, type: FieldType, required: boolean, secret: boolean, description: string | null, placeholder: string | null, defaultValue: string | null, options: Array<string> | null }> }> } }
+    | { __typename: 'InvalidInput', message: string, fieldErrors: Array<{ field: string, message: string }> }
+   };
+
+export type CredentialsQueryVariables = Exact<{
+  filter: CredentialFilter | null | undefined;
+  first: number | null | undefined;
+  after: string | null | undefined;
+}>;
+
+
+export type CredentialsQuery = { credentials: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, name: string, authType: AuthType, config: Record<string, unknown>, status: CredentialStatus, createdAt: string, updatedAt: string, secrets: Array<{ field: string, hint: string }>, lastVerification: { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number } | null, component: { id: string, key: string, name: string } } }> } };
+
+export type CredentialQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CredentialQuery = { credential: { id: string, name: string, authType: AuthType, config: Record<string, unknown>, status: CredentialStatus, createdAt: string, updatedAt: string, usage: Array<{ flow: { id: string, name: string, status: FlowStatus }, step: { id: string, position: number, name: string } }>, secrets: Array<{ field: string, hint: string }>, lastVerification: { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number } | null, component: { id: string, key: string, name: string } } | null };
+
+export type VerifyCredentialMutationVariables = Exact<{
+  input: CredentialInput;
+}>;
+
+
+export type VerifyCredentialMutation = { verifyCredential: { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number } };
+
+export type CreateCredentialMutationVariables = Exact<{
+  input: CredentialInput;
+}>;
+
+
+export type CreateCredentialMutation = { createCredential:
+    | { __typename: 'CredentialCreated', credential: { id: string, name: string, authType: AuthType, config: Record<string, unknown>, status: CredentialStatus, createdAt: string, updatedAt: string, secrets: Array<{ field: string, hint: string }>, lastVerification: { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number } | null, component: { id: string, key: string, name: string } }, verification: { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number } }
+    | { __typename: 'InvalidInput', message: string, fieldErrors: Array<{ field: string, message: string }> }
+    | { __typename: 'NotFound', message: string, id: string | null }
+    | { __typename: 'VerificationFailed', message: string, verification: { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number } }
+   };
+
+export type UpdateCredentialMutationVariables = Exact<{
+  id: string | number;
+  values: Record<string, unknown>;
+}>;
+
+
+export type UpdateCredentialMutation = { updateCredential:
+    | { __typename: 'CredentialUpdated', credential: { id: string, name: string, authType: AuthType, config: Record<string, unknown>, status: CredentialStatus, createdAt: string, updatedAt: string, secrets: Array<{ field: string, hint: string }>, lastVerification: { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number } | null, component: { id: string, key: string, name: string } }, verification: { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number } }
+    | { __typename: 'InvalidInput', message: string, fieldErrors: Array<{ field: string, message: string }> }
+    | { __typename: 'NotFound', message: string, id: string | null }
+    | { __typename: 'VerificationFailed', message: string, verification: { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number } }
+   };
+
+export type RenameCredentialMutationVariables = Exact<{
+  id: string | number;
+  name: string;
+}>;
+
+
+export type RenameCredentialMutation = { renameCredential:
+    | { __typename: 'CredentialRenamed', credential: { id: string, name: string, authType: AuthType, config: Record<string, unknown>, status: CredentialStatus, createdAt: string, updatedAt: string, secrets: Array<{ field: string, hint: string }>, lastVerification: { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number } | null, component: { id: string, key: string, name: string } } }
+    | { __typename: 'InvalidInput', message: string, fieldErrors: Array<{ field: string, message: string }> }
+    | { __typename: 'NotFound', message: string, id: string | null }
+   };
+
+export type DeleteCredentialMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteCredentialMutation = { deleteCredential:
+    | { __typename: 'CredentialDeleted', deletedId: string }
+    | { __typename: 'CredentialInUse', message: string, flows: Array<{ id: string, name: string, status: FlowStatus }> }
+    | { __typename: 'NotFound', message: string, id: string | null }
+   };
+
+export type ReverifyCredentialMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ReverifyCredentialMutation = { reverifyCredential:
+    | { __typename: 'CredentialVerified', credential: { id: string, name: string, authType: AuthType, config: Record<string, unknown>, status: CredentialStatus, createdAt: string, updatedAt: string, secrets: Array<{ field: string, hint: string }>, lastVerification: { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number } | null, component: { id: string, key: string, name: string } }, verification: { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number } }
+    | { __typename: 'NotFound', message: string, id: string | null }
+   };
+
+export type FlowsQueryVariables = Exact<{
+  status: FlowStatus | null | undefined;
+}>;
+
+
+export type FlowsQuery = { flows: Array<{ id: string, name: string, status: FlowStatus, createdAt: string, updatedAt: string, steps: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }> }> };
+
+export type FlowQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type FlowQuery = { flow: { id: string, name: string, status: FlowStatus, createdAt: string, updatedAt: string, steps: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }> } | null };
+
+type FlowResultFields_CredentialMismatch_Fragment = { __typename: 'CredentialMismatch', message: string, stepIndex: number };
+
+type FlowResultFields_FlowNotReady_Fragment = { __typename: 'FlowNotReady', message: string, steps: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }> };
+
+type FlowResultFields_FlowSaved_Fragment = { __typename: 'FlowSaved', flow: { id: string, name: string, status: FlowStatus, createdAt: string, updatedAt: string, steps: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }> } };
+
+type FlowResultFields_InvalidInput_Fragment = { __typename: 'InvalidInput', message: string, fieldErrors: Array<{ field: string, message: string }> };
+
+type FlowResultFields_NotFound_Fragment = { __typename: 'NotFound', message: string, id: string | null };
+
+export type FlowResultFieldsFragment =
+  | FlowResultFields_CredentialMismatch_Fragment
+  | FlowResultFields_FlowNotReady_Fragment
+  | FlowResultFields_FlowSaved_Fragment
+  | FlowResultFields_InvalidInput_Fragment
+  | FlowResultFields_NotFound_Fragment
+;
+
+export type CreateFlowMutationVariables = Exact<{
+  input: CreateFlowInput;
+}>;
+
+
+export type CreateFlowMutation = { createFlow:
+    | { __typename: 'CredentialMismatch', message: string, stepIndex: number }
+    | { __typename: 'FlowNotReady', message: string, steps: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }> }
+    | { __typename: 'FlowSaved', flow: { id: string, name: string, status: FlowStatus, createdAt: string, updatedAt: string, steps: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }> } }
+    | { __typename: 'InvalidInput', message: string, fieldErrors: Array<{ field: string, message: string }> }
+    | { __typename: 'NotFound', message: string, id: string | null }
+   };
+
+export type RenameFlowMutationVariables = Exact<{
+  id: string | number;
+  name: string;
+}>;
+
+
+export type RenameFlowMutation = { renameFlow:
+    | { __typename: 'CredentialMismatch', message: string, stepIndex: number }
+    | { __typename: 'FlowNotReady', message: string, steps: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }> }
+    | { __typename: 'FlowSaved', flow: { id: string, name: string, status: FlowStatus, createdAt: string, updatedAt: string, steps: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }> } }
+    | { __typename: 'InvalidInput', message: string, fieldErrors: Array<{ field: string, message: string }> }
+    | { __typename: 'NotFound', message: string, id: string | null }
+   };
+
+export type SetStepCredentialMutationVariables = Exact<{
+  stepId: string | number;
+  credentialId: string | number | null | undefined;
+}>;
+
+
+export type SetStepCredentialMutation = { setStepCredential:
+    | { __typename: 'CredentialMismatch', message: string, stepIndex: number }
+    | { __typename: 'FlowNotReady', message: string, steps: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }> }
+    | { __typename: 'FlowSaved', flow: { id: string, name: string, status: FlowStatus, createdAt: string, updatedAt: string, steps: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }> } }
+    | { __typename: 'InvalidInput', message: string, fieldErrors: Array<{ field: string, message: string }> }
+    | { __typename: 'NotFound', message: string, id: string | null }
+   };
+
+export type ActivateFlowMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ActivateFlowMutation = { activateFlow:
+    | { __typename: 'CredentialMismatch', message: string, stepIndex: number }
+    | { __typename: 'FlowNotReady', message: string, steps: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }> }
+    | { __typename: 'FlowSaved', flow: { id: string, name: string, status: FlowStatus, createdAt: string, updatedAt: string, steps: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }> } }
+    | { __typename: 'InvalidInput', message: string, fieldErrors: Array<{ field: string, message: string }> }
+    | { __typename: 'NotFound', message: string, id: string | null }
+   };
+
+export type DeactivateFlowMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeactivateFlowMutation = { deactivateFlow:
+    | { __typename: 'CredentialMismatch', message: string, stepIndex: number }
+    | { __typename: 'FlowNotReady', message: string, steps: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }> }
+    | { __typename: 'FlowSaved', flow: { id: string, name: string, status: FlowStatus, createdAt: string, updatedAt: string, steps: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }> } }
+    | { __typename: 'InvalidInput', message: string, fieldErrors: Array<{ field: string, message: string }> }
+    | { __typename: 'NotFound', message: string, id: string | null }
+   };
+
+export type DeleteFlowMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteFlowMutation = { deleteFlow:
+    | { __typename: 'FlowDeleted', deletedId: string }
+    | { __typename: 'InvalidInput', message: string, fieldErrors: Array<{ field: string, message: string }> }
+    | { __typename: 'NotFound', message: string, id: string | null }
+   };
+
+export type VerificationFieldsFragment = { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number };
+
+export type ComponentSummaryFragment = { id: string, key: string, name: string, description: string | null, credentialCount: number };
+
+export type ComponentFieldsFragment = { id: string, key: string, name: string, description: string | null, credentialCount: number, authMethods: Array<{ type: AuthType, label: string, fields: Array<{ name: string, label: string, type: FieldType, required: boolean, secret: boolean, description: string | null, placeholder: string | null, defaultValue: string | null, options: Array<string> | null }> }> };
+
+export type CredentialFieldsFragment = { id: string, name: string, authType: AuthType, config: Record<string, unknown>, status: CredentialStatus, createdAt: string, updatedAt: string, secrets: Array<{ field: string, hint: string }>, lastVerification: { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number } | null, component: { id: string, key: string, name: string } };
+
+export type FlowStepFieldsFragment = { id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null };
+
+export type FlowFieldsFragment = { id: string, name: string, status: FlowStatus, createdAt: string, updatedAt: string, steps: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }> };
+
+export type InvalidInputFieldsFragment = { message: string, fieldErrors: Array<{ field: string, message: string }> };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+export const FlowStepFieldsFragmentDoc = new TypedDocumentString(`
+    fragment FlowStepFields on FlowStep {
+  id
+  position
+  name
+  component {
+    id
+    key
+    name
+  }
+  credential {
+    id
+    name
+    status
+  }
+}
+    `, {"fragmentName":"FlowStepFields"}) as unknown as TypedDocumentString<FlowStepFieldsFragment, unknown>;
+export const FlowFieldsFragmentDoc = new TypedDocumentString(`
+    fragment FlowFields on Flow {
+  id
+  name
+  status
+  steps {
+    ...FlowStepFields
+  }
+  createdAt
+  updatedAt
+}
+    fragment FlowStepFields on FlowStep {
+  id
+  position
+  name
+  component {
+    id
+    key
+    name
+  }
+  credential {
+    id
+    name
+    status
+  }
+}`, {"fragmentName":"FlowFields"}) as unknown as TypedDocumentString<FlowFieldsFragment, unknown>;
+export const InvalidInputFieldsFragmentDoc = new TypedDocumentString(`
+    fragment InvalidInputFields on InvalidInput {
+  message
+  fieldErrors {
+    field
+    message
+  }
+}
+    `, {"fragmentName":"InvalidInputFields"}) as unknown as TypedDocumentString<InvalidInputFieldsFragment, unknown>;
+export const FlowResultFieldsFragmentDoc = new TypedDocumentString(`
+    fragment FlowResultFields on FlowResult {
+  __typename
+  ... on FlowSaved {
+    flow {
+      ...FlowFields
+    }
+  }
+  ... on InvalidInput {
+    ...InvalidInputFields
+  }
+  ... on NotFound {
+    message
+    id
+  }
+  ... on CredentialMismatch {
+    message
+    stepIndex
+  }
+  ... on FlowNotReady {
+    message
+    steps {
+      ...FlowStepFields
+    }
+  }
+}
+    fragment FlowStepFields on FlowStep {
+  id
+  position
+  name
+  component {
+    id
+    key
+    name
+  }
+  credential {
+    id
+    name
+    status
+  }
+}
+fragment FlowFields on Flow {
+  id
+  name
+  status
+  steps {
+    ...FlowStepFields
+  }
+  createdAt
+  updatedAt
+}
+fragment InvalidInputFields on InvalidInput {
+  message
+  fieldErrors {
+    field
+    message
+  }
+}`, {"fragmentName":"FlowResultFields"}) as unknown as TypedDocumentString<FlowResultFieldsFragment, unknown>;
+export const ComponentSummaryFragmentDoc = new TypedDocumentString(`
+    fragment ComponentSummary on Component {
+  id
+  key
+  name
+  description
+  credentialCount
+}
+    `, {"fragmentName":"ComponentSummary"}) as unknown as TypedDocumentString<ComponentSummaryFragment, unknown>;
+export const ComponentFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ComponentFields on Component {
+  ...ComponentSummary
+  authMethods {
+    type
+    label
+    fields {
+      name
+      label
+      type
+      required
+      secret
+      description
+      placeholder
+      defaultValue
+      options
+    }
+  }
+}
+    fragment ComponentSummary on Component {
+  id
+  key
+  name
+  description
+  credentialCount
+}`, {"fragmentName":"ComponentFields"}) as unknown as TypedDocumentString<ComponentFieldsFragment, unknown>;
+export const VerificationFieldsFragmentDoc = new TypedDocumentString(`
+    fragment VerificationFields on VerificationResult {
+  ok
+  code
+  status
+  message
+  checkedAt
+  durationMs
+}
+    `, {"fragmentName":"VerificationFields"}) as unknown as TypedDocumentString<VerificationFieldsFragment, unknown>;
+export const CredentialFieldsFragmentDoc = new TypedDocumentString(`
+    fragment CredentialFields on Credential {
+  id
+  name
+  authType
+  config
+  secrets {
+    field
+    hint
+  }
+  status
+  lastVerification {
+    ...VerificationFields
+  }
+  component {
+    id
+    key
+    name
+  }
+  createdAt
+  updatedAt
+}
+    fragment VerificationFields on VerificationResult {
+  ok
+  code
+  status
+  message
+  checkedAt
+  durationMs
+}`, {"fragmentName":"CredentialFields"}) as unknown as TypedDocumentString<CredentialFieldsFragment, unknown>;
+export const ComponentsDocument = new TypedDocumentString(`
+    query Components {
+  components {
+    ...ComponentSummary
+  }
+}
+    fragment ComponentSummary on Component {
+  id
+  key
+  name
+  description
+  credentialCount
+}`) as unknown as TypedDocumentString<ComponentsQuery, ComponentsQueryVariables>;
+export const ComponentDocument = new TypedDocumentString(`
+    query Component($key: String!) {
+  component(key: $key) {
+    ...ComponentFields
+    credentials {
+      ...CredentialFields
+      usage {
+        flow {
+          id
+          name
+          status
+        }
+        step {
+          id
+          position
+          name
+        }
+      }
+    }
+  }
+}
+    fragment VerificationFields on VerificationResult {
+  ok
+  code
+  status
+  message
+  checkedAt
+  durationMs
+}
+fragment ComponentSummary on Component {
+  id
+  key
+  name
+  description
+  credentialCount
+}
+fragment ComponentFields on Component {
+  ...ComponentSummary
+  authMethods {
+    type
+    label
+    fields {
+      name
+      label
+      type
+      required
+      secret
+      description
+      placeholder
+      defaultValue
+      options
+    }
+  }
+}
+fragment CredentialFields on Credential {
+  id
+  name
+  authType
+  config
+  secrets {
+    field
+    hint
+  }
+  status
+  lastVerification {
+    ...VerificationFields
+  }
+  component {
+    id
+    key
+    name
+  }
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<ComponentQuery, ComponentQueryVariables>;
+export const RegisterComponentDocument = new TypedDocumentString(`
+    mutation RegisterComponent($descriptor: JSONObject!) {
+  registerComponent(descriptor: $descriptor) {
+    __typename
+    ... on ComponentRegistered {
+      component {
+        ...ComponentFields
+      }
+    }
+    ... on InvalidInput {
+      ...InvalidInputFields
+    }
+  }
+}
+    fragment ComponentSummary on Component {
+  id
+  key
+  name
+  description
+  credentialCount
+}
+fragment ComponentFields on Component {
+  ...ComponentSummary
+  authMethods {
+    type
+    label
+    fields {
+      name
+      label
+      type
+      required
+      secret
+      description
+      placeholder
+      defaultValue
+      options
+    }
+  }
+}
+fragment InvalidInputFields on InvalidInput {
+  message
+  fieldErrors {
+    field
+    message
+  }
+}`) as unknown as TypedDocumentString<RegisterComponentMutation, RegisterComponentMutationVariables>;
+export const CredentialsDocument = new TypedDocumentString(`
+    query Credentials($filter: CredentialFilter, $first: Int, $after: String) {
+  credentials(filter: $filter, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      cursor
+      node {
+        ...CredentialFields
+      }
+    }
+  }
+}
+    fragment VerificationFields on VerificationResult {
+  ok
+  code
+  status
+  message
+  checkedAt
+  durationMs
+}
+fragment CredentialFields on Credential {
+  id
+  name
+  authType
+  config
+  secrets {
+    field
+    hint
+  }
+  status
+  lastVerification {
+    ...VerificationFields
+  }
+  component {
+    id
+    key
+    name
+  }
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<CredentialsQuery, CredentialsQueryVariables>;
+export const CredentialDocument = new TypedDocumentString(`
+    query Credential($id: ID!) {
+  credential(id: $id) {
+    ...CredentialFields
+    usage {
+      flow {
+        id
+        name
+        status
+      }
+      step {
+        id
+        position
+        name
+      }
+    }
+  }
+}
+    fragment VerificationFields on VerificationResult {
+  ok
+  code
+  status
+  message
+  checkedAt
+  durationMs
+}
+fragment CredentialFields on Credential {
+  id
+  name
+  authType
+  config
+  secrets {
+    field
+    hint
+  }
+  status
+  lastVerification {
+    ...VerificationFields
+  }
+  component {
+    id
+    key
+    name
+  }
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<CredentialQuery, CredentialQueryVariables>;
+export const VerifyCredentialDocument = new TypedDocumentString(`
+    mutation VerifyCredential($input: CredentialInput!) {
+  verifyCredential(input: $input) {
+    ...VerificationFields
+  }
+}
+    fragment VerificationFields on VerificationResult {
+  ok
+  code
+  status
+  message
+  checkedAt
+  durationMs
+}`) as unknown as TypedDocumentString<VerifyCredentialMutation, VerifyCredentialMutationVariables>;
+export const CreateCredentialDocument = new TypedDocumentString(`
+    mutation CreateCredential($input: CredentialInput!) {
+  createCredential(input: $input) {
+    __typename
+    ... on CredentialCreated {
+      credential {
+        ...CredentialFields
+      }
+      verification {
+        ...VerificationFields
+      }
+    }
+    ... on VerificationFailed {
+      message
+      verification {
+        ...VerificationFields
+      }
+    }
+    ... on InvalidInput {
+      ...InvalidInputFields
+    }
+    ... on NotFound {
+      message
+      id
+    }
+  }
+}
+    fragment VerificationFields on VerificationResult {
+  ok
+  code
+  status
+  message
+  checkedAt
+  durationMs
+}
+fragment CredentialFields on Credential {
+  id
+  name
+  authType
+  config
+  secrets {
+    field
+    hint
+  }
+  status
+  lastVerification {
+    ...VerificationFields
+  }
+  component {
+    id
+    key
+    name
+  }
+  createdAt
+  updatedAt
+}
+fragment InvalidInputFields on InvalidInput {
+  message
+  fieldErrors {
+    field
+    message
+  }
+}`) as unknown as TypedDocumentString<CreateCredentialMutation, CreateCredentialMutationVariables>;
+export const UpdateCredentialDocument = new TypedDocumentString(`
+    mutation UpdateCredential($id: ID!, $values: JSONObject!) {
+  updateCredential(id: $id, values: $values) {
+    __typename
+    ... on CredentialUpdated {
+      credential {
+        ...CredentialFields
+      }
+      verification {
+        ...VerificationFields
+      }
+    }
+    ... on VerificationFailed {
+      message
+      verification {
+        ...VerificationFields
+      }
+    }
+    ... on InvalidInput {
+      ...InvalidInputFields
+    }
+    ... on NotFound {
+      message
+      id
+    }
+  }
+}
+    fragment VerificationFields on VerificationResult {
+  ok
+  code
+  status
+  message
+  checkedAt
+  durationMs
+}
+fragment CredentialFields on Credential {
+  id
+  name
+  authType
+  config
+  secrets {
+    field
+    hint
+  }
+  status
+  lastVerification {
+    ...VerificationFields
+  }
+  component {
+    id
+    key
+    name
+  }
+  createdAt
+  updatedAt
+}
+fragment InvalidInputFields on InvalidInput {
+  message
+  fieldErrors {
+    field
+    message
+  }
+}`) as unknown as TypedDocumentString<UpdateCredentialMutation, UpdateCredentialMutationVariables>;
+export const RenameCredentialDocument = new TypedDocumentString(`
+    mutation RenameCredential($id: ID!, $name: String!) {
+  renameCredential(id: $id, name: $name) {
+    __typename
+    ... on CredentialRenamed {
+      credential {
+        ...CredentialFields
+      }
+    }
+    ... on InvalidInput {
+      ...InvalidInputFields
+    }
+    ... on NotFound {
+      message
+      id
+    }
+  }
+}
+    fragment VerificationFields on VerificationResult {
+  ok
+  code
+  status
+  message
+  checkedAt
+  durationMs
+}
+fragment CredentialFields on Credential {
+  id
+  name
+  authType
+  config
+  secrets {
+    field
+    hint
+  }
+  status
+  lastVerification {
+    ...VerificationFields
+  }
+  component {
+    id
+    key
+    name
+  }
+  createdAt
+  updatedAt
+}
+fragment InvalidInputFields on InvalidInput {
+  message
+  fieldErrors {
+    field
+    message
+  }
+}`) as unknown as TypedDocumentString<RenameCredentialMutation, RenameCredentialMutationVariables>;
+export const DeleteCredentialDocument = new TypedDocumentString(`
+    mutation DeleteCredential($id: ID!) {
+  deleteCredential(id: $id) {
+    __typename
+    ... on CredentialDeleted {
+      deletedId: id
+    }
+    ... on CredentialInUse {
+      message
+      flows {
+        id
+        name
+        status
+      }
+    }
+    ... on NotFound {
+      message
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DeleteCredentialMutation, DeleteCredentialMutationVariables>;
+export const ReverifyCredentialDocument = new TypedDocumentString(`
+    mutation ReverifyCredential($id: ID!) {
+  reverifyCredential(id: $id) {
+    __typename
+    ... on CredentialVerified {
+      credential {
+        ...CredentialFields
+      }
+      verification {
+        ...VerificationFields
+      }
+    }
+    ... on NotFound {
+      message
+      id
+    }
+  }
+}
+    fragment VerificationFields on VerificationResult {
+  ok
+  code
+  status
+  message
+  checkedAt
+  durationMs
+}
+fragment CredentialFields on Credential {
+  id
+  name
+  authType
+  config
+  secrets {
+    field
+    hint
+  }
+  status
+  lastVerification {
+    ...VerificationFields
+  }
+  component {
+    id
+    key
+    name
+  }
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<ReverifyCredentialMutation, ReverifyCredentialMutationVariables>;
+export const FlowsDocument = new TypedDocumentString(`
+    query Flows($status: FlowStatus) {
+  flows(status: $status) {
+    ...FlowFields
+  }
+}
+    fragment FlowStepFields on FlowStep {
+  id
+  position
+  name
+  component {
+    id
+    key
+    name
+  }
+  credential {
+    id
+    name
+    status
+  }
+}
+fragment FlowFields on Flow {
+  id
+  name
+  status
+  steps {
+    ...FlowStepFields
+  }
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<FlowsQuery, FlowsQueryVariables>;
+export const FlowDocument = new TypedDocumentString(`
+    query Flow($id: ID!) {
+  flow(id: $id) {
+    ...FlowFields
+  }
+}
+    fragment FlowStepFields on FlowStep {
+  id
+  position
+  name
+  component {
+    id
+    key
+    name
+  }
+  credential {
+    id
+    name
+    status
+  }
+}
+fragment FlowFields on Flow {
+  id
+  name
+  status
+  steps {
+    ...FlowStepFields
+  }
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<FlowQuery, FlowQueryVariables>;
+export const CreateFlowDocument = new TypedDocumentString(`
+    mutation CreateFlow($input: CreateFlowInput!) {
+  createFlow(input: $input) {
+    ...FlowResultFields
+  }
+}
+    fragment FlowResultFields on FlowResult {
+  __typename
+  ... on FlowSaved {
+    flow {
+      ...FlowFields
+    }
+  }
+  ... on InvalidInput {
+    ...InvalidInputFields
+  }
+  ... on NotFound {
+    message
+    id
+  }
+  ... on CredentialMismatch {
+    message
+    stepIndex
+  }
+  ... on FlowNotReady {
+    message
+    steps {
+      ...FlowStepFields
+    }
+  }
+}
+fragment FlowStepFields on FlowStep {
+  id
+  position
+  name
+  component {
+    id
+    key
+    name
+  }
+  credential {
+    id
+    name
+    status
+  }
+}
+fragment FlowFields on Flow {
+  id
+  name
+  status
+  steps {
+    ...FlowStepFields
+  }
+  createdAt
+  updatedAt
+}
+fragment InvalidInputFields on InvalidInput {
+  message
+  fieldErrors {
+    field
+    message
+  }
+}`) as unknown as TypedDocumentString<CreateFlowMutation, CreateFlowMutationVariables>;
+export const RenameFlowDocument = new TypedDocumentString(`
+    mutation RenameFlow($id: ID!, $name: String!) {
+  renameFlow(id: $id, name: $name) {
+    ...FlowResultFields
+  }
+}
+    fragment FlowResultFields on FlowResult {
+  __typename
+  ... on FlowSaved {
+    flow {
+      ...FlowFields
+    }
+  }
+  ... on InvalidInput {
+    ...InvalidInputFields
+  }
+  ... on NotFound {
+    message
+    id
+  }
+  ... on CredentialMismatch {
+    message
+    stepIndex
+  }
+  ... on FlowNotReady {
+    message
+    steps {
+      ...FlowStepFields
+    }
+  }
+}
+fragment FlowStepFields on FlowStep {
+  id
+  position
+  name
+  component {
+    id
+    key
+    name
+  }
+  credential {
+    id
+    name
+    status
+  }
+}
+fragment FlowFields on Flow {
+  id
+  name
+  status
+  steps {
+    ...FlowStepFields
+  }
+  createdAt
+  updatedAt
+}
+fragment InvalidInputFields on InvalidInput {
+  message
+  fieldErrors {
+    field
+    message
+  }
+}`) as unknown as TypedDocumentString<RenameFlowMutation, RenameFlowMutationVariables>;
+export const SetStepCredentialDocument = new TypedDocumentString(`
+    mutation SetStepCredential($stepId: ID!, $credentialId: ID) {
+  setStepCredential(stepId: $stepId, credentialId: $credentialId) {
+    ...FlowResultFields
+  }
+}
+    fragment FlowResultFields on FlowResult {
+  __typename
+  ... on FlowSaved {
+    flow {
+      ...FlowFields
+    }
+  }
+  ... on InvalidInput {
+    ...InvalidInputFields
+  }
+  ... on NotFound {
+    message
+    id
+  }
+  ... on CredentialMismatch {
+    message
+    stepIndex
+  }
+  ... on FlowNotReady {
+    message
+    steps {
+      ...FlowStepFields
+    }
+  }
+}
+fragment FlowStepFields on FlowStep {
+  id
+  position
+  name
+  component {
+    id
+    key
+    name
+  }
+  credential {
+    id
+    name
+    status
+  }
+}
+fragment FlowFields on Flow {
+  id
+  name
+  status
+  steps {
+    ...FlowStepFields
+  }
+  createdAt
+  updatedAt
+}
+fragment InvalidInputFields on InvalidInput {
+  message
+  fieldErrors {
+    field
+    message
+  }
+}`) as unknown as TypedDocumentString<SetStepCredentialMutation, SetStepCredentialMutationVariables>;
+export const ActivateFlowDocument = new TypedDocumentString(`
+    mutation ActivateFlow($id: ID!) {
+  activateFlow(id: $id) {
+    ...FlowResultFields
+  }
+}
+    fragment FlowResultFields on FlowResult {
+  __typename
+  ... on FlowSaved {
+    flow {
+      ...FlowFields
+    }
+  }
+  ... on InvalidInput {
+    ...InvalidInputFields
+  }
+  ... on NotFound {
+    message
+    id
+  }
+  ... on CredentialMismatch {
+    message
+    stepIndex
+  }
+  ... on FlowNotReady {
+    message
+    steps {
+      ...FlowStepFields
+    }
+  }
+}
+fragment FlowStepFields on FlowStep {
+  id
+  position
+  name
+  component {
+    id
+    key
+    name
+  }
+  credential {
+    id
+    name
+    status
+  }
+}
+fragment FlowFields on Flow {
+  id
+  name
+  status
+  steps {
+    ...FlowStepFields
+  }
+  createdAt
+  updatedAt
+}
+fragment InvalidInputFields on InvalidInput {
+  message
+  fieldErrors {
+    field
+    message
+  }
+}`) as unknown as TypedDocumentString<ActivateFlowMutation, ActivateFlowMutationVariables>;
+export const DeactivateFlowDocument = new TypedDocumentString(`
+    mutation DeactivateFlow($id: ID!) {
+  deactivateFlow(id: $id) {
+    ...FlowResultFields
+  }
+}
+    fragment FlowResultFields on FlowResult {
+  __typename
+  ... on FlowSaved {
+    flow {
+      ...FlowFields
+    }
+  }
+  ... on InvalidInput {
+    ...InvalidInputFields
+  }
+  ... on NotFound {
+    message
+    id
+  }
+  ... on CredentialMismatch {
+    message
+    stepIndex
+  }
+  ... on FlowNotReady {
+    message
+    steps {
+      ...FlowStepFields
+    }
+  }
+}
+fragment FlowStepFields on FlowStep {
+  id
+  position
+  name
+  component {
+    id
+    key
+    name
+  }
+  credential {
+    id
+    name
+    status
+  }
+}
+fragment FlowFields on Flow {
+  id
+  name
+  status
+  steps {
+    ...FlowStepFields
+  }
+  createdAt
+  updatedAt
+}
+fragment InvalidInputFields on InvalidInput {
+  message
+  fieldErrors {
+    field
+    message
+  }
+}`) as unknown as TypedDocumentString<DeactivateFlowMutation, DeactivateFlowMutationVariables>;
+export const DeleteFlowDocument = new TypedDocumentString(`
+    mutation DeleteFlow($id: ID!) {
+  deleteFlow(id: $id) {
+    __typename
+    ... on FlowDeleted {
+      deletedId: id
+    }
+    ... on InvalidInput {
+      ...InvalidInputFields
+    }
+    ... on NotFound {
+      message
+      id
+    }
+  }
+}
+    fragment InvalidInputFields on InvalidInput {
+  message
+  fieldErrors {
+    field
+    message
+  }
+}`) as unknown as TypedDocumentString<DeleteFlowMutation, DeleteFlowMutationVariables>;

@@ -1,0 +1,3 @@
+export { createClient, LatchkeyRequestError } from "./client";
+export type { ClientOptions, GraphQLErrorShape, LatchkeyClient } from "./client";
+export * from "./generated/graphql";
