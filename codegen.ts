@@ -48,7 +48,8 @@ const config: CodegenConfig = {
         useTypeImports: true,
         scalars,
         skipTypename: false,
-        avoidOptionals: true,
+        // Results always carry every selected field; inputs may leave optional ones out.
+        avoidOptionals: { field: true, object: true, inputValue: false, defaultValue: false },
       },
     },
   },

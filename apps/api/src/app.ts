@@ -12,6 +12,7 @@ import {
 } from "@latchkey/core";
 import { ensureDefaultWorkspace, listSecretKeyIds, listWorkspaceIds, openDatabase, sql, type DatabaseHandle } from "@latchkey/db";
 import { createRequestContext, type RequestContext } from "./context";
+import { seedDemoData } from "./demo-data";
 import type { ApiConfig } from "./env";
 import { createErrorFormatter } from "./graphql-errors";
 import { createHttpServer } from "./http-server";
@@ -49,7 +50,8 @@ async function serve(
   assertKeyringCovers(new Keyring(keyring.active), await listSecretKeyIds(db), keyFile);
 
   const catalog = parseCatalog(catalogDescriptors);
-  const defaultWorkspaceId = await ensureDefaultWorkspace(db);
+  const defaultWorkspace = await ensureDefaultWorkspace(db);
+  const defaultWorkspaceId = defaultWorkspace.id;
   for (const workspaceId of await listWorkspaceIds(db)) await syncCatalog(db, workspaceId, catalog);
 
   const verifier = {
@@ -89,6 +91,7 @@ async function serve(
   const { port } = server.address() as AddressInfo;
   // Without a configured public URL, {{server.url}} is this process itself (PORT may have been 0).
   verifier.serverUrl ||= `http://127.0.0.1:${port}`;
+  if (defaultWorkspace.created && config.demoData) await seedDemoData(services, defaultWorkspaceId, logger);
   logger.info("Latchkey API started", { port, database: database.kind, encryptionKey: keySource });
 
   let closing: Promise<void> | undefined;

@@ -36,6 +36,7 @@ const zEnv = z.object({
     }),
   LATCHKEY_LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   LATCHKEY_INTROSPECTION: booleanFlag.optional(),
+  LATCHKEY_DEMO_DATA: booleanFlag.default(true),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 
@@ -55,6 +56,7 @@ function toConfig(env: z.output<typeof zEnv>) {
     verifyTimeoutMs: env.LATCHKEY_VERIFY_TIMEOUT_MS,
     baseUrlOverrides: env.LATCHKEY_BASE_URL_OVERRIDES,
     logLevel: env.LATCHKEY_LOG_LEVEL,
+    demoData: env.LATCHKEY_DEMO_DATA,
     introspection: env.LATCHKEY_INTROSPECTION ?? env.NODE_ENV !== "production",
     production: env.NODE_ENV === "production",
   };

@@ -68,6 +68,7 @@ export async function startApi(
     HOST: "127.0.0.1",
     LATCHKEY_DATA_DIR: dataDir,
     LATCHKEY_LOG_LEVEL: "warn",
+    LATCHKEY_DEMO_DATA: "false",
     ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
     ...options.env,
   };

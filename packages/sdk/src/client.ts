@@ -34,7 +34,7 @@ export class LatchkeyRequestError extends Error {
   }
 }
 
-type Variables<TVariables> = TVariables extends Record<string, never>
+type Variables<TVariables> = [TVariables] extends [Record<string, never>]
   ? [variables?: TVariables]
   : [variables: TVariables];
 

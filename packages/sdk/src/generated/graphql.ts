@@ -26,11 +26,11 @@ export type CreateFlowInput = {
 /** Narrows a credentials list; all given conditions must hold. */
 export type CredentialFilter = {
   /** Only credentials of the component with this key. */
-  componentKey: string | null | undefined;
+  componentKey?: string | null | undefined;
   /** Case-insensitive substring of the name. */
-  search: string | null | undefined;
+  search?: string | null | undefined;
   /** Only credentials with this status. */
-  status: CredentialStatus | null | undefined;
+  status?: CredentialStatus | null | undefined;
 };
 
 /** Values for a new credential, or for a dry-run verification. */
@@ -40,7 +40,7 @@ export type CredentialInput = {
   /** Key of the component the credential is for. */
   componentKey: string;
   /** Optional account name (at most 200 characters); a readable default is given without one. */
-  name: string | null | undefined;
+  name?: string | null | undefined;
   /** Field values by field name, as the component's auth method defines them (secret and non-secret). */
   values: Record<string, unknown>;
 };
@@ -87,9 +87,9 @@ export type FlowStepInput = {
   /** Key of the component the step talks to. */
   componentKey: string;
   /** A credential of that component, or none yet. */
-  credentialId: string | number | null | undefined;
+  credentialId?: string | number | null | undefined;
   /** Optional step name (at most 200 characters); defaults to the component's name. */
-  name: string | null | undefined;
+  name?: string | null | undefined;
 };
 
 /** Why a verification ended as it did. */
@@ -134,9 +134,9 @@ export type RegisterComponentMutation = { registerComponent:
    };
 
 export type CredentialsQueryVariables = Exact<{
-  filter: CredentialFilter | null | undefined;
-  first: number | null | undefined;
-  after: string | null | undefined;
+  filter?: CredentialFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
 }>;
 
 
@@ -215,7 +215,7 @@ export type ReverifyCredentialMutation = { reverifyCredential:
    };
 
 export type FlowsQueryVariables = Exact<{
-  status: FlowStatus | null | undefined;
+  status?: FlowStatus | null | undefined;
 }>;
 
 
@@ -275,7 +275,7 @@ export type RenameFlowMutation = { renameFlow:
 
 export type SetStepCredentialMutationVariables = Exact<{
   stepId: string | number;
-  credentialId: string | number | null | undefined;
+  credentialId?: string | number | null | undefined;
 }>;
 
 

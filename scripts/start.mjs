@@ -1,0 +1,65 @@
+// `npm start`: builds the web app when needed, then runs the API and the web app together.
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { ensureWebBuild } from "./ensure-web-build.mjs";
+import { ensureInstall } from "./ensure-install.mjs";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const bin = (name) => path.join(root, "node_modules/.bin", name);
+const apiPort = process.env.PORT || "4000";
+const webPort = process.env.WEB_PORT || "3000";
+
+ensureInstall();
+ensureWebBuild();
+
+const env = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" };
+const children = [];
+let stopping = false;
+
+function run(name, command, args, extraEnv, readyPattern) {
+  const child = spawn(command, args, { cwd: root, env: { ...env, ...extraEnv }, stdio: ["ignore", "pipe", "inherit"] });
+  children.push(child);
+  const ready = new Promise((resolve) => {
+    child.stdout.on("data", (chunk) => {
+      const text = chunk.toString();
+      process.stdout.write(text.replace(/^(?=.)/gm, `[${name}] `));
+      if (readyPattern.test(text)) resolve();
+    });
+  });
+  child.on("exit", (code, signal) => {
+    if (stopping) return;
+    console.error(`[${name}] exited (${signal ?? code}); stopping Latchkey.`);
+    stop(code || 1);
+  });
+  return ready;
+}
+
+function stop(code = 0) {
+  stopping = true;
+  for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
+  setTimeout(() => process.exit(code), 200).unref();
+  Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once("exit", r)) : null))).then(() =>
+    process.exit(code),
+  );
+}
+
+process.once("SIGINT", () => stop(0));
+process.once("SIGTERM", () => stop(0));
+
+const apiReady = run("api", bin("tsx"), ["apps/api/src/main.ts"], { PORT: apiPort }, /listening on/);
+await apiReady;
+const webReady = run(
+  "web",
+  bin("next"),
+  ["start", "apps/web", "-p", webPort],
+  { LATCHKEY_API_URL: `http://127.0.0.1:${apiPort}/graphql` },
+  /Ready|started server|Local:/i,
+);
+await webReady;
+console.log(`
+  Latchkey is running.
+    Web UI:      http://localhost:${webPort}
+    GraphQL API: http://localhost:${apiPort}/graphql
+  Press Ctrl+C to stop.
+`);
