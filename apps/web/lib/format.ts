@@ -1,0 +1,66 @@
+import type { AuthType, CredentialStatus } from "@latchkey/sdk";
+
+export const AUTH_TYPE_LABELS: Record<AuthType, string> = {
+  API_KEY: "API key",
+  BASIC: "Basic auth",
+  OAUTH2: "OAuth 2.0",
+  DATABASE: "Database",
+};
+
+export const STATUS_LABELS: Record<CredentialStatus, string> = {
+  VALID: "Valid",
+  INVALID: "Invalid",
+  EXPIRED: "Expired",
+  UNREACHABLE: "Unreachable",
+  UNVERIFIED: "Unverified",
+};
+
+/** "1 credential", "3 credentials". */
+export function formatCount(count: number, singular: string, plural = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : plural}`;
+}
+
+/** Up to two letters for an avatar: "Petstore API" -> "PA", "PostgreSQL" -> "P". */
+export function initialsOf(name: string): string {
+  const words = name.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const letters = words.length > 1 ? [words[0], words[1]] : [words[0]];
+  return letters.map((word) => word?.charAt(0) ?? "").join("").toUpperCase() || "?";
+}
+
+/** A stable hue (0-359) per key, so each component keeps its avatar colour. */
+export function hueOf(key: string): number {
+  let hash = 0;
+  for (const char of key) hash = (hash * 31 + (char.codePointAt(0) ?? 0)) % 360;
+  return hash;
+}
+
+const absoluteFormat = new Intl.DateTimeFormat("en-GB", {
+  dateStyle: "medium",
+  timeStyle: "short",
+  timeZone: "UTC",
+});
+
+/** "21 Nov 2025, 15:56 UTC". */
+export function formatDateTime(iso: string): string {
+  return `${absoluteFormat.format(new Date(iso))} UTC`;
+}
+
+const relativeFormat = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ["year", 365 * 24 * 3600],
+  ["month", 30 * 24 * 3600],
+  ["week", 7 * 24 * 3600],
+  ["day", 24 * 3600],
+  ["hour", 3600],
+  ["minute", 60],
+];
+
+/** "just now", "5 minutes ago", "yesterday". */
+export function formatRelativeTime(iso: string, now: number = Date.now()): string {
+  const seconds = Math.round((new Date(iso).getTime() - now) / 1000);
+  if (Math.abs(seconds) < 45) return "just now";
+  for (const [unit, size] of UNITS) {
+    if (Math.abs(seconds) >= size) return relativeFormat.format(Math.round(seconds / size), unit);
+  }
+  return relativeFormat.format(Math.round(seconds / 60), "minute");
+}

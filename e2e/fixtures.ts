@@ -1,0 +1,34 @@
+import { createClient, type LatchkeyClient } from "@latchkey/sdk";
+import { test as base } from "@playwright/test";
+
+import { ComponentPage } from "./pages/component-page";
+import { CredentialsOverviewPage } from "./pages/credentials-overview-page";
+import { API_GRAPHQL_URL } from "./support/servers";
+
+export { expect } from "@playwright/test";
+
+interface Fixtures {
+  /** The typed SDK, talking to the API the suite started. */
+  api: LatchkeyClient;
+  overviewPage: CredentialsOverviewPage;
+  componentPage: ComponentPage;
+}
+
+export const test = base.extend<Fixtures>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructured fixtures argument
+  api: async ({}, use) => {
+    await use(createClient({ url: API_GRAPHQL_URL }));
+  },
+  overviewPage: async ({ page }, use) => {
+    await use(new CredentialsOverviewPage(page));
+  },
+  componentPage: async ({ page }, use) => {
+    await use(new ComponentPage(page));
+  },
+});
+
+/** Call at the top of every spec: skips its tests when playwright.config.ts found no Chromium. */
+export function skipWithoutChromium(): void {
+  const reason = process.env.LATCHKEY_E2E_SKIP_REASON;
+  test.skip(reason !== undefined, reason);
+}
