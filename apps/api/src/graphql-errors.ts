@@ -1,4 +1,5 @@
 import type { GraphQLFormattedError } from "graphql";
+import { SecretDecryptionError } from "@latchkey/core";
 import type { Logger } from "./logger";
 
 /** Codes a client may see with their message; anything else is reported as an internal error. */
@@ -34,11 +35,20 @@ export function redactInputValues(message: string): string {
 
 export function createErrorFormatter(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrap(error);
+    if (original instanceof SecretDecryptionError) {
+      // Stored data failed its integrity check: say so plainly, never decrypt to garbage.
+      logger.error("Stored secrets could not be decrypted", { reason: original.reason, path: formatted.path });
+      return {
+        message: `The stored secrets of this credential cannot be used: ${original.message}`,
+        ...(formatted.path ? { path: formatted.path } : {}),
+        extensions: { code: "SECRETS_UNREADABLE", reason: original.reason },
+      };
+    }
     const code = typeof formatted.extensions?.code === "string" ? formatted.extensions.code : undefined;
     if (!code || !PUBLIC_CODES.has(code)) {
-      const original = error instanceof Error && "originalError" in error ? (error.originalError as Error | undefined) : undefined;
       logger.error("Unexpected error while executing a GraphQL operation", {
-        error: (original ?? (error as Error))?.message,
+        error: original instanceof Error ? original.message : String(original),
         path: formatted.path,
       });
       return {
@@ -55,4 +65,10 @@ export function createErrorFormatter(logger: Logger) {
       extensions: { ...extensions, code },
     };
   };
+}
+
+function unwrap(error: unknown): unknown {
+  let current = error;
+  while (current instanceof Error && "originalError" in current && current.originalError) current = current.originalError;
+  return current;
 }

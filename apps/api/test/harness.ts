@@ -124,6 +124,39 @@ export async function startApi(
   };
 }
 
+/** Runs the API until it exits by itself (a failed start); gives its exit code and output. */
+export function runApiUntilExit(env: Record<string, string>, timeoutMs = 60_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(tsxBin, [mainFile], {
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "test", PORT: "0", HOST: "127.0.0.1", LATCHKEY_DEMO_DATA: "false", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout!.on("data", (d: Buffer) => (stdout += d.toString()));
+  child.stderr!.on("data", (d: Buffer) => (stderr += d.toString()));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error(`The API did not exit within ${timeoutMs} ms:\n${stdout}${stderr}`));
+    }, timeoutMs);
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+/** Runs a TypeScript snippet file with tsx (for direct database access while no API runs). */
+export function runScript(file: string, env: Record<string, string>): Promise<string> {
+  const child = spawn(tsxBin, [file], { env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  child.stdout!.on("data", (d: Buffer) => (output += d.toString()));
+  child.stderr!.on("data", (d: Buffer) => (output += d.toString()));
+  return new Promise((resolve, reject) =>
+    child.once("exit", (code) => (code === 0 ? resolve(output) : reject(new Error(`${file} failed (${code}):\n${output}`)))),
+  );
+}
+
 function stopProcess(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
