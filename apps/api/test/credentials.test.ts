@@ -37,20 +37,7 @@ beforeAll(async () => {
     }
   });
   const registered = await api().client.request(RegisterComponentDocument, {
-    descriptor: {
-      key: "acme",
-      name: "Acme API",
-      baseUrl: acme.url,
-      authMethods: [
-        {
-          type: "API_KEY",
-          label: "API key",
-          fields: [{ name: "apiKey", label: "API key", type: "PASSWORD", secret: true, required: true }],
-          apply: { in: "header", name: "X-Api-Key" },
-          verify: { http: { method: "GET", path: "/v1/me" } },
-        },
-      ],
-    },
+    descriptor: acmeDescriptor(acme.url),
   });
   expect(registered.registerComponent.__typename).toBe("ComponentRegistered");
 });
@@ -59,6 +46,24 @@ afterAll(async () => {
   expectNoSecretsIn(api().responses, [GOOD_KEY, OTHER_GOOD_KEY, BAD_KEY, PASSWORD]);
   await acme.close();
 });
+
+/** A component whose verification talks to a local fake application. */
+function acmeDescriptor(baseUrl: string) {
+  return {
+    key: "acme",
+    name: "Acme API",
+    baseUrl,
+    authMethods: [
+      {
+        type: "API_KEY",
+        label: "API key",
+        fields: [{ name: "apiKey", label: "API key", type: "PASSWORD", secret: true, required: true }],
+        apply: { in: "header", name: "X-Api-Key" },
+        verify: { http: { method: "GET", path: "/v1/me" } },
+      },
+    ],
+  };
+}
 
 const acmeInput = (apiKey: string, name?: string) => ({
   componentKey: "acme",
@@ -268,20 +273,7 @@ describe("reverifyCredential", () => {
     // Revoke the key at the application: the fake app now refuses it.
     const revoked = await startFakeApp((_, res) => res.writeHead(401).end());
     await api().client.request(RegisterComponentDocument, {
-      descriptor: {
-        key: "acme",
-        name: "Acme API",
-        baseUrl: revoked.url,
-        authMethods: [
-          {
-            type: "API_KEY",
-            label: "API key",
-            fields: [{ name: "apiKey", label: "API key", type: "PASSWORD", secret: true, required: true }],
-            apply: { in: "header", name: "X-Api-Key" },
-            verify: { http: { method: "GET", path: "/v1/me" } },
-          },
-        ],
-      },
+      descriptor: acmeDescriptor(revoked.url),
     });
     try {
       const { reverifyCredential } = await api().client.request(ReverifyCredentialDocument, { id: credential.id });
@@ -291,20 +283,7 @@ describe("reverifyCredential", () => {
       });
     } finally {
       await api().client.request(RegisterComponentDocument, {
-        descriptor: {
-          key: "acme",
-          name: "Acme API",
-          baseUrl: acme.url,
-          authMethods: [
-            {
-              type: "API_KEY",
-              label: "API key",
-              fields: [{ name: "apiKey", label: "API key", type: "PASSWORD", secret: true, required: true }],
-              apply: { in: "header", name: "X-Api-Key" },
-              verify: { http: { method: "GET", path: "/v1/me" } },
-            },
-          ],
-        },
+        descriptor: acmeDescriptor(acme.url),
       });
       await revoked.close();
     }

@@ -26,6 +26,10 @@ export function toComponentRecord(row: ComponentRow): ComponentRecord {
   };
 }
 
+function componentRow(workspaceId: string, d: ComponentDescriptor, source: "catalog" | "registered") {
+  return { id: randomUUID(), workspaceId, key: d.key, name: d.name, description: d.description ?? null, descriptor: d, source };
+}
+
 /** Validates every catalog descriptor; a broken catalog is a bug that must stop the start. */
 export function parseCatalog(raw: unknown[]): ComponentDescriptor[] {
   return raw.map((entry, index) => {
@@ -47,15 +51,7 @@ export async function syncCatalog(db: Executor, workspaceId: string, catalog: Co
   await db
     .insert(components)
     .values(
-      catalog.map((d) => ({
-        id: randomUUID(),
-        workspaceId,
-        key: d.key,
-        name: d.name,
-        description: d.description ?? null,
-        descriptor: d,
-        source: "catalog" as const,
-      })),
+      catalog.map((d) => componentRow(workspaceId, d, "catalog")),
     )
     .onConflictDoUpdate({
       target: [components.workspaceId, components.key],
@@ -123,15 +119,7 @@ export class ComponentService {
     const d = parsed.descriptor;
     const [row] = await this.db
       .insert(components)
-      .values({
-        id: randomUUID(),
-        workspaceId,
-        key: d.key,
-        name: d.name,
-        description: d.description ?? null,
-        descriptor: d,
-        source: "registered",
-      })
+      .values(componentRow(workspaceId, d, "registered"))
       .onConflictDoUpdate({
         target: [components.workspaceId, components.key],
         set: {

@@ -139,9 +139,7 @@ export class CredentialService {
           name,
           authType: method.type,
           ...this.sealValues(method, values, { workspaceId, credentialId: id }),
-          status: verification.status,
-          lastVerification: toStoredVerification(verification),
-          verifiedAt: verification.checkedAt,
+          ...verificationColumns(verification),
         })
         .returning();
       await recordVerification(tx, workspaceId, id, verification);
@@ -181,9 +179,7 @@ export class CredentialService {
         .update(credentials)
         .set({
           ...this.sealValues(context.method, validated.values, { workspaceId, credentialId: id }),
-          status: verification.status,
-          lastVerification: toStoredVerification(verification),
-          verifiedAt: verification.checkedAt,
+          ...verificationColumns(verification),
           updatedAt: sql`now()`,
         })
         .where(and(eq(credentials.workspaceId, workspaceId), eq(credentials.id, id)))
@@ -250,9 +246,7 @@ export class CredentialService {
       const [updated] = await tx
         .update(credentials)
         .set({
-          status: verification.status,
-          lastVerification: toStoredVerification(verification),
-          verifiedAt: verification.checkedAt,
+          ...verificationColumns(verification),
           updatedAt: sql`now()`,
         })
         .where(and(eq(credentials.workspaceId, workspaceId), eq(credentials.id, id)))
@@ -399,6 +393,15 @@ async function nextDefaultName(tx: Parameters<Parameters<Database["transaction"]
     .where(and(eq(components.workspaceId, workspaceId), eq(components.id, component.id)))
     .returning({ seq: components.accountSeq });
   return `${component.name} account ${row?.seq ?? 1}`;
+}
+
+/** The credential columns that follow its latest verification. */
+function verificationColumns(verification: VerificationResult) {
+  return {
+    status: verification.status,
+    lastVerification: toStoredVerification(verification),
+    verifiedAt: verification.checkedAt,
+  };
 }
 
 function valuesProblem(fieldErrors: { field: string; message: string }[]): InvalidInput {

@@ -338,6 +338,10 @@ export type FlowFieldsFragment = { id: string, name: string, status: FlowStatus,
 
 export type InvalidInputFieldsFragment = { message: string, fieldErrors: Array<{ field: string, message: string }> };
 
+export type VerificationFailedFieldsFragment = { message: string, verification: { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number } };
+
+export type NotFoundFieldsFragment = { message: string, id: string | null };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -408,6 +412,12 @@ export const InvalidInputFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"InvalidInputFields"}) as unknown as TypedDocumentString<InvalidInputFieldsFragment, unknown>;
+export const NotFoundFieldsFragmentDoc = new TypedDocumentString(`
+    fragment NotFoundFields on NotFound {
+  message
+  id
+}
+    `, {"fragmentName":"NotFoundFields"}) as unknown as TypedDocumentString<NotFoundFieldsFragment, unknown>;
 export const FlowResultFieldsFragmentDoc = new TypedDocumentString(`
     fragment FlowResultFields on FlowResult {
   __typename
@@ -420,8 +430,7 @@ export const FlowResultFieldsFragmentDoc = new TypedDocumentString(`
     ...InvalidInputFields
   }
   ... on NotFound {
-    message
-    id
+    ...NotFoundFields
   }
   ... on CredentialMismatch {
     message
@@ -465,6 +474,10 @@ fragment InvalidInputFields on InvalidInput {
     field
     message
   }
+}
+fragment NotFoundFields on NotFound {
+  message
+  id
 }`, {"fragmentName":"FlowResultFields"}) as unknown as TypedDocumentString<FlowResultFieldsFragment, unknown>;
 export const ComponentSummaryFragmentDoc = new TypedDocumentString(`
     fragment ComponentSummary on Component {
@@ -541,6 +554,21 @@ export const CredentialFieldsFragmentDoc = new TypedDocumentString(`
   checkedAt
   durationMs
 }`, {"fragmentName":"CredentialFields"}) as unknown as TypedDocumentString<CredentialFieldsFragment, unknown>;
+export const VerificationFailedFieldsFragmentDoc = new TypedDocumentString(`
+    fragment VerificationFailedFields on VerificationFailed {
+  message
+  verification {
+    ...VerificationFields
+  }
+}
+    fragment VerificationFields on VerificationResult {
+  ok
+  code
+  status
+  message
+  checkedAt
+  durationMs
+}`, {"fragmentName":"VerificationFailedFields"}) as unknown as TypedDocumentString<VerificationFailedFieldsFragment, unknown>;
 export const ComponentsDocument = new TypedDocumentString(`
     query Components {
   components {
@@ -794,17 +822,13 @@ export const CreateCredentialDocument = new TypedDocumentString(`
       }
     }
     ... on VerificationFailed {
-      message
-      verification {
-        ...VerificationFields
-      }
+      ...VerificationFailedFields
     }
     ... on InvalidInput {
       ...InvalidInputFields
     }
     ... on NotFound {
-      message
-      id
+      ...NotFoundFields
     }
   }
 }
@@ -843,6 +867,16 @@ fragment InvalidInputFields on InvalidInput {
     field
     message
   }
+}
+fragment VerificationFailedFields on VerificationFailed {
+  message
+  verification {
+    ...VerificationFields
+  }
+}
+fragment NotFoundFields on NotFound {
+  message
+  id
 }`) as unknown as TypedDocumentString<CreateCredentialMutation, CreateCredentialMutationVariables>;
 export const UpdateCredentialDocument = new TypedDocumentString(`
     mutation UpdateCredential($id: ID!, $values: JSONObject!) {
@@ -857,17 +891,13 @@ export const UpdateCredentialDocument = new TypedDocumentString(`
       }
     }
     ... on VerificationFailed {
-      message
-      verification {
-        ...VerificationFields
-      }
+      ...VerificationFailedFields
     }
     ... on InvalidInput {
       ...InvalidInputFields
     }
     ... on NotFound {
-      message
-      id
+      ...NotFoundFields
     }
   }
 }
@@ -906,6 +936,16 @@ fragment InvalidInputFields on InvalidInput {
     field
     message
   }
+}
+fragment VerificationFailedFields on VerificationFailed {
+  message
+  verification {
+    ...VerificationFields
+  }
+}
+fragment NotFoundFields on NotFound {
+  message
+  id
 }`) as unknown as TypedDocumentString<UpdateCredentialMutation, UpdateCredentialMutationVariables>;
 export const RenameCredentialDocument = new TypedDocumentString(`
     mutation RenameCredential($id: ID!, $name: String!) {
@@ -920,8 +960,7 @@ export const RenameCredentialDocument = new TypedDocumentString(`
       ...InvalidInputFields
     }
     ... on NotFound {
-      message
-      id
+      ...NotFoundFields
     }
   }
 }
@@ -960,6 +999,10 @@ fragment InvalidInputFields on InvalidInput {
     field
     message
   }
+}
+fragment NotFoundFields on NotFound {
+  message
+  id
 }`) as unknown as TypedDocumentString<RenameCredentialMutation, RenameCredentialMutationVariables>;
 export const DeleteCredentialDocument = new TypedDocumentString(`
     mutation DeleteCredential($id: ID!) {
@@ -977,12 +1020,14 @@ export const DeleteCredentialDocument = new TypedDocumentString(`
       }
     }
     ... on NotFound {
-      message
-      id
+      ...NotFoundFields
     }
   }
 }
-    `) as unknown as TypedDocumentString<DeleteCredentialMutation, DeleteCredentialMutationVariables>;
+    fragment NotFoundFields on NotFound {
+  message
+  id
+}`) as unknown as TypedDocumentString<DeleteCredentialMutation, DeleteCredentialMutationVariables>;
 export const ReverifyCredentialDocument = new TypedDocumentString(`
     mutation ReverifyCredential($id: ID!) {
   reverifyCredential(id: $id) {
@@ -996,8 +1041,7 @@ export const ReverifyCredentialDocument = new TypedDocumentString(`
       }
     }
     ... on NotFound {
-      message
-      id
+      ...NotFoundFields
     }
   }
 }
@@ -1029,6 +1073,10 @@ fragment CredentialFields on Credential {
   }
   createdAt
   updatedAt
+}
+fragment NotFoundFields on NotFound {
+  message
+  id
 }`) as unknown as TypedDocumentString<ReverifyCredentialMutation, ReverifyCredentialMutationVariables>;
 export const FlowsDocument = new TypedDocumentString(`
     query Flows($status: FlowStatus) {
@@ -1109,8 +1157,7 @@ export const CreateFlowDocument = new TypedDocumentString(`
     ...InvalidInputFields
   }
   ... on NotFound {
-    message
-    id
+    ...NotFoundFields
   }
   ... on CredentialMismatch {
     message
@@ -1154,6 +1201,10 @@ fragment InvalidInputFields on InvalidInput {
     field
     message
   }
+}
+fragment NotFoundFields on NotFound {
+  message
+  id
 }`) as unknown as TypedDocumentString<CreateFlowMutation, CreateFlowMutationVariables>;
 export const RenameFlowDocument = new TypedDocumentString(`
     mutation RenameFlow($id: ID!, $name: String!) {
@@ -1172,8 +1223,7 @@ export const RenameFlowDocument = new TypedDocumentString(`
     ...InvalidInputFields
   }
   ... on NotFound {
-    message
-    id
+    ...NotFoundFields
   }
   ... on CredentialMismatch {
     message
@@ -1217,6 +1267,10 @@ fragment InvalidInputFields on InvalidInput {
     field
     message
   }
+}
+fragment NotFoundFields on NotFound {
+  message
+  id
 }`) as unknown as TypedDocumentString<RenameFlowMutation, RenameFlowMutationVariables>;
 export const SetStepCredentialDocument = new TypedDocumentString(`
     mutation SetStepCredential($stepId: ID!, $credentialId: ID) {
@@ -1235,8 +1289,7 @@ export const SetStepCredentialDocument = new TypedDocumentString(`
     ...InvalidInputFields
   }
   ... on NotFound {
-    message
-    id
+    ...NotFoundFields
   }
   ... on CredentialMismatch {
     message
@@ -1280,6 +1333,10 @@ fragment InvalidInputFields on InvalidInput {
     field
     message
   }
+}
+fragment NotFoundFields on NotFound {
+  message
+  id
 }`) as unknown as TypedDocumentString<SetStepCredentialMutation, SetStepCredentialMutationVariables>;
 export const ActivateFlowDocument = new TypedDocumentString(`
     mutation ActivateFlow($id: ID!) {
@@ -1298,8 +1355,7 @@ export const ActivateFlowDocument = new TypedDocumentString(`
     ...InvalidInputFields
   }
   ... on NotFound {
-    message
-    id
+    ...NotFoundFields
   }
   ... on CredentialMismatch {
     message
@@ -1343,6 +1399,10 @@ fragment InvalidInputFields on InvalidInput {
     field
     message
   }
+}
+fragment NotFoundFields on NotFound {
+  message
+  id
 }`) as unknown as TypedDocumentString<ActivateFlowMutation, ActivateFlowMutationVariables>;
 export const DeactivateFlowDocument = new TypedDocumentString(`
     mutation DeactivateFlow($id: ID!) {
@@ -1361,8 +1421,7 @@ export const DeactivateFlowDocument = new TypedDocumentString(`
     ...InvalidInputFields
   }
   ... on NotFound {
-    message
-    id
+    ...NotFoundFields
   }
   ... on CredentialMismatch {
     message
@@ -1406,6 +1465,10 @@ fragment InvalidInputFields on InvalidInput {
     field
     message
   }
+}
+fragment NotFoundFields on NotFound {
+  message
+  id
 }`) as unknown as TypedDocumentString<DeactivateFlowMutation, DeactivateFlowMutationVariables>;
 export const DeleteFlowDocument = new TypedDocumentString(`
     mutation DeleteFlow($id: ID!) {
@@ -1418,8 +1481,7 @@ export const DeleteFlowDocument = new TypedDocumentString(`
       ...InvalidInputFields
     }
     ... on NotFound {
-      message
-      id
+      ...NotFoundFields
     }
   }
 }
@@ -1429,4 +1491,8 @@ export const DeleteFlowDocument = new TypedDocumentString(`
     field
     message
   }
+}
+fragment NotFoundFields on NotFound {
+  message
+  id
 }`) as unknown as TypedDocumentString<DeleteFlowMutation, DeleteFlowMutationVariables>;
