@@ -15,9 +15,13 @@ import { createRequestContext, type RequestContext } from "./context";
 import { seedDemoData } from "./demo-data";
 import type { ApiConfig } from "./env";
 import { createErrorFormatter } from "./graphql-errors";
+import { depthLimit } from "./depth-limit";
 import { createHttpServer } from "./http-server";
 import type { Logger } from "./logger";
 import { buildSchema } from "./schema";
+
+export const MAX_QUERY_DEPTH = 12;
+export const MAX_QUERY_TOKENS = 5_000;
 
 export interface RunningApi {
   /** Where the API listens, e.g. http://localhost:4000 */
@@ -64,6 +68,9 @@ async function serve(
   const apollo = new ApolloServer<RequestContext>({
     schema: buildSchema(),
     introspection: config.introspection,
+    // Bounds on what one document may ask for; the SDK's deepest operation nests 5 levels.
+    validationRules: [depthLimit(MAX_QUERY_DEPTH)],
+    parseOptions: { maxTokens: MAX_QUERY_TOKENS },
     includeStacktraceInErrorResponses: false,
     formatError: createErrorFormatter(logger),
     plugins: config.production ? [ApolloServerPluginLandingPageDisabled()] : [],

@@ -18,19 +18,41 @@ const PUBLIC_CODES = new Set([
 
 /**
  * graphql-js quotes offending input values in its messages ("got invalid value ...",
- * "cannot represent ...: <value>", "found <value>"). A value may be a secret typed into the wrong
- * place, so those quotes are cut out before anything leaves the server.
+ * "cannot represent ...: <value>", "found <value>", 'Value "<value>" does not exist in "X" enum').
+ * A value may be a secret typed into the wrong place, so those quotes are cut out before anything
+ * leaves the server.
  */
-export function redactInputValues(message: string): string {
+export function redactInputValues(message: string, error?: unknown): string {
   const variable = /^(Variable "\$[^"]+") got invalid value /.exec(message);
   if (variable) {
-    const at = / at "([^"]*)"; /.exec(message);
-    const reason = message.slice(message.lastIndexOf("; ") + 2);
+    // "<prefix with the quoted value>; <reason>": the quoted value may itself contain "; ", so the
+    // reason is taken from the error it came from, never found by searching the message.
+    const reason = variableErrorReason(message, error);
+    if (reason === undefined) return `${variable[1]} got an invalid value.`;
+    const at = / at "([^"]*)"$/.exec(message.slice(0, message.length - reason.length - 2));
     return `${variable[1]} got an invalid value${at ? ` at "${at[1]}"` : ""}; ${redactInputValues(reason)}`;
   }
   return message
     .replace(/(cannot represent [^:]*?value): [\s\S]*$/, "$1.")
-    .replace(/(Expected value of type "[^"]+"), found [\s\S]*?(; |$)/, "$1, found an invalid value$2");
+    .replace(/(Expected value of type "[^"]+"), found [\s\S]*?(; |$)/, "$1, found an invalid value$2")
+    .replace(/^Value "[\s\S]*" does not exist in ("[^"]+" enum\.)/, "The value is not a member of the $1");
+}
+
+function variableErrorReason(message: string, error: unknown): string | undefined {
+  let current: unknown = error;
+  while (current instanceof Error) {
+    if (current.message !== message && message.endsWith(`; ${current.message}`)) return current.message;
+    current = "originalError" in current ? current.originalError : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The parser reports a syntax error with its position; anything else it throws (a query nested so
+ * deeply that it exhausts the stack) is an internal message, replaced by a readable one.
+ */
+function describeParseFailure(message: string): string {
+  return message.startsWith("Syntax Error") ? message : "The query could not be parsed: it is nested too deeply or too large.";
 }
 
 export function createErrorFormatter(logger: Logger) {
@@ -48,7 +70,7 @@ export function createErrorFormatter(logger: Logger) {
     const code = typeof formatted.extensions?.code === "string" ? formatted.extensions.code : undefined;
     if (!code || !PUBLIC_CODES.has(code)) {
       logger.error("Unexpected error while executing a GraphQL operation", {
-        error: original instanceof Error ? original.message : String(original),
+        ...describeForLog(original),
         path: formatted.path,
       });
       return {
@@ -59,7 +81,7 @@ export function createErrorFormatter(logger: Logger) {
     }
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
     return {
-      message: redactInputValues(formatted.message),
+      message: code === "GRAPHQL_PARSE_FAILED" ? describeParseFailure(formatted.message) : redactInputValues(formatted.message, error),
       ...(formatted.locations ? { locations: formatted.locations } : {}),
       ...(formatted.path ? { path: formatted.path } : {}),
       extensions: { ...extensions, code },
@@ -71,4 +93,17 @@ function unwrap(error: unknown): unknown {
   let current = error;
   while (current instanceof Error && "originalError" in current && current.originalError) current = current.originalError;
   return current;
+}
+
+/**
+ * What is logged of an unexpected error: its kind and the database's own message and code, but
+ * never a query wrapper's message, which lists every bound parameter of the query.
+ */
+export function describeForLog(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { error: "non-error thrown" };
+  const cause = (error as { cause?: unknown }).cause;
+  if (cause instanceof Error) {
+    return { error: error.name, cause: cause.message, code: (cause as { code?: unknown }).code };
+  }
+  return { error: error.name, message: error.message };
 }

@@ -1,6 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { HeaderMap, type ApolloServer } from "@apollo/server";
+import { Lexer, Source, TokenKind } from "graphql";
 import type { RequestContext } from "./context";
+import { describeForLog } from "./graphql-errors";
 import { DEMO_PETSTORE_PREFIX, handleDemoPetstore } from "./demo-petstore";
 import type { Logger } from "./logger";
 
@@ -27,8 +29,8 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headers: R
   res.writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers }).end(JSON.stringify(body));
 }
 
-function sendGraphQLError(res: ServerResponse, status: number, code: string, message: string): void {
-  sendJson(res, status, { errors: [{ message, extensions: { code } }] });
+function sendGraphQLError(res: ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}): void {
+  sendJson(res, status, { errors: [{ message, extensions: { code } }] }, headers);
 }
 
 async function readBody(req: IncomingMessage): Promise<string> {
@@ -55,6 +57,60 @@ async function parseBody(req: IncomingMessage): Promise<unknown> {
   }
 }
 
+/**
+ * PostgreSQL cannot store U+0000 in text or JSON, so a request carrying it anywhere (a variable, a
+ * key, a string literal of the query) is refused here, with a coded error, instead of failing
+ * deep inside a database call. The walk is iterative: the body may be nested arbitrarily deep.
+ */
+function assertNoNulCharacter(request: unknown): void {
+  const query = typeof request === "object" && request !== null ? (request as { query?: unknown }).query : undefined;
+  if (containsNul(request) || (typeof query === "string" && queryHasNulString(query))) {
+    throw new HttpError(400, "BAD_USER_INPUT", "The request contains the character U+0000 (NUL), which no value may contain.");
+  }
+}
+
+function containsNul(value: unknown): boolean {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const item = stack.pop();
+    if (typeof item === "string") {
+      if (item.includes("\0")) return true;
+    } else if (typeof item === "object" && item !== null) {
+      for (const [key, child] of Object.entries(item)) {
+        if (key.includes("\0")) return true;
+        stack.push(child);
+      }
+    }
+  }
+  return false;
+}
+
+/** Whether a string literal of the query decodes to text with U+0000 (written as an escape such as \u0000). */
+function queryHasNulString(query: string): boolean {
+  try {
+    const lexer = new Lexer(new Source(query));
+    for (let token = lexer.advance(); token.kind !== TokenKind.EOF; token = lexer.advance()) {
+      if ((token.kind === TokenKind.STRING || token.kind === TokenKind.BLOCK_STRING) && token.value.includes("\0")) return true;
+    }
+  } catch {
+    // A syntax error: Apollo reports it.
+  }
+  return false;
+}
+
+/** The GET form of a request, with its JSON parameters decoded where they are JSON. */
+function searchRequest(search: string): Record<string, unknown> {
+  const params: Record<string, unknown> = Object.fromEntries(new URLSearchParams(search));
+  for (const name of ["variables", "extensions"]) {
+    try {
+      if (params[name] !== undefined) params[name] = JSON.parse(params[name] as string);
+    } catch {
+      // Not JSON: Apollo reports it.
+    }
+  }
+  return params;
+}
+
 function toHeaderMap(req: IncomingMessage): HeaderMap {
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(req.headers)) {
@@ -65,6 +121,8 @@ function toHeaderMap(req: IncomingMessage): HeaderMap {
 
 async function handleGraphQL(req: IncomingMessage, res: ServerResponse, deps: HttpServerDeps, search: string) {
   const body = await parseBody(req);
+  assertNoNulCharacter(body);
+  assertNoNulCharacter(searchRequest(search));
   const response = await deps.apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: req.method ?? "GET", headers: toHeaderMap(req), search, body },
     context: () => deps.createContext(req),
@@ -94,11 +152,12 @@ export function createHttpServer(deps: HttpServerDeps): Server {
     };
     handle().catch((error: unknown) => {
       if (res.headersSent) return void res.destroy();
-      if (error instanceof HttpError) return sendGraphQLError(res, error.status, error.code, error.message);
-      deps.logger.error("Unexpected error while handling a request", {
-        path: url.pathname,
-        error: error instanceof Error ? error.message : String(error),
-      });
+      if (error instanceof HttpError) {
+        // A body cut short (413) leaves unread bytes on the connection: it must not be reused.
+        const headers: Record<string, string> = req.complete ? {} : { connection: "close" };
+        return sendGraphQLError(res, error.status, error.code, error.message, headers);
+      }
+      deps.logger.error("Unexpected error while handling a request", { path: url.pathname, ...describeForLog(error) });
       sendGraphQLError(res, 500, "INTERNAL_SERVER_ERROR", "Internal server error: the request could not be completed.");
     });
   });

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import {
   and,
   asc,
+  components,
   eq,
   flows,
   flowSteps,
@@ -187,7 +188,11 @@ export class FlowService {
         const [credential] = await findCredentialRows(tx, workspaceId, [credentialId], "share");
         if (!credential) return notFound("Credential", credentialId);
         if (credential.componentId !== step.componentId) {
-          const [component] = await this.components.findByIds(workspaceId, [step.componentId]);
+          // Inside the transaction: on PGlite a query on `this.db` would wait for this very transaction.
+          const [component] = await tx
+            .select({ name: components.name })
+            .from(components)
+            .where(and(eq(components.workspaceId, workspaceId), eq(components.id, step.componentId)));
           return mismatch(step.position, component?.name ?? "this component", credential.name);
         }
         if (flow.status === "ACTIVE" && credential.status !== "VALID") {

@@ -15,6 +15,27 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+/** Deeper than any descriptor or credential values need; deeper input would exhaust the stack later. */
+const MAX_JSON_DEPTH = 32;
+
+/** The nesting depth of a JSON value, measured without recursion (the value may be arbitrarily deep). */
+function exceedsDepth(value: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [item, depth] = stack.pop()!;
+    if (typeof item !== "object" || item === null) continue;
+    if (depth > limit) return true;
+    for (const child of Object.values(item)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
+function toJSONObject(value: unknown): Record<string, unknown> {
+  if (!isPlainObject(value)) throw badInput("JSONObject must be a JSON object.");
+  if (exceedsDepth(value, MAX_JSON_DEPTH)) throw badInput(`JSONObject may be nested at most ${MAX_JSON_DEPTH} levels deep.`);
+  return value;
+}
+
 function literalToValue(ast: ValueNode, variables: Record<string, unknown> | null | undefined): unknown {
   switch (ast.kind) {
     case Kind.STRING:
@@ -53,13 +74,10 @@ const JSONObject = new GraphQLScalarType<Record<string, unknown>, Record<string,
     if (!isPlainObject(value)) throw new GraphQLError("JSONObject cannot represent a non-object value.");
     return value;
   },
-  parseValue: (value) => {
-    if (!isPlainObject(value)) throw badInput("JSONObject must be a JSON object.");
-    return value;
-  },
+  parseValue: toJSONObject,
   parseLiteral: (ast, variables) => {
     if (ast.kind !== Kind.OBJECT) throw badInput("JSONObject must be a JSON object.");
-    return literalToValue(ast, variables) as Record<string, unknown>;
+    return toJSONObject(literalToValue(ast, variables));
   },
 });
 
