@@ -14,7 +14,7 @@ const jestReport = path.join(reports, "jest.json");
 const e2eReport = path.join(reports, "playwright.json");
 
 const steps = [
-  ["generated code is up to date", "npx", ["graphql-codegen", "--config", "codegen.ts", "--check"]],
+  ["generated code is up to date", "npx", ["graphql-codegen", "--config", "codegen.ts", "--check", "--silent"]],
   ["typecheck", "npm", ["run", "typecheck", "--silent"]],
   ["lint", "npm", ["run", "lint", "--silent"]],
   ["unit and integration tests (Jest)", "npx", ["jest", "--json", `--outputFile=${jestReport}`]],
