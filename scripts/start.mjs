@@ -37,8 +37,8 @@ function run(name, command, args, extraEnv, readyPattern) {
 
 function stop(code = 0) {
   stopping = true;
+  // Each child bounds its own shutdown (the API closes its database within 10 s); wait for them.
   for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
-  setTimeout(() => process.exit(code), 200).unref();
   Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once("exit", r)) : null))).then(() =>
     process.exit(code),
   );

@@ -29,6 +29,16 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
+/** What every process the tests start inherits: enough to run, nothing of the caller's config. */
+function childEnv(extra: Record<string, string | undefined>): NodeJS.ProcessEnv {
+  return { PATH: process.env.PATH, HOME: process.env.HOME, ...extra };
+}
+
+/** The API's environment in tests: quiet, no demo data, any free port on loopback. */
+function apiEnv(extra: Record<string, string | undefined>): NodeJS.ProcessEnv {
+  return childEnv({ NODE_ENV: "test", PORT: "0", HOST: "127.0.0.1", LATCHKEY_LOG_LEVEL: "warn", LATCHKEY_DEMO_DATA: "false", ...extra });
+}
+
 /** The PostgreSQL server to use when DATABASE_URL is set; undefined means PGlite. */
 export function postgresServerUrl(): string | undefined {
   return process.env.DATABASE_URL || undefined;
@@ -60,18 +70,11 @@ export async function startApi(
   options: { env?: Record<string, string>; databaseUrl?: string; dataDir?: string } = {},
 ): Promise<TestApi> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), "latchkey-test-"));
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    NODE_ENV: "test",
-    PORT: "0",
-    HOST: "127.0.0.1",
+  const env = apiEnv({
     LATCHKEY_DATA_DIR: dataDir,
-    LATCHKEY_LOG_LEVEL: "warn",
-    LATCHKEY_DEMO_DATA: "false",
     ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
     ...options.env,
-  };
+  });
   const child = spawn(tsxBin, [mainFile], { env, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout!.on("data", (d: Buffer) => (output += d.toString()));
@@ -127,7 +130,7 @@ export async function startApi(
 /** Runs the API until it exits by itself (a failed start); gives its exit code and output. */
 export function runApiUntilExit(env: Record<string, string>, timeoutMs = 60_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const child = spawn(tsxBin, [mainFile], {
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "test", PORT: "0", HOST: "127.0.0.1", LATCHKEY_DEMO_DATA: "false", ...env },
+    env: apiEnv(env),
     stdio: ["ignore", "pipe", "pipe"],
   });
   let stdout = "";
@@ -148,7 +151,7 @@ export function runApiUntilExit(env: Record<string, string>, timeoutMs = 60_000)
 
 /** Runs a TypeScript snippet file with tsx (for direct database access while no API runs). */
 export function runScript(file: string, env: Record<string, string>): Promise<string> {
-  const child = spawn(tsxBin, [file], { env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(tsxBin, [file], { env: childEnv(env), stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout!.on("data", (d: Buffer) => (output += d.toString()));
   child.stderr!.on("data", (d: Buffer) => (output += d.toString()));

@@ -1,4 +1,4 @@
-import type { AuthMethodDescriptor, ComponentDescriptor } from "./components/descriptor-schema";
+import type { ComponentDescriptor } from "./components/descriptor-schema";
 import type { AuthType, CredentialStatus, FlowStatus, VerificationResult } from "./types";
 
 /** A component as a workspace sees it, with its validated descriptor. */
@@ -9,7 +9,6 @@ export interface ComponentRecord {
   name: string;
   description: string | null;
   descriptor: ComponentDescriptor;
-  authMethods: AuthMethodDescriptor[];
 }
 
 /** A credential without its secret values (only masked hints). */

@@ -22,7 +22,6 @@ export function toComponentRecord(row: ComponentRow): ComponentRecord {
     name: row.name,
     description: row.description,
     descriptor,
-    authMethods: descriptor.authMethods,
   };
 }
 
@@ -83,6 +82,15 @@ export class ComponentService {
       .from(components)
       .where(and(eq(components.workspaceId, workspaceId), eq(components.key, key)));
     return row ? toComponentRecord(row) : null;
+  }
+
+  async findByKeys(workspaceId: string, keys: readonly string[]): Promise<ComponentRecord[]> {
+    if (keys.length === 0) return [];
+    const rows = await this.db
+      .select()
+      .from(components)
+      .where(and(eq(components.workspaceId, workspaceId), inArray(components.key, [...keys])));
+    return rows.map(toComponentRecord);
   }
 
   async findByIds(workspaceId: string, ids: readonly string[]): Promise<ComponentRecord[]> {

@@ -15,6 +15,7 @@ import {
   sql,
   type Database,
   type SQL,
+  type Transaction,
 } from "@latchkey/db";
 import { z } from "zod";
 import { ComponentService } from "../components/component-service";
@@ -43,7 +44,6 @@ const zCredentialInput = z.object({
   name: z.string().trim().max(MAX_NAME_LENGTH, `Must be at most ${MAX_NAME_LENGTH} characters.`).nullish(),
   values: zValues,
 });
-export type CredentialInput = z.input<typeof zCredentialInput>;
 
 const zCredentialFilter = z
   .object({
@@ -52,7 +52,6 @@ const zCredentialFilter = z
     search: z.string().max(200).nullish(),
   })
   .nullish();
-export type CredentialFilter = z.input<typeof zCredentialFilter>;
 
 export const MAX_PAGE_SIZE = 200;
 
@@ -223,9 +222,10 @@ export class CredentialService {
         .orderBy(asc(flows.name));
       if (activeFlows.length > 0) {
         const names = activeFlows.map((r) => `"${r.flow.name}"`).join(", ");
+        const [flowWord, it, its] = activeFlows.length === 1 ? ["flow", "it", "its"] : ["flows", "them", "their"];
         return {
           __typename: "CredentialInUse" as const,
-          message: `"${locked.name}" is used by ${activeFlows.length === 1 ? "the active flow" : "the active flows"} ${names}. Deactivate ${activeFlows.length === 1 ? "it" : "them"}, delete ${activeFlows.length === 1 ? "it" : "them"}, or point ${activeFlows.length === 1 ? "its steps" : "their steps"} at another credential first.`,
+          message: `"${locked.name}" is used by the active ${flowWord} ${names}. Deactivate ${it}, delete ${it}, or point ${its} steps at another credential first.`,
           flows: activeFlows.map((r) => toFlowRecord(r.flow)),
         };
       }
@@ -343,10 +343,10 @@ export class CredentialService {
     const { componentKey, authType, name, values } = parsed.value;
     const component = await this.components.findByKey(workspaceId, componentKey);
     if (!component) return { ...notFound("Component", null), message: `No component with key "${componentKey}".` };
-    const method = component.authMethods.find((m) => m.type === authType);
+    const method = component.descriptor.authMethods.find((m) => m.type === authType);
     if (!method) {
       return invalidInput([
-        { field: "authType", message: `${component.name} does not accept ${authType}; it accepts ${component.authMethods.map((m) => m.type).join(", ")}.` },
+        { field: "authType", message: `${component.name} does not accept ${authType}; it accepts ${component.descriptor.authMethods.map((m) => m.type).join(", ")}.` },
       ]);
     }
     const validated = validateCredentialValues(method, values);
@@ -356,7 +356,7 @@ export class CredentialService {
 
   private async loadContext(row: CredentialRow): Promise<Omit<Prepared, "values"> | NotFound> {
     const [component] = await this.components.findByIds(row.workspaceId, [row.componentId]);
-    const method = component?.authMethods.find((m) => m.type === row.authType);
+    const method = component?.descriptor.authMethods.find((m) => m.type === row.authType);
     if (!component || !method) return notFound("Auth method of the credential's component", null);
     return { component, method };
   }
@@ -386,7 +386,7 @@ export class CredentialService {
   }
 }
 
-async function nextDefaultName(tx: Parameters<Parameters<Database["transaction"]>[0]>[0], workspaceId: string, component: ComponentRecord) {
+async function nextDefaultName(tx: Transaction, workspaceId: string, component: ComponentRecord) {
   const [row] = await tx
     .update(components)
     .set({ accountSeq: sql`${components.accountSeq} + 1` })

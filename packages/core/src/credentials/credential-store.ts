@@ -2,7 +2,6 @@ import { randomUUID } from "node:crypto";
 import {
   and,
   credentials,
-  desc,
   eq,
   inArray,
   sql,
@@ -96,26 +95,4 @@ export async function recordVerification(
         order by ${verificationResults.checkedAt} desc
         limit ${VERIFICATION_HISTORY_LIMIT}
       )`);
-}
-
-export async function listVerificationHistory(
-  db: Executor,
-  workspaceId: string,
-  credentialId: string,
-  limit: number,
-): Promise<VerificationResult[]> {
-  const rows = await db
-    .select()
-    .from(verificationResults)
-    .where(and(eq(verificationResults.workspaceId, workspaceId), eq(verificationResults.credentialId, credentialId)))
-    .orderBy(desc(verificationResults.checkedAt))
-    .limit(limit);
-  return rows.map((r) => ({
-    ok: r.ok,
-    code: r.code as VerificationResult["code"],
-    status: r.status as VerificationResult["status"],
-    message: r.message,
-    checkedAt: r.checkedAt,
-    durationMs: r.durationMs,
-  }));
 }

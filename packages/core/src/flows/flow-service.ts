@@ -119,7 +119,8 @@ export class FlowService {
     if (!parsed.ok) return parsed.problem;
     const { name, steps } = parsed.value;
 
-    const componentsByKey = new Map((await this.components.list(workspaceId)).map((c) => [c.key, c]));
+    const keys = [...new Set(steps.map((s) => s.componentKey))];
+    const componentsByKey = new Map((await this.components.findByKeys(workspaceId, keys)).map((c) => [c.key, c]));
     const unknownKeys = steps.flatMap((s, i) =>
       componentsByKey.has(s.componentKey)
         ? []
@@ -215,6 +216,7 @@ export class FlowService {
       const flow = await findFlowRow(tx, workspaceId, id, "update");
       if (!flow) return notFound("Flow", id);
       const steps = await findStepRows(tx, workspaceId, [id]);
+      if (steps.length === 0) return notReady([], `The flow "${flow.name}" has no steps.`);
       const credentialIds = [...new Set(steps.flatMap((s) => (s.credentialId ? [s.credentialId] : [])))];
       const locked = new Map((await findCredentialRows(tx, workspaceId, credentialIds, "share")).map((c) => [c.id, c]));
       const blocking = steps.flatMap((step) => {
@@ -223,7 +225,6 @@ export class FlowService {
         if (credential.status !== "VALID") return [{ step, why: `uses "${credential.name}", which is ${credential.status}` }];
         return [];
       });
-      if (steps.length === 0) return notReady([], `The flow "${flow.name}" has no steps.`);
       if (blocking.length > 0) {
         const reasons = blocking.map((b) => `step ${b.step.position + 1} "${b.step.name}" ${b.why}`).join("; ");
         return notReady(blocking.map((b) => b.step), `The flow "${flow.name}" cannot be activated: ${reasons}.`);

@@ -9,12 +9,9 @@ export const componentResolvers: Resolvers = {
     registerComponent: (_, { descriptor }, ctx) => ctx.services.components.register(ctx.workspaceId, descriptor),
   },
   Component: {
-    authMethods: (c) => c.authMethods,
+    authMethods: (c) => c.descriptor.authMethods,
     credentialCount: (c, _, ctx) => ctx.loaders.credentialCount.load(c.id),
     credentials: (c, _, ctx) => ctx.loaders.credentialsOfComponent.load(c.id),
-  },
-  AuthMethod: {
-    fields: (m) => m.fields,
   },
   FieldDefinition: {
     required: (f) => f.required ?? false,
