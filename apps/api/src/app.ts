@@ -10,7 +10,7 @@ import {
   parseCatalog,
   syncCatalog,
 } from "@latchkey/core";
-import { ensureDefaultWorkspace, listSecretKeyIds, listWorkspaceIds, openDatabase, sql, type DatabaseHandle } from "@latchkey/db";
+import { listSecretKeyIds, listWorkspaceIds, openDatabase, sql, type DatabaseHandle } from "@latchkey/db";
 import { createRequestContext, type RequestContext } from "./context";
 import { seedDemoData } from "./demo-data";
 import type { ApiConfig } from "./env";
@@ -54,8 +54,6 @@ async function serve(
   assertKeyringCovers(new Keyring(keyring.active), await listSecretKeyIds(db), keyFile);
 
   const catalog = parseCatalog(catalogDescriptors);
-  const defaultWorkspace = await ensureDefaultWorkspace(db);
-  const defaultWorkspaceId = defaultWorkspace.id;
   for (const workspaceId of await listWorkspaceIds(db)) await syncCatalog(db, workspaceId, catalog);
 
   const verifier = {
@@ -63,7 +61,7 @@ async function serve(
     serverUrl: config.publicUrl ?? "",
     baseUrlOverrides: config.baseUrlOverrides,
   };
-  const services = createServices({ db, keyring, verifier });
+  const services = createServices({ db, keyring, verifier, catalog });
 
   const apollo = new ApolloServer<RequestContext>({
     schema: buildSchema(),
@@ -81,7 +79,15 @@ async function serve(
   const server = createHttpServer({
     apollo,
     logger,
-    createContext: async () => createRequestContext(services, defaultWorkspaceId),
+    createContext: (req) =>
+      createRequestContext(req, {
+        services,
+        trustedProxies: config.trustedProxies,
+        // The first owner's new workspace gets the demo data, so a fresh `npm start` has something to show.
+        onWorkspaceSetUp: async (workspaceId) => {
+          if (config.demoData) await seedDemoData(services, workspaceId, logger);
+        },
+      }),
     checkHealth: async () => {
       try {
         await db.execute(sql`select 1`);
@@ -98,7 +104,6 @@ async function serve(
   const { port } = server.address() as AddressInfo;
   // Without a configured public URL, {{server.url}} is this process itself (PORT may have been 0).
   verifier.serverUrl ||= `http://127.0.0.1:${port}`;
-  if (defaultWorkspace.created && config.demoData) await seedDemoData(services, defaultWorkspaceId, logger);
   logger.info("Latchkey API started", { port, database: database.kind, encryptionKey: keySource });
 
   let closing: Promise<void> | undefined;

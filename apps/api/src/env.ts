@@ -37,6 +37,10 @@ const zEnv = z.object({
   LATCHKEY_LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   LATCHKEY_INTROSPECTION: booleanFlag.optional(),
   LATCHKEY_DEMO_DATA: booleanFlag.default(true),
+  LATCHKEY_TRUSTED_PROXIES: z
+    .string()
+    .default("127.0.0.1,::1,::ffff:127.0.0.1")
+    .transform((text) => new Set(text.split(",").map((a) => a.trim()).filter(Boolean))),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 
@@ -57,6 +61,8 @@ function toConfig(env: z.output<typeof zEnv>) {
     baseUrlOverrides: env.LATCHKEY_BASE_URL_OVERRIDES,
     logLevel: env.LATCHKEY_LOG_LEVEL,
     demoData: env.LATCHKEY_DEMO_DATA,
+    /** Peers whose X-Forwarded-For / X-Forwarded-Proto are believed (the web app's server). */
+    trustedProxies: env.LATCHKEY_TRUSTED_PROXIES as ReadonlySet<string>,
     introspection: env.LATCHKEY_INTROSPECTION ?? env.NODE_ENV !== "production",
     production: env.NODE_ENV === "production",
   };

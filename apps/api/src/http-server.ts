@@ -126,11 +126,15 @@ async function handleGraphQL(req: IncomingMessage, res: ServerResponse, deps: Ht
   const body = await parseBody(req);
   assertNoNulCharacter(body);
   assertNoNulCharacter(searchRequest(search));
+  let context: RequestContext | undefined;
   const response = await deps.apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: req.method ?? "GET", headers: toHeaderMap(req), search, body },
-    context: () => deps.createContext(req),
+    context: async () => (context = await deps.createContext(req)),
   });
   for (const [key, value] of response.headers) res.setHeader(key, value);
+  if (context?.responseCookies.length) res.setHeader("set-cookie", context.responseCookies);
+  // Answers depend on the caller's session or token.
+  res.setHeader("cache-control", "no-store");
   res.statusCode = response.status ?? 200;
   if (response.body.kind === "complete") {
     res.end(response.body.string);

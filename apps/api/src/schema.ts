@@ -3,6 +3,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { makeExecutableSchema } from "@graphql-tools/schema";
 import type { GraphQLSchema } from "graphql";
+import { applyAccessRules } from "./access-rules";
+import { accessResolvers } from "./modules/access/resolvers";
 import { commonResolvers } from "./modules/common/resolvers";
 import { componentResolvers } from "./modules/components/resolvers";
 import { credentialResolvers } from "./modules/credentials/resolvers";
@@ -19,10 +21,13 @@ export function loadTypeDefs(): string[] {
     .map((name) => readFileSync(path.join(modulesDir, name, "schema.graphql"), "utf8"));
 }
 
+/** The executable schema, every root field behind its access rule (see access-rules.ts). */
 export function buildSchema(): GraphQLSchema {
-  return makeExecutableSchema({
-    typeDefs: loadTypeDefs(),
-    resolvers: [commonResolvers, componentResolvers, credentialResolvers, flowResolvers],
-    inheritResolversFromInterfaces: true,
-  });
+  return applyAccessRules(
+    makeExecutableSchema({
+      typeDefs: loadTypeDefs(),
+      resolvers: [commonResolvers, accessResolvers, componentResolvers, credentialResolvers, flowResolvers],
+      inheritResolversFromInterfaces: true,
+    }),
+  );
 }

@@ -237,7 +237,7 @@ function graphql(query: string, variables?: Record<string, unknown>) {
 }
 
 async function get(pathAndQuery: string, headers: Record<string, string> = {}): Promise<RawResponse> {
-  const response = await fetch(`${api().url}${pathAndQuery}`, { headers });
+  const response = await fetch(`${api().url}${pathAndQuery}`, { headers: { ...api().headers, ...headers } });
   const text = await response.text();
   api().responses.push(text);
   let body: unknown;

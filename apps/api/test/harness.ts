@@ -12,17 +12,61 @@ const repoRoot = path.resolve(__dirname, "../../..");
 const tsxBin = path.join(repoRoot, "node_modules/.bin/tsx");
 const mainFile = path.join(repoRoot, "apps/api/src/main.ts");
 
-export interface TestApi {
+/** One caller of the API: an SDK client and a raw POST that both send the caller's credentials. */
+export interface TestCaller {
+  client: LatchkeyClient;
+  /** Raw POST to /graphql (for malformed requests the SDK cannot send); the caller's auth headers are added. */
+  post(body: string, headers?: Record<string, string>): Promise<{ status: number; text: string; json: any }>;
+  /** The headers that authenticate this caller. */
+  headers: Record<string, string>;
+}
+
+/** How a caller authenticates: a session (sent as the cookie), an API token (Bearer), or nothing. */
+export interface CallerAuth {
+  session?: string;
+  token?: string;
+  /** Sent as X-Latchkey-Workspace. */
+  workspaceId?: string;
+}
+
+export interface TestPerson extends TestCaller {
+  personId: string;
+  email: string;
+  password: string;
+  session: string;
+}
+
+export interface TestToken extends TestCaller {
+  id: string;
+  token: string;
+}
+
+/**
+ * The real API, set up: the first owner exists and `client` / `post` act as that owner (a session,
+ * sent as the cookie) in the owner's workspace. `as`, `createPerson`, `createToken` and
+ * `createWorkspace` give other callers.
+ */
+export interface TestApi extends TestCaller {
   url: string;
   graphqlUrl: string;
-  client: LatchkeyClient;
-  /** Every response body the API sent to `client` or `post`, for leak checks. */
+  /** Every response body the API sent to any caller, for leak checks. */
   responses: string[];
-  /** Raw POST to /graphql (for malformed requests the SDK cannot send). */
-  post(body: string, headers?: Record<string, string>): Promise<{ status: number; text: string; json: any }>;
+  /** The first owner, signed in; undefined when started with `setup: false`. */
+  owner: (TestPerson & { workspaceId: string }) | undefined;
+  /** A caller with exactly these credentials (none: anonymous). */
+  as(auth: CallerAuth): TestCaller;
+  /** A new person with `role` in the owner's workspace (or `workspaceId`), joined by invitation and signed in. */
+  createPerson(role: "OWNER" | "ADMIN" | "MEMBER" | "VIEWER", options?: { workspaceId?: string }): Promise<TestPerson>;
+  /** A new API token of the owner's workspace (or `workspaceId`). */
+  createToken(scopes: ("READ" | "WRITE" | "CREDENTIALS_USE")[], options?: { workspaceId?: string; expiresAt?: string; name?: string }): Promise<TestToken>;
+  /** A new workspace owned by the first owner; returns its id. */
+  createWorkspace(name: string): Promise<string>;
   logs(): string;
   stop(): Promise<void>;
 }
+
+/** The first owner every test API is set up with (a restart on the same database signs in instead). */
+export const TEST_OWNER = { name: "Test Owner", email: "owner@latchkey.test", password: "correct horse battery staple" };
 
 export interface TestDatabase {
   url: string | undefined;
@@ -67,7 +111,7 @@ export async function createTestDatabase(serverUrl = postgresServerUrl()): Promi
 
 /** Starts the real API (`apps/api/src/main.ts`) in its own process, on a free port. */
 export async function startApi(
-  options: { env?: Record<string, string>; databaseUrl?: string; dataDir?: string } = {},
+  options: { env?: Record<string, string>; databaseUrl?: string; dataDir?: string; setup?: boolean } = {},
 ): Promise<TestApi> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), "latchkey-test-"));
   const env = apiEnv({
@@ -105,22 +149,114 @@ export async function startApi(
     return new Response(text, { status: response.status, headers: response.headers });
   };
 
+  const caller = (auth: CallerAuth): TestCaller => {
+    const headers: Record<string, string> = {};
+    if (auth.session) headers.cookie = `latchkey_session=${auth.session}`;
+    if (auth.token) headers.authorization = `Bearer ${auth.token}`;
+    if (auth.workspaceId) headers["x-latchkey-workspace"] = auth.workspaceId;
+    return {
+      headers,
+      client: createClient({ url: graphqlUrl, headers, fetch: recordingFetch }),
+      async post(body, extra = { "content-type": "application/json" }) {
+        const response = await recordingFetch(graphqlUrl, { method: "POST", headers: { ...headers, ...extra }, body });
+        const text = await response.text();
+        let json: unknown;
+        try {
+          json = JSON.parse(text);
+        } catch {
+          json = undefined;
+        }
+        return { status: response.status, text, json };
+      },
+    };
+  };
+
+  /** Runs one operation as `auth`; gives the data and the session cookie the answer set, if any. */
+  const call = async (auth: CallerAuth, query: string, variables: Record<string, unknown> = {}) => {
+    const response = await recordingFetch(graphqlUrl, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...caller(auth).headers },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as { data?: any; errors?: { message: string; extensions?: { code?: string } }[] };
+    const cookie = response.headers.getSetCookie().find((c) => c.startsWith("latchkey_session="));
+    const session = cookie ? /^latchkey_session=([^;]*)/.exec(cookie)![1] : undefined;
+    return { data: body.data, errors: body.errors, session };
+  };
+
+  let owner: TestApi["owner"];
+  if (options.setup !== false) {
+    const setup = await call({}, `mutation($input: SetupInput!) { setupFirstOwner(input: $input) { __typename ... on SignedIn { person { id } workspace { id } } } }`, {
+      input: TEST_OWNER,
+    });
+    let signedIn = setup.data?.setupFirstOwner;
+    let session = setup.session;
+    if (setup.errors?.[0]?.extensions?.code === "FORBIDDEN") {
+      const again = await call({}, `mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { __typename ... on SignedIn { person { id } workspace { id } } } }`, {
+        e: TEST_OWNER.email,
+        p: TEST_OWNER.password,
+      });
+      signedIn = again.data?.signIn;
+      session = again.session;
+    }
+    if (signedIn?.__typename !== "SignedIn" || !session) {
+      await stopProcess(child);
+      throw new Error(`The test API could not set up its first owner: ${JSON.stringify(setup)}`);
+    }
+    owner = {
+      ...caller({ session }),
+      personId: signedIn.person.id,
+      email: TEST_OWNER.email,
+      password: TEST_OWNER.password,
+      session,
+      workspaceId: signedIn.workspace.id,
+    };
+  }
+  const asOwner = (workspaceId?: string): CallerAuth => {
+    if (!owner) throw new Error("The test API was started with setup: false");
+    return { session: owner.session, workspaceId };
+  };
+  let people = 0;
+  const main = owner ?? caller({});
+
   return {
     url: base,
     graphqlUrl,
-    client: createClient({ url: graphqlUrl, fetch: recordingFetch }),
     responses,
-    async post(body, headers = { "content-type": "application/json" }) {
-      const response = await fetch(graphqlUrl, { method: "POST", headers, body });
-      const text = await response.text();
-      responses.push(text);
-      let json: unknown;
-      try {
-        json = JSON.parse(text);
-      } catch {
-        json = undefined;
-      }
-      return { status: response.status, text, json };
+    owner,
+    ...main,
+    as: caller,
+    async createPerson(role, personOptions = {}) {
+      const invited = await call(asOwner(personOptions.workspaceId), `mutation($r: Role!) { createInvitation(role: $r) { __typename ... on InvitationCreated { token } } }`, {
+        r: role,
+      });
+      const token = invited.data?.createInvitation?.token;
+      if (!token) throw new Error(`Could not invite a ${role}: ${JSON.stringify(invited)}`);
+      const email = `person${++people}-${randomBytes(3).toString("hex")}@latchkey.test`;
+      const password = `password-${randomBytes(6).toString("hex")}`;
+      const accepted = await call({}, `mutation($t: String!, $p: NewPersonInput) { acceptInvitation(token: $t, newPerson: $p) { __typename ... on InvitationAccepted { person { id } } } }`, {
+        t: token,
+        p: { name: `${role.toLowerCase()} ${people}`, email, password },
+      });
+      const personId = accepted.data?.acceptInvitation?.person?.id;
+      if (!personId || !accepted.session) throw new Error(`Could not accept the invitation: ${JSON.stringify(accepted)}`);
+      return { ...caller({ session: accepted.session, workspaceId: personOptions.workspaceId }), personId, email, password, session: accepted.session };
+    },
+    async createToken(scopes, tokenOptions = {}) {
+      const created = await call(
+        asOwner(tokenOptions.workspaceId),
+        `mutation($i: CreateApiTokenInput!) { createApiToken(input: $i) { __typename ... on ApiTokenCreated { token apiToken { id } } } }`,
+        { i: { name: tokenOptions.name ?? `token ${scopes.join(" ")}`, scopes, expiresAt: tokenOptions.expiresAt } },
+      );
+      const result = created.data?.createApiToken;
+      if (result?.__typename !== "ApiTokenCreated") throw new Error(`Could not create a token: ${JSON.stringify(created)}`);
+      return { ...caller({ token: result.token }), id: result.apiToken.id, token: result.token };
+    },
+    async createWorkspace(name) {
+      const created = await call(asOwner(), `mutation($n: String!) { createWorkspace(name: $n) { __typename ... on WorkspaceCreated { workspace { id } } } }`, { n: name });
+      const id = created.data?.createWorkspace?.workspace?.id;
+      if (!id) throw new Error(`Could not create a workspace: ${JSON.stringify(created)}`);
+      return id;
     },
     logs: () => output,
     stop: () => stopProcess(child).then(() => (options.dataDir ? undefined : rmSync(dataDir, { recursive: true, force: true }))),
@@ -169,12 +305,12 @@ function stopProcess(child: ChildProcess): Promise<void> {
 }
 
 /** Runs a fresh API (own database) for one test file; returns getters for beforeAll/afterAll use. */
-export function useApi(options: { env?: Record<string, string> } = {}) {
+export function useApi(options: { env?: Record<string, string>; setup?: boolean } = {}) {
   let api: TestApi | undefined;
   let database: TestDatabase | undefined;
   beforeAll(async () => {
     database = await createTestDatabase();
-    api = await startApi({ env: options.env, databaseUrl: database.url });
+    api = await startApi({ env: options.env, databaseUrl: database.url, setup: options.setup });
   }, 90_000);
   afterAll(async () => {
     await api?.stop();

@@ -9,3 +9,6 @@ export * from "./components/component-service";
 export * from "./credentials/credential-service";
 export * from "./flows/flow-service";
 export type { Verifier, VerifierOptions, VerificationTarget } from "./verification/verifier";
+export * from "./access/access-service";
+export * from "./access/audit";
+export { TOKEN_PREFIX, hashToken } from "./access/secrets";

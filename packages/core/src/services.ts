@@ -1,19 +1,29 @@
 import type { Database } from "@latchkey/db";
+import { AccessService } from "./access/access-service";
 import { ComponentService } from "./components/component-service";
+import type { ComponentDescriptor } from "./components/descriptor-schema";
 import type { Keyring } from "./crypto";
 import { CredentialService } from "./credentials/credential-service";
 import { FlowService } from "./flows/flow-service";
 import type { VerifierOptions } from "./verification/verifier";
 
 export interface Services {
+  access: AccessService;
   components: ComponentService;
   credentials: CredentialService;
   flows: FlowService;
 }
 
-export function createServices(deps: { db: Database; keyring: Keyring; verifier: VerifierOptions }): Services {
+export function createServices(deps: {
+  db: Database;
+  keyring: Keyring;
+  verifier: VerifierOptions;
+  /** The built-in catalog, copied into every new workspace. */
+  catalog: ComponentDescriptor[];
+}): Services {
   const components = new ComponentService(deps.db);
   return {
+    access: new AccessService(deps.db, deps.catalog),
     components,
     credentials: new CredentialService(deps.db, deps.keyring, deps.verifier, components),
     flows: new FlowService(deps.db, components),

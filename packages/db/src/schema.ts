@@ -1,10 +1,12 @@
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   boolean,
   index,
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -152,3 +154,130 @@ export const flowSteps = pgTable(
       .where(sql`${t.credentialId} is not null`),
   ],
 );
+
+// ---------------------------------------------------------------------------------------------
+// People and access
+
+/** Someone who signs in to the web app. Emails are stored lower-cased. */
+export const people = pgTable("people", {
+  id: uuid().primaryKey(),
+  email: text().notNull().unique(),
+  name: text().notNull(),
+  /** argon2id PHC string. */
+  passwordHash: text().notNull(),
+  createdAt: createdAt(),
+});
+
+export type StoredRole = "OWNER" | "ADMIN" | "MEMBER" | "VIEWER";
+
+/** A person's role in a workspace. */
+export const memberships = pgTable(
+  "memberships",
+  {
+    workspaceId: uuid()
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    personId: uuid()
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    role: text().notNull().$type<StoredRole>(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.personId] }), index("memberships_person_idx").on(t.personId)],
+);
+
+/** A signed-in browser. Only the SHA-256 of the session token is stored. */
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: uuid().primaryKey(),
+    tokenHash: text().notNull().unique(),
+    personId: uuid()
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    /** The workspace the person is working in (switchWorkspace changes it). */
+    workspaceId: uuid().references(() => workspaces.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    expiresAt: timestamp({ withTimezone: true, mode: "date" }).notNull(),
+    revokedAt: timestamp({ withTimezone: true, mode: "date" }),
+    lastUsedAt: timestamp({ withTimezone: true, mode: "date" }),
+  },
+  (t) => [index("sessions_person_idx").on(t.personId)],
+);
+
+export type StoredScope = "read" | "write" | "credentials:use";
+
+/** An API token of a workspace. Only the SHA-256 of the token is stored, and its first characters for recognition. */
+export const apiTokens = pgTable(
+  "api_tokens",
+  {
+    id: uuid().primaryKey(),
+    workspaceId: uuid()
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    name: text().notNull(),
+    tokenHash: text().notNull().unique(),
+    /** The token's first characters (prefix and 4 more), shown in lists. */
+    tokenStart: text().notNull(),
+    scopes: jsonb().notNull().$type<StoredScope[]>(),
+    createdBy: uuid().references(() => people.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    expiresAt: timestamp({ withTimezone: true, mode: "date" }),
+    revokedAt: timestamp({ withTimezone: true, mode: "date" }),
+    lastUsedAt: timestamp({ withTimezone: true, mode: "date" }),
+  },
+  (t) => [index("api_tokens_workspace_idx").on(t.workspaceId, t.createdAt)],
+);
+
+/** A single-use invitation link to join a workspace with a role; only its token's hash is stored. */
+export const invitations = pgTable(
+  "invitations",
+  {
+    id: uuid().primaryKey(),
+    workspaceId: uuid()
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    role: text().notNull().$type<StoredRole>(),
+    tokenHash: text().notNull().unique(),
+    createdBy: uuid().references(() => people.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    expiresAt: timestamp({ withTimezone: true, mode: "date" }).notNull(),
+    acceptedAt: timestamp({ withTimezone: true, mode: "date" }),
+    acceptedBy: uuid().references(() => people.id, { onDelete: "set null" }),
+    revokedAt: timestamp({ withTimezone: true, mode: "date" }),
+  },
+  (t) => [index("invitations_workspace_idx").on(t.workspaceId, t.createdAt)],
+);
+
+/**
+ * What happened, by whom, to what, from where. Never a secret value. `workspace_id` is null only
+ * for failed sign-ins with an unknown email, which no workspace may see.
+ */
+export const auditEvents = pgTable(
+  "audit_events",
+  {
+    seq: bigint({ mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    workspaceId: uuid().references(() => workspaces.id, { onDelete: "cascade" }),
+    at: timestamp({ withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    actorType: text().notNull().$type<"person" | "token" | "anonymous" | "system">(),
+    actorId: text(),
+    actorName: text(),
+    action: text().notNull(),
+    objectType: text().notNull(),
+    objectId: text(),
+    remoteAddress: text(),
+    details: jsonb().$type<Record<string, string | number | boolean | null>>(),
+  },
+  (t) => [
+    index("audit_events_workspace_idx").on(t.workspaceId, t.seq.desc()),
+    index("audit_events_object_idx").on(t.workspaceId, t.objectType, t.objectId, t.seq.desc()),
+    index("audit_events_actor_idx").on(t.workspaceId, t.actorId, t.seq.desc()),
+  ],
+);
+
+/** Failed sign-ins per account and per address, in a sliding window, shared by every API process. */
+export const signInFailures = pgTable("sign_in_failures", {
+  key: text().primaryKey(),
+  failures: integer().notNull(),
+  windowStartedAt: timestamp({ withTimezone: true, mode: "date" }).notNull(),
+});

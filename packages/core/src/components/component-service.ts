@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, components, count, credentials, eq, inArray, sql, type Database, type Executor } from "@latchkey/db";
+import { recordAudit } from "../access/audit";
 import type { ComponentRecord } from "../records";
 import { invalidInput, type InvalidInput } from "../results";
 import { MAX_VALUES_BYTES } from "../validation";
@@ -125,20 +126,24 @@ export class ComponentService {
       );
     }
     const d = parsed.descriptor;
-    const [row] = await this.db
-      .insert(components)
-      .values(componentRow(workspaceId, d, "registered"))
-      .onConflictDoUpdate({
-        target: [components.workspaceId, components.key],
-        set: {
-          name: d.name,
-          description: d.description ?? null,
-          descriptor: d,
-          source: "registered",
-          updatedAt: sql`now()`,
-        },
-      })
-      .returning();
-    return { __typename: "ComponentRegistered", component: toComponentRecord(row!) };
+    const row = await this.db.transaction(async (tx) => {
+      const [registered] = await tx
+        .insert(components)
+        .values(componentRow(workspaceId, d, "registered"))
+        .onConflictDoUpdate({
+          target: [components.workspaceId, components.key],
+          set: {
+            name: d.name,
+            description: d.description ?? null,
+            descriptor: d,
+            source: "registered",
+            updatedAt: sql`now()`,
+          },
+        })
+        .returning();
+      await recordAudit(tx, { workspaceId, action: "component.register", objectType: "component", objectId: registered!.id, details: { key: d.key } });
+      return registered!;
+    });
+    return { __typename: "ComponentRegistered", component: toComponentRecord(row) };
   }
 }

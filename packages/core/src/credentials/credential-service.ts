@@ -37,6 +37,7 @@ import {
   type CredentialRow,
 } from "./credential-store";
 import { toFlowRecord } from "../flows/flow-store";
+import { recordAudit } from "../access/audit";
 
 const zCredentialInput = z.object({
   componentKey: z.string().max(200),
@@ -82,6 +83,16 @@ export interface CredentialInUse {
   __typename: "CredentialInUse";
   message: string;
   flows: FlowRecord[];
+}
+
+/** A credential's decrypted secret values, for a flow runtime (resolveCredential). */
+export interface ResolvedCredential {
+  __typename: "ResolvedCredential";
+  credential: CredentialRecord;
+  /** The secret fields' values by field name; the non-secret ones are in `credential.config`. */
+  secrets: Record<string, unknown>;
+  /** When the secret material stops working (an OAuth2 access token), else null. */
+  expiresAt: Date | null;
 }
 
 export interface CredentialPage {
@@ -142,6 +153,7 @@ export class CredentialService {
         })
         .returning();
       await recordVerification(tx, workspaceId, id, verification);
+      await recordAudit(tx, { workspaceId, action: "credential.create", objectType: "credential", objectId: id, details: { name } });
       return inserted!;
     });
     return { __typename: "CredentialCreated", credential: toCredentialRecord(row), verification };
@@ -184,6 +196,7 @@ export class CredentialService {
         .where(and(eq(credentials.workspaceId, workspaceId), eq(credentials.id, id)))
         .returning();
       await recordVerification(tx, workspaceId, id, verification);
+      await recordAudit(tx, { workspaceId, action: "credential.update", objectType: "credential", objectId: id });
       return updated;
     });
     if (!row) return notFound("Credential", id);
@@ -194,11 +207,15 @@ export class CredentialService {
     const parsed = parseInput(zName, name, "name");
     if (!parsed.ok) return parsed.problem;
     if (!isId(id)) return notFound("Credential", id);
-    const [row] = await this.db
-      .update(credentials)
-      .set({ name: parsed.value, updatedAt: sql`now()` })
-      .where(and(eq(credentials.workspaceId, workspaceId), eq(credentials.id, id)))
-      .returning();
+    const row = await this.db.transaction(async (tx) => {
+      const [renamed] = await tx
+        .update(credentials)
+        .set({ name: parsed.value, updatedAt: sql`now()` })
+        .where(and(eq(credentials.workspaceId, workspaceId), eq(credentials.id, id)))
+        .returning();
+      if (renamed) await recordAudit(tx, { workspaceId, action: "credential.rename", objectType: "credential", objectId: id, details: { name: parsed.value } });
+      return renamed;
+    });
     return row ? { __typename: "CredentialRenamed", credential: toCredentialRecord(row) } : notFound("Credential", id);
   }
 
@@ -231,6 +248,7 @@ export class CredentialService {
       }
       // Steps of inactive flows lose their credential (ON DELETE SET NULL).
       await tx.delete(credentials).where(and(eq(credentials.workspaceId, workspaceId), eq(credentials.id, id)));
+      await recordAudit(tx, { workspaceId, action: "credential.delete", objectType: "credential", objectId: id, details: { name: locked.name } });
       return { __typename: "CredentialDeleted" as const, id };
     });
   }
@@ -251,11 +269,31 @@ export class CredentialService {
         })
         .where(and(eq(credentials.workspaceId, workspaceId), eq(credentials.id, id)))
         .returning();
-      if (updated) await recordVerification(tx, workspaceId, id, verification);
+      if (updated) {
+        await recordVerification(tx, workspaceId, id, verification);
+        await recordAudit(tx, { workspaceId, action: "credential.verify", objectType: "credential", objectId: id, details: { status: verification.status } });
+      }
       return updated;
     });
     if (!row) return notFound("Credential", id);
     return { __typename: "CredentialVerified", credential: toCredentialRecord(row), verification };
+  }
+
+  /**
+   * The decrypted secret values, for use at run time. Every call is written to the audit log
+   * before the values are handed out, so a resolve that is not recorded returns nothing.
+   */
+  async resolve(workspaceId: string, id: string): Promise<ResolvedCredential | VerificationFailed | NotFound> {
+    const existing = isId(id) ? await findCredentialRow(this.db, workspaceId, id) : undefined;
+    if (!existing) return notFound("Credential", id);
+    const context = await this.loadContext(existing);
+    if ("__typename" in context) return notFound("Credential", id);
+    const values = this.openValues(existing);
+    const secretNames = new Set(context.method.fields.filter((f) => f.secret).map((f) => f.name));
+    const secrets = Object.fromEntries(Object.entries(values).filter(([name]) => secretNames.has(name)));
+    const expiresAt = typeof values.expiresAt === "string" && !Number.isNaN(Date.parse(values.expiresAt)) ? new Date(values.expiresAt) : null;
+    await recordAudit(this.db, { workspaceId, action: "credential.resolve", objectType: "credential", objectId: id });
+    return { __typename: "ResolvedCredential", credential: toCredentialRecord(existing), secrets, expiresAt };
   }
 
   async findById(workspaceId: string, id: string): Promise<CredentialRecord | null> {

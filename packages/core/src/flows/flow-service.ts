@@ -18,6 +18,7 @@ import type { CredentialUsageRecord, FlowRecord, FlowStepRecord } from "../recor
 import { invalidInput, notFound, type InvalidInput, type NotFound } from "../results";
 import { FLOW_STATUSES, type FlowStatus } from "../types";
 import { isId, MAX_NAME_LENGTH, parseInput, zName } from "../validation";
+import { recordAudit } from "../access/audit";
 import { findFlowRow, findStepRows, toFlowRecord, toFlowStepRecord, type FlowRow, type FlowStepRow } from "./flow-store";
 
 export const MAX_STEPS = 100;
@@ -157,6 +158,7 @@ export class FlowService {
       const flowId = randomUUID();
       const [flow] = await tx.insert(flows).values({ id: flowId, workspaceId, name, status: "INACTIVE" }).returning();
       if (rows.length > 0) await tx.insert(flowSteps).values(rows.map((r) => ({ ...r, flowId })));
+      await recordAudit(tx, { workspaceId, action: "flow.create", objectType: "flow", objectId: flowId, details: { name } });
       return saved(flow!);
     });
   }
@@ -165,11 +167,7 @@ export class FlowService {
     const parsed = parseInput(zName, name, "name");
     if (!parsed.ok) return parsed.problem;
     if (!isId(id)) return notFound("Flow", id);
-    const [row] = await this.db
-      .update(flows)
-      .set({ name: parsed.value, updatedAt: sql`now()` })
-      .where(and(eq(flows.workspaceId, workspaceId), eq(flows.id, id)))
-      .returning();
+    const row = await updateFlow(this.db, workspaceId, id, { name: parsed.value }, "flow.rename", { name: parsed.value });
     return row ? saved(row) : notFound("Flow", id);
   }
 
@@ -206,6 +204,13 @@ export class FlowService {
         .update(flowSteps)
         .set({ credentialId: credentialId ?? null })
         .where(and(eq(flowSteps.workspaceId, workspaceId), eq(flowSteps.id, stepId)));
+      await recordAudit(tx, {
+        workspaceId,
+        action: "flow.set_step_credential",
+        objectType: "flow",
+        objectId: flow.id,
+        details: { stepId, credentialId: credentialId ?? null },
+      });
       return saved(await touch(tx, flow));
     });
   }
@@ -235,17 +240,14 @@ export class FlowService {
         .set({ status: "ACTIVE", updatedAt: sql`now()` })
         .where(and(eq(flows.workspaceId, workspaceId), eq(flows.id, id)))
         .returning();
+      await recordAudit(tx, { workspaceId, action: "flow.activate", objectType: "flow", objectId: id });
       return saved(updated!);
     });
   }
 
   async deactivate(workspaceId: string, id: string): Promise<FlowResult> {
     if (!isId(id)) return notFound("Flow", id);
-    const [row] = await this.db
-      .update(flows)
-      .set({ status: "INACTIVE", updatedAt: sql`now()` })
-      .where(and(eq(flows.workspaceId, workspaceId), eq(flows.id, id)))
-      .returning();
+    const row = await updateFlow(this.db, workspaceId, id, { status: "INACTIVE" }, "flow.deactivate");
     return row ? saved(row) : notFound("Flow", id);
   }
 
@@ -261,6 +263,7 @@ export class FlowService {
         );
       }
       await tx.delete(flows).where(and(eq(flows.workspaceId, workspaceId), eq(flows.id, id)));
+      await recordAudit(tx, { workspaceId, action: "flow.delete", objectType: "flow", objectId: id, details: { name: flow.name } });
       return { __typename: "FlowDeleted" as const, id };
     });
   }
@@ -280,6 +283,26 @@ function mismatch(stepIndex: number, componentName: string, credentialName: stri
     message: `Step ${stepIndex + 1} talks to ${componentName}, but "${credentialName}" is a credential of another component.`,
     stepIndex,
   };
+}
+
+/** One change of a flow's own columns, audited in the same transaction. */
+async function updateFlow(
+  db: Database,
+  workspaceId: string,
+  id: string,
+  set: { name?: string; status?: FlowStatus },
+  action: string,
+  details?: Record<string, string>,
+): Promise<FlowRow | undefined> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(flows)
+      .set({ ...set, updatedAt: sql`now()` })
+      .where(and(eq(flows.workspaceId, workspaceId), eq(flows.id, id)))
+      .returning();
+    if (row) await recordAudit(tx, { workspaceId, action, objectType: "flow", objectId: id, details });
+    return row;
+  });
 }
 
 async function touch(tx: Transaction, flow: FlowRow): Promise<FlowRow> {

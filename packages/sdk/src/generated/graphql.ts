@@ -4,6 +4,36 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** What an API token may do. */
+export type ApiTokenScope =
+  /** `credentials:use`: resolveCredential, which returns decrypted secret values. */
+  | 'CREDENTIALS_USE'
+  /** `read`: every query of workspace data (components, credentials, flows). */
+  | 'READ'
+  /** `write`: every mutation of workspace data (credentials, flows, registerComponent). */
+  | 'WRITE';
+
+/** Who did something, in the audit log. */
+export type AuditActorType =
+  /** Someone not signed in (e.g. a failed sign-in). */
+  | 'ANONYMOUS'
+  /** An API token. */
+  | 'API_TOKEN'
+  /** A signed-in person. */
+  | 'PERSON'
+  /** Latchkey itself (e.g. demo data at setup). */
+  | 'SYSTEM';
+
+/** Narrows the audit log; all given conditions must hold. */
+export type AuditFilter = {
+  /** Only events by the person or token with this id. */
+  actorId?: string | number | null | undefined;
+  /** Only events about the object with this id. */
+  objectId?: string | number | null | undefined;
+  /** Only events about objects of this type (e.g. `credential`). */
+  objectType?: string | null | undefined;
+};
+
 /** How a credential authenticates with its component. */
 export type AuthType =
   /** A key sent in a header or query parameter. */
@@ -14,6 +44,16 @@ export type AuthType =
   | 'DATABASE'
   /** OAuth2 client credentials or authorization code; tokens are stored as secrets. */
   | 'OAUTH2';
+
+/** A new API token. */
+export type CreateApiTokenInput = {
+  /** When the token stops working; must be in the future. Omit for a token that does not expire. */
+  expiresAt?: string | null | undefined;
+  /** What the token is for (1 to 200 characters). */
+  name: string;
+  /** What the token may do (at least one). */
+  scopes: Array<ApiTokenScope>;
+};
 
 /** A new flow; it starts INACTIVE. */
 export type CreateFlowInput = {
@@ -92,6 +132,43 @@ export type FlowStepInput = {
   name?: string | null | undefined;
 };
 
+/** Someone new accepting an invitation. */
+export type NewPersonInput = {
+  /** Email address; used to sign in. */
+  email: string;
+  /** Display name. */
+  name: string;
+  /** At least 10 characters. */
+  password: string;
+};
+
+/**
+ * What a person may do in a workspace. Viewers read; members also manage credentials and flows;
+ * admins also register components and manage members, invitations and API tokens; owners also
+ * manage owners and admins.
+ */
+export type Role =
+  /** Everything a member may do, and register components, manage members (not owners or admins), invitations and API tokens, read the audit log. */
+  | 'ADMIN'
+  /** Read, and create, change and delete credentials and flows. */
+  | 'MEMBER'
+  /** Everything an admin may do, and manage owners and admins. */
+  | 'OWNER'
+  /** Read only. */
+  | 'VIEWER';
+
+/** The first owner's account and workspace. */
+export type SetupInput = {
+  /** The owner's email address; used to sign in. */
+  email: string;
+  /** The owner's display name. */
+  name: string;
+  /** At least 10 characters. */
+  password: string;
+  /** Name of the first workspace; defaults to `<name>'s workspace`. */
+  workspaceName?: string | null | undefined;
+};
+
 /** Why a verification ended as it did. */
 export type VerificationCode =
   /** The target address is not allowed by the network policy (SSRF guard). */
@@ -110,6 +187,189 @@ export type VerificationCode =
   | 'UNEXPECTED_RESPONSE'
   /** DNS failure, connection refused or reset, TLS failure. */
   | 'UNREACHABLE';
+
+export type PersonFieldsFragment = { id: string, name: string, email: string };
+
+export type WorkspaceFieldsFragment = { id: string, name: string, slug: string, role: Role | null };
+
+export type ApiTokenFieldsFragment = { id: string, name: string, tokenStart: string, scopes: Array<ApiTokenScope>, createdAt: string, expiresAt: string | null, revokedAt: string | null, lastUsedAt: string | null };
+
+export type InvitationFieldsFragment = { id: string, role: Role, createdAt: string, expiresAt: string };
+
+export type MemberFieldsFragment = { role: Role, joinedAt: string, person: { id: string, name: string, email: string } };
+
+export type SignedInFieldsFragment = { person: { id: string, name: string, email: string }, workspace: { id: string, name: string, slug: string, role: Role | null } | null };
+
+export type SetupStatusQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SetupStatusQuery = { setupStatus: { needsSetup: boolean } };
+
+export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ViewerQuery = { viewer: { role: Role | null, scopes: Array<ApiTokenScope>, person: { id: string, name: string, email: string } | null, apiToken: { id: string, name: string, tokenStart: string, scopes: Array<ApiTokenScope>, createdAt: string, expiresAt: string | null, revokedAt: string | null, lastUsedAt: string | null } | null, workspace: { id: string, name: string, slug: string, role: Role | null } | null } | null };
+
+export type WorkspacesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WorkspacesQuery = { workspaces: Array<{ id: string, name: string, slug: string, role: Role | null }> };
+
+export type MembersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MembersQuery = { members: Array<{ role: Role, joinedAt: string, person: { id: string, name: string, email: string } }> };
+
+export type InvitationsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type InvitationsQuery = { invitations: Array<{ id: string, role: Role, createdAt: string, expiresAt: string }> };
+
+export type InvitationPreviewQueryVariables = Exact<{
+  token: string;
+}>;
+
+
+export type InvitationPreviewQuery = { invitation: { workspaceName: string, role: Role, expiresAt: string } | null };
+
+export type ApiTokensQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApiTokensQuery = { apiTokens: Array<{ id: string, name: string, tokenStart: string, scopes: Array<ApiTokenScope>, createdAt: string, expiresAt: string | null, revokedAt: string | null, lastUsedAt: string | null }> };
+
+export type AuditLogQueryVariables = Exact<{
+  filter?: AuditFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type AuditLogQuery = { auditLog: { edges: Array<{ cursor: string, node: { id: string, at: string, actorType: AuditActorType, actorId: string | null, actorName: string | null, action: string, objectType: string, objectId: string | null, remoteAddress: string | null, details: Record<string, unknown> | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type SetupFirstOwnerMutationVariables = Exact<{
+  input: SetupInput;
+}>;
+
+
+export type SetupFirstOwnerMutation = { setupFirstOwner:
+    | { __typename: 'InvalidInput', message: string, fieldErrors: Array<{ field: string, message: string }> }
+    | { __typename: 'SignedIn', person: { id: string, name: string, email: string }, workspace: { id: string, name: string, slug: string, role: Role | null } | null }
+   };
+
+export type SignInMutationVariables = Exact<{
+  email: string;
+  password: string;
+}>;
+
+
+export type SignInMutation = { signIn:
+    | { __typename: 'InvalidInput', message: string, fieldErrors: Array<{ field: string, message: string }> }
+    | { __typename: 'SignInFailed', message: string }
+    | { __typename: 'SignedIn', person: { id: string, name: string, email: string }, workspace: { id: string, name: string, slug: string, role: Role | null } | null }
+   };
+
+export type SignOutMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SignOutMutation = { signOut: boolean };
+
+export type SwitchWorkspaceMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type SwitchWorkspaceMutation = { switchWorkspace:
+    | { __typename: 'NotFound', message: string, id: string | null }
+    | { __typename: 'WorkspaceSwitched', workspace: { id: string, name: string, slug: string, role: Role | null } }
+   };
+
+export type CreateWorkspaceMutationVariables = Exact<{
+  name: string;
+}>;
+
+
+export type CreateWorkspaceMutation = { createWorkspace:
+    | { __typename: 'InvalidInput', message: string, fieldErrors: Array<{ field: string, message: string }> }
+    | { __typename: 'WorkspaceCreated', workspace: { id: string, name: string, slug: string, role: Role | null } }
+   };
+
+export type CreateInvitationMutationVariables = Exact<{
+  role: Role;
+}>;
+
+
+export type CreateInvitationMutation = { createInvitation:
+    | { __typename: 'InvalidInput', message: string, fieldErrors: Array<{ field: string, message: string }> }
+    | { __typename: 'InvitationCreated', token: string, invitation: { id: string, role: Role, createdAt: string, expiresAt: string } }
+    | { __typename: 'NotAllowed', message: string }
+   };
+
+export type RevokeInvitationMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RevokeInvitationMutation = { revokeInvitation:
+    | { __typename: 'InvitationRevoked', invitation: { id: string, role: Role, createdAt: string, expiresAt: string } }
+    | { __typename: 'NotFound', message: string, id: string | null }
+   };
+
+export type AcceptInvitationMutationVariables = Exact<{
+  token: string;
+  newPerson?: NewPersonInput | null | undefined;
+}>;
+
+
+export type AcceptInvitationMutation = { acceptInvitation:
+    | { __typename: 'InvalidInput', message: string, fieldErrors: Array<{ field: string, message: string }> }
+    | { __typename: 'InvitationAccepted', person: { id: string, name: string, email: string }, workspace: { id: string, name: string, slug: string, role: Role | null } }
+    | { __typename: 'NotFound', message: string, id: string | null }
+   };
+
+export type ChangeMemberRoleMutationVariables = Exact<{
+  personId: string | number;
+  role: Role;
+}>;
+
+
+export type ChangeMemberRoleMutation = { changeMemberRole:
+    | { __typename: 'InvalidInput', message: string, fieldErrors: Array<{ field: string, message: string }> }
+    | { __typename: 'MemberUpdated', member: { role: Role, joinedAt: string, person: { id: string, name: string, email: string } } }
+    | { __typename: 'NotAllowed', message: string }
+    | { __typename: 'NotFound', message: string, id: string | null }
+   };
+
+export type RemoveMemberMutationVariables = Exact<{
+  personId: string | number;
+}>;
+
+
+export type RemoveMemberMutation = { removeMember:
+    | { __typename: 'InvalidInput', message: string, fieldErrors: Array<{ field: string, message: string }> }
+    | { __typename: 'MemberRemoved', personId: string }
+    | { __typename: 'NotAllowed', message: string }
+    | { __typename: 'NotFound', message: string, id: string | null }
+   };
+
+export type CreateApiTokenMutationVariables = Exact<{
+  input: CreateApiTokenInput;
+}>;
+
+
+export type CreateApiTokenMutation = { createApiToken:
+    | { __typename: 'ApiTokenCreated', token: string, apiToken: { id: string, name: string, tokenStart: string, scopes: Array<ApiTokenScope>, createdAt: string, expiresAt: string | null, revokedAt: string | null, lastUsedAt: string | null } }
+    | { __typename: 'InvalidInput', message: string, fieldErrors: Array<{ field: string, message: string }> }
+   };
+
+export type RevokeApiTokenMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RevokeApiTokenMutation = { revokeApiToken:
+    | { __typename: 'ApiTokenRevoked', apiToken: { id: string, name: string, tokenStart: string, scopes: Array<ApiTokenScope>, createdAt: string, expiresAt: string | null, revokedAt: string | null, lastUsedAt: string | null } }
+    | { __typename: 'NotFound', message: string, id: string | null }
+   };
 
 export type ComponentsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -212,6 +472,17 @@ export type ReverifyCredentialMutationVariables = Exact<{
 export type ReverifyCredentialMutation = { reverifyCredential:
     | { __typename: 'CredentialVerified', credential: { id: string, name: string, authType: AuthType, config: Record<string, unknown>, status: CredentialStatus, createdAt: string, updatedAt: string, secrets: Array<{ field: string, hint: string }>, lastVerification: { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number } | null, component: { id: string, key: string, name: string } }, verification: { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number } }
     | { __typename: 'NotFound', message: string, id: string | null }
+   };
+
+export type ResolveCredentialMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ResolveCredentialMutation = { resolveCredential:
+    | { __typename: 'NotFound', message: string, id: string | null }
+    | { __typename: 'ResolvedCredential', secrets: Record<string, unknown>, expiresAt: string | null, credential: { id: string, name: string, authType: AuthType, config: Record<string, unknown>, status: CredentialStatus, createdAt: string, updatedAt: string, secrets: Array<{ field: string, hint: string }>, lastVerification: { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number } | null, component: { id: string, key: string, name: string } } }
+    | { __typename: 'VerificationFailed', message: string, verification: { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number } }
    };
 
 export type FlowsQueryVariables = Exact<{
@@ -360,6 +631,74 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const ApiTokenFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ApiTokenFields on ApiToken {
+  id
+  name
+  tokenStart
+  scopes
+  createdAt
+  expiresAt
+  revokedAt
+  lastUsedAt
+}
+    `, {"fragmentName":"ApiTokenFields"}) as unknown as TypedDocumentString<ApiTokenFieldsFragment, unknown>;
+export const InvitationFieldsFragmentDoc = new TypedDocumentString(`
+    fragment InvitationFields on Invitation {
+  id
+  role
+  createdAt
+  expiresAt
+}
+    `, {"fragmentName":"InvitationFields"}) as unknown as TypedDocumentString<InvitationFieldsFragment, unknown>;
+export const PersonFieldsFragmentDoc = new TypedDocumentString(`
+    fragment PersonFields on Person {
+  id
+  name
+  email
+}
+    `, {"fragmentName":"PersonFields"}) as unknown as TypedDocumentString<PersonFieldsFragment, unknown>;
+export const MemberFieldsFragmentDoc = new TypedDocumentString(`
+    fragment MemberFields on Member {
+  person {
+    ...PersonFields
+  }
+  role
+  joinedAt
+}
+    fragment PersonFields on Person {
+  id
+  name
+  email
+}`, {"fragmentName":"MemberFields"}) as unknown as TypedDocumentString<MemberFieldsFragment, unknown>;
+export const WorkspaceFieldsFragmentDoc = new TypedDocumentString(`
+    fragment WorkspaceFields on Workspace {
+  id
+  name
+  slug
+  role
+}
+    `, {"fragmentName":"WorkspaceFields"}) as unknown as TypedDocumentString<WorkspaceFieldsFragment, unknown>;
+export const SignedInFieldsFragmentDoc = new TypedDocumentString(`
+    fragment SignedInFields on SignedIn {
+  person {
+    ...PersonFields
+  }
+  workspace {
+    ...WorkspaceFields
+  }
+}
+    fragment PersonFields on Person {
+  id
+  name
+  email
+}
+fragment WorkspaceFields on Workspace {
+  id
+  name
+  slug
+  role
+}`, {"fragmentName":"SignedInFields"}) as unknown as TypedDocumentString<SignedInFieldsFragment, unknown>;
 export const FlowStepFieldsFragmentDoc = new TypedDocumentString(`
     fragment FlowStepFields on FlowStep {
   id
@@ -569,6 +908,506 @@ export const VerificationFailedFieldsFragmentDoc = new TypedDocumentString(`
   checkedAt
   durationMs
 }`, {"fragmentName":"VerificationFailedFields"}) as unknown as TypedDocumentString<VerificationFailedFieldsFragment, unknown>;
+export const SetupStatusDocument = new TypedDocumentString(`
+    query SetupStatus {
+  setupStatus {
+    needsSetup
+  }
+}
+    `) as unknown as TypedDocumentString<SetupStatusQuery, SetupStatusQueryVariables>;
+export const ViewerDocument = new TypedDocumentString(`
+    query Viewer {
+  viewer {
+    person {
+      ...PersonFields
+    }
+    apiToken {
+      ...ApiTokenFields
+    }
+    workspace {
+      ...WorkspaceFields
+    }
+    role
+    scopes
+  }
+}
+    fragment PersonFields on Person {
+  id
+  name
+  email
+}
+fragment WorkspaceFields on Workspace {
+  id
+  name
+  slug
+  role
+}
+fragment ApiTokenFields on ApiToken {
+  id
+  name
+  tokenStart
+  scopes
+  createdAt
+  expiresAt
+  revokedAt
+  lastUsedAt
+}`) as unknown as TypedDocumentString<ViewerQuery, ViewerQueryVariables>;
+export const WorkspacesDocument = new TypedDocumentString(`
+    query Workspaces {
+  workspaces {
+    ...WorkspaceFields
+  }
+}
+    fragment WorkspaceFields on Workspace {
+  id
+  name
+  slug
+  role
+}`) as unknown as TypedDocumentString<WorkspacesQuery, WorkspacesQueryVariables>;
+export const MembersDocument = new TypedDocumentString(`
+    query Members {
+  members {
+    ...MemberFields
+  }
+}
+    fragment PersonFields on Person {
+  id
+  name
+  email
+}
+fragment MemberFields on Member {
+  person {
+    ...PersonFields
+  }
+  role
+  joinedAt
+}`) as unknown as TypedDocumentString<MembersQuery, MembersQueryVariables>;
+export const InvitationsDocument = new TypedDocumentString(`
+    query Invitations {
+  invitations {
+    ...InvitationFields
+  }
+}
+    fragment InvitationFields on Invitation {
+  id
+  role
+  createdAt
+  expiresAt
+}`) as unknown as TypedDocumentString<InvitationsQuery, InvitationsQueryVariables>;
+export const InvitationPreviewDocument = new TypedDocumentString(`
+    query InvitationPreview($token: String!) {
+  invitation(token: $token) {
+    workspaceName
+    role
+    expiresAt
+  }
+}
+    `) as unknown as TypedDocumentString<InvitationPreviewQuery, InvitationPreviewQueryVariables>;
+export const ApiTokensDocument = new TypedDocumentString(`
+    query ApiTokens {
+  apiTokens {
+    ...ApiTokenFields
+  }
+}
+    fragment ApiTokenFields on ApiToken {
+  id
+  name
+  tokenStart
+  scopes
+  createdAt
+  expiresAt
+  revokedAt
+  lastUsedAt
+}`) as unknown as TypedDocumentString<ApiTokensQuery, ApiTokensQueryVariables>;
+export const AuditLogDocument = new TypedDocumentString(`
+    query AuditLog($filter: AuditFilter, $first: Int, $after: String) {
+  auditLog(filter: $filter, first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        id
+        at
+        actorType
+        actorId
+        actorName
+        action
+        objectType
+        objectId
+        remoteAddress
+        details
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AuditLogQuery, AuditLogQueryVariables>;
+export const SetupFirstOwnerDocument = new TypedDocumentString(`
+    mutation SetupFirstOwner($input: SetupInput!) {
+  setupFirstOwner(input: $input) {
+    __typename
+    ... on SignedIn {
+      ...SignedInFields
+    }
+    ... on InvalidInput {
+      ...InvalidInputFields
+    }
+  }
+}
+    fragment PersonFields on Person {
+  id
+  name
+  email
+}
+fragment WorkspaceFields on Workspace {
+  id
+  name
+  slug
+  role
+}
+fragment SignedInFields on SignedIn {
+  person {
+    ...PersonFields
+  }
+  workspace {
+    ...WorkspaceFields
+  }
+}
+fragment InvalidInputFields on InvalidInput {
+  message
+  fieldErrors {
+    field
+    message
+  }
+}`) as unknown as TypedDocumentString<SetupFirstOwnerMutation, SetupFirstOwnerMutationVariables>;
+export const SignInDocument = new TypedDocumentString(`
+    mutation SignIn($email: String!, $password: String!) {
+  signIn(email: $email, password: $password) {
+    __typename
+    ... on SignedIn {
+      ...SignedInFields
+    }
+    ... on SignInFailed {
+      message
+    }
+    ... on InvalidInput {
+      ...InvalidInputFields
+    }
+  }
+}
+    fragment PersonFields on Person {
+  id
+  name
+  email
+}
+fragment WorkspaceFields on Workspace {
+  id
+  name
+  slug
+  role
+}
+fragment SignedInFields on SignedIn {
+  person {
+    ...PersonFields
+  }
+  workspace {
+    ...WorkspaceFields
+  }
+}
+fragment InvalidInputFields on InvalidInput {
+  message
+  fieldErrors {
+    field
+    message
+  }
+}`) as unknown as TypedDocumentString<SignInMutation, SignInMutationVariables>;
+export const SignOutDocument = new TypedDocumentString(`
+    mutation SignOut {
+  signOut
+}
+    `) as unknown as TypedDocumentString<SignOutMutation, SignOutMutationVariables>;
+export const SwitchWorkspaceDocument = new TypedDocumentString(`
+    mutation SwitchWorkspace($id: ID!) {
+  switchWorkspace(id: $id) {
+    __typename
+    ... on WorkspaceSwitched {
+      workspace {
+        ...WorkspaceFields
+      }
+    }
+    ... on NotFound {
+      ...NotFoundFields
+    }
+  }
+}
+    fragment WorkspaceFields on Workspace {
+  id
+  name
+  slug
+  role
+}
+fragment NotFoundFields on NotFound {
+  message
+  id
+}`) as unknown as TypedDocumentString<SwitchWorkspaceMutation, SwitchWorkspaceMutationVariables>;
+export const CreateWorkspaceDocument = new TypedDocumentString(`
+    mutation CreateWorkspace($name: String!) {
+  createWorkspace(name: $name) {
+    __typename
+    ... on WorkspaceCreated {
+      workspace {
+        ...WorkspaceFields
+      }
+    }
+    ... on InvalidInput {
+      ...InvalidInputFields
+    }
+  }
+}
+    fragment WorkspaceFields on Workspace {
+  id
+  name
+  slug
+  role
+}
+fragment InvalidInputFields on InvalidInput {
+  message
+  fieldErrors {
+    field
+    message
+  }
+}`) as unknown as TypedDocumentString<CreateWorkspaceMutation, CreateWorkspaceMutationVariables>;
+export const CreateInvitationDocument = new TypedDocumentString(`
+    mutation CreateInvitation($role: Role!) {
+  createInvitation(role: $role) {
+    __typename
+    ... on InvitationCreated {
+      invitation {
+        ...InvitationFields
+      }
+      token
+    }
+    ... on NotAllowed {
+      message
+    }
+    ... on InvalidInput {
+      ...InvalidInputFields
+    }
+  }
+}
+    fragment InvitationFields on Invitation {
+  id
+  role
+  createdAt
+  expiresAt
+}
+fragment InvalidInputFields on InvalidInput {
+  message
+  fieldErrors {
+    field
+    message
+  }
+}`) as unknown as TypedDocumentString<CreateInvitationMutation, CreateInvitationMutationVariables>;
+export const RevokeInvitationDocument = new TypedDocumentString(`
+    mutation RevokeInvitation($id: ID!) {
+  revokeInvitation(id: $id) {
+    __typename
+    ... on InvitationRevoked {
+      invitation {
+        ...InvitationFields
+      }
+    }
+    ... on NotFound {
+      ...NotFoundFields
+    }
+  }
+}
+    fragment InvitationFields on Invitation {
+  id
+  role
+  createdAt
+  expiresAt
+}
+fragment NotFoundFields on NotFound {
+  message
+  id
+}`) as unknown as TypedDocumentString<RevokeInvitationMutation, RevokeInvitationMutationVariables>;
+export const AcceptInvitationDocument = new TypedDocumentString(`
+    mutation AcceptInvitation($token: String!, $newPerson: NewPersonInput) {
+  acceptInvitation(token: $token, newPerson: $newPerson) {
+    __typename
+    ... on InvitationAccepted {
+      person {
+        ...PersonFields
+      }
+      workspace {
+        ...WorkspaceFields
+      }
+    }
+    ... on InvalidInput {
+      ...InvalidInputFields
+    }
+    ... on NotFound {
+      ...NotFoundFields
+    }
+  }
+}
+    fragment PersonFields on Person {
+  id
+  name
+  email
+}
+fragment WorkspaceFields on Workspace {
+  id
+  name
+  slug
+  role
+}
+fragment InvalidInputFields on InvalidInput {
+  message
+  fieldErrors {
+    field
+    message
+  }
+}
+fragment NotFoundFields on NotFound {
+  message
+  id
+}`) as unknown as TypedDocumentString<AcceptInvitationMutation, AcceptInvitationMutationVariables>;
+export const ChangeMemberRoleDocument = new TypedDocumentString(`
+    mutation ChangeMemberRole($personId: ID!, $role: Role!) {
+  changeMemberRole(personId: $personId, role: $role) {
+    __typename
+    ... on MemberUpdated {
+      member {
+        ...MemberFields
+      }
+    }
+    ... on NotAllowed {
+      message
+    }
+    ... on InvalidInput {
+      ...InvalidInputFields
+    }
+    ... on NotFound {
+      ...NotFoundFields
+    }
+  }
+}
+    fragment PersonFields on Person {
+  id
+  name
+  email
+}
+fragment MemberFields on Member {
+  person {
+    ...PersonFields
+  }
+  role
+  joinedAt
+}
+fragment InvalidInputFields on InvalidInput {
+  message
+  fieldErrors {
+    field
+    message
+  }
+}
+fragment NotFoundFields on NotFound {
+  message
+  id
+}`) as unknown as TypedDocumentString<ChangeMemberRoleMutation, ChangeMemberRoleMutationVariables>;
+export const RemoveMemberDocument = new TypedDocumentString(`
+    mutation RemoveMember($personId: ID!) {
+  removeMember(personId: $personId) {
+    __typename
+    ... on MemberRemoved {
+      personId
+    }
+    ... on NotAllowed {
+      message
+    }
+    ... on InvalidInput {
+      ...InvalidInputFields
+    }
+    ... on NotFound {
+      ...NotFoundFields
+    }
+  }
+}
+    fragment InvalidInputFields on InvalidInput {
+  message
+  fieldErrors {
+    field
+    message
+  }
+}
+fragment NotFoundFields on NotFound {
+  message
+  id
+}`) as unknown as TypedDocumentString<RemoveMemberMutation, RemoveMemberMutationVariables>;
+export const CreateApiTokenDocument = new TypedDocumentString(`
+    mutation CreateApiToken($input: CreateApiTokenInput!) {
+  createApiToken(input: $input) {
+    __typename
+    ... on ApiTokenCreated {
+      apiToken {
+        ...ApiTokenFields
+      }
+      token
+    }
+    ... on InvalidInput {
+      ...InvalidInputFields
+    }
+  }
+}
+    fragment ApiTokenFields on ApiToken {
+  id
+  name
+  tokenStart
+  scopes
+  createdAt
+  expiresAt
+  revokedAt
+  lastUsedAt
+}
+fragment InvalidInputFields on InvalidInput {
+  message
+  fieldErrors {
+    field
+    message
+  }
+}`) as unknown as TypedDocumentString<CreateApiTokenMutation, CreateApiTokenMutationVariables>;
+export const RevokeApiTokenDocument = new TypedDocumentString(`
+    mutation RevokeApiToken($id: ID!) {
+  revokeApiToken(id: $id) {
+    __typename
+    ... on ApiTokenRevoked {
+      apiToken {
+        ...ApiTokenFields
+      }
+    }
+    ... on NotFound {
+      ...NotFoundFields
+    }
+  }
+}
+    fragment ApiTokenFields on ApiToken {
+  id
+  name
+  tokenStart
+  scopes
+  createdAt
+  expiresAt
+  revokedAt
+  lastUsedAt
+}
+fragment NotFoundFields on NotFound {
+  message
+  id
+}`) as unknown as TypedDocumentString<RevokeApiTokenMutation, RevokeApiTokenMutationVariables>;
 export const ComponentsDocument = new TypedDocumentString(`
     query Components {
   components {
@@ -1078,6 +1917,64 @@ fragment NotFoundFields on NotFound {
   message
   id
 }`) as unknown as TypedDocumentString<ReverifyCredentialMutation, ReverifyCredentialMutationVariables>;
+export const ResolveCredentialDocument = new TypedDocumentString(`
+    mutation ResolveCredential($id: ID!) {
+  resolveCredential(id: $id) {
+    __typename
+    ... on ResolvedCredential {
+      credential {
+        ...CredentialFields
+      }
+      secrets
+      expiresAt
+    }
+    ... on VerificationFailed {
+      ...VerificationFailedFields
+    }
+    ... on NotFound {
+      ...NotFoundFields
+    }
+  }
+}
+    fragment VerificationFields on VerificationResult {
+  ok
+  code
+  status
+  message
+  checkedAt
+  durationMs
+}
+fragment CredentialFields on Credential {
+  id
+  name
+  authType
+  config
+  secrets {
+    field
+    hint
+  }
+  status
+  lastVerification {
+    ...VerificationFields
+  }
+  component {
+    id
+    key
+    name
+  }
+  createdAt
+  updatedAt
+}
+fragment VerificationFailedFields on VerificationFailed {
+  message
+  verification {
+    ...VerificationFields
+  }
+}
+fragment NotFoundFields on NotFound {
+  message
+  id
+}`) as unknown as TypedDocumentString<ResolveCredentialMutation, ResolveCredentialMutationVariables>;
 export const FlowsDocument = new TypedDocumentString(`
     query Flows($status: FlowStatus) {
   flows(status: $status) {

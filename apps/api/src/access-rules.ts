@@ -1,0 +1,137 @@
+import { defaultFieldResolver, GraphQLError, type GraphQLFieldResolver, type GraphQLSchema } from "graphql";
+import { roleAtLeast, withAuditActor, type Role, type Scope } from "@latchkey/core";
+import type { RequestContext } from "./context";
+
+/**
+ * Who may call a root field:
+ * - `public`: anyone (setup, sign-in, the invitation page, `viewer`);
+ * - `person`: any signed-in person, in no particular workspace (their workspaces, sign-out);
+ * - `workspace`: a member of the request's workspace with at least `role`, or an API token of that
+ *   workspace with `scope` (`scope: null`: people only);
+ * - `token`: an API token with `scope` only (people cannot call it).
+ */
+export type AccessRule =
+  | { kind: "public" }
+  | { kind: "person" }
+  | { kind: "workspace"; role: Role; scope: Scope | null }
+  | { kind: "token"; scope: Scope };
+
+const PUBLIC: AccessRule = { kind: "public" };
+const PERSON: AccessRule = { kind: "person" };
+const READ: AccessRule = { kind: "workspace", role: "VIEWER", scope: "read" };
+const WRITE: AccessRule = { kind: "workspace", role: "MEMBER", scope: "write" };
+const ADMIN_WRITE: AccessRule = { kind: "workspace", role: "ADMIN", scope: "write" };
+const ADMIN_PEOPLE_ONLY: AccessRule = { kind: "workspace", role: "ADMIN", scope: null };
+
+/**
+ * Every root field of the schema has exactly one rule here: building the schema fails on a field
+ * without one (or a rule without a field), so a new operation cannot be left unguarded.
+ */
+export const ACCESS_RULES: Record<"Query" | "Mutation", Record<string, AccessRule>> = {
+  Query: {
+    setupStatus: PUBLIC,
+    viewer: PUBLIC,
+    invitation: PUBLIC,
+    workspaces: PERSON,
+    components: READ,
+    component: READ,
+    credentials: READ,
+    credential: READ,
+    flows: READ,
+    flow: READ,
+    members: ADMIN_PEOPLE_ONLY,
+    invitations: ADMIN_PEOPLE_ONLY,
+    apiTokens: ADMIN_PEOPLE_ONLY,
+    auditLog: ADMIN_PEOPLE_ONLY,
+  },
+  Mutation: {
+    setupFirstOwner: PUBLIC,
+    signIn: PUBLIC,
+    acceptInvitation: PUBLIC,
+    signOut: PERSON,
+    switchWorkspace: PERSON,
+    createWorkspace: PERSON,
+    verifyCredential: WRITE,
+    createCredential: WRITE,
+    updateCredential: WRITE,
+    renameCredential: WRITE,
+    deleteCredential: WRITE,
+    reverifyCredential: WRITE,
+    resolveCredential: { kind: "token", scope: "credentials:use" },
+    createFlow: WRITE,
+    renameFlow: WRITE,
+    setStepCredential: WRITE,
+    activateFlow: WRITE,
+    deactivateFlow: WRITE,
+    deleteFlow: WRITE,
+    registerComponent: ADMIN_WRITE,
+    createInvitation: ADMIN_PEOPLE_ONLY,
+    revokeInvitation: ADMIN_PEOPLE_ONLY,
+    changeMemberRole: ADMIN_PEOPLE_ONLY,
+    removeMember: ADMIN_PEOPLE_ONLY,
+    createApiToken: ADMIN_PEOPLE_ONLY,
+    revokeApiToken: ADMIN_PEOPLE_ONLY,
+  },
+};
+
+function fail(code: "UNAUTHENTICATED" | "FORBIDDEN", message: string): never {
+  throw new GraphQLError(message, { extensions: { code } });
+}
+
+/** Throws UNAUTHENTICATED (no valid credential) or FORBIDDEN (not this role or scope). */
+export async function authorize(rule: AccessRule, ctx: RequestContext): Promise<void> {
+  if (rule.kind === "public") return;
+  const viewer = ctx.viewer;
+  if (!viewer) {
+    if (!(await ctx.services.access.isSetUp())) fail("UNAUTHENTICATED", "Latchkey is not set up yet: create the first owner first.");
+    fail(
+      "UNAUTHENTICATED",
+      ctx.presentedCredential
+        ? "The session or API token is not valid: it is wrong, expired or revoked. Sign in again or use another token."
+        : "Sign in, or send an API token as `Authorization: Bearer <token>`.",
+    );
+  }
+  if (rule.kind === "person") {
+    if (viewer.kind !== "person") fail("FORBIDDEN", "Only a signed-in person can do this, not an API token.");
+    return;
+  }
+  if (rule.kind === "token") {
+    if (viewer.kind !== "token") fail("FORBIDDEN", `Only an API token with the ${rule.scope} scope can do this.`);
+    if (!viewer.token.scopes.includes(rule.scope)) fail("FORBIDDEN", `This API token lacks the ${rule.scope} scope.`);
+    return;
+  }
+  if (viewer.kind === "token") {
+    if (ctx.requestedWorkspaceId && ctx.requestedWorkspaceId !== viewer.workspace.id) {
+      fail("FORBIDDEN", "An API token acts only in its own workspace.");
+    }
+    if (rule.scope === null) fail("FORBIDDEN", "Only a signed-in person can do this, not an API token.");
+    if (!viewer.token.scopes.includes(rule.scope)) fail("FORBIDDEN", `This API token lacks the ${rule.scope} scope.`);
+    return;
+  }
+  if (!viewer.workspace || !viewer.role) {
+    fail("FORBIDDEN", ctx.requestedWorkspaceId ? "You are not a member of the requested workspace." : "You are not a member of any workspace.");
+  }
+  if (!roleAtLeast(viewer.role, rule.role)) fail("FORBIDDEN", `This needs the ${rule.role} role or higher; you are ${viewer.role}.`);
+}
+
+/** Wraps every root field's resolver with its access rule and the request's audit actor. */
+export function applyAccessRules(schema: GraphQLSchema): GraphQLSchema {
+  for (const rootName of ["Query", "Mutation"] as const) {
+    const root = rootName === "Query" ? schema.getQueryType() : schema.getMutationType();
+    const fields = root?.getFields() ?? {};
+    const rules = ACCESS_RULES[rootName];
+    for (const name of Object.keys(rules)) {
+      if (!fields[name]) throw new Error(`ACCESS_RULES names ${rootName}.${name}, which the schema does not have.`);
+    }
+    for (const [name, field] of Object.entries(fields)) {
+      const rule = rules[name];
+      if (!rule) throw new Error(`${rootName}.${name} has no access rule: add one to ACCESS_RULES in apps/api/src/access-rules.ts.`);
+      const resolve: GraphQLFieldResolver<unknown, RequestContext> = field.resolve ?? defaultFieldResolver;
+      field.resolve = async (source, args, ctx: RequestContext, info) => {
+        await authorize(rule, ctx);
+        return withAuditActor(ctx.auditActor, () => resolve(source, args, ctx, info));
+      };
+    }
+  }
+  return schema;
+}

@@ -1,0 +1,128 @@
+import { GraphQLError } from "graphql";
+import { encodeAuditCursor, SESSION_TTL_MS, type Role, type Scope, type SignedIn } from "@latchkey/core";
+import { sessionCookie, type RequestContext } from "../../context";
+import type { ApiTokenScope, AuditActorType, Resolvers } from "../../generated/resolvers-types";
+import { failAsUserInput } from "../shared";
+
+const SCOPE_TO_API: Record<Scope, ApiTokenScope> = { read: "READ", write: "WRITE", "credentials:use": "CREDENTIALS_USE" };
+const SCOPE_FROM_API: Record<ApiTokenScope, Scope> = { READ: "read", WRITE: "write", CREDENTIALS_USE: "credentials:use" };
+const ACTOR_TYPES: Record<string, AuditActorType> = { person: "PERSON", token: "API_TOKEN", anonymous: "ANONYMOUS", system: "SYSTEM" };
+
+function setSession(ctx: RequestContext, token: string | null): void {
+  ctx.responseCookies.push(sessionCookie(token, { secure: ctx.secure, maxAgeSeconds: SESSION_TTL_MS / 1000 }));
+}
+
+function signedIn(ctx: RequestContext, result: SignedIn, role: Role | null) {
+  setSession(ctx, result.sessionToken);
+  return { __typename: "SignedIn" as const, person: result.person, workspace: result.workspace ? { ...result.workspace, role } : null };
+}
+
+/** The signed-in person (the access rules ran first). */
+function person(ctx: RequestContext) {
+  const viewer = ctx.viewer;
+  if (viewer?.kind !== "person") throw new GraphQLError("Only a signed-in person can do this.", { extensions: { code: "FORBIDDEN" } });
+  return viewer;
+}
+
+/** The acting person's role in the current workspace (the access rules ensured it). */
+function actorRole(ctx: RequestContext): Role {
+  return person(ctx).role ?? "VIEWER";
+}
+
+export const accessResolvers: Resolvers = {
+  Query: {
+    setupStatus: async (_, __, ctx) => ({ needsSetup: !(await ctx.services.access.isSetUp()) }),
+    viewer: (_, __, ctx) => ctx.viewer,
+    workspaces: (_, __, ctx) => ctx.services.access.listWorkspaces(person(ctx).person.id),
+    members: (_, __, ctx) => ctx.services.access.listMembers(ctx.workspaceId),
+    invitations: (_, __, ctx) => ctx.services.access.listInvitations(ctx.workspaceId),
+    invitation: async (_, { token }, ctx) => {
+      const preview = await ctx.services.access.previewInvitation(token);
+      return preview ? { workspaceName: preview.workspace.name, role: preview.role, expiresAt: preview.expiresAt } : null;
+    },
+    apiTokens: (_, __, ctx) => ctx.services.access.listApiTokens(ctx.workspaceId),
+    auditLog: async (_, { filter, first, after }, ctx) => {
+      const page = await ctx.services.access.listAuditLog(ctx.workspaceId, { ...filter, first, after });
+      if ("__typename" in page) failAsUserInput(page);
+      const edges = page.items.map((node) => ({ node, cursor: encodeAuditCursor(node.seq) }));
+      return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
+    },
+  },
+  Mutation: {
+    setupFirstOwner: async (_, { input }, ctx) => {
+      const result = await ctx.services.access.setupFirstOwner(input);
+      if (result.__typename === "AlreadySetUp") throw new GraphQLError(result.message, { extensions: { code: "FORBIDDEN" } });
+      if (result.__typename !== "SignedIn") return result;
+      if (result.workspace && result.workspaceCreated) await ctx.onWorkspaceSetUp(result.workspace.id);
+      return signedIn(ctx, result, "OWNER");
+    },
+    signIn: async (_, { email, password }, ctx) => {
+      const result = await ctx.services.access.signIn({ email, password }, ctx.remoteAddress);
+      if (result.__typename !== "SignedIn") return result;
+      const [first] = result.workspace ? await ctx.services.access.listWorkspaces(result.person.id) : [];
+      return signedIn(ctx, result, first?.role ?? null);
+    },
+    signOut: async (_, __, ctx) => {
+      await ctx.services.access.signOut(person(ctx).sessionId);
+      setSession(ctx, null);
+      return true;
+    },
+    switchWorkspace: async (_, { id }, ctx) => {
+      const viewer = person(ctx);
+      const result = await ctx.services.access.switchWorkspace(viewer.sessionId, viewer.person.id, id);
+      return "__typename" in result ? result : { __typename: "WorkspaceSwitched", workspace: result };
+    },
+    createWorkspace: async (_, { name }, ctx) => {
+      const result = await ctx.services.access.createWorkspace(person(ctx).person.id, name);
+      return "__typename" in result ? result : { __typename: "WorkspaceCreated", workspace: result };
+    },
+    createInvitation: async (_, { role }, ctx) => {
+      const result = await ctx.services.access.createInvitation(ctx.workspaceId, { personId: person(ctx).person.id, role: actorRole(ctx) }, role);
+      return "__typename" in result ? result : { __typename: "InvitationCreated", ...result };
+    },
+    revokeInvitation: async (_, { id }, ctx) => {
+      const result = await ctx.services.access.revokeInvitation(ctx.workspaceId, id);
+      return "__typename" in result ? result : { __typename: "InvitationRevoked", invitation: result };
+    },
+    acceptInvitation: async (_, { token, newPerson }, ctx) => {
+      const viewer = ctx.viewer?.kind === "person" ? ctx.viewer : null;
+      const result = await ctx.services.access.acceptInvitation(token, viewer ? { personId: viewer.person.id } : { newPerson: newPerson ?? {} });
+      if ("__typename" in result) return result;
+      if (result.sessionToken) setSession(ctx, result.sessionToken);
+      return { __typename: "InvitationAccepted", person: result.person, workspace: result.workspace };
+    },
+    changeMemberRole: async (_, { personId, role }, ctx) => {
+      const result = await ctx.services.access.changeMemberRole(ctx.workspaceId, actorRole(ctx), personId, role);
+      return "__typename" in result ? result : { __typename: "MemberUpdated", member: result };
+    },
+    removeMember: async (_, { personId }, ctx) => {
+      const result = await ctx.services.access.removeMember(ctx.workspaceId, actorRole(ctx), personId);
+      return "__typename" in result ? result : { __typename: "MemberRemoved", personId: result.person.id };
+    },
+    createApiToken: async (_, { input }, ctx) => {
+      const result = await ctx.services.access.createApiToken(ctx.workspaceId, person(ctx).person.id, {
+        ...input,
+        scopes: input.scopes.map((s) => SCOPE_FROM_API[s]),
+      });
+      return "__typename" in result ? result : { __typename: "ApiTokenCreated", apiToken: result.token, token: result.secret };
+    },
+    revokeApiToken: async (_, { id }, ctx) => {
+      const result = await ctx.services.access.revokeApiToken(ctx.workspaceId, id);
+      return "__typename" in result ? result : { __typename: "ApiTokenRevoked", apiToken: result };
+    },
+  },
+  Viewer: {
+    person: (v) => (v.kind === "person" ? v.person : null),
+    apiToken: (v) => (v.kind === "token" ? v.token : null),
+    workspace: (v) => (v.workspace ? { ...v.workspace, role: v.kind === "person" ? v.role : null } : null),
+    role: (v) => (v.kind === "person" ? v.role : null),
+    scopes: (v) => (v.kind === "token" ? v.token.scopes.map((s) => SCOPE_TO_API[s]) : []),
+  },
+  ApiToken: {
+    scopes: (t) => t.scopes.map((s) => SCOPE_TO_API[s]),
+  },
+  AuditEvent: {
+    id: (e) => String(e.seq),
+    actorType: (e) => ACTOR_TYPES[e.actorType] ?? "SYSTEM",
+  },
+};
