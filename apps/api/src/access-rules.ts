@@ -57,6 +57,7 @@ export const ACCESS_RULES: Record<"Query" | "Mutation", Record<string, AccessRul
     renameCredential: WRITE,
     deleteCredential: WRITE,
     reverifyCredential: WRITE,
+    startOAuth2Authorization: WRITE,
     resolveCredential: { kind: "token", scope: "credentials:use" },
     createFlow: WRITE,
     renameFlow: WRITE,

@@ -61,7 +61,7 @@ async function serve(
     serverUrl: config.publicUrl ?? "",
     baseUrlOverrides: config.baseUrlOverrides,
   };
-  const services = createServices({ db, keyring, verifier, catalog });
+  const services = createServices({ db, keyring, verifier, catalog, oauth2: config.oauth2 });
 
   const apollo = new ApolloServer<RequestContext>({
     schema: buildSchema(),
@@ -79,6 +79,8 @@ async function serve(
   const server = createHttpServer({
     apollo,
     logger,
+    webUrl: config.webUrl,
+    completeOAuth2Authorization: (params) => services.credentials.completeOAuth2Authorization(params),
     createContext: (req) =>
       createRequestContext(req, {
         services,

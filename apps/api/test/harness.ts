@@ -61,6 +61,8 @@ export interface TestApi extends TestCaller {
   createToken(scopes: ("READ" | "WRITE" | "CREDENTIALS_USE")[], options?: { workspaceId?: string; expiresAt?: string; name?: string }): Promise<TestToken>;
   /** A new workspace owned by the first owner; returns its id. */
   createWorkspace(name: string): Promise<string>;
+  /** GET of a path of the API (e.g. `/oauth2/callback?...`), redirects not followed; the body and Location are recorded. */
+  get(pathAndQuery: string): Promise<{ status: number; location: string | null; text: string }>;
   logs(): string;
   stop(): Promise<void>;
 }
@@ -257,6 +259,14 @@ export async function startApi(
       const id = created.data?.createWorkspace?.workspace?.id;
       if (!id) throw new Error(`Could not create a workspace: ${JSON.stringify(created)}`);
       return id;
+    },
+    async get(pathAndQuery) {
+      if (!pathAndQuery.startsWith("/")) throw new Error(`get() takes a path of the API, not ${pathAndQuery}`);
+      const response = await fetch(`${base}${pathAndQuery}`, { redirect: "manual" });
+      const text = await response.text();
+      const location = response.headers.get("location");
+      responses.push(text, location ?? "");
+      return { status: response.status, location, text };
     },
     logs: () => output,
     stop: () => stopProcess(child).then(() => (options.dataDir ? undefined : rmSync(dataDir, { recursive: true, force: true }))),

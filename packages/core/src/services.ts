@@ -3,7 +3,7 @@ import { AccessService } from "./access/access-service";
 import { ComponentService } from "./components/component-service";
 import type { ComponentDescriptor } from "./components/descriptor-schema";
 import type { Keyring } from "./crypto";
-import { CredentialService } from "./credentials/credential-service";
+import { CredentialService, type OAuth2Settings } from "./credentials/credential-service";
 import { FlowService } from "./flows/flow-service";
 import type { VerifierOptions } from "./verification/verifier";
 
@@ -20,12 +20,13 @@ export function createServices(deps: {
   verifier: VerifierOptions;
   /** The built-in catalog, copied into every new workspace. */
   catalog: ComponentDescriptor[];
+  oauth2?: OAuth2Settings;
 }): Services {
   const components = new ComponentService(deps.db);
   return {
     access: new AccessService(deps.db, deps.catalog),
     components,
-    credentials: new CredentialService(deps.db, deps.keyring, deps.verifier, components),
+    credentials: new CredentialService(deps.db, deps.keyring, deps.verifier, components, deps.oauth2),
     flows: new FlowService(deps.db, components),
   };
 }

@@ -637,6 +637,12 @@ export type Mutation = {
   signIn: SignInResult;
   /** Ends the current session (it is revoked on the server) and clears the cookie. People only. */
   signOut: Scalars['Boolean']['output'];
+  /**
+   * Start connecting an OAuth2 account by the authorization code grant: the input is validated as
+   * createCredential validates it (bad input is a BAD_USER_INPUT error with fieldErrors), and kept
+   * until the provider sends the browser back. Nothing is saved as a credential yet.
+   */
+  startOAuth2Authorization: OAuth2Authorization;
   /** Makes another of the person's workspaces the session's current one. People only. */
   switchWorkspace: SwitchWorkspaceResult;
   /**
@@ -788,6 +794,12 @@ export type MutationSignInArgs = {
 
 
 /** Everything that can be changed. */
+export type MutationStartOAuth2AuthorizationArgs = {
+  input: CredentialInput;
+};
+
+
+/** Everything that can be changed. */
 export type MutationSwitchWorkspaceArgs = {
   id: Scalars['ID']['input'];
 };
@@ -829,6 +841,21 @@ export type NotFound = Problem & {
   id: Maybe<Scalars['ID']['output']>;
   /** Which kind of object was not found. */
   message: Scalars['String']['output'];
+};
+
+/**
+ * An OAuth2 authorization code flow that was started: send the browser to `authorizationUrl`. The
+ * provider sends it back to the API's `/oauth2/callback`, which exchanges the code (PKCE), verifies,
+ * saves the credential, and ends at the web app's `/oauth2/complete` with `?credential=<id>`, or with
+ * `?error=<CODE>&message=<text>` (STATE_INVALID, STATE_EXPIRED, PROVIDER_ERROR, EXCHANGE_FAILED,
+ * VERIFICATION_FAILED).
+ */
+export type OAuth2Authorization = {
+  __typename?: 'OAuth2Authorization';
+  /** The provider's authorization URL, with client id, redirect URI, scope, state and PKCE challenge. */
+  authorizationUrl: Scalars['String']['output'];
+  /** The opaque state of this flow; usable once, for 10 minutes. */
+  state: Scalars['String']['output'];
 };
 
 /** Where a page of a connection ends. */
@@ -1382,6 +1409,7 @@ export type ResolversTypes = {
   NewPersonInput: NewPersonInput;
   NotAllowed: ResolverTypeWrapper<NotAllowed>;
   NotFound: ResolverTypeWrapper<NotFound>;
+  OAuth2Authorization: ResolverTypeWrapper<OAuth2Authorization>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Person: ResolverTypeWrapper<PersonRecord>;
   Problem: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Problem']>;
@@ -1476,6 +1504,7 @@ export type ResolversParentTypes = {
   NewPersonInput: NewPersonInput;
   NotAllowed: NotAllowed;
   NotFound: NotFound;
+  OAuth2Authorization: OAuth2Authorization;
   PageInfo: PageInfo;
   Person: PersonRecord;
   Problem: ResolversInterfaceTypes<ResolversParentTypes>['Problem'];
@@ -1812,6 +1841,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   setupFirstOwner?: Resolver<ResolversTypes['SetupResult'], ParentType, ContextType, RequireFields<MutationSetupFirstOwnerArgs, 'input'>>;
   signIn?: Resolver<ResolversTypes['SignInResult'], ParentType, ContextType, RequireFields<MutationSignInArgs, 'email' | 'password'>>;
   signOut?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startOAuth2Authorization?: Resolver<ResolversTypes['OAuth2Authorization'], ParentType, ContextType, RequireFields<MutationStartOAuth2AuthorizationArgs, 'input'>>;
   switchWorkspace?: Resolver<ResolversTypes['SwitchWorkspaceResult'], ParentType, ContextType, RequireFields<MutationSwitchWorkspaceArgs, 'id'>>;
   updateCredential?: Resolver<ResolversTypes['UpdateCredentialResult'], ParentType, ContextType, RequireFields<MutationUpdateCredentialArgs, 'id' | 'values'>>;
   verifyCredential?: Resolver<ResolversTypes['VerificationResult'], ParentType, ContextType, RequireFields<MutationVerifyCredentialArgs, 'input'>>;
@@ -1826,6 +1856,11 @@ export type NotFoundResolvers<ContextType = RequestContext, ParentType extends R
   id?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type OAuth2AuthorizationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['OAuth2Authorization'] = ResolversParentTypes['OAuth2Authorization']> = {
+  authorizationUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type PageInfoResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -2022,6 +2057,7 @@ export type Resolvers<ContextType = RequestContext> = {
   Mutation?: MutationResolvers<ContextType>;
   NotAllowed?: NotAllowedResolvers<ContextType>;
   NotFound?: NotFoundResolvers<ContextType>;
+  OAuth2Authorization?: OAuth2AuthorizationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
   Problem?: ProblemResolvers<ContextType>;

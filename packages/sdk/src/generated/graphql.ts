@@ -485,6 +485,13 @@ export type ResolveCredentialMutation = { resolveCredential:
     | { __typename: 'VerificationFailed', message: string, verification: { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number } }
    };
 
+export type StartOAuth2AuthorizationMutationVariables = Exact<{
+  input: CredentialInput;
+}>;
+
+
+export type StartOAuth2AuthorizationMutation = { startOAuth2Authorization: { authorizationUrl: string, state: string } };
+
 export type FlowsQueryVariables = Exact<{
   status?: FlowStatus | null | undefined;
 }>;
@@ -1975,6 +1982,14 @@ fragment NotFoundFields on NotFound {
   message
   id
 }`) as unknown as TypedDocumentString<ResolveCredentialMutation, ResolveCredentialMutationVariables>;
+export const StartOAuth2AuthorizationDocument = new TypedDocumentString(`
+    mutation StartOAuth2Authorization($input: CredentialInput!) {
+  startOAuth2Authorization(input: $input) {
+    authorizationUrl
+    state
+  }
+}
+    `) as unknown as TypedDocumentString<StartOAuth2AuthorizationMutation, StartOAuth2AuthorizationMutationVariables>;
 export const FlowsDocument = new TypedDocumentString(`
     query Flows($status: FlowStatus) {
   flows(status: $status) {
