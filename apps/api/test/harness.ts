@@ -61,6 +61,8 @@ export interface TestApi extends TestCaller {
   createToken(scopes: ("READ" | "WRITE" | "CREDENTIALS_USE")[], options?: { workspaceId?: string; expiresAt?: string; name?: string }): Promise<TestToken>;
   /** A new workspace owned by the first owner; returns its id. */
   createWorkspace(name: string): Promise<string>;
+  /** Signs in without a session: the result's type, the Set-Cookie of the session, and the session token. */
+  signIn(email: string, password: string): Promise<{ result: string; cookie: string | undefined; session: string | undefined }>;
   /** GET of a path of the API (e.g. `/oauth2/callback?...`), redirects not followed; the body and Location are recorded. */
   get(pathAndQuery: string): Promise<{ status: number; location: string | null; text: string }>;
   logs(): string;
@@ -182,8 +184,8 @@ export async function startApi(
     });
     const body = (await response.json()) as { data?: any; errors?: { message: string; extensions?: { code?: string } }[] };
     const cookie = response.headers.getSetCookie().find((c) => c.startsWith("latchkey_session="));
-    const session = cookie ? /^latchkey_session=([^;]*)/.exec(cookie)![1] : undefined;
-    return { data: body.data, errors: body.errors, session };
+    const session = cookie ? /^latchkey_session=([^;]*)/.exec(cookie)![1] || undefined : undefined;
+    return { data: body.data, errors: body.errors, session, cookie };
   };
 
   let owner: TestApi["owner"];
@@ -267,6 +269,10 @@ export async function startApi(
       const location = response.headers.get("location");
       responses.push(text, location ?? "");
       return { status: response.status, location, text };
+    },
+    async signIn(email, password) {
+      const answer = await call({}, `mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { __typename } }`, { e: email, p: password });
+      return { result: answer.data?.signIn?.__typename ?? answer.errors?.[0]?.extensions?.code, cookie: answer.cookie, session: answer.session };
     },
     logs: () => output,
     stop: () => stopProcess(child).then(() => (options.dataDir ? undefined : rmSync(dataDir, { recursive: true, force: true }))),
