@@ -1,0 +1,380 @@
+/**
+ * Walks every root field of the served schema: a caller of workspace A, using the ids of workspace
+ * B, gets NotFound, null or FORBIDDEN and none of B's data; and each role and token scope is
+ * allowed exactly the operations the issue gives it. A root field without a case here fails the
+ * test, so a new operation cannot be forgotten.
+ */
+import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { buildClientSchema, getIntrospectionQuery, type IntrospectionQuery } from "graphql";
+import { useApi, type TestCaller } from "./harness";
+
+const api = useApi();
+
+const tag = randomBytes(4).toString("hex");
+const petstore = JSON.parse(readFileSync(path.resolve(__dirname, "../../../packages/catalog/components/petstore.json"), "utf8")) as Record<string, unknown>;
+
+/** Everything of workspace B the test knows; none of its names or secrets may reach A's callers. */
+const b = {
+  workspaceId: "",
+  name: `Workspace B ${tag}`,
+  componentKey: `b-only-${tag}`,
+  componentName: `B only component ${tag}`,
+  credentialId: "",
+  credentialName: `B credential ${tag}`,
+  flowId: "",
+  flowName: `B flow ${tag}`,
+  stepId: "",
+  tokenId: "",
+  tokenName: `B token ${tag}`,
+  token: "",
+  invitationId: "",
+  invitationToken: "",
+  personId: "",
+  personEmail: "",
+};
+const a = { flowId: "", stepId: "", credentialId: "" };
+
+type Outcome = "NotFound" | "null" | "FORBIDDEN" | "clean";
+interface Call {
+  query: string;
+  variables?: Record<string, unknown>;
+}
+interface Case {
+  calls: () => Call[];
+  /** What a person of A (an admin) gets, and what an API token of A with every scope gets. */
+  person: Outcome;
+  token: Outcome;
+}
+
+const newPerson = { name: "Intruder", email: `intruder-${tag}@latchkey.test`, password: "long enough password" };
+const credentialInput = () => ({ componentKey: b.componentKey, authType: "API_KEY", values: { apiKey: "secret" } });
+
+/** One case per root field: the same calls probe isolation and the role matrix. */
+const CASES: Record<"Query" | "Mutation", Record<string, Case>> = {
+  Query: {
+    setupStatus: { calls: () => [{ query: "{ setupStatus { needsSetup } }" }], person: "clean", token: "clean" },
+    viewer: { calls: () => [{ query: "{ viewer { person { id email } workspace { id name } apiToken { id name } } }" }], person: "clean", token: "clean" },
+    invitation: { calls: () => [{ query: "query($t: String!) { invitation(token: $t) { workspaceName role } }", variables: { t: b.invitationId } }], person: "null", token: "null" },
+    workspaces: { calls: () => [{ query: "{ workspaces { id name } }" }], person: "clean", token: "FORBIDDEN" },
+    components: { calls: () => [{ query: "{ components { id key name } }" }], person: "clean", token: "clean" },
+    component: { calls: () => [{ query: "query($k: String!) { component(key: $k) { id name } }", variables: { k: b.componentKey } }], person: "null", token: "null" },
+    credentials: {
+      calls: () => [{ query: "{ credentials(first: 200) { totalCount edges { node { id name config } } } }" }],
+      person: "clean",
+      token: "clean",
+    },
+    credential: { calls: () => [{ query: "query($id: ID!) { credential(id: $id) { id name } }", variables: { id: b.credentialId } }], person: "null", token: "null" },
+    flows: { calls: () => [{ query: "{ flows { id name steps { id credential { id name } } } }" }], person: "clean", token: "clean" },
+    flow: { calls: () => [{ query: "query($id: ID!) { flow(id: $id) { id name } }", variables: { id: b.flowId } }], person: "null", token: "null" },
+    members: { calls: () => [{ query: "{ members { person { id email name } role } }" }], person: "clean", token: "FORBIDDEN" },
+    invitations: { calls: () => [{ query: "{ invitations { id role } }" }], person: "clean", token: "FORBIDDEN" },
+    apiTokens: { calls: () => [{ query: "{ apiTokens { id name tokenStart } }" }], person: "clean", token: "FORBIDDEN" },
+    auditLog: {
+      calls: () => [
+        { query: "query($id: ID!) { auditLog(filter: { objectId: $id }) { edges { node { id action objectId details } } } }", variables: { id: b.credentialId } },
+        { query: "{ auditLog(first: 200) { edges { node { id action objectId actorName details } } } }" },
+      ],
+      person: "clean",
+      token: "FORBIDDEN",
+    },
+  },
+  Mutation: {
+    setupFirstOwner: {
+      calls: () => [{ query: "mutation($i: SetupInput!) { setupFirstOwner(input: $i) { __typename } }", variables: { i: newPerson } }],
+      person: "FORBIDDEN",
+      token: "FORBIDDEN",
+    },
+    signIn: {
+      calls: () => [{ query: "mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { __typename } }", variables: { e: b.personEmail, p: "wrong password" } }],
+      person: "clean",
+      token: "clean",
+    },
+    signOut: { calls: () => [{ query: "mutation { signOut }" }], person: "clean", token: "FORBIDDEN" },
+    switchWorkspace: { calls: () => [{ query: "mutation($id: ID!) { switchWorkspace(id: $id) { __typename } }", variables: { id: b.workspaceId } }], person: "NotFound", token: "FORBIDDEN" },
+    createWorkspace: { calls: () => [{ query: 'mutation { createWorkspace(name: "Probe") { __typename } }' }], person: "clean", token: "FORBIDDEN" },
+    verifyCredential: {
+      calls: () => [{ query: "mutation($i: CredentialInput!) { verifyCredential(input: $i) { ok message } }", variables: { i: credentialInput() } }],
+      person: "NotFound",
+      token: "NotFound",
+    },
+    createCredential: {
+      calls: () => [{ query: "mutation($i: CredentialInput!) { createCredential(input: $i) { __typename } }", variables: { i: credentialInput() } }],
+      person: "NotFound",
+      token: "NotFound",
+    },
+    updateCredential: {
+      calls: () => [{ query: 'mutation($id: ID!) { updateCredential(id: $id, values: { apiKey: "secret" }) { __typename } }', variables: { id: b.credentialId } }],
+      person: "NotFound",
+      token: "NotFound",
+    },
+    renameCredential: {
+      calls: () => [{ query: 'mutation($id: ID!) { renameCredential(id: $id, name: "Taken over") { __typename } }', variables: { id: b.credentialId } }],
+      person: "NotFound",
+      token: "NotFound",
+    },
+    deleteCredential: { calls: () => [{ query: "mutation($id: ID!) { deleteCredential(id: $id) { __typename } }", variables: { id: b.credentialId } }], person: "NotFound", token: "NotFound" },
+    reverifyCredential: { calls: () => [{ query: "mutation($id: ID!) { reverifyCredential(id: $id) { __typename } }", variables: { id: b.credentialId } }], person: "NotFound", token: "NotFound" },
+    resolveCredential: {
+      calls: () => [{ query: "mutation($id: ID!) { resolveCredential(id: $id) { __typename ... on ResolvedCredential { secrets } } }", variables: { id: b.credentialId } }],
+      person: "FORBIDDEN",
+      token: "NotFound",
+    },
+    startOAuth2Authorization: {
+      calls: () => [
+        {
+          query: "mutation($i: CredentialInput!) { startOAuth2Authorization(input: $i) { authorizationUrl } }",
+          variables: { i: { ...credentialInput(), authType: "OAUTH2", values: { clientId: "x", clientSecret: "y" } } },
+        },
+      ],
+      person: "NotFound",
+      token: "NotFound",
+    },
+    createFlow: {
+      calls: () => [
+        {
+          query: "mutation($i: CreateFlowInput!) { createFlow(input: $i) { __typename } }",
+          variables: { i: { name: "Probe", steps: [{ componentKey: "petstore", credentialId: b.credentialId }] } },
+        },
+      ],
+      person: "NotFound",
+      token: "NotFound",
+    },
+    renameFlow: { calls: () => [{ query: 'mutation($id: ID!) { renameFlow(id: $id, name: "Taken") { __typename } }', variables: { id: b.flowId } }], person: "NotFound", token: "NotFound" },
+    setStepCredential: {
+      calls: () => [
+        { query: "mutation($s: ID!, $c: ID) { setStepCredential(stepId: $s, credentialId: $c) { __typename } }", variables: { s: b.stepId, c: null } },
+        { query: "mutation($s: ID!, $c: ID) { setStepCredential(stepId: $s, credentialId: $c) { __typename } }", variables: { s: a.stepId, c: b.credentialId } },
+      ],
+      person: "NotFound",
+      token: "NotFound",
+    },
+    activateFlow: { calls: () => [{ query: "mutation($id: ID!) { activateFlow(id: $id) { __typename } }", variables: { id: b.flowId } }], person: "NotFound", token: "NotFound" },
+    deactivateFlow: { calls: () => [{ query: "mutation($id: ID!) { deactivateFlow(id: $id) { __typename } }", variables: { id: b.flowId } }], person: "NotFound", token: "NotFound" },
+    deleteFlow: { calls: () => [{ query: "mutation($id: ID!) { deleteFlow(id: $id) { __typename } }", variables: { id: b.flowId } }], person: "NotFound", token: "NotFound" },
+    registerComponent: {
+      // Registering B's key in A makes A's own component; B's stays as it is (checked at the end).
+      calls: () => [
+        {
+          query: "mutation($d: JSONObject!) { registerComponent(descriptor: $d) { __typename } }",
+          variables: { d: { ...petstore, key: b.componentKey, name: "A's own component" } },
+        },
+      ],
+      person: "clean",
+      token: "clean",
+    },
+    createInvitation: { calls: () => [{ query: "mutation { createInvitation(role: VIEWER) { __typename } }" }], person: "clean", token: "FORBIDDEN" },
+    revokeInvitation: { calls: () => [{ query: "mutation($id: ID!) { revokeInvitation(id: $id) { __typename } }", variables: { id: b.invitationId } }], person: "NotFound", token: "FORBIDDEN" },
+    acceptInvitation: {
+      calls: () => [
+        { query: "mutation($t: String!, $p: NewPersonInput) { acceptInvitation(token: $t, newPerson: $p) { __typename } }", variables: { t: b.invitationId, p: newPerson } },
+      ],
+      person: "NotFound",
+      token: "NotFound",
+    },
+    changeMemberRole: {
+      calls: () => [{ query: "mutation($p: ID!) { changeMemberRole(personId: $p, role: VIEWER) { __typename } }", variables: { p: b.personId } }],
+      person: "NotFound",
+      token: "FORBIDDEN",
+    },
+    removeMember: { calls: () => [{ query: "mutation($p: ID!) { removeMember(personId: $p) { __typename } }", variables: { p: b.personId } }], person: "NotFound", token: "FORBIDDEN" },
+    createApiToken: { calls: () => [{ query: 'mutation { createApiToken(input: { name: "Probe", scopes: [READ] }) { __typename } }' }], person: "clean", token: "FORBIDDEN" },
+    revokeApiToken: { calls: () => [{ query: "mutation($id: ID!) { revokeApiToken(id: $id) { __typename } }", variables: { id: b.tokenId } }], person: "NotFound", token: "FORBIDDEN" },
+  },
+};
+
+/** What the issue gives each role and scope, written out independently of the API's own rule table. */
+type Need = "public" | "person" | "VIEWER" | "MEMBER" | "ADMIN" | "token-only";
+const NEEDS: Record<string, { role: Need; scope: "read" | "write" | "credentials:use" | "none" | "public" }> = {
+  setupStatus: { role: "public", scope: "public" },
+  viewer: { role: "public", scope: "public" },
+  invitation: { role: "public", scope: "public" },
+  signIn: { role: "public", scope: "public" },
+  acceptInvitation: { role: "public", scope: "public" },
+  setupFirstOwner: { role: "public", scope: "public" },
+  workspaces: { role: "person", scope: "none" },
+  signOut: { role: "person", scope: "none" },
+  switchWorkspace: { role: "person", scope: "none" },
+  createWorkspace: { role: "person", scope: "none" },
+  ...Object.fromEntries(["components", "component", "credentials", "credential", "flows", "flow"].map((f) => [f, { role: "VIEWER", scope: "read" }])),
+  ...Object.fromEntries(
+    [
+      "verifyCredential",
+      "createCredential",
+      "updateCredential",
+      "renameCredential",
+      "deleteCredential",
+      "reverifyCredential",
+      "startOAuth2Authorization",
+      "createFlow",
+      "renameFlow",
+      "setStepCredential",
+      "activateFlow",
+      "deactivateFlow",
+      "deleteFlow",
+    ].map((f) => [f, { role: "MEMBER", scope: "write" }]),
+  ),
+  registerComponent: { role: "ADMIN", scope: "write" },
+  resolveCredential: { role: "token-only", scope: "credentials:use" },
+  ...Object.fromEntries(
+    ["members", "invitations", "apiTokens", "auditLog", "createInvitation", "revokeInvitation", "changeMemberRole", "removeMember", "createApiToken", "revokeApiToken"].map(
+      (f) => [f, { role: "ADMIN", scope: "none" }],
+    ),
+  ),
+} as Record<string, { role: Need; scope: "read" | "write" | "credentials:use" | "none" | "public" }>;
+
+const RANK = { VIEWER: 0, MEMBER: 1, ADMIN: 2, OWNER: 3 } as const;
+
+async function gql(caller: TestCaller, call: Call) {
+  const response = await caller.post(JSON.stringify(call));
+  return { status: response.status, text: response.text, json: response.json as { data?: Record<string, any> | null; errors?: { message: string; extensions?: { code?: string } }[] } };
+}
+
+function outcomeOf(field: string, answer: Awaited<ReturnType<typeof gql>>): string {
+  const code = answer.json.errors?.[0]?.extensions?.code;
+  if (code === "FORBIDDEN" || code === "UNAUTHENTICATED") return code;
+  // Fields without a result union report a missing object as BAD_USER_INPUT.
+  if (code === "BAD_USER_INPUT" && /not found|No component/i.test(answer.json.errors![0]!.message)) return "NotFound";
+  if (code) return `error ${code}: ${answer.json.errors![0]!.message}`;
+  const value = answer.json.data?.[field];
+  if (value === null) return "null";
+  if (value && typeof value === "object" && "__typename" in value && value.__typename === "NotFound") return "NotFound";
+  return "clean";
+}
+
+/** B's names and secret values, and B's ids that the request itself did not send. */
+function leaksOf(text: string, call: Call): string[] {
+  const sent = JSON.stringify(call.variables ?? {});
+  const names = [b.name, b.componentName, b.credentialName, b.flowName, b.tokenName, b.personEmail, b.token, b.invitationToken];
+  const ids = [b.workspaceId, b.credentialId, b.flowId, b.stepId, b.tokenId, b.invitationId, b.personId].filter((id) => !sent.includes(id));
+  return [...names, ...ids].filter((value) => value && text.includes(value));
+}
+
+let rootFields: { Query: string[]; Mutation: string[] };
+
+beforeAll(async () => {
+  const introspection = await api().post(JSON.stringify({ query: getIntrospectionQuery() }));
+  const schema = buildClientSchema(introspection.json.data as IntrospectionQuery);
+  rootFields = { Query: Object.keys(schema.getQueryType()!.getFields()), Mutation: Object.keys(schema.getMutationType()!.getFields()) };
+
+  // Workspace B, with one of everything, made by the owner (a member of both).
+  b.workspaceId = await api().createWorkspace(b.name);
+  const inB = api().as({ session: api().owner!.session, workspaceId: b.workspaceId });
+  const run = async (caller: TestCaller, query: string, variables: Record<string, unknown>) => {
+    const answer = await gql(caller, { query, variables });
+    if (answer.json.errors) throw new Error(JSON.stringify(answer.json.errors));
+    return answer.json.data!;
+  };
+  await run(inB, "mutation($d: JSONObject!) { registerComponent(descriptor: $d) { __typename } }", { d: { ...petstore, key: b.componentKey, name: b.componentName } });
+  const created = await run(inB, "mutation($i: CredentialInput!) { createCredential(input: $i) { ... on CredentialCreated { credential { id } } } }", {
+    i: { componentKey: "petstore", authType: "API_KEY", name: b.credentialName, values: { apiKey: "secret" } },
+  });
+  b.credentialId = created.createCredential.credential.id;
+  const flow = await run(inB, "mutation($i: CreateFlowInput!) { createFlow(input: $i) { ... on FlowSaved { flow { id steps { id } } } } }", {
+    i: { name: b.flowName, steps: [{ componentKey: "petstore", credentialId: b.credentialId }] },
+  });
+  b.flowId = flow.createFlow.flow.id;
+  b.stepId = flow.createFlow.flow.steps[0].id;
+  const token = await api().createToken(["READ"], { workspaceId: b.workspaceId, name: b.tokenName });
+  b.tokenId = token.id;
+  b.token = token.token;
+  const person = await api().createPerson("MEMBER", { workspaceId: b.workspaceId });
+  b.personId = person.personId;
+  b.personEmail = person.email;
+  const invitation = await run(inB, "mutation { createInvitation(role: VIEWER) { ... on InvitationCreated { token invitation { id } } } }", {});
+  b.invitationId = invitation.createInvitation.invitation.id;
+  b.invitationToken = invitation.createInvitation.token;
+
+  // Workspace A (the owner's first): a flow with a step, for setStepCredential.
+  const aFlow = await run(api(), "mutation($i: CreateFlowInput!) { createFlow(input: $i) { ... on FlowSaved { flow { id steps { id } } } } }", {
+    i: { name: "A flow", steps: [{ componentKey: "petstore" }] },
+  });
+  a.flowId = aFlow.createFlow.flow.id;
+  a.stepId = aFlow.createFlow.flow.steps[0].id;
+}, 120_000);
+
+test("every root field of the served schema has an isolation case and a role rule (none forgotten, none stale)", () => {
+  for (const root of ["Query", "Mutation"] as const) {
+    expect({ root, missing: rootFields[root].filter((f) => !CASES[root][f] || !NEEDS[f]) }).toEqual({ root, missing: [] });
+    expect({ root, stale: Object.keys(CASES[root]).filter((f) => !rootFields[root].includes(f)) }).toEqual({ root, stale: [] });
+  }
+});
+
+/** registerComponent makes A's own component under B's key, and signOut ends the caller's session: they run last. */
+const LAST = ["registerComponent", "signOut"];
+const ordered = (root: "Query" | "Mutation") => Object.entries(CASES[root]).sort(([x], [y]) => LAST.indexOf(x) - LAST.indexOf(y));
+
+test("a caller of workspace A using B's ids gets NotFound, null or FORBIDDEN, and learns nothing of B", async () => {
+  const admin = await api().createPerson("ADMIN");
+  const token = await api().createToken(["READ", "WRITE", "CREDENTIALS_USE"]);
+  const problems: string[] = [];
+  for (const root of ["Query", "Mutation"] as const) {
+    for (const [field, testCase] of ordered(root)) {
+      for (const [kind, caller] of [["token", token], ["person", admin]] as const) {
+        for (const call of testCase.calls()) {
+          const answer = await gql(caller, call);
+          const outcome = outcomeOf(field, answer);
+          if (outcome !== testCase[kind]) problems.push(`${kind} ${root}.${field}: expected ${testCase[kind]}, got ${outcome}`);
+          const leaks = leaksOf(answer.text, call);
+          if (leaks.length > 0) problems.push(`${kind} ${root}.${field} revealed ${leaks.length} value(s) of workspace B`);
+          if (answer.status >= 500) problems.push(`${kind} ${root}.${field} answered ${answer.status}`);
+        }
+      }
+    }
+  }
+  expect(problems).toEqual([]);
+
+  // Nothing of B changed: its credential, flow, component, token, invitation and member are as they were.
+  const inB = api().as({ session: api().owner!.session, workspaceId: b.workspaceId });
+  const state = await gql(inB, {
+    query: `query($c: ID!, $f: ID!, $k: String!) { credential(id: $c) { name status } flow(id: $f) { name status } component(key: $k) { name } members { person { id } } invitations { id } apiTokens { id revokedAt } }`,
+    variables: { c: b.credentialId, f: b.flowId, k: b.componentKey },
+  });
+  expect(state.json.data).toMatchObject({
+    credential: { name: b.credentialName, status: "VALID" },
+    flow: { name: b.flowName, status: "INACTIVE" },
+    component: { name: b.componentName },
+  });
+  expect(state.json.data!.members.map((m: { person: { id: string } }) => m.person.id)).toContain(b.personId);
+  expect(state.json.data!.invitations.map((i: { id: string }) => i.id)).toContain(b.invitationId);
+  expect(state.json.data!.apiTokens.find((t: { id: string }) => t.id === b.tokenId)).toMatchObject({ revokedAt: null });
+}, 120_000);
+
+test("role matrix: each role and each token scope against every operation", async () => {
+  const callers: { label: string; caller: TestCaller; allowed: (field: string) => boolean }[] = [];
+  for (const role of ["VIEWER", "MEMBER", "ADMIN", "OWNER"] as const) {
+    callers.push({
+      label: role,
+      caller: await api().createPerson(role),
+      allowed: (field) => {
+        const need = NEEDS[field]!.role;
+        if (need === "public" || need === "person") return true;
+        if (need === "token-only") return false;
+        return RANK[role] >= RANK[need];
+      },
+    });
+  }
+  for (const scope of ["read", "write", "credentials:use"] as const) {
+    const apiScope = ({ read: "READ", write: "WRITE", "credentials:use": "CREDENTIALS_USE" } as const)[scope];
+    callers.push({
+      label: `token ${scope}`,
+      caller: await api().createToken([apiScope]),
+      allowed: (field) => NEEDS[field]!.scope === "public" || NEEDS[field]!.scope === scope,
+    });
+  }
+  const problems: string[] = [];
+  for (const { label, caller, allowed } of callers) {
+    for (const root of ["Query", "Mutation"] as const) {
+      for (const [field, testCase] of ordered(root)) {
+        // setupFirstOwner is FORBIDDEN to everyone once set up, whatever the role.
+        const expectAllowed = field !== "setupFirstOwner" && allowed(field);
+        const outcome = outcomeOf(field, await gql(caller, testCase.calls()[0]!));
+        const refused = outcome === "FORBIDDEN" || outcome === "UNAUTHENTICATED";
+        if (refused === expectAllowed) problems.push(`${label} ${root}.${field}: expected ${expectAllowed ? "allowed" : "FORBIDDEN"}, got ${outcome}`);
+        if (refused && outcome !== "FORBIDDEN") problems.push(`${label} ${root}.${field}: refused with ${outcome}, not FORBIDDEN`);
+      }
+    }
+  }
+  expect(problems).toEqual([]);
+}, 180_000);
