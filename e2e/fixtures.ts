@@ -3,12 +3,13 @@ import { test as base } from "@playwright/test";
 
 import { ComponentPage } from "./pages/component-page";
 import { CredentialsOverviewPage } from "./pages/credentials-overview-page";
+import { ownerSession } from "./support/owner";
 import { API_GRAPHQL_URL } from "./support/servers";
 
 export { expect } from "@playwright/test";
 
 interface Fixtures {
-  /** The typed SDK, talking to the API the suite started. */
+  /** The typed SDK, talking to the API the suite started, as the first owner (the setup project's session). */
   api: LatchkeyClient;
   overviewPage: CredentialsOverviewPage;
   componentPage: ComponentPage;
@@ -17,7 +18,7 @@ interface Fixtures {
 export const test = base.extend<Fixtures>({
   // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructured fixtures argument
   api: async ({}, use) => {
-    await use(createClient({ url: API_GRAPHQL_URL }));
+    await use(createClient({ url: API_GRAPHQL_URL, headers: { cookie: `latchkey_session=${ownerSession()}` } }));
   },
   overviewPage: async ({ page }, use) => {
     await use(new CredentialsOverviewPage(page));

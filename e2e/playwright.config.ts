@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { defineConfig } from "@playwright/test";
 
 import { CHROMIUM_ARGS, findChromium } from "./support/chromium";
+import { OWNER_STORAGE_STATE } from "./support/owner";
 import { API_GRAPHQL_URL, API_ORIGIN, API_PORT, WEB_ORIGIN, WEB_PORT } from "./support/servers";
 
 const e2eDir = path.dirname(fileURLToPath(import.meta.url));
@@ -80,7 +81,11 @@ export default defineConfig({
       args: CHROMIUM_ARGS,
     },
   },
-  projects: [{ name: "chromium" }],
+  projects: [
+    // First-owner setup through the UI; it saves the signed-in state every other test starts from.
+    { name: "setup", testMatch: /.*\.setup\.ts/ },
+    { name: "chromium", dependencies: ["setup"], use: { storageState: OWNER_STORAGE_STATE } },
+  ],
   webServer: chromium.found
     ? [
         {

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 
+import { AccountMenu } from "@/components/access/account-menu";
 import { SiteHeader } from "@/components/site-header";
 
 import "./globals.css";
+import "./access.css";
 
 export const metadata: Metadata = {
   title: { default: "Latchkey", template: "%s · Latchkey" },
@@ -17,7 +19,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <a className="skip-link" href="#main">
           Skip to content
         </a>
-        <SiteHeader />
+        <SiteHeader account={<AccountMenu />} />
         <main id="main" className="container" tabIndex={-1}>
           {children}
         </main>

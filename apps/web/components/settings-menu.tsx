@@ -45,6 +45,17 @@ export function SettingsMenu() {
             Security Credentials
           </NavLink>
         </li>
+        {[
+          ["/settings/members", "Members"],
+          ["/settings/api-tokens", "API tokens"],
+          ["/settings/audit-log", "Audit log"],
+        ].map(([href, label]) => (
+          <li key={href}>
+            <NavLink href={href!} className="nav-menu__item" onNavigate={() => close(false)}>
+              {label}
+            </NavLink>
+          </li>
+        ))}
       </ul>
     </details>
   );

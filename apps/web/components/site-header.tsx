@@ -1,10 +1,12 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 
 import { KeyIcon } from "./icons";
 import { NavLink } from "./nav-link";
 import { SettingsMenu } from "./settings-menu";
 
-export function SiteHeader() {
+/** `account`: the workspace switcher and sign-out, rendered by the layout. */
+export function SiteHeader({ account }: { account?: ReactNode }) {
   return (
     <header className="site-header">
       <div className="site-header__inner">
@@ -31,6 +33,7 @@ export function SiteHeader() {
             </li>
           </ul>
         </nav>
+        {account}
       </div>
     </header>
   );

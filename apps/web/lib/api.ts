@@ -1,28 +1,61 @@
 import "server-only";
 
 import { createClient, LatchkeyRequestError, type LatchkeyClient } from "@latchkey/sdk";
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
+import { redirect } from "next/navigation";
 
 import { getEnv } from "@/env";
 
 const REQUEST_TIMEOUT_MS = 15_000;
-/** Request headers passed on to the API, so it sees the person's session once sign-in exists. */
-const FORWARDED_HEADERS = ["cookie", "authorization"] as const;
+/** The session cookie: set by this server (HttpOnly) from the API's answer to a sign-in, sent back to the API on every call. */
+export const SESSION_COOKIE = "latchkey_session";
+/** Request headers passed on to the API: who the browser is (address, https) for the audit log, limits and Secure cookies. */
+const FORWARDED_HEADERS = ["authorization", "x-forwarded-for", "x-forwarded-proto"] as const;
 
-/** An SDK client for the current request (server only: it knows the API's internal address). */
-export async function getApiClient(): Promise<LatchkeyClient> {
+/**
+ * An SDK client for the current request (server only: it knows the API's internal address). It
+ * sends the person's session, and hands each raw response to `onResponse` (sign-in reads the
+ * session the API issued from it).
+ */
+export async function getApiClient(onResponse?: (response: Response) => void): Promise<LatchkeyClient> {
   const incoming = await headers();
   const forwarded: Record<string, string> = {};
   for (const name of FORWARDED_HEADERS) {
     const value = incoming.get(name);
     if (value) forwarded[name] = value;
   }
+  const session = (await cookies()).get(SESSION_COOKIE)?.value;
+  if (session) forwarded.cookie = `${SESSION_COOKIE}=${session}`;
   return createClient({
     url: getEnv().LATCHKEY_API_URL,
     headers: forwarded,
-    fetch: (input, init) =>
-      fetch(input, { ...init, cache: "no-store", signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) }),
+    fetch: async (input, init) => {
+      const response = await fetch(input, { ...init, cache: "no-store", signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+      onResponse?.(response);
+      return response;
+    },
   });
+}
+
+/**
+ * Runs SDK calls that may start or end a session (sign-in, setup, accepting an invitation,
+ * sign-out) and copies the session cookie the API set into this server's own HttpOnly cookie.
+ */
+export async function withSessionCookie<T>(load: (api: LatchkeyClient) => Promise<T>): Promise<T> {
+  let setCookies: string[] = [];
+  const api = await getApiClient((response) => {
+    setCookies = [...setCookies, ...response.headers.getSetCookie()];
+  });
+  const result = await load(api);
+  const session = setCookies.map((c) => new RegExp(`^${SESSION_COOKIE}=([^;]*)(.*)$`).exec(c)).find(Boolean);
+  if (session) {
+    const jar = await cookies();
+    const maxAge = Number(/Max-Age=(\d+)/i.exec(session[2] ?? "")?.[1] ?? 0);
+    const secure = (await headers()).get("x-forwarded-proto") === "https";
+    if (session[1] && maxAge > 0) jar.set(SESSION_COOKIE, session[1], { httpOnly: true, sameSite: "lax", secure, path: "/", maxAge });
+    else jar.delete(SESSION_COOKIE);
+  }
+  return result;
 }
 
 /** Why a page could not get its data from the API, in words a person can act on. */
@@ -46,6 +79,8 @@ export async function loadFromApi<T>(load: (api: LatchkeyClient) => Promise<T>):
       return { ok: false, problem: { kind: "unreachable", apiUrl, message: error.message } };
     }
     const code = error.code;
+    // The session is missing, expired or revoked: sign in again (the sign-in page sends a new install to setup).
+    if (code === "UNAUTHENTICATED") redirect("/sign-in");
     return { ok: false, problem: { kind: "error", apiUrl, message: error.message, ...(code ? { code } : {}) } };
   }
 }

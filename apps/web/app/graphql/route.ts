@@ -5,7 +5,7 @@ export const dynamic = "force-dynamic";
 
 // Verification of a credential may take the API's whole verification timeout, so allow well beyond it.
 const UPSTREAM_TIMEOUT_MS = 60_000;
-const REQUEST_HEADERS = ["content-type", "accept", "cookie", "authorization"] as const;
+const REQUEST_HEADERS = ["content-type", "accept", "cookie", "authorization", "x-forwarded-for", "x-forwarded-proto"] as const;
 const RESPONSE_HEADERS = ["content-type", "cache-control"] as const;
 
 export async function POST(request: Request): Promise<Response> {

@@ -1,0 +1,128 @@
+import { ApiTokensDocument, type ApiTokenScope } from "@latchkey/sdk";
+import type { Metadata } from "next";
+
+import { ActionForm } from "@/components/access/action-form";
+import { ApiProblemBanner } from "@/components/api-problem-banner";
+import { PageHeader } from "@/components/page-header";
+import { createApiTokenAction, revokeApiTokenAction } from "@/lib/access-actions";
+import { loadFromApi } from "@/lib/api";
+import { formatDateTime } from "@/lib/format";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "API tokens" };
+
+const SCOPES: { scope: ApiTokenScope; label: string; hint: string }[] = [
+  { scope: "READ", label: "read", hint: "list components, credentials and flows" },
+  { scope: "WRITE", label: "write", hint: "create, change and delete them" },
+  { scope: "CREDENTIALS_USE", label: "credentials:use", hint: "resolveCredential: the decrypted secrets" },
+];
+const SCOPE_LABELS = Object.fromEntries(SCOPES.map((s) => [s.scope, s.label])) as Record<ApiTokenScope, string>;
+
+export default async function ApiTokensPage() {
+  const result = await loadFromApi((api) => api.request(ApiTokensDocument));
+  const header = (
+    <PageHeader
+      title="API tokens"
+      eyebrow="Settings"
+      description={
+        <>
+          Integrations and flow runtimes call the API with <code>Authorization: Bearer &lt;token&gt;</code>. A token is shown
+          once, when it is created, and stored only as a digest.
+        </>
+      }
+    />
+  );
+  if (!result.ok) {
+    return (
+      <>
+        {header}
+        <ApiProblemBanner problem={result.problem} />
+      </>
+    );
+  }
+  const now = Date.now();
+  return (
+    <>
+      {header}
+      <section className="section" aria-labelledby="create-title">
+        <h2 id="create-title" className="section__title">
+          Create a token
+        </h2>
+        <ActionForm action={createApiTokenAction} submitLabel="Create token" revealLabel="Your new token (it will not be shown again)">
+          <label className="field">
+            <span className="field__label">Name</span>
+            <input className="input" name="name" required maxLength={200} placeholder="e.g. Flow runtime" />
+          </label>
+          <fieldset className="checks">
+            <legend className="field__label">Scopes</legend>
+            {SCOPES.map(({ scope, label, hint }) => (
+              <label key={scope}>
+                <input type="checkbox" name="scopes" value={scope} defaultChecked={scope === "READ"} /> <code>{label}</code>{" "}
+                <span className="field__hint">{hint}</span>
+              </label>
+            ))}
+          </fieldset>
+          <label className="field">
+            <span className="field__label">Expires on (optional)</span>
+            <input className="input" name="expiresOn" type="date" />
+          </label>
+        </ActionForm>
+      </section>
+
+      <section className="section" aria-labelledby="tokens-title">
+        <h2 id="tokens-title" className="section__title">
+          Tokens
+        </h2>
+        {result.data.apiTokens.length === 0 ? (
+          <p className="muted">No tokens yet.</p>
+        ) : (
+          <div className="table-wrap">
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">Token</th>
+                  <th scope="col">Scopes</th>
+                  <th scope="col">Last used</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Revoke</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {result.data.apiTokens.map((token) => {
+                  const expired = token.expiresAt !== null && Date.parse(token.expiresAt) <= now;
+                  const status = token.revokedAt ? "Revoked" : expired ? "Expired" : token.expiresAt ? `Expires ${formatDateTime(token.expiresAt)}` : "Active";
+                  return (
+                    <tr key={token.id}>
+                      <th scope="row" data-label="Name" className="data-table__name">
+                        {token.name}
+                      </th>
+                      <td data-label="Token">
+                        <code>{token.tokenStart}…</code>
+                      </td>
+                      <td data-label="Scopes">{token.scopes.map((s) => SCOPE_LABELS[s]).join(", ")}</td>
+                      <td data-label="Last used">{token.lastUsedAt ? formatDateTime(token.lastUsedAt) : "Never"}</td>
+                      <td data-label="Status">{status}</td>
+                      <td>
+                        {token.revokedAt ? null : (
+                          <form action={revokeApiTokenAction}>
+                            <input type="hidden" name="id" value={token.id} />
+                            <button type="submit" className="link-button" aria-label={`Revoke ${token.name}`}>
+                              Revoke
+                            </button>
+                          </form>
+                        )}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,155 @@
+"use server";
+
+import {
+  AcceptInvitationDocument,
+  ChangeMemberRoleDocument,
+  CreateApiTokenDocument,
+  CreateInvitationDocument,
+  LatchkeyRequestError,
+  RemoveMemberDocument,
+  RevokeApiTokenDocument,
+  RevokeInvitationDocument,
+  SetupFirstOwnerDocument,
+  SignInDocument,
+  SignOutDocument,
+  SwitchWorkspaceDocument,
+  type ApiTokenScope,
+  type Role,
+} from "@latchkey/sdk";
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+
+import { getApiClient, withSessionCookie } from "./api";
+
+/** What a form shows after its action ran: a problem, or a value to show once (a token, a link). */
+export interface FormState {
+  error?: string;
+  fieldErrors?: Record<string, string>;
+  /** A secret shown once (an API token) or a link to copy (an invitation). */
+  reveal?: string;
+}
+
+const text = (form: FormData, name: string) => String(form.get(name) ?? "");
+
+function problem(result: { __typename: string; message?: string; fieldErrors?: { field: string; message: string }[] }): FormState {
+  return {
+    error: result.message ?? "That did not work.",
+    fieldErrors: Object.fromEntries((result.fieldErrors ?? []).map((e) => [e.field.replace(/^input\./, ""), e.message])),
+  };
+}
+
+/** API errors a form shows as its message (FORBIDDEN, BAD_USER_INPUT); others propagate to the error page. */
+async function attempt(work: () => Promise<FormState>): Promise<FormState> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof LatchkeyRequestError && error.status !== undefined && error.code !== "UNAUTHENTICATED") return { error: error.message };
+    throw error;
+  }
+}
+
+export async function setupAction(_: FormState, form: FormData): Promise<FormState> {
+  const state = await attempt(async () => {
+    const { setupFirstOwner } = await withSessionCookie((api) =>
+      api.request(SetupFirstOwnerDocument, {
+        input: { name: text(form, "name"), email: text(form, "email"), password: text(form, "password"), workspaceName: text(form, "workspaceName") || null },
+      }),
+    );
+    return setupFirstOwner.__typename === "SignedIn" ? {} : problem(setupFirstOwner);
+  });
+  if (state.error) return state;
+  redirect("/");
+}
+
+export async function signInAction(_: FormState, form: FormData): Promise<FormState> {
+  const state = await attempt(async () => {
+    const { signIn } = await withSessionCookie((api) => api.request(SignInDocument, { email: text(form, "email"), password: text(form, "password") }));
+    return signIn.__typename === "SignedIn" ? {} : problem(signIn);
+  });
+  if (state.error) return state;
+  const next = text(form, "next");
+  redirect(next.startsWith("/") && !next.startsWith("//") ? next : "/");
+}
+
+export async function signOutAction(): Promise<void> {
+  await withSessionCookie((api) => api.request(SignOutDocument)).catch((error: unknown) => {
+    // Already signed out (expired or revoked): nothing to end.
+    if (!(error instanceof LatchkeyRequestError && error.code === "UNAUTHENTICATED")) throw error;
+  });
+  redirect("/sign-in");
+}
+
+export async function switchWorkspaceAction(form: FormData): Promise<void> {
+  const api = await getApiClient();
+  await api.request(SwitchWorkspaceDocument, { id: text(form, "workspaceId") });
+  revalidatePath("/", "layout");
+  redirect("/");
+}
+
+export async function acceptInvitationAction(_: FormState, form: FormData): Promise<FormState> {
+  const state = await attempt(async () => {
+    const newPerson = form.has("email") ? { name: text(form, "name"), email: text(form, "email"), password: text(form, "password") } : null;
+    const { acceptInvitation } = await withSessionCookie((api) => api.request(AcceptInvitationDocument, { token: text(form, "token"), newPerson }));
+    if (acceptInvitation.__typename !== "InvitationAccepted") return problem(acceptInvitation);
+    await (await getApiClient()).request(SwitchWorkspaceDocument, { id: acceptInvitation.workspace.id }).catch(() => undefined);
+    return {};
+  });
+  if (state.error) return state;
+  redirect("/");
+}
+
+export async function createInvitationAction(_: FormState, form: FormData): Promise<FormState> {
+  return attempt(async () => {
+    const { createInvitation } = await (await getApiClient()).request(CreateInvitationDocument, { role: text(form, "role") as Role });
+    if (createInvitation.__typename !== "InvitationCreated") return problem(createInvitation);
+    revalidatePath("/settings/members");
+    return { reveal: `/invitations/${createInvitation.token}` };
+  });
+}
+
+export async function revokeInvitationAction(form: FormData): Promise<void> {
+  await (await getApiClient()).request(RevokeInvitationDocument, { id: text(form, "id") });
+  revalidatePath("/settings/members");
+}
+
+export async function changeMemberRoleAction(_: FormState, form: FormData): Promise<FormState> {
+  return attempt(async () => {
+    const { changeMemberRole } = await (await getApiClient()).request(ChangeMemberRoleDocument, {
+      personId: text(form, "personId"),
+      role: text(form, "role") as Role,
+    });
+    if (changeMemberRole.__typename !== "MemberUpdated") return problem(changeMemberRole);
+    revalidatePath("/settings/members");
+    return {};
+  });
+}
+
+export async function removeMemberAction(_: FormState, form: FormData): Promise<FormState> {
+  return attempt(async () => {
+    const { removeMember } = await (await getApiClient()).request(RemoveMemberDocument, { personId: text(form, "personId") });
+    if (removeMember.__typename !== "MemberRemoved") return problem(removeMember);
+    revalidatePath("/settings/members");
+    return {};
+  });
+}
+
+export async function createApiTokenAction(_: FormState, form: FormData): Promise<FormState> {
+  return attempt(async () => {
+    const expires = text(form, "expiresOn");
+    const { createApiToken } = await (await getApiClient()).request(CreateApiTokenDocument, {
+      input: {
+        name: text(form, "name"),
+        scopes: form.getAll("scopes").map(String) as ApiTokenScope[],
+        expiresAt: expires ? new Date(`${expires}T23:59:59Z`).toISOString() : null,
+      },
+    });
+    if (createApiToken.__typename !== "ApiTokenCreated") return problem(createApiToken);
+    revalidatePath("/settings/api-tokens");
+    return { reveal: createApiToken.token };
+  });
+}
+
+export async function revokeApiTokenAction(form: FormData): Promise<void> {
+  await (await getApiClient()).request(RevokeApiTokenDocument, { id: text(form, "id") });
+  revalidatePath("/settings/api-tokens");
+}
