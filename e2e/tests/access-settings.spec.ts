@@ -45,7 +45,7 @@ test.describe("access settings", () => {
     await expect(guestPage.getByText("E2E Viewer")).toBeVisible();
     // A viewer may not manage members.
     await guestPage.goto("/settings/members");
-    await expect(guestPage.getByRole("alert")).toContainText("FORBIDDEN");
+    await expect(guestPage.locator(".banner--error")).toContainText("FORBIDDEN");
     await guest.close();
 
     await page.reload();

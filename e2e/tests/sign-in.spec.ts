@@ -14,8 +14,10 @@ test.describe("sign-in and sign-out", () => {
     await page.getByLabel("Email").fill(OWNER.email);
     await page.getByLabel("Password").fill("not the password");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("alert")).toHaveText("The email or password is not right.");
+    await expect(page.locator(".form-error")).toHaveText("The email or password is not right.");
 
+    // What was typed is kept after a failed attempt.
+    await expect(page.getByLabel("Email")).toHaveValue(OWNER.email);
     await page.getByLabel("Password").fill(OWNER.password);
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page).toHaveURL(/\/$/);

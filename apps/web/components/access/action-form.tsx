@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useState, type ReactNode } from "react";
+import { startTransition, useActionState, useState, type ReactNode } from "react";
 
 import type { FormState } from "@/lib/access-actions";
 
@@ -22,7 +22,16 @@ export function ActionForm({ action, submitLabel, children, revealLabel, revealI
   const reveal = state.reveal && revealIsPath ? `${window.location.origin}${state.reveal}` : state.reveal;
   return (
     <>
-      <form action={formAction} className={className}>
+      <form
+        action={formAction}
+        className={className}
+        // Submitted by hand so a failed attempt keeps what was typed (a form action would reset the form).
+        onSubmit={(event) => {
+          event.preventDefault();
+          const data = new FormData(event.currentTarget);
+          startTransition(() => formAction(data));
+        }}
+      >
         {children}
         {state.error ? (
           <div className="form-error" role="alert">
