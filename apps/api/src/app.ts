@@ -9,6 +9,7 @@ import {
   loadKeyring,
   parseCatalog,
   syncCatalog,
+  withAuditActor,
 } from "@latchkey/core";
 import { listSecretKeyIds, listWorkspaceIds, openDatabase, sql, type DatabaseHandle } from "@latchkey/db";
 import { createRequestContext, type RequestContext } from "./context";
@@ -87,7 +88,8 @@ async function serve(
         trustedProxies: config.trustedProxies,
         // The first owner's new workspace gets the demo data, so a fresh `npm start` has something to show.
         onWorkspaceSetUp: async (workspaceId) => {
-          if (config.demoData) await seedDemoData(services, workspaceId, logger);
+          if (!config.demoData) return;
+          await withAuditActor({ type: "system", id: null, name: "Demo data", remoteAddress: null }, () => seedDemoData(services, workspaceId, logger));
         },
       }),
     checkHealth: async () => {

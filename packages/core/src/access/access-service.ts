@@ -181,6 +181,8 @@ export class AccessService {
     const parsed = parseInput(zSetupInput, input);
     if (!parsed.ok) return parsed.problem;
     const { name, email, password, workspaceName } = parsed.value;
+    // Checked before the (deliberately slow) hash, so setup cannot be used to load the server.
+    if (await this.isSetUp()) return { __typename: "AlreadySetUp", message: "Latchkey already has an owner: sign in instead." };
     const passwordHash = await hashPassword(password);
     const result = await this.db.transaction(async (tx) => {
       await tx.execute(sql`select pg_advisory_xact_lock(${SETUP_LOCK_ID})`);
@@ -528,9 +530,11 @@ export class AccessService {
   ): Promise<{ workspace: WorkspaceMembershipRecord; person: PersonRecord; sessionToken: string | null } | NotFound | InvalidInput> {
     const newPerson = "newPerson" in who ? parseInput(zNewPerson, who.newPerson) : undefined;
     if (newPerson && !newPerson.ok) return newPerson.problem;
-    const passwordHash = newPerson?.ok ? await hashPassword(newPerson.value.password) : undefined;
     const invalid = notFound("Invitation", null);
     invalid.message = "This invitation link is not valid: it was used, revoked or has expired.";
+    // A cheap look first: a made-up token never costs a password hash.
+    if (!(await this.previewInvitation(token))) return invalid;
+    const passwordHash = newPerson?.ok ? await hashPassword(newPerson.value.password) : undefined;
     return this.db.transaction(async (tx) => {
       const [invitation] = await tx
         .select()
