@@ -61,5 +61,6 @@ console.log(`
   Latchkey is running.
     Web UI:      http://localhost:${webPort}
     GraphQL API: http://localhost:${apiPort}/graphql
+  First start: the web UI asks for the first owner (name, email, password); sign in after that.
   Press Ctrl+C to stop.
 `);
