@@ -4,9 +4,9 @@
  * scheduled re-verification (reverify with onPurpose false). Prints one JSON line of what each
  * step answered; token values only as SHA-256 hashes.
  */
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { createServices, loadKeyring } from "@latchkey/core";
-import { ensureDefaultWorkspace, openDatabase } from "@latchkey/db";
+import { openDatabase, workspaces } from "@latchkey/db";
 
 const env = process.env as Record<string, string>;
 const hash = (value: unknown) => createHash("sha256").update(String(value)).digest("hex");
@@ -16,8 +16,9 @@ async function main(): Promise<void> {
   try {
     const { keyring } = loadKeyring({ dataDir: env.DATA_DIR! });
     const verifier = { timeoutMs: 5_000, serverUrl: "http://127.0.0.1:9", baseUrlOverrides: {} };
-    const { credentials, components } = createServices({ db: database.db, keyring, verifier });
-    const { id: workspaceId } = await ensureDefaultWorkspace(database.db);
+    const { credentials, components } = createServices({ db: database.db, keyring, verifier, catalog: [] });
+    const workspaceId = randomUUID();
+    await database.db.insert(workspaces).values({ id: workspaceId, name: "Token use", slug: "token-use" });
     const registered = await components.register(workspaceId, JSON.parse(env.DESCRIPTOR!));
     if (registered.__typename !== "ComponentRegistered") throw new Error(JSON.stringify(registered));
 
