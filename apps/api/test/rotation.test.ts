@@ -2,6 +2,8 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import pg from "pg";
+import { keyIdOf } from "@latchkey/core";
 import {
   CreateCredentialDocument,
   CredentialDocument,
@@ -283,3 +285,65 @@ test("keys from the environment: an interrupted rotation, run again, finishes wi
   expect(state).toMatchObject({ opened: 12, unopenable: 0 });
   expect(keyIdsStored(state)).toHaveLength(1);
 }, 240_000);
+
+describe("several API processes on one PostgreSQL", () => {
+  const serverUrl = process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
+  let reachable = false;
+
+  beforeAll(async () => {
+    const probe = new pg.Client({ connectionString: serverUrl, connectionTimeoutMillis: 2000 });
+    reachable = await probe.connect().then(
+      () => probe.end().then(() => true),
+      () => false,
+    );
+    if (!reachable) {
+      const message = `PostgreSQL is not reachable at ${new URL(serverUrl).host}: the multi-process rotation test cannot run.`;
+      if (process.env.CI === "true") throw new Error(message);
+      console.warn(`\n*** SKIPPED: ${message} Start PostgreSQL or set DATABASE_URL. ***\n`);
+    }
+  });
+
+  test("nothing is re-sealed under the new key until every live process can open it, and the old key is needed until every process seals with the new one", async () => {
+    if (!reachable) return;
+    const shared = await createTestDatabase(serverUrl);
+    const [keyA, keyB] = [newKeyText(), newKeyText()];
+    const idOf = (text: string) => keyIdOf(Buffer.from(text, "base64"));
+    const apiEnv = (keys: Record<string, string>) => ({ ...env(), DATABASE_URL: shared.url!, ...keys });
+    const startOn = (keys: Record<string, string>) => startApi({ env: apiEnv(keys), databaseUrl: shared.url });
+    const storedIds = async () => keyIdsStored(await runScript(sealedState, { ...apiEnv({}), KEYS: [keyB, keyA].join(",") }).then((o) => JSON.parse(o.trim().split("\n").pop()!)));
+    const rotated = { LATCHKEY_ENCRYPTION_KEY: keyB, LATCHKEY_DECRYPTION_KEYS: keyA };
+    let old = await startOn({ LATCHKEY_ENCRYPTION_KEY: keyA });
+    const fresh = await startOn(rotated);
+    try {
+      const ids = await createCredentials(old, 6);
+
+      // One process still holds only the old key: the command waits, then gives up without writing.
+      const refused = await runKeysRotate(["--wait-seconds", "1"], apiEnv(rotated));
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toMatch(new RegExp(`Gave up waiting for every running API process to hold key id ${idOf(keyB)}: \\S+ pid \\d+ does not hold key id ${idOf(keyB)}`));
+      expect(await storedIds()).toEqual([idOf(keyA)]);
+
+      // It learns the new key (decrypt-only): the re-seal runs, but the old key stays needed while it seals with it.
+      await old.stop();
+      old = await startOn({ LATCHKEY_ENCRYPTION_KEY: keyA, LATCHKEY_DECRYPTION_KEYS: keyB });
+      const waiting = await runKeysRotate(["--wait-seconds", "1"], apiEnv(rotated));
+      expect(waiting.code).toBe(2);
+      expect(waiting.stdout).toMatch(/Re-sealed 6 secrets/);
+      expect(waiting.stderr).toMatch(new RegExp(`seals with key id ${idOf(keyA)}`));
+      expect(await storedIds()).toEqual([idOf(keyB)]);
+      for (const api of [old, fresh]) expect(await keysUsedByVerification(api, ids)).toEqual(ids.map((_, i) => `k-${i}-0`));
+
+      await old.stop();
+      old = await startOn(rotated);
+      const done = await runKeysRotate([], apiEnv(rotated));
+      expect(done.code).toBe(0);
+      expect(done.stdout).toContain(`Key ids ${idOf(keyA)} are no longer needed`);
+      const check = await runKeysRotate(["--check"], apiEnv(rotated));
+      expect(check.code).toBe(0);
+      expect(check.stdout.match(/seals with key id (\w+)/g)).toEqual([`seals with key id ${idOf(keyB)}`, `seals with key id ${idOf(keyB)}`]);
+    } finally {
+      await Promise.all([old.stop(), fresh.stop()]);
+      await shared.drop();
+    }
+  }, 240_000);
+});

@@ -25,7 +25,7 @@ import { readLiveStatus, type KeyringStatus } from "./status-file";
 class Unfinished extends Error {}
 
 const say = (line: string) => console.log(line);
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : word.endsWith("h") ? "es" : "s"}`;
 const describeCounts = (byKey: Record<string, number>) =>
   Object.entries(byKey).map(([id, n]) => `${plural(n, "secret")} under key id ${id}`).join(", ");
 
