@@ -78,6 +78,16 @@ async function createCredentials(api: TestApi, n: number): Promise<string[]> {
   return ids;
 }
 
+/** Credentials sealed under `key`, by an API started for it and stopped again. */
+async function createCredentialsUnder(key: string, n: number): Promise<string[]> {
+  const api = await start({ LATCHKEY_ENCRYPTION_KEY: key });
+  try {
+    return await createCredentials(api, n);
+  } finally {
+    await api.stop();
+  }
+}
+
 /** The key ids in the key file, first (sealing) key first, and the keys themselves. */
 function keyFileKeys(): string[] {
   return readFileSync(path.join(dataDir, "encryption.key"), "utf8")
@@ -227,13 +237,7 @@ test("a rotation while a client reads, reverifies and updates in a loop: no fail
 
 test("keys from the environment: an interrupted rotation, run again, finishes without loss", async () => {
   const [keyA, keyB] = [newKeyText(), newKeyText()];
-  let ids: string[];
-  const first = await start({ LATCHKEY_ENCRYPTION_KEY: keyA });
-  try {
-    ids = await createCredentials(first, 12);
-  } finally {
-    await first.stop();
-  }
+  const ids = await createCredentialsUnder(keyA, 12);
   const rotated = { LATCHKEY_ENCRYPTION_KEY: keyB, LATCHKEY_DECRYPTION_KEYS: keyA };
 
   if (database.url) {
@@ -347,3 +351,20 @@ describe("several API processes on one PostgreSQL", () => {
     }
   }, 240_000);
 });
+
+test("a secret updated between the re-seal's read and its write keeps the update, and is re-sealed on the next pass", async () => {
+  const [keyA, keyB] = [newKeyText(), newKeyText()];
+  const ids = await createCredentialsUnder(keyA, 5);
+  // The concurrent writer seals with the old key, the worst case: its rows need another pass.
+  const out = await runScript(path.join(__dirname, "support/reseal-race.ts"), { ...env(), KEYS: `${keyB},${keyA}`, CONCURRENT_KEY: keyA });
+  expect(JSON.parse(out.trim().split("\n").pop()!)).toEqual({ resealed: 5, conflicts: 5, remaining: {}, updated: 5 });
+  const state = await readSealedState([keyB]);
+  expect(state).toMatchObject({ opened: 5, unopenable: 0 });
+
+  const api = await start({ LATCHKEY_ENCRYPTION_KEY: keyB });
+  try {
+    expect(await keysUsedByVerification(api, ids)).toEqual(ids.map((_, i) => `k-${i}-0-concurrent`));
+  } finally {
+    await api.stop();
+  }
+}, 120_000);

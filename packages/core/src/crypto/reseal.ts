@@ -47,6 +47,8 @@ export interface ResealOptions {
   pauseMs?: number;
   signal?: AbortSignal;
   onBatch?: (progress: ResealProgress) => void;
+  /** Test hook: runs between reading a row and writing it back (where a concurrent update can land). */
+  beforeWrite?: (row: { column: string; id: string }) => Promise<void>;
 }
 
 export interface ResealProgress {
@@ -100,7 +102,7 @@ export async function resealSecrets(db: Database, keyring: Keyring, options: Res
         if (rows.length === 0) break;
         for (const row of rows) {
           if (failedHere.has(row.id)) continue;
-          const outcome = await resealRow(db, keyring, column, row);
+          const outcome = await resealRow(db, keyring, column, row, options.beforeWrite);
           if (outcome === "resealed") progress.resealed++;
           else if (outcome === "conflict") progress.conflicts++;
           else progress.failed.push({ column: column.name, id: row.id, reason: outcome.reason });
@@ -124,6 +126,7 @@ async function resealRow(
   keyring: Keyring,
   column: SealedColumn,
   row: { id: string; workspaceId: string; sealed: string },
+  beforeWrite: ResealOptions["beforeWrite"],
 ): Promise<"resealed" | "conflict" | SecretDecryptionError> {
   const binding = column.binding(row);
   let next: string;
@@ -133,6 +136,7 @@ async function resealRow(
     if (error instanceof SecretDecryptionError) return error;
     throw error;
   }
+  await beforeWrite?.({ column: column.name, id: row.id });
   const result = await db.execute(sql`
     update ${column.table} set ${sql.identifier(column.sealed.name)} = ${next}
     where ${column.id} = ${row.id} and ${column.sealed} = ${row.sealed}
