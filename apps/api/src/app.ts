@@ -64,7 +64,7 @@ async function serve(
     serverUrl: config.publicUrl ?? "",
     baseUrlOverrides: config.baseUrlOverrides,
   };
-  const services = createServices({ db, keyring, verifier });
+  const services = createServices({ db, keyring, verifier, oauth2: config.oauth2 });
   const keys = await startKeyringRuntime({ config, logger, database, keyring, keyFile, watchKeyFile: keySource !== "env" });
 
   const apollo = new ApolloServer<RequestContext>({
@@ -83,6 +83,8 @@ async function serve(
   const server = createHttpServer({
     apollo,
     logger,
+    webUrl: config.webUrl,
+    completeOAuth2Authorization: (params) => services.credentials.completeOAuth2Authorization(params),
     createContext: async () => createRequestContext(services, defaultWorkspaceId),
     checkHealth: async () => {
       try {

@@ -1,4 +1,4 @@
-import { credentials, type AnyPgColumn, type PgTable } from "@latchkey/db";
+import { credentials, oauth2Authorizations, type AnyPgColumn, type PgTable } from "@latchkey/db";
 import type { SecretBinding } from "./secret-box";
 
 /** A text column holding `sealSecrets` output, and how to rebuild the binding its AAD was sealed with. */
@@ -35,4 +35,5 @@ function sealedColumn(
  */
 export const SEALED_COLUMNS: readonly SealedColumn[] = [
   sealedColumn("credentials.secrets", credentials, { id: credentials.id, workspaceId: credentials.workspaceId, sealed: credentials.secrets }),
+  sealedColumn("oauth2_authorizations.secrets", oauth2Authorizations, { id: oauth2Authorizations.id, workspaceId: oauth2Authorizations.workspaceId, sealed: oauth2Authorizations.secrets }),
 ];
