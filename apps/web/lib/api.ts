@@ -49,3 +49,15 @@ export async function loadFromApi<T>(load: (api: LatchkeyClient) => Promise<T>):
     return { ok: false, problem: { kind: "error", apiUrl, message: error.message, ...(code ? { code } : {}) } };
   }
 }
+
+/** What a server action answers when the API could not be asked: shown like any other problem. */
+export interface ApiUnavailable {
+  __typename: "ApiUnavailable";
+  problem: ApiProblem;
+}
+
+/** Runs a mutation through the SDK; a request failure becomes an ApiUnavailable value for the form to show. */
+export async function mutateThroughApi<T>(run: (api: LatchkeyClient) => Promise<T>): Promise<T | ApiUnavailable> {
+  const result = await loadFromApi(run);
+  return result.ok ? result.data : { __typename: "ApiUnavailable", problem: result.problem };
+}
