@@ -2,12 +2,13 @@
 
 import type { CredentialStatus } from "@latchkey/sdk";
 import { usePathname, useRouter } from "next/navigation";
-import { useEffect, useRef, useState, useTransition } from "react";
+import { useEffect, useRef, useState, useSyncExternalStore, useTransition } from "react";
 
 import { STATUS_LABELS } from "@/lib/format";
 
 const STATUSES = Object.keys(STATUS_LABELS) as CredentialStatus[];
 const SEARCH_DELAY_MS = 250;
+const noSubscription = () => () => {};
 
 /**
  * Search and status filter of the overview. A plain GET form (works without JavaScript); with it,
@@ -19,6 +20,8 @@ export function OverviewFilters({ query, status }: { query: string; status: Cred
   const [text, setText] = useState(query);
   const [pending, startTransition] = useTransition();
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  // Without JavaScript the Apply button submits the form; with it, changes apply as they happen.
+  const interactive = useSyncExternalStore(noSubscription, () => true, () => false);
 
   useEffect(() => () => clearTimeout(timer.current), []);
 
@@ -82,9 +85,11 @@ export function OverviewFilters({ query, status }: { query: string; status: Cred
           ))}
         </select>
       </div>
-      <button type="submit" className="button button--secondary filters__submit">
-        Apply
-      </button>
+      {interactive ? null : (
+        <button type="submit" className="button button--secondary">
+          Apply
+        </button>
+      )}
     </form>
   );
 }
