@@ -12,7 +12,7 @@ import {
 import { AUTH_TYPE_LABELS } from "@/lib/format";
 import { settle, type Unexpected } from "@/lib/settle";
 
-import { CommonProblemNotice, ProblemNotice } from "./problem-notice";
+import { CommonProblemNotice, InfoNotice, ProblemNotice } from "./problem-notice";
 
 type AuthMethod = ComponentFieldsFragment["authMethods"][number];
 type Field = AuthMethod["fields"][number];
@@ -62,13 +62,13 @@ export function CredentialForm({ component, credential, onSaved, cancel }: Crede
     );
   }
 
-  const fieldErrors = new Map(
-    outcome?.__typename === "InvalidInput" ? outcome.fieldErrors.map((error) => [error.field, error.message]) : [],
-  );
-  const knownFields = new Set([...method.fields.map((field) => field.name), "name"]);
-  const otherErrors = outcome?.__typename === "InvalidInput"
-    ? outcome.fieldErrors.filter((error) => !knownFields.has(error.field))
+  // The API names a value's field "values.<name>"; each error goes next to its field.
+  const errors = outcome?.__typename === "InvalidInput"
+    ? outcome.fieldErrors.map((error) => ({ field: error.field.replace(/^values\./, ""), message: error.message }))
     : [];
+  const fieldErrors = new Map(errors.map((error) => [error.field, error.message]));
+  const knownFields = new Set([...method.fields.map((field) => field.name), "name"]);
+  const otherErrors = errors.filter((error) => !knownFields.has(error.field));
 
   const chooseMethod = (type: AuthType) => {
     setAuthType(type);
@@ -181,12 +181,12 @@ export function CredentialForm({ component, credential, onSaved, cancel }: Crede
           <OutcomeNotice outcome={outcome} otherErrors={otherErrors} editing={editing} />
         )}
         {connectNotice ? (
-          <ProblemNotice title="Connecting through OAuth2 is not available yet.">
+          <InfoNotice title="Connecting through OAuth2 is not available yet.">
             <p>
               Signing in with {component.name} needs the OAuth2 support of the API, which this installation does
               not have yet. Apps that use client credentials can be verified and saved with the button beside it.
             </p>
-          </ProblemNotice>
+          </InfoNotice>
         ) : null}
       </div>
 
@@ -233,7 +233,7 @@ function OutcomeNotice({
     case "InvalidInput":
       return (
         <ProblemNotice title="Some values need attention.">
-          <p>{outcome.message}</p>
+          <p>{otherErrors.length > 0 ? outcome.message : "Each one is marked next to its field."}</p>
           {otherErrors.length > 0 ? (
             <ul>
               {otherErrors.map((error) => (

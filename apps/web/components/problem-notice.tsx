@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import type { ApiProblem, ApiUnavailable } from "@/lib/api";
 import type { Unexpected } from "@/lib/settle";
 
-import { AlertCircleIcon } from "./icons";
+import { AlertCircleIcon, InfoIcon } from "./icons";
 
 interface ProblemNoticeProps {
   title: string;
@@ -26,6 +26,19 @@ export function ProblemNotice({ title, code, children }: ProblemNoticeProps) {
             </>
           ) : null}
         </p>
+        {children}
+      </div>
+    </div>
+  );
+}
+
+/** Something the person should know that is not an error (a feature not available yet). */
+export function InfoNotice({ title, children }: { title: string; children?: ReactNode }) {
+  return (
+    <div className="notice notice--info" role="status">
+      <InfoIcon className="notice__icon" />
+      <div className="notice__body">
+        <p className="notice__title">{title}</p>
         {children}
       </div>
     </div>
