@@ -31,11 +31,18 @@ test("the form follows the descriptor, and each InvalidInput error sits next to 
   await saveScreenshot(page, testInfo, "field-errors-next-to-fields");
 });
 
-test("an OAuth2 method offers Connect", async ({ page, addCredentialPage }, testInfo) => {
+test("an OAuth2 method offers Connect, and bad input to it is shown next to the fields", async ({
+  page,
+  addCredentialPage,
+}, testInfo) => {
   await addCredentialPage.goto("github");
   await page.getByRole("radio", { name: /OAuth app/ }).check();
-  await expect(addCredentialPage.form.field("Client secret")).toHaveAttribute("type", "password");
+  const form = addCredentialPage.form;
+  await expect(form.field("Client secret")).toHaveAttribute("type", "password");
+  await expect(page.getByText("Connect signs in with GitHub")).toBeVisible();
   await page.getByRole("button", { name: "Connect with GitHub" }).click();
-  await expect(page.locator("main").getByRole("status").filter({ hasText: "not available yet" })).toBeVisible();
-  await saveScreenshot(page, testInfo, "oauth2-connect");
+  await expect(form.fieldError("Client ID")).toHaveText("Client ID is required.");
+  await expect(form.fieldError("Client secret")).toHaveText("Client secret is required.");
+  await expect(page).toHaveURL(/\/credentials\/new\?component=github$/);
+  await saveScreenshot(page, testInfo, "oauth2-connect-field-errors");
 });

@@ -5,6 +5,7 @@ import {
   DeleteCredentialDocument,
   ReverifyCredentialDocument,
   RenameCredentialDocument,
+  StartOAuth2AuthorizationDocument,
   UpdateCredentialDocument,
   type CreateCredentialMutation,
   type CredentialInput,
@@ -56,5 +57,24 @@ export async function reverifyCredentialAction(id: string): Promise<ReverifyCred
 export async function deleteCredentialAction(id: string): Promise<DeleteCredentialOutcome> {
   const result = await mutateThroughApi((api) => api.request(DeleteCredentialDocument, { id }));
   if ("deleteCredential" in result) return refreshAfter(result.deleteCredential, "CredentialDeleted");
+  return result;
+}
+
+export type StartOAuth2Outcome =
+  | { __typename: "OAuth2Authorization"; authorizationUrl: string }
+  | { __typename: "InvalidInput"; message: string; fieldErrors: { field: string; message: string }[] }
+  | ApiUnavailable;
+
+/**
+ * Starts connecting an OAuth2 account: the API keeps the values and answers the provider's
+ * authorization URL, where the browser goes next. Bad input comes back as field errors.
+ */
+export async function startOAuth2AuthorizationAction(input: CredentialInput): Promise<StartOAuth2Outcome> {
+  const result = await mutateThroughApi((api) => api.request(StartOAuth2AuthorizationDocument, { input }));
+  if ("startOAuth2Authorization" in result) {
+    return { __typename: "OAuth2Authorization", authorizationUrl: result.startOAuth2Authorization.authorizationUrl };
+  }
+  const { fieldErrors, code, message } = result.problem;
+  if (code === "BAD_USER_INPUT") return { __typename: "InvalidInput", message, fieldErrors: fieldErrors ?? [] };
   return result;
 }

@@ -1,12 +1,14 @@
 "use client";
 
 import type { AuthType, ComponentFieldsFragment, CredentialFieldsFragment } from "@latchkey/sdk";
-import { useId, useRef, useState, useTransition, type ReactNode } from "react";
+import { useEffect, useId, useRef, useState, useTransition, type ReactNode } from "react";
 
 import {
   createCredentialAction,
+  startOAuth2AuthorizationAction,
   updateCredentialAction,
   type CreateCredentialOutcome,
+  type StartOAuth2Outcome,
   type UpdateCredentialOutcome,
 } from "@/actions/credentials";
 import { AUTH_TYPE_LABELS } from "@/lib/format";
@@ -18,7 +20,7 @@ type AuthMethod = ComponentFieldsFragment["authMethods"][number];
 type Field = AuthMethod["fields"][number];
 type FieldValue = string | boolean;
 type Values = Record<string, FieldValue>;
-type Outcome = CreateCredentialOutcome | UpdateCredentialOutcome;
+type Outcome = CreateCredentialOutcome | UpdateCredentialOutcome | StartOAuth2Outcome;
 
 /** The part of a saved credential the form needs to edit it (never a secret: only masked hints). */
 export type EditableCredential = Pick<CredentialFieldsFragment, "id" | "name" | "authType" | "config" | "secrets">;
@@ -49,10 +51,19 @@ export function CredentialForm({ component, credential, onSaved, cancel }: Crede
   const [values, setValues] = useState<Values>(() => initialValues(method, credential));
   const [name, setName] = useState("");
   const [outcome, setOutcome] = useState<Outcome | Unexpected | undefined>();
-  const [connectNotice, setConnectNotice] = useState(false);
+  /** Connect was chosen and the browser is on its way to the provider. */
+  const [leaving, setLeaving] = useState(false);
   const [pending, startTransition] = useTransition();
   const noticeRef = useRef<HTMLDivElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
+
+  // After a failed attempt, focus goes to the first field in error, else to the message.
+  // (Once the attempt has ended: fields are disabled while it runs.)
+  useEffect(() => {
+    if (pending || !outcome) return;
+    const invalid = formRef.current?.querySelector<HTMLElement>("[aria-invalid='true']");
+    (invalid ?? noticeRef.current)?.focus();
+  }, [outcome, pending]);
 
   if (!method) {
     return (
@@ -74,34 +85,38 @@ export function CredentialForm({ component, credential, onSaved, cancel }: Crede
     setAuthType(type);
     setValues(initialValues(component.authMethods.find((candidate) => candidate.type === type), undefined));
     setOutcome(undefined);
-    setConnectNotice(false);
   };
 
-  const submit = () => {
-    setConnectNotice(false);
+  /** Saves (verify and save), or with `connect` starts the OAuth2 authorization. */
+  const submit = (connect: boolean) => {
     const submitted = valuesToSubmit(method, values, editing);
+    const input = {
+      componentKey: component.key,
+      authType: method.type,
+      values: submitted,
+      ...(name.trim() ? { name: name.trim() } : {}),
+    };
     startTransition(async () => {
       const result = await settle<Outcome>(() =>
-        editing
-          ? updateCredentialAction(credential.id, submitted)
-          : createCredentialAction({
-              componentKey: component.key,
-              authType: method.type,
-              values: submitted,
-              ...(name.trim() ? { name: name.trim() } : {}),
-            }),
+        connect
+          ? startOAuth2AuthorizationAction(input)
+          : editing
+            ? updateCredentialAction(credential.id, submitted)
+            : createCredentialAction(input),
       );
       if (result.__typename === "CredentialCreated" || result.__typename === "CredentialUpdated") {
         onSaved({ id: result.credential.id, name: result.credential.name, status: result.credential.status });
         return;
       }
+      if (result.__typename === "OAuth2Authorization") {
+        setLeaving(true);
+        window.location.assign(result.authorizationUrl);
+        return;
+      }
       setOutcome(result);
-      requestAnimationFrame(() => {
-        const invalid = formRef.current?.querySelector<HTMLElement>("[aria-invalid='true']");
-        (invalid ?? noticeRef.current)?.focus();
-      });
     });
   };
+
 
   const isOAuth2 = method.type === "OAUTH2";
 
@@ -113,7 +128,7 @@ export function CredentialForm({ component, credential, onSaved, cancel }: Crede
       aria-busy={pending}
       onSubmit={(event) => {
         event.preventDefault();
-        submit();
+        submit(false);
       }}
     >
       {!editing && methods.length > 1 ? (
@@ -171,33 +186,37 @@ export function CredentialForm({ component, credential, onSaved, cancel }: Crede
         />
       ) : null}
 
+      {isOAuth2 && !editing ? (
+        <InfoNotice title={`Connect signs in with ${component.name}`}>
+          <p>
+            You are taken to {component.name} to allow access, then brought back here with the credential saved.
+            An app that uses client credentials can be verified and saved directly instead.
+          </p>
+        </InfoNotice>
+      ) : null}
+
       <div ref={noticeRef} tabIndex={-1} className="form__notices">
-        {pending ? (
+        {pending || leaving ? (
           <p className="progress" role="status">
             <span className="spinner" aria-hidden="true" />
-            Verifying with {component.name}… this can take a few seconds.
+            {leaving ? `Taking you to ${component.name}…` : `Verifying with ${component.name}… this can take a few seconds.`}
           </p>
         ) : (
           <OutcomeNotice outcome={outcome} otherErrors={otherErrors} editing={editing} />
         )}
-        {connectNotice ? (
-          <InfoNotice title="Connecting through OAuth2 is not available yet.">
-            <p>
-              Signing in with {component.name} needs the OAuth2 support of the API, which this installation does
-              not have yet. Apps that use client credentials can be verified and saved with the button beside it.
-            </p>
-          </InfoNotice>
-        ) : null}
       </div>
 
       <div className="form__actions">
         {isOAuth2 && !editing ? (
-          <button type="button" className="button" disabled={pending} onClick={() => setConnectNotice(true)}>
+          <button type="button" className="button" disabled={pending || leaving} onClick={() => submit(true)}>
             Connect with {component.name}
           </button>
         ) : null}
-        <button type="submit" className={isOAuth2 && !editing ? "button button--secondary" : "button"} disabled={pending}>
-          {pending ? <span className="spinner spinner--on-button" aria-hidden="true" /> : null}
+        <button
+          type="submit"
+          className={isOAuth2 && !editing ? "button button--secondary" : "button"}
+          disabled={pending || leaving}
+        >
           {pending ? "Verifying…" : editing ? "Verify and save changes" : "Verify and save"}
         </button>
         {cancel}
@@ -219,6 +238,7 @@ function OutcomeNotice({
   switch (outcome.__typename) {
     case "CredentialCreated":
     case "CredentialUpdated":
+    case "OAuth2Authorization":
       return null;
     case "VerificationFailed":
       return (
