@@ -1,6 +1,8 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 
+import { MAIN_NAV, SETTINGS_NAV } from "@/lib/navigation";
+
 import { KeyIcon } from "./icons";
 import { NavLink } from "./nav-link";
 import { SettingsMenu } from "./settings-menu";
@@ -18,18 +20,15 @@ export function SiteHeader({ account }: { account?: ReactNode }) {
         </Link>
         <nav aria-label="Main" className="main-nav">
           <ul className="main-nav__list">
+            {MAIN_NAV.map((item) => (
+              <li key={item.href}>
+                <NavLink href={item.href} sectionPrefixes={item.sectionPrefixes}>
+                  {item.label}
+                </NavLink>
+              </li>
+            ))}
             <li>
-              <NavLink href="/" sectionPrefixes={["/components/"]}>
-                Credentials
-              </NavLink>
-            </li>
-            <li>
-              <NavLink href="/flows" sectionPrefixes={["/flows/"]}>
-                Flows
-              </NavLink>
-            </li>
-            <li>
-              <SettingsMenu />
+              <SettingsMenu items={SETTINGS_NAV} />
             </li>
           </ul>
         </nav>
