@@ -219,10 +219,33 @@ function httpOptions(method: OAuth2Method, options: TokenOptions) {
   return {
     signal: AbortSignal.timeout(options.timeoutMs),
     // oauth4webapi always asks for redirect: "manual"; a redirect answer is then a failed request.
-    [oauth.customFetch]: (url: string, init: oauth.CustomFetchOptions<string, unknown>) => send(url, init as RequestInit),
+    [oauth.customFetch]: async (url: string, init: oauth.CustomFetchOptions<string, unknown>) =>
+      withoutIdToken(await send(url, init as RequestInit)),
     // The descriptor schema allows http:// token URLs (local and test providers); the descriptor decides.
     [oauth.allowInsecureRequests]: new URL(method.oauth2.tokenUrl).protocol === "http:",
   };
+}
+
+/**
+ * Latchkey is an OAuth2 client, not an OpenID Connect relying party: it never uses identity
+ * claims, so an ID token in a token response is dropped unread. Otherwise its quirks (an issuer
+ * spelled differently from the token URL's origin, an audience left form-encoded) would fail a
+ * grant whose access token is fine.
+ */
+async function withoutIdToken(response: Response): Promise<Response> {
+  if (response.status !== 200 || !/json/i.test(response.headers.get("content-type") ?? "")) return response;
+  const text = await response.text();
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    body = undefined;
+  }
+  if (typeof body === "object" && body !== null && "id_token" in body) {
+    delete (body as Record<string, unknown>).id_token;
+    return new Response(JSON.stringify(body), { status: 200, headers: { "content-type": "application/json" } });
+  }
+  return new Response(text, { status: 200, headers: response.headers });
 }
 
 async function tokenRequest(
