@@ -132,7 +132,14 @@ export interface OAuth2AuthorizationStarted {
 }
 
 /** Why an authorization code flow ended without a credential; `code` goes to the web app. */
-export type OAuth2CallbackFailureCode = "STATE_INVALID" | "STATE_EXPIRED" | "PROVIDER_ERROR" | "EXCHANGE_FAILED" | "VERIFICATION_FAILED";
+export type OAuth2CallbackFailureCode =
+  | "STATE_INVALID"
+  | "STATE_EXPIRED"
+  | "PROVIDER_ERROR"
+  | "EXCHANGE_FAILED"
+  | "VERIFICATION_FAILED"
+  /** Set by the API's callback route when completing threw. */
+  | "INTERNAL_ERROR";
 
 export type OAuth2CallbackResult =
   | { ok: true; credentialId: string; workspaceId: string }

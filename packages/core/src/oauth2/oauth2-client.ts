@@ -283,13 +283,15 @@ async function tokenRequest(
 
 function requestFailure(error: unknown): TokenFailure {
   if (isAbort(error)) return { kind: "timeout" };
-  const cause = error instanceof Error ? (error.cause as { code?: unknown } | undefined) : undefined;
-  const code = (error as { code?: unknown })?.code ?? cause?.code;
-  return { kind: "network-error", code: typeof code === "string" ? code : undefined };
+  // Duck-typed: fetch's errors may come from another realm (e.g. under a test runner's VM).
+  const { code, cause } = (error ?? {}) as { code?: unknown; cause?: { code?: unknown } };
+  const found = typeof code === "string" ? code : cause?.code;
+  return { kind: "network-error", code: typeof found === "string" ? found : undefined };
 }
 
 function isAbort(error: unknown): boolean {
-  return error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
+  const name = (error as { name?: unknown } | null)?.name;
+  return name === "TimeoutError" || name === "AbortError";
 }
 
 /** OAuth error codes are short ASCII tokens; anything else is not repeated. */
