@@ -222,8 +222,11 @@ export class CredentialService {
     if (!validated.ok) return valuesProblem(validated.fieldErrors);
 
     const prepared = { ...context, values: validated.values };
+    const connected = context.method.type === "OAUTH2" && existing.oauth2Grant === "authorization_code";
+    const grantProblem = connected ? undefined : clientCredentialsProblem(prepared);
+    if (grantProblem) return grantProblem;
     const { verification, tokens } =
-      context.method.type === "OAUTH2" && existing.oauth2Grant === "authorization_code"
+      connected && context.method.type === "OAUTH2"
         ? await this.verifyByRefresh({ ...prepared, method: context.method }, storedTokens)
         : await this.verifyNewValues(prepared);
     if (!verification.ok) return verificationFailed(verification);
