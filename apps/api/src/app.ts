@@ -4,6 +4,7 @@ import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/dis
 import { catalogDescriptors } from "@latchkey/catalog";
 import {
   assertKeyringCovers,
+  createNetworkPolicy,
   createServices,
   Keyring,
   loadKeyring,
@@ -18,6 +19,7 @@ import { createErrorFormatter } from "./graphql-errors";
 import { depthLimit } from "./depth-limit";
 import { createHttpServer } from "./http-server";
 import type { Logger } from "./logger";
+import { startReverifyJob } from "./reverify-job";
 import { buildSchema } from "./schema";
 
 export const MAX_QUERY_DEPTH = 12;
@@ -58,10 +60,12 @@ async function serve(
   const defaultWorkspaceId = defaultWorkspace.id;
   for (const workspaceId of await listWorkspaceIds(db)) await syncCatalog(db, workspaceId, catalog);
 
+  const networkPolicy = createNetworkPolicy({ blockPrivateNetworks: config.blockPrivateNetworks, allowedHosts: config.allowedHosts });
   const verifier = {
     timeoutMs: config.verifyTimeoutMs,
     serverUrl: config.publicUrl ?? "",
     baseUrlOverrides: config.baseUrlOverrides,
+    networkPolicy,
   };
   const services = createServices({ db, keyring, verifier });
 
@@ -99,6 +103,13 @@ async function serve(
   // Without a configured public URL, {{server.url}} is this process itself (PORT may have been 0).
   verifier.serverUrl ||= `http://127.0.0.1:${port}`;
   if (defaultWorkspace.created && config.demoData) await seedDemoData(services, defaultWorkspaceId, logger);
+  const reverifyJob = startReverifyJob({
+    services,
+    logger,
+    intervalMs: config.reverifyIntervalMs,
+    concurrency: config.verifyConcurrency,
+    verifyTimeoutMs: config.verifyTimeoutMs,
+  });
   logger.info("Latchkey API started", { port, database: database.kind, encryptionKey: keySource });
 
   let closing: Promise<void> | undefined;
@@ -106,11 +117,13 @@ async function serve(
     url: `http://localhost:${port}`,
     close: () =>
       (closing ??= (async () => {
+        await reverifyJob.stop();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           server.closeIdleConnections();
         });
         await apollo.stop();
+        await networkPolicy.close();
         await database.close();
       })()),
   };

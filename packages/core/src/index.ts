@@ -9,3 +9,5 @@ export * from "./components/component-service";
 export * from "./credentials/credential-service";
 export * from "./flows/flow-service";
 export type { Verifier, VerifierOptions, VerificationTarget } from "./verification/verifier";
+export * from "./network/network-policy";
+export { VERIFICATION_HISTORY_LIMIT } from "./credentials/credential-store";

@@ -81,6 +81,8 @@ export const credentials = pgTable(
     status: text().notNull(),
     lastVerification: jsonb().$type<StoredVerification>(),
     verifiedAt: timestamp({ withTimezone: true, mode: "date" }),
+    /** Scheduled re-verification: the API process that claimed the credential holds it until then. */
+    verifyLeaseUntil: timestamp({ withTimezone: true, mode: "date" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -11,6 +11,8 @@ import {
   gt,
   ilike,
   inArray,
+  isNull,
+  lte,
   or,
   sql,
   type Database,
@@ -24,13 +26,15 @@ import type { AuthMethodDescriptor } from "../components/descriptor-schema";
 import { openSecrets, sealSecrets, type Keyring } from "../crypto";
 import type { ComponentRecord, CredentialRecord, FlowRecord } from "../records";
 import { invalidInput, notFound, verificationFailed, type InvalidInput, type NotFound, type VerificationFailed } from "../results";
-import { AUTH_TYPES, CREDENTIAL_STATUSES, type CredentialValues, type VerificationResult } from "../types";
+import { AUTH_TYPES, CREDENTIAL_STATUSES, type CredentialStatus, type CredentialValues, type VerificationResult } from "../types";
 import { verifyCredential as runVerifier } from "../verification/registry";
 import type { VerifierOptions } from "../verification/verifier";
 import { isId, MAX_NAME_LENGTH, parseInput, zName, zValues } from "../validation";
 import {
+  claimDueCredentials,
   findCredentialRow,
   findCredentialRows,
+  listVerificationHistory,
   recordVerification,
   toCredentialRecord,
   toStoredVerification,
@@ -82,6 +86,13 @@ export interface CredentialInUse {
   __typename: "CredentialInUse";
   message: string;
   flows: FlowRecord[];
+}
+
+export interface ReverifiedBatch {
+  /** How many credentials were claimed (and verified) in this batch. */
+  claimed: number;
+  /** The credentials whose status changed. */
+  changes: { id: string; workspaceId: string; from: CredentialStatus; to: CredentialStatus }[];
 }
 
 export interface CredentialPage {
@@ -239,23 +250,66 @@ export class CredentialService {
   async reverify(workspaceId: string, id: string): Promise<CredentialVerified | NotFound> {
     const existing = isId(id) ? await findCredentialRow(this.db, workspaceId, id) : undefined;
     if (!existing) return notFound("Credential", id);
-    const context = await this.loadContext(existing);
-    if ("__typename" in context) return notFound("Credential", id);
-    const verification = await this.runVerification({ ...context, values: this.openValues(existing) });
-    const row = await this.db.transaction(async (tx) => {
+    const stored = await this.verifyAndStore(existing);
+    if (!stored) return notFound("Credential", id);
+    return { __typename: "CredentialVerified", ...stored };
+  }
+
+  /**
+   * One batch of scheduled re-verification: claims (leases) up to `limit` credentials not verified
+   * within `intervalMs`, verifies them in parallel outside any transaction, and stores each
+   * result. Answers how many were claimed and whose status changed.
+   */
+  async reverifyDue(options: { intervalMs: number; limit: number; leaseMs: number }): Promise<ReverifiedBatch> {
+    const claimed = await claimDueCredentials(this.db, options);
+    const changes: ReverifiedBatch["changes"] = [];
+    await Promise.all(
+      claimed.map(async (row) => {
+        const stored = await this.verifyAndStore(row);
+        if (stored && stored.credential.status !== row.status) {
+          changes.push({ id: row.id, workspaceId: row.workspaceId, from: row.status as CredentialStatus, to: stored.credential.status });
+        }
+      }),
+    );
+    return { claimed: claimed.length, changes };
+  }
+
+  /** The newest `first` verification results of each credential, newest first. */
+  async history(workspaceId: string, credentialIds: readonly string[], first: number): Promise<Map<string, VerificationResult[]>> {
+    return listVerificationHistory(this.db, workspaceId, credentialIds.filter(isId), first);
+  }
+
+  /**
+   * Verifies a stored credential and records the result. The credential's status follows the
+   * newest result: one that finished earlier than what is stored (a slower concurrent
+   * verification) only joins the history. Clears a re-verification lease.
+   */
+  private async verifyAndStore(row: CredentialRow): Promise<Omit<CredentialVerified, "__typename"> | undefined> {
+    const { workspaceId, id } = row;
+    const context = await this.loadContext(row);
+    if ("__typename" in context) {
+      // Its component lost the auth method: nothing to verify with until it comes back.
+      await this.db.update(credentials).set({ verifyLeaseUntil: null }).where(eq(credentials.id, id));
+      return undefined;
+    }
+    const verification = await this.runVerification({ ...context, values: this.openValues(row) });
+    const stored = await this.db.transaction(async (tx) => {
       const [updated] = await tx
         .update(credentials)
-        .set({
-          ...verificationColumns(verification),
-          updatedAt: sql`now()`,
-        })
-        .where(and(eq(credentials.workspaceId, workspaceId), eq(credentials.id, id)))
+        .set({ ...verificationColumns(verification), verifyLeaseUntil: null, updatedAt: sql`now()` })
+        .where(
+          and(
+            eq(credentials.workspaceId, workspaceId),
+            eq(credentials.id, id),
+            or(isNull(credentials.verifiedAt), lte(credentials.verifiedAt, verification.checkedAt)),
+          ),
+        )
         .returning();
-      if (updated) await recordVerification(tx, workspaceId, id, verification);
-      return updated;
+      const current = updated ?? (await findCredentialRow(tx, workspaceId, id));
+      if (current) await recordVerification(tx, workspaceId, id, verification);
+      return current;
     });
-    if (!row) return notFound("Credential", id);
-    return { __typename: "CredentialVerified", credential: toCredentialRecord(row), verification };
+    return stored ? { credential: toCredentialRecord(stored), verification } : undefined;
   }
 
   async findById(workspaceId: string, id: string): Promise<CredentialRecord | null> {

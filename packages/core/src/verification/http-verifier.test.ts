@@ -6,6 +6,7 @@ import type { CredentialValues, VerificationResult } from "../types";
 import { sendVerificationRequest } from "./http-verifier";
 import { verifiers, verifyCredential } from "./registry";
 import { scrubSecretValues, type VerificationTarget, type VerifierOptions } from "./verifier";
+import { createNetworkPolicy } from "../network/network-policy";
 
 interface ReceivedRequest {
   method: string;
@@ -20,6 +21,7 @@ const pendingTimers = new Set<NodeJS.Timeout>();
 let server: http.Server;
 let serverUrl: string;
 let closedPortUrl: string;
+const networkPolicy = createNetworkPolicy();
 
 function handle(request: http.IncomingMessage, response: http.ServerResponse): void {
   const url = new URL(request.url ?? "/", "http://test");
@@ -100,7 +102,7 @@ function apiKeyTarget(
 }
 
 function optionsFor(baseUrl: string, timeoutMs = 5_000): VerifierOptions {
-  return { timeoutMs, serverUrl, baseUrlOverrides: { acme: baseUrl } };
+  return { timeoutMs, serverUrl, baseUrlOverrides: { acme: baseUrl }, networkPolicy };
 }
 
 async function verify(target: VerificationTarget, options: VerifierOptions): Promise<VerificationResult> {

@@ -1,4 +1,5 @@
 export { verifiers, verifyCredential } from "./registry";
+export { databaseVerifier } from "./database-verifier";
 export { httpVerifier, sendVerificationRequest } from "./http-verifier";
 export type { VerificationRequest, VerificationResponse } from "./http-verifier";
 export { unsupportedVerifier } from "./unsupported-verifier";

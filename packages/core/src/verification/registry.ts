@@ -1,4 +1,5 @@
 import type { AuthType, VerificationResult } from "../types";
+import { databaseVerifier } from "./database-verifier";
 import { httpVerifier } from "./http-verifier";
 import { unsupportedVerifier } from "./unsupported-verifier";
 import { createVerificationResult, type VerificationTarget, type Verifier, type VerifierOptions } from "./verifier";
@@ -7,7 +8,7 @@ export const verifiers: Record<AuthType, Verifier> = {
   API_KEY: httpVerifier,
   BASIC: httpVerifier,
   OAUTH2: unsupportedVerifier,
-  DATABASE: unsupportedVerifier,
+  DATABASE: databaseVerifier,
 };
 
 /** Runs the verifier of the target's auth type; never throws. */

@@ -149,6 +149,14 @@ export type CredentialQueryVariables = Exact<{
 
 export type CredentialQuery = { credential: { id: string, name: string, authType: AuthType, config: Record<string, unknown>, status: CredentialStatus, createdAt: string, updatedAt: string, usage: Array<{ flow: { id: string, name: string, status: FlowStatus }, step: { id: string, position: number, name: string } }>, secrets: Array<{ field: string, hint: string }>, lastVerification: { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number } | null, component: { id: string, key: string, name: string } } | null };
 
+export type CredentialVerificationsQueryVariables = Exact<{
+  id: string | number;
+  first?: number | null | undefined;
+}>;
+
+
+export type CredentialVerificationsQuery = { credential: { id: string, status: CredentialStatus, verifications: Array<{ ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number }> } | null };
+
 export type VerifyCredentialMutationVariables = Exact<{
   input: CredentialInput;
 }>;
@@ -219,20 +227,20 @@ export type FlowsQueryVariables = Exact<{
 }>;
 
 
-export type FlowsQuery = { flows: Array<{ id: string, name: string, status: FlowStatus, createdAt: string, updatedAt: string, steps: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }> }> };
+export type FlowsQuery = { flows: Array<{ id: string, name: string, status: FlowStatus, createdAt: string, updatedAt: string, steps: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }>, stepsNeedingAttention: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }> }> };
 
 export type FlowQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type FlowQuery = { flow: { id: string, name: string, status: FlowStatus, createdAt: string, updatedAt: string, steps: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }> } | null };
+export type FlowQuery = { flow: { id: string, name: string, status: FlowStatus, createdAt: string, updatedAt: string, steps: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }>, stepsNeedingAttention: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }> } | null };
 
 type FlowResultFields_CredentialMismatch_Fragment = { __typename: 'CredentialMismatch', message: string, stepIndex: number };
 
 type FlowResultFields_FlowNotReady_Fragment = { __typename: 'FlowNotReady', message: string, steps: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }> };
 
-type FlowResultFields_FlowSaved_Fragment = { __typename: 'FlowSaved', flow: { id: string, name: string, status: FlowStatus, createdAt: string, updatedAt: string, steps: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }> } };
+type FlowResultFields_FlowSaved_Fragment = { __typename: 'FlowSaved', flow: { id: string, name: string, status: FlowStatus, createdAt: string, updatedAt: string, steps: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }>, stepsNeedingAttention: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }> } };
 
 type FlowResultFields_InvalidInput_Fragment = { __typename: 'InvalidInput', message: string, fieldErrors: Array<{ field: string, message: string }> };
 
@@ -254,7 +262,7 @@ export type CreateFlowMutationVariables = Exact<{
 export type CreateFlowMutation = { createFlow:
     | { __typename: 'CredentialMismatch', message: string, stepIndex: number }
     | { __typename: 'FlowNotReady', message: string, steps: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }> }
-    | { __typename: 'FlowSaved', flow: { id: string, name: string, status: FlowStatus, createdAt: string, updatedAt: string, steps: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }> } }
+    | { __typename: 'FlowSaved', flow: { id: string, name: string, status: FlowStatus, createdAt: string, updatedAt: string, steps: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }>, stepsNeedingAttention: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }> } }
     | { __typename: 'InvalidInput', message: string, fieldErrors: Array<{ field: string, message: string }> }
     | { __typename: 'NotFound', message: string, id: string | null }
    };
@@ -268,7 +276,7 @@ export type RenameFlowMutationVariables = Exact<{
 export type RenameFlowMutation = { renameFlow:
     | { __typename: 'CredentialMismatch', message: string, stepIndex: number }
     | { __typename: 'FlowNotReady', message: string, steps: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }> }
-    | { __typename: 'FlowSaved', flow: { id: string, name: string, status: FlowStatus, createdAt: string, updatedAt: string, steps: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }> } }
+    | { __typename: 'FlowSaved', flow: { id: string, name: string, status: FlowStatus, createdAt: string, updatedAt: string, steps: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }>, stepsNeedingAttention: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }> } }
     | { __typename: 'InvalidInput', message: string, fieldErrors: Array<{ field: string, message: string }> }
     | { __typename: 'NotFound', message: string, id: string | null }
    };
@@ -282,7 +290,7 @@ export type SetStepCredentialMutationVariables = Exact<{
 export type SetStepCredentialMutation = { setStepCredential:
     | { __typename: 'CredentialMismatch', message: string, stepIndex: number }
     | { __typename: 'FlowNotReady', message: string, steps: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }> }
-    | { __typename: 'FlowSaved', flow: { id: string, name: string, status: FlowStatus, createdAt: string, updatedAt: string, steps: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }> } }
+    | { __typename: 'FlowSaved', flow: { id: string, name: string, status: FlowStatus, createdAt: string, updatedAt: string, steps: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }>, stepsNeedingAttention: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }> } }
     | { __typename: 'InvalidInput', message: string, fieldErrors: Array<{ field: string, message: string }> }
     | { __typename: 'NotFound', message: string, id: string | null }
    };
@@ -295,7 +303,7 @@ export type ActivateFlowMutationVariables = Exact<{
 export type ActivateFlowMutation = { activateFlow:
     | { __typename: 'CredentialMismatch', message: string, stepIndex: number }
     | { __typename: 'FlowNotReady', message: string, steps: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }> }
-    | { __typename: 'FlowSaved', flow: { id: string, name: string, status: FlowStatus, createdAt: string, updatedAt: string, steps: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }> } }
+    | { __typename: 'FlowSaved', flow: { id: string, name: string, status: FlowStatus, createdAt: string, updatedAt: string, steps: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }>, stepsNeedingAttention: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }> } }
     | { __typename: 'InvalidInput', message: string, fieldErrors: Array<{ field: string, message: string }> }
     | { __typename: 'NotFound', message: string, id: string | null }
    };
@@ -308,7 +316,7 @@ export type DeactivateFlowMutationVariables = Exact<{
 export type DeactivateFlowMutation = { deactivateFlow:
     | { __typename: 'CredentialMismatch', message: string, stepIndex: number }
     | { __typename: 'FlowNotReady', message: string, steps: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }> }
-    | { __typename: 'FlowSaved', flow: { id: string, name: string, status: FlowStatus, createdAt: string, updatedAt: string, steps: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }> } }
+    | { __typename: 'FlowSaved', flow: { id: string, name: string, status: FlowStatus, createdAt: string, updatedAt: string, steps: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }>, stepsNeedingAttention: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }> } }
     | { __typename: 'InvalidInput', message: string, fieldErrors: Array<{ field: string, message: string }> }
     | { __typename: 'NotFound', message: string, id: string | null }
    };
@@ -334,7 +342,7 @@ export type CredentialFieldsFragment = { id: string, name: string, authType: Aut
 
 export type FlowStepFieldsFragment = { id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null };
 
-export type FlowFieldsFragment = { id: string, name: string, status: FlowStatus, createdAt: string, updatedAt: string, steps: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }> };
+export type FlowFieldsFragment = { id: string, name: string, status: FlowStatus, createdAt: string, updatedAt: string, steps: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }>, stepsNeedingAttention: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }> };
 
 export type InvalidInputFieldsFragment = { message: string, fieldErrors: Array<{ field: string, message: string }> };
 
@@ -383,6 +391,9 @@ export const FlowFieldsFragmentDoc = new TypedDocumentString(`
   name
   status
   steps {
+    ...FlowStepFields
+  }
+  stepsNeedingAttention {
     ...FlowStepFields
   }
   createdAt
@@ -463,6 +474,9 @@ fragment FlowFields on Flow {
   name
   status
   steps {
+    ...FlowStepFields
+  }
+  stepsNeedingAttention {
     ...FlowStepFields
   }
   createdAt
@@ -795,6 +809,24 @@ fragment CredentialFields on Credential {
   createdAt
   updatedAt
 }`) as unknown as TypedDocumentString<CredentialQuery, CredentialQueryVariables>;
+export const CredentialVerificationsDocument = new TypedDocumentString(`
+    query CredentialVerifications($id: ID!, $first: Int) {
+  credential(id: $id) {
+    id
+    status
+    verifications(first: $first) {
+      ...VerificationFields
+    }
+  }
+}
+    fragment VerificationFields on VerificationResult {
+  ok
+  code
+  status
+  message
+  checkedAt
+  durationMs
+}`) as unknown as TypedDocumentString<CredentialVerificationsQuery, CredentialVerificationsQueryVariables>;
 export const VerifyCredentialDocument = new TypedDocumentString(`
     mutation VerifyCredential($input: CredentialInput!) {
   verifyCredential(input: $input) {
@@ -1106,6 +1138,9 @@ fragment FlowFields on Flow {
   steps {
     ...FlowStepFields
   }
+  stepsNeedingAttention {
+    ...FlowStepFields
+  }
   createdAt
   updatedAt
 }`) as unknown as TypedDocumentString<FlowsQuery, FlowsQueryVariables>;
@@ -1135,6 +1170,9 @@ fragment FlowFields on Flow {
   name
   status
   steps {
+    ...FlowStepFields
+  }
+  stepsNeedingAttention {
     ...FlowStepFields
   }
   createdAt
@@ -1190,6 +1228,9 @@ fragment FlowFields on Flow {
   name
   status
   steps {
+    ...FlowStepFields
+  }
+  stepsNeedingAttention {
     ...FlowStepFields
   }
   createdAt
@@ -1258,6 +1299,9 @@ fragment FlowFields on Flow {
   steps {
     ...FlowStepFields
   }
+  stepsNeedingAttention {
+    ...FlowStepFields
+  }
   createdAt
   updatedAt
 }
@@ -1322,6 +1366,9 @@ fragment FlowFields on Flow {
   name
   status
   steps {
+    ...FlowStepFields
+  }
+  stepsNeedingAttention {
     ...FlowStepFields
   }
   createdAt
@@ -1390,6 +1437,9 @@ fragment FlowFields on Flow {
   steps {
     ...FlowStepFields
   }
+  stepsNeedingAttention {
+    ...FlowStepFields
+  }
   createdAt
   updatedAt
 }
@@ -1454,6 +1504,9 @@ fragment FlowFields on Flow {
   name
   status
   steps {
+    ...FlowStepFields
+  }
+  stepsNeedingAttention {
     ...FlowStepFields
   }
   createdAt
