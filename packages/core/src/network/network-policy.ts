@@ -159,24 +159,28 @@ export function createNetworkPolicy(options: NetworkPolicyOptions = {}): Network
     return addresses;
   };
 
-  const lookup = ((hostname: string, lookupOptions: LookupOneOptions | number | undefined, callback: LookupCallback) => {
-    const opts = typeof lookupOptions === "number" ? { family: lookupOptions } : (lookupOptions ?? {});
-    const cb = (typeof lookupOptions === "function" ? lookupOptions : callback) as LookupCallback;
-    resolveChecked(hostname).then(
-      (addresses) => {
-        const family = opts.family === 4 || opts.family === 6 ? opts.family : undefined;
-        const usable = family ? addresses.filter((a) => a.family === family) : addresses;
-        if (usable.length === 0) {
-          cb(Object.assign(new Error(`${hostname} has no IPv${family} address`), { code: "ENOTFOUND" }), "", 0);
-        } else if ((opts as { all?: boolean }).all) {
-          cb(null, usable as LookupAddress[]);
-        } else {
-          cb(null, usable[0]!.address, usable[0]!.family);
-        }
-      },
-      (error: Error) => cb(error, "", 0),
-    );
-  }) as LookupFunction;
+  const createLookup = (onBlocked?: (error: BlockedTargetError) => void) =>
+    ((hostname: string, lookupOptions: LookupOneOptions | number | undefined, callback: LookupCallback) => {
+      const opts = typeof lookupOptions === "number" ? { family: lookupOptions } : (lookupOptions ?? {});
+      const cb = (typeof lookupOptions === "function" ? lookupOptions : callback) as LookupCallback;
+      resolveChecked(hostname).then(
+        (addresses) => {
+          const family = opts.family === 4 || opts.family === 6 ? opts.family : undefined;
+          const usable = family ? addresses.filter((a) => a.family === family) : addresses;
+          if (usable.length === 0) {
+            cb(Object.assign(new Error(`${hostname} has no IPv${family} address`), { code: "ENOTFOUND" }), "", 0);
+          } else if ((opts as { all?: boolean }).all) {
+            cb(null, usable as LookupAddress[]);
+          } else {
+            cb(null, usable[0]!.address, usable[0]!.family);
+          }
+        },
+        (error: Error) => {
+          if (error instanceof BlockedTargetError) onBlocked?.(error);
+          cb(error, "", 0);
+        },
+      );
+    }) as LookupFunction;
 
   const assertUrlAllowed = (url: URL) => {
     const host = url.hostname.replace(/^\[(.*)\]$/, "$1");
@@ -185,17 +189,29 @@ export function createNetworkPolicy(options: NetworkPolicyOptions = {}): Network
     if (reason) throw new BlockedTargetError(host, host, reason);
   };
 
-  const agent = new Agent({ connect: { lookup } });
+  // fetch may hand a connection error on as a copy (undici re-wraps errors of another realm,
+  // e.g. under Jest): the refusals of its lookup are kept by host, so fetch rethrows the original.
+  const refusedByFetch = new Map<string, BlockedTargetError>();
+  const agent = new Agent({ connect: { lookup: createLookup((error) => refusedByFetch.set(error.host, error)) } });
   const guardedFetch = (async (input: string | URL | Request, init?: RequestInit) => {
-    assertUrlAllowed(new URL(input instanceof Request ? input.url : input));
-    // Node's fetch is undici: the dispatcher's lookup checks every name it connects to.
-    return fetch(input, { ...init, redirect: "manual", dispatcher: agent } as RequestInit);
+    const url = new URL(input instanceof Request ? input.url : input);
+    assertUrlAllowed(url);
+    const host = url.hostname.replace(/^\[(.*)\]$/, "$1");
+    refusedByFetch.delete(host);
+    try {
+      // Node's fetch is undici: the dispatcher's lookup checks every name it connects to.
+      return await fetch(input, { ...init, redirect: "manual", dispatcher: agent } as RequestInit);
+    } catch (error) {
+      const refused = refusedByFetch.get(host);
+      refusedByFetch.delete(host);
+      throw refused ?? error;
+    }
   }) as typeof fetch;
 
   return {
     reasonToRefuse,
     resolveTarget: async (hostname) => (await resolveChecked(hostname))[0]!,
-    lookup,
+    lookup: createLookup(),
     assertUrlAllowed,
     fetch: guardedFetch,
     close: () => agent.close(),

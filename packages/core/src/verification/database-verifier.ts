@@ -65,10 +65,13 @@ export const databaseVerifier: Verifier = async (target, options) => {
 };
 
 async function checkPostgres({ settings, address, timeoutMs }: Check): Promise<DriverOutcome> {
+  let socket: net.Socket | undefined;
   const client = new pg.Client({
     // The checked address, so the driver does not resolve the name again; TLS still checks the name.
     host: address.address,
     port: settings.port,
+    // Our own socket, so a check that failed or timed out can be cut off for sure.
+    stream: () => (socket = new net.Socket()),
     database: settings.database,
     user: settings.user,
     password: settings.password,
@@ -84,7 +87,10 @@ async function checkPostgres({ settings, address, timeoutMs }: Check): Promise<D
       await client.connect();
       await client.query("SELECT 1");
     },
-    () => client.end(),
+    {
+      graceful: () => client.end(),
+      destroy: () => socket?.destroy(),
+    },
   );
 }
 
@@ -106,20 +112,22 @@ async function checkMysql({ settings, address, timeoutMs }: Check): Promise<Driv
   return runCheck(
     timeoutMs,
     () => new Promise<void>((resolve, reject) => connection.query("SELECT 1", (error) => (error ? reject(error) : resolve()))),
-    () =>
-      new Promise<void>((resolve) => {
-        connection.end(() => resolve());
-        // end() waits for the server; a silent or broken one is cut off.
-        setTimeout(() => {
-          connection.destroy();
-          resolve();
-        }, CLOSE_GRACE_MS).unref();
-      }),
+    {
+      graceful: () => new Promise<void>((resolve) => connection.end(() => resolve())),
+      destroy: () => connection.destroy(),
+    },
   );
 }
 
-/** Runs `work` within `timeoutMs`, then always closes, also on failure or timeout. */
-async function runCheck(timeoutMs: number, work: () => Promise<void>, close: () => Promise<void>): Promise<DriverOutcome> {
+/**
+ * Runs `work` within `timeoutMs`, then always closes: politely after a success (bounded in time),
+ * by destroying the socket after a failure or a timeout, and in any case at the end.
+ */
+async function runCheck(
+  timeoutMs: number,
+  work: () => Promise<void>,
+  close: { graceful: () => Promise<void>; destroy: () => void },
+): Promise<DriverOutcome> {
   let timer: NodeJS.Timeout | undefined;
   const timedOut = new Promise<DriverOutcome>((resolve) => {
     timer = setTimeout(() => resolve({ kind: "timeout" }), timeoutMs);
@@ -128,11 +136,14 @@ async function runCheck(timeoutMs: number, work: () => Promise<void>, close: () 
     (): DriverOutcome => ({ kind: "ok" }),
     (error: DriverError): DriverOutcome => ({ kind: "error", error }),
   );
+  let outcome: DriverOutcome | undefined;
   try {
-    return await Promise.race([attempt, timedOut]);
+    outcome = await Promise.race([attempt, timedOut]);
+    return outcome;
   } finally {
     clearTimeout(timer);
-    await withinTime(close().catch(() => undefined), CLOSE_GRACE_MS);
+    if (outcome?.kind === "ok") await withinTime(close.graceful().catch(() => undefined), CLOSE_GRACE_MS);
+    close.destroy();
   }
 }
 

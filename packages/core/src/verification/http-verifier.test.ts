@@ -31,6 +31,12 @@ function handle(request: http.IncomingMessage, response: http.ServerResponse): v
     response.writeHead(request.headers.api_key === API_KEY ? 200 : 401).end(`{"echo":"${request.headers.api_key}"}`);
   } else if (status) {
     response.writeHead(Number(status), { "content-type": "text/plain" }).end(`rejected ${request.headers.authorization ?? ""}`);
+  } else if (url.pathname === "/api/auth.test") {
+    // Slack's way: 200 for every token, `ok` says whether it was accepted.
+    const accepted = request.headers.authorization === `Bearer ${API_KEY}`;
+    response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(accepted ? { ok: true, team: "T1" } : { ok: false, error: "token_revoked" }));
+  } else if (url.pathname === "/not-json") {
+    response.writeHead(200, { "content-type": "text/html" }).end("<html>login</html>");
   } else if (url.pathname === "/redirect") {
     response.writeHead(302, { location: `${serverUrl}/status/200` }).end();
   } else if (url.pathname === "/slow") {
@@ -82,7 +88,13 @@ function catalogTarget(key: string, values: CredentialValues): VerificationTarge
 
 function apiKeyTarget(
   path: string,
-  options: { apply?: Record<string, string>; okStatus?: number[]; method?: string; apiKey?: string } = {},
+  options: {
+    apply?: Record<string, string>;
+    okStatus?: number[];
+    method?: string;
+    apiKey?: string;
+    expectJson?: { path: string; equals: unknown };
+  } = {},
 ): VerificationTarget {
   const descriptor = parseDescriptor({
     key: "acme",
@@ -94,7 +106,7 @@ function apiKeyTarget(
         label: "API key",
         fields: [{ name: "apiKey", label: "API key", type: "PASSWORD", secret: true, required: true }],
         apply: options.apply ?? { in: "header", name: "Authorization", prefix: "Bearer " },
-        verify: { http: { method: options.method ?? "GET", path, okStatus: options.okStatus } },
+        verify: { http: { method: options.method ?? "GET", path, okStatus: options.okStatus, expectJson: options.expectJson } },
       },
     ],
   });
@@ -242,6 +254,95 @@ describe("httpVerifier", () => {
   it("refuses a base URL that is not http(s)", async () => {
     const result = await verify(apiKeyTarget("/status/200"), optionsFor("ftp://127.0.0.1/"));
     expect(result).toMatchObject({ status: "UNVERIFIED", message: "Acme API could not be verified: the base URL must use http or https." });
+  });
+});
+
+describe("network policy in the HTTP verifier", () => {
+  const blockingPolicy = createNetworkPolicy({
+    blockPrivateNetworks: true,
+    resolve: async (hostname) => [{ address: hostname === "metadata.test" ? "169.254.169.254" : "127.0.0.1", family: 4 }],
+  });
+  afterAll(() => blockingPolicy.close());
+
+  it.each([
+    ["http://169.254.169.254/latest", "169.254.169.254 is not allowed by the network policy: 169.254.0.0/16 is link-local"],
+    ["http://2852039166/", "169.254.169.254 is not allowed"],
+    ["http://[::ffff:a9fe:a9fe]/", "::ffff:a9fe:a9fe is not allowed by the network policy: 169.254.0.0/16 is link-local"],
+    ["http://metadata.test/", "metadata.test (169.254.169.254) is not allowed"],
+  ])("answers BLOCKED_TARGET for %s", async (baseUrl, message) => {
+    const result = await verify(apiKeyTarget("/status/200"), { ...optionsFor(baseUrl), networkPolicy: blockingPolicy });
+    expect(result).toMatchObject({ ok: false, code: "BLOCKED_TARGET", status: "UNREACHABLE", message: expect.stringContaining(message) });
+    expect(result.message).toMatch(/^Acme API was not contacted: /);
+  });
+
+  it("sends nothing to a loopback server when private networks are blocked, by address or by name", async () => {
+    const byAddress = await verify(apiKeyTarget("/status/200"), { ...optionsFor(serverUrl), networkPolicy: blockingPolicy });
+    const byName = await verify(apiKeyTarget("/status/200"), {
+      ...optionsFor(serverUrl.replace("127.0.0.1", "app.test")),
+      networkPolicy: blockingPolicy,
+    });
+    expect(byAddress).toMatchObject({ code: "BLOCKED_TARGET", message: expect.stringContaining("127.0.0.0/8 is loopback") });
+    expect(byName).toMatchObject({ code: "BLOCKED_TARGET", message: expect.stringContaining("app.test (127.0.0.1) is not allowed") });
+    expect(received).toHaveLength(0);
+  });
+
+  it("reaches an allow-listed host while private networks are blocked", async () => {
+    const policy = createNetworkPolicy({ blockPrivateNetworks: true, allowedHosts: ["127.0.0.1/32"] });
+    const result = await verify(apiKeyTarget("/status/200"), { ...optionsFor(serverUrl), networkPolicy: policy });
+    expect(result).toMatchObject({ ok: true, code: "OK" });
+    expect(received).toHaveLength(1);
+  });
+});
+
+describe("verify.http.expectJson", () => {
+  it("the catalog's Slack descriptor turns a 200 with ok:false (a revoked token) into UNAUTHORIZED", async () => {
+    const descriptor = parseDescriptor(catalogDescriptors.find((entry) => (entry as { key: string }).key === "slack"));
+    const method = descriptor.authMethods[0]!;
+    expect("verify" in method && method.verify?.http.expectJson).toEqual({ path: "ok", equals: true });
+    const check = "verify" in method ? method.verify!.http : undefined;
+    // The OAuth2 verifier applies the access token; here the same check runs as a Bearer API key.
+    const target = apiKeyTarget(check!.path, { method: check!.method, expectJson: check!.expectJson });
+    const accepted = await verify(target, optionsFor(serverUrl));
+    expect(accepted).toMatchObject({ ok: true, code: "OK", status: "VALID" });
+    const revoked = await verify({ ...target, values: { apiKey: "xoxb-revoked-0000" } }, optionsFor(serverUrl));
+    expect(revoked).toMatchObject({
+      ok: false,
+      code: "UNAUTHORIZED",
+      status: "INVALID",
+      message: 'Acme API answered 200 OK with "ok": false instead of true: the API key was rejected.',
+    });
+  });
+
+  it("answers UNEXPECTED_RESPONSE when the body is not JSON, and compares nested paths", async () => {
+    const notJson = await verify(apiKeyTarget("/not-json", { expectJson: { path: "ok", equals: true } }), optionsFor(serverUrl));
+    expect(notJson).toMatchObject({ ok: false, code: "UNEXPECTED_RESPONSE", status: "INVALID", message: expect.stringMatching(/not with the JSON body/) });
+    const nested = await verify(apiKeyTarget("/api/auth.test", { expectJson: { path: "team", equals: "T1" } }), optionsFor(serverUrl));
+    expect(nested).toMatchObject({ ok: true });
+    const missing = await verify(apiKeyTarget("/api/auth.test", { expectJson: { path: "data.active", equals: true } }), optionsFor(serverUrl));
+    expect(missing).toMatchObject({ code: "UNAUTHORIZED", message: expect.stringContaining('"data.active" not true') });
+  });
+
+  it("is checked by the descriptor schema", () => {
+    const descriptor = (expectJson: unknown) => ({
+      key: "acme",
+      name: "Acme",
+      baseUrl: "https://acme.invalid",
+      authMethods: [
+        {
+          type: "API_KEY",
+          label: "Key",
+          fields: [{ name: "apiKey", label: "Key", type: "PASSWORD", secret: true }],
+          apply: { in: "header", name: "X-Key" },
+          verify: { http: { method: "GET", path: "/", expectJson } },
+        },
+      ],
+    });
+    expect(parseComponentDescriptor(descriptor({ path: "ok", equals: true })).ok).toBe(true);
+    expect(parseComponentDescriptor(descriptor({ path: "a..b", equals: true }))).toMatchObject({
+      ok: false,
+      fieldErrors: [{ field: "authMethods.0.verify.http.expectJson.path" }],
+    });
+    expect(parseComponentDescriptor(descriptor({ path: "ok", equals: { nested: 1 } }))).toMatchObject({ ok: false });
   });
 });
 
