@@ -21,6 +21,8 @@ export interface TestApi {
   /** Raw POST to /graphql (for malformed requests the SDK cannot send). */
   post(body: string, headers?: Record<string, string>): Promise<{ status: number; text: string; json: any }>;
   logs(): string;
+  /** The process's exit code once it stopped (0 after a clean shutdown), else null. */
+  exitCode(): number | null;
   stop(): Promise<void>;
 }
 
@@ -123,6 +125,7 @@ export async function startApi(
       return { status: response.status, text, json };
     },
     logs: () => output,
+    exitCode: () => child.exitCode,
     stop: () => stopProcess(child).then(() => (options.dataDir ? undefined : rmSync(dataDir, { recursive: true, force: true }))),
   };
 }
@@ -214,5 +217,16 @@ export function expectNoSecretsIn(responses: string[], secrets: string[]): void 
   for (const secret of secrets) {
     const leaks = responses.filter((r) => r.includes(secret));
     expect({ secret: secret.slice(0, 3) + "…", leaks: leaks.length }).toEqual({ secret: secret.slice(0, 3) + "…", leaks: 0 });
+  }
+}
+
+/** Polls `check` until it returns a value other than undefined; fails with `what` after `timeoutMs`. */
+export async function eventually<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 20_000, everyMs = 200): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`Not reached within ${timeoutMs} ms: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
   }
 }
