@@ -14,8 +14,8 @@ const duration = z
   .trim()
   .regex(/^\d+(\.\d+)?(ms|s|m|h|d)?$/, "must be a duration such as 24h, 15m, 30s or a number of milliseconds")
   .transform((text) => {
-    const [, amount, unit = "ms"] = /^([\d.]+)([a-z]*)$/.exec(text)!;
-    return Math.round(Number(amount) * DURATION_UNITS_MS[unit]!);
+    const [, amount, unit] = /^([\d.]+)([a-z]*)$/.exec(text)!;
+    return Math.round(Number(amount) * DURATION_UNITS_MS[unit || "ms"]!);
   });
 
 /** Every setting of the API, from the environment; nothing else reads process.env. */
