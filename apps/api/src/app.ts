@@ -67,7 +67,7 @@ async function serve(
     baseUrlOverrides: config.baseUrlOverrides,
     networkPolicy,
   };
-  const services = createServices({ db, keyring, verifier });
+  const services = createServices({ db, keyring, verifier, oauth2: config.oauth2 });
 
   const apollo = new ApolloServer<RequestContext>({
     schema: buildSchema(),
@@ -85,6 +85,8 @@ async function serve(
   const server = createHttpServer({
     apollo,
     logger,
+    webUrl: config.webUrl,
+    completeOAuth2Authorization: (params) => services.credentials.completeOAuth2Authorization(params),
     createContext: async () => createRequestContext(services, defaultWorkspaceId),
     checkHealth: async () => {
       try {

@@ -118,6 +118,8 @@ export async function claimDueCredentials(
       and(
         or(isNull(credentials.verifiedAt), lte(credentials.verifiedAt, sql`now() - ${options.intervalMs} * interval '1 millisecond'`)),
         or(isNull(credentials.verifyLeaseUntil), lt(credentials.verifyLeaseUntil, sql`now()`)),
+        // No retry storm: a token renewal that failed for good waits for new values or a deliberate re-verification.
+        isNull(credentials.tokenRefreshFailedAt),
       ),
     )
     .orderBy(asc(credentials.verifiedAt))

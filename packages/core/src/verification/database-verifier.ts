@@ -168,6 +168,7 @@ const POSTGRES_CODES: Record<string, "login" | "database" | "privilege" | "busy"
 
 const MYSQL_CODES: Record<string, "login" | "database" | "database-access" | "busy" | "no-tls"> = {
   ER_ACCESS_DENIED_ERROR: "login",
+  ER_ACCESS_DENIED_NO_PASSWORD_ERROR: "login",
   ER_NOT_SUPPORTED_AUTH_MODE: "login",
   ER_BAD_DB_ERROR: "database",
   // MySQL answers this also for a database that does not exist, so as not to reveal which exist.

@@ -1,13 +1,13 @@
 import type { AuthType, VerificationResult } from "../types";
 import { databaseVerifier } from "./database-verifier";
 import { httpVerifier } from "./http-verifier";
-import { unsupportedVerifier } from "./unsupported-verifier";
+import { oauth2Verifier } from "./oauth2-verifier";
 import { createVerificationResult, type VerificationTarget, type Verifier, type VerifierOptions } from "./verifier";
 
 export const verifiers: Record<AuthType, Verifier> = {
   API_KEY: httpVerifier,
   BASIC: httpVerifier,
-  OAUTH2: unsupportedVerifier,
+  OAUTH2: oauth2Verifier,
   DATABASE: databaseVerifier,
 };
 

@@ -7,6 +7,8 @@ export interface VerificationTarget {
   method: AuthMethodDescriptor;
   /** Validated values of the credential, secret and non-secret together. */
   values: CredentialValues;
+  /** OAUTH2: the access token that `verify.http` sends as a bearer token. */
+  accessToken?: string;
 }
 
 export interface VerifierOptions {
@@ -56,6 +58,7 @@ export function scrubSecretValues(message: string, target: VerificationTarget): 
   if (target.method.type === "BASIC" && username !== undefined && password !== undefined) {
     secrets.push(encodeBasicCredentials(String(username), String(password)));
   }
+  if (target.accessToken) secrets.push(target.accessToken);
   const variants = secrets
     .flatMap((secret) => [secret, encodeURIComponent(secret)])
     .filter((variant) => variant.length >= MIN_SCRUBBED_LENGTH)

@@ -26,6 +26,11 @@ export const credentialResolvers: Resolvers = {
     renameCredential: (_, { id, name }, ctx) => ctx.services.credentials.rename(ctx.workspaceId, id, name),
     deleteCredential: (_, { id }, ctx) => ctx.services.credentials.delete(ctx.workspaceId, id),
     reverifyCredential: (_, { id }, ctx) => ctx.services.credentials.reverify(ctx.workspaceId, id),
+    startOAuth2Authorization: async (_, { input }, ctx) => {
+      const result = await ctx.services.credentials.startOAuth2Authorization(ctx.workspaceId, input);
+      if (isProblem(result)) failAsUserInput(result);
+      return result;
+    },
   },
   Credential: {
     component: (c, _, ctx) => loadOrFail(ctx.loaders.component.load(c.componentId), "The credential's component"),
