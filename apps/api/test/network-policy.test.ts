@@ -1,6 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { CreateCredentialDocument, CredentialsDocument, VerifyCredentialDocument } from "@latchkey/sdk";
+import { CreateCredentialDocument, CredentialsDocument, RegisterComponentDocument, VerifyCredentialDocument } from "@latchkey/sdk";
 import { createTestDatabase, startApi, startFakeApp, type FakeApp, type TestApi, type TestDatabase } from "./harness";
 
 /**
@@ -102,4 +102,33 @@ it("LATCHKEY_ALLOWED_HOSTS lets a listed range through, and nothing else", async
   expect(listedRequests).toBe(1);
   expect(await verifyAt(strict, "http://10.0.0.1/")).toMatchObject({ code: "BLOCKED_TARGET", message: expect.stringContaining("10.0.0.0/8 is a private network") });
   expect(await verifyAt(strict, "http://169.254.169.254/")).toMatchObject({ code: "BLOCKED_TARGET" });
+});
+
+it("guards OAuth2 token requests too: a token URL at the metadata address is BLOCKED_TARGET", async () => {
+  const { registerComponent } = await open.client.request(RegisterComponentDocument, {
+    descriptor: {
+      key: "metadata-oauth",
+      name: "Metadata OAuth",
+      baseUrl: "https://api.example.com",
+      authMethods: [
+        {
+          type: "OAUTH2",
+          label: "Client credentials",
+          fields: [
+            { name: "clientId", label: "Client ID", type: "STRING", required: true },
+            { name: "clientSecret", label: "Client secret", type: "PASSWORD", secret: true, required: true },
+          ],
+          oauth2: { grantTypes: ["client_credentials"], tokenUrl: "http://169.254.169.254/latest/api/token", clientAuth: "body" },
+        },
+      ],
+    },
+  });
+  expect(registerComponent.__typename).toBe("ComponentRegistered");
+  const { createCredential } = await open.client.request(CreateCredentialDocument, {
+    input: { componentKey: "metadata-oauth", authType: "OAUTH2", values: { clientId: "client", clientSecret: PASSWORD } },
+  });
+  expect(createCredential).toMatchObject({
+    __typename: "VerificationFailed",
+    verification: { code: "BLOCKED_TARGET", message: expect.stringContaining("169.254.169.254 is not allowed by the network policy") },
+  });
 });
