@@ -5,19 +5,22 @@ import { catalogDescriptors } from "@latchkey/catalog";
 import {
   assertKeyringCovers,
   createNetworkPolicy,
+  countSealedByKeyId,
   createServices,
-  Keyring,
   loadKeyring,
   parseCatalog,
+  storedKeyIds,
   syncCatalog,
+  type LoadedKeyring,
 } from "@latchkey/core";
-import { ensureDefaultWorkspace, listSecretKeyIds, listWorkspaceIds, openDatabase, sql, type DatabaseHandle } from "@latchkey/db";
+import { ensureDefaultWorkspace, listWorkspaceIds, openDatabase, sql, type DatabaseHandle } from "@latchkey/db";
 import { createRequestContext, type RequestContext } from "./context";
 import { seedDemoData } from "./demo-data";
 import type { ApiConfig } from "./env";
 import { createErrorFormatter } from "./graphql-errors";
 import { depthLimit } from "./depth-limit";
 import { createHttpServer } from "./http-server";
+import { startKeyringRuntime } from "./keys/runtime";
 import type { Logger } from "./logger";
 import { startReverifyJob } from "./reverify-job";
 import { buildSchema } from "./schema";
@@ -33,10 +36,10 @@ export interface RunningApi {
 
 /** Opens the database (migrating it), checks the encryption key, syncs the catalog, and serves. */
 export async function startApi(config: ApiConfig, logger: Logger): Promise<RunningApi> {
-  const { keyring, keyFile, source } = loadKeyring({ envKey: config.encryptionKey, dataDir: config.dataDir });
+  const keys = loadKeyring({ envKey: config.encryptionKey, envDecryptionKeys: config.decryptionKeys, dataDir: config.dataDir });
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize });
   try {
-    return await serve(config, logger, database, keyring, keyFile, source);
+    return await serve(config, logger, database, keys);
   } catch (error) {
     await database.close();
     throw error;
@@ -47,13 +50,11 @@ async function serve(
   config: ApiConfig,
   logger: Logger,
   database: DatabaseHandle,
-  keyring: Keyring,
-  keyFile: string,
-  keySource: string,
+  { keyring, keyFile, source: keySource }: LoadedKeyring,
 ): Promise<RunningApi> {
   const { db } = database;
-  // Only the active key may have sealed what is stored: a different key file is an error, not a fallback.
-  assertKeyringCovers(new Keyring(keyring.active), await listSecretKeyIds(db), keyFile);
+  // Every key id that sealed something stored must be one this process holds (active or decrypt-only).
+  assertKeyringCovers(keyring, storedKeyIds(await countSealedByKeyId(db)), keyFile);
 
   const catalog = parseCatalog(catalogDescriptors);
   const defaultWorkspace = await ensureDefaultWorkspace(db);
@@ -68,6 +69,7 @@ async function serve(
     networkPolicy,
   };
   const services = createServices({ db, keyring, verifier, oauth2: config.oauth2 });
+  const keys = await startKeyringRuntime({ config, logger, database, keyring, keyFile, watchKeyFile: keySource !== "env" });
 
   const apollo = new ApolloServer<RequestContext>({
     schema: buildSchema(),
@@ -112,7 +114,7 @@ async function serve(
     concurrency: config.verifyConcurrency,
     verifyTimeoutMs: config.verifyTimeoutMs,
   });
-  logger.info("Latchkey API started", { port, database: database.kind, encryptionKey: keySource });
+  logger.info("Latchkey API started", { port, database: database.kind, encryptionKey: keySource, keyIds: keyring.ids() });
 
   let closing: Promise<void> | undefined;
   return {
@@ -126,6 +128,7 @@ async function serve(
         });
         await apollo.stop();
         await networkPolicy.close();
+        await keys.close();
         await database.close();
       })()),
   };

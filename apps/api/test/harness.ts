@@ -11,6 +11,7 @@ import { createClient, type LatchkeyClient } from "@latchkey/sdk";
 const repoRoot = path.resolve(__dirname, "../../..");
 const tsxBin = path.join(repoRoot, "node_modules/.bin/tsx");
 const mainFile = path.join(repoRoot, "apps/api/src/main.ts");
+const rotateFile = path.join(repoRoot, "apps/api/src/keys/rotate.ts");
 
 export interface TestApi {
   url: string;
@@ -26,6 +27,8 @@ export interface TestApi {
   /** The process's exit code once it stopped (0 after a clean shutdown), else null. */
   exitCode(): number | null;
   stop(): Promise<void>;
+  /** Ends the process abruptly (SIGKILL), as a crash would. */
+  kill(): Promise<void>;
 }
 
 export interface TestDatabase {
@@ -46,6 +49,18 @@ function apiEnv(extra: Record<string, string | undefined>): NodeJS.ProcessEnv {
 /** The PostgreSQL server to use when DATABASE_URL is set; undefined means PGlite. */
 export function postgresServerUrl(): string | undefined {
   return process.env.DATABASE_URL || undefined;
+}
+
+/** Whether a PostgreSQL server answers at `serverUrl` (within 2 s). */
+export async function postgresAvailable(serverUrl: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: serverUrl, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.end();
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** A fresh database on the server of `serverUrl` (or none: PGlite). */
@@ -71,7 +86,7 @@ export async function createTestDatabase(serverUrl = postgresServerUrl()): Promi
 
 /** Starts the real API (`apps/api/src/main.ts`) in its own process, on a free port. */
 export async function startApi(
-  options: { env?: Record<string, string>; databaseUrl?: string; dataDir?: string } = {},
+  options: { env?: Record<string, string>; databaseUrl?: string; dataDir?: string; killable?: boolean } = {},
 ): Promise<TestApi> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), "latchkey-test-"));
   const env = apiEnv({
@@ -79,7 +94,8 @@ export async function startApi(
     ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
     ...options.env,
   });
-  const child = spawn(tsxBin, [mainFile], { env, stdio: ["ignore", "pipe", "pipe"] });
+  // killable: its own process group, so kill() reaches the API process that tsx starts, not just tsx.
+  const child = spawn(tsxBin, [mainFile], { env, stdio: ["ignore", "pipe", "pipe"], detached: options.killable ?? false });
   let output = "";
   child.stdout!.on("data", (d: Buffer) => (output += d.toString()));
   child.stderr!.on("data", (d: Buffer) => (output += d.toString()));
@@ -136,6 +152,14 @@ export async function startApi(
     },
     logs: () => output,
     exitCode: () => child.exitCode,
+    kill: () => {
+      if (!options.killable) throw new Error("kill() needs startApi({ killable: true })");
+      if (child.exitCode !== null) return Promise.resolve();
+      return new Promise<void>((resolve) => {
+        child.once("exit", () => resolve());
+        process.kill(-child.pid!, "SIGKILL");
+      });
+    },
     stop: () => stopProcess(child).then(() => (options.dataDir ? undefined : rmSync(dataDir, { recursive: true, force: true }))),
   };
 }
@@ -155,6 +179,30 @@ export function runApiUntilExit(env: Record<string, string>, timeoutMs = 60_000)
       child.kill("SIGKILL");
       reject(new Error(`The API did not exit within ${timeoutMs} ms:\n${stdout}${stderr}`));
     }, timeoutMs);
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+/** Runs `npm run keys:rotate` (its script, with tsx) with the given arguments and environment. */
+export function runKeysRotate(
+  args: string[],
+  env: Record<string, string | undefined>,
+  options: { stdin?: string; timeoutMs?: number } = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(tsxBin, [rotateFile, ...args], { env: childEnv(env), stdio: ["pipe", "pipe", "pipe"] });
+  let stdout = "";
+  let stderr = "";
+  child.stdout!.on("data", (d: Buffer) => (stdout += d.toString()));
+  child.stderr!.on("data", (d: Buffer) => (stderr += d.toString()));
+  child.stdin!.end(options.stdin ?? "");
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error(`keys:rotate did not finish within ${options.timeoutMs ?? 120_000} ms:\n${stdout}${stderr}`));
+    }, options.timeoutMs ?? 120_000);
     child.once("exit", (code) => {
       clearTimeout(timer);
       resolve({ code, stdout, stderr });

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Executor } from "./open-database";
-import { credentials, workspaces } from "./schema";
+import { workspaces } from "./schema";
 
 export const DEFAULT_WORKSPACE_SLUG = "default";
 
@@ -24,12 +24,4 @@ export async function ensureDefaultWorkspace(db: Executor): Promise<{ id: string
 export async function listWorkspaceIds(db: Executor): Promise<string[]> {
   const rows = await db.select({ id: workspaces.id }).from(workspaces);
   return rows.map((r) => r.id);
-}
-
-/** Key ids under which stored secrets are sealed (`v1.<keyId>....`), across all workspaces. */
-export async function listSecretKeyIds(db: Executor): Promise<string[]> {
-  const rows = await db
-    .selectDistinct({ keyId: sql<string>`split_part(${credentials.secrets}, '.', 2)` })
-    .from(credentials);
-  return rows.map((r) => r.keyId);
 }
