@@ -4,6 +4,7 @@ import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/dis
 import { catalogDescriptors } from "@latchkey/catalog";
 import {
   assertKeyringCovers,
+  createNetworkPolicy,
   countSealedByKeyId,
   createServices,
   loadKeyring,
@@ -22,6 +23,7 @@ import { depthLimit } from "./depth-limit";
 import { createHttpServer } from "./http-server";
 import { startKeyringRuntime } from "./keys/runtime";
 import type { Logger } from "./logger";
+import { startReverifyJob } from "./reverify-job";
 import { buildSchema } from "./schema";
 
 export const MAX_QUERY_DEPTH = 12;
@@ -58,10 +60,12 @@ async function serve(
   const catalog = parseCatalog(catalogDescriptors);
   for (const workspaceId of await listWorkspaceIds(db)) await syncCatalog(db, workspaceId, catalog);
 
+  const networkPolicy = createNetworkPolicy({ blockPrivateNetworks: config.blockPrivateNetworks, allowedHosts: config.allowedHosts });
   const verifier = {
     timeoutMs: config.verifyTimeoutMs,
     serverUrl: config.publicUrl ?? "",
     baseUrlOverrides: config.baseUrlOverrides,
+    networkPolicy,
   };
   const services = createServices({ db, keyring, verifier, catalog, oauth2: config.oauth2 });
   const keys = await startKeyringRuntime({ config, logger, database, keyring, keyFile, watchKeyFile: keySource !== "env" });
@@ -110,6 +114,13 @@ async function serve(
   const { port } = server.address() as AddressInfo;
   // Without a configured public URL, {{server.url}} is this process itself (PORT may have been 0).
   verifier.serverUrl ||= `http://127.0.0.1:${port}`;
+  const reverifyJob = startReverifyJob({
+    services,
+    logger,
+    intervalMs: config.reverifyIntervalMs,
+    concurrency: config.verifyConcurrency,
+    verifyTimeoutMs: config.verifyTimeoutMs,
+  });
   logger.info("Latchkey API started", { port, database: database.kind, encryptionKey: keySource, keyIds: keyring.ids() });
 
   let closing: Promise<void> | undefined;
@@ -117,11 +128,13 @@ async function serve(
     url: `http://localhost:${port}`,
     close: () =>
       (closing ??= (async () => {
+        await reverifyJob.stop();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           server.closeIdleConnections();
         });
         await apollo.stop();
+        await networkPolicy.close();
         await keys.close();
         await database.close();
       })()),

@@ -1,9 +1,22 @@
 import path from "node:path";
 import { z } from "zod";
+import { parseAllowedHosts } from "@latchkey/core";
 
 const booleanFlag = z
   .enum(["true", "false", "1", "0"])
   .transform((v) => v === "true" || v === "1");
+
+const DURATION_UNITS_MS: Record<string, number> = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/** "24h", "15m", "30s", "500ms", "2d", or a bare number of milliseconds; 0 means off. */
+const duration = z
+  .string()
+  .trim()
+  .regex(/^\d+(\.\d+)?(ms|s|m|h|d)?$/, "must be a duration such as 24h, 15m, 30s or a number of milliseconds")
+  .transform((text) => {
+    const [, amount, unit] = /^([\d.]+)([a-z]*)$/.exec(text)!;
+    return Math.round(Number(amount) * DURATION_UNITS_MS[unit || "ms"]!);
+  });
 
 /** Every setting of the API, from the environment; nothing else reads process.env. */
 const zEnv = z.object({
@@ -40,6 +53,21 @@ const zEnv = z.object({
       }
       return overrides;
     }),
+  LATCHKEY_BLOCK_PRIVATE_NETWORKS: booleanFlag.default(false),
+  LATCHKEY_ALLOWED_HOSTS: z
+    .string()
+    .default("")
+    .transform((text, ctx) => {
+      const entries = text.split(",").map((entry) => entry.trim()).filter(Boolean);
+      const parsed = parseAllowedHosts(entries);
+      if (!parsed.ok) {
+        ctx.addIssue({ code: "custom", message: `must be a comma-separated list of host names and CIDR ranges; "${parsed.entry}" is neither` });
+        return z.NEVER;
+      }
+      return entries;
+    }),
+  LATCHKEY_REVERIFY_INTERVAL: duration.default(24 * 3_600_000),
+  LATCHKEY_VERIFY_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
   LATCHKEY_LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   LATCHKEY_INTROSPECTION: booleanFlag.optional(),
   LATCHKEY_DEMO_DATA: booleanFlag.default(true),
@@ -75,6 +103,11 @@ function toConfig(env: z.output<typeof zEnv>) {
     },
     verifyTimeoutMs: env.LATCHKEY_VERIFY_TIMEOUT_MS,
     baseUrlOverrides: env.LATCHKEY_BASE_URL_OVERRIDES,
+    blockPrivateNetworks: env.LATCHKEY_BLOCK_PRIVATE_NETWORKS,
+    allowedHosts: env.LATCHKEY_ALLOWED_HOSTS,
+    /** Credentials not verified for this long are verified again; 0: never. */
+    reverifyIntervalMs: env.LATCHKEY_REVERIFY_INTERVAL,
+    verifyConcurrency: env.LATCHKEY_VERIFY_CONCURRENCY,
     logLevel: env.LATCHKEY_LOG_LEVEL,
     demoData: env.LATCHKEY_DEMO_DATA,
     /** Peers whose X-Forwarded-For / X-Forwarded-Proto are believed (the web app's server). */

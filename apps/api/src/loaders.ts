@@ -1,5 +1,13 @@
 import DataLoader from "dataloader";
-import type { ComponentRecord, CredentialRecord, CredentialUsageRecord, FlowRecord, FlowStepRecord, Services } from "@latchkey/core";
+import type {
+  ComponentRecord,
+  CredentialRecord,
+  CredentialUsageRecord,
+  FlowRecord,
+  FlowStepRecord,
+  Services,
+  VerificationResult,
+} from "@latchkey/core";
 
 function byId<T extends { id: string }>(ids: readonly string[], items: T[]): (T | null)[] {
   const map = new Map(items.map((i) => [i.id, i]));
@@ -23,7 +31,20 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
 
 /** Per-request batching: one query per kind of lookup, however many list items ask. */
 export function createLoaders(services: Services, workspaceId: string) {
+  // One loader per page size asked for in the request, each batching every credential's history.
+  const historyLoaders = new Map<number, DataLoader<string, VerificationResult[]>>();
+  const verificationHistory = (first: number) => {
+    let loader = historyLoaders.get(first);
+    if (!loader) {
+      loader = new DataLoader<string, VerificationResult[]>(async (credentialIds) =>
+        groupedFor(credentialIds, await services.credentials.history(workspaceId, credentialIds, first)),
+      );
+      historyLoaders.set(first, loader);
+    }
+    return loader;
+  };
   return {
+    verificationHistory,
     component: new DataLoader<string, ComponentRecord | null>(async (ids) =>
       byId(ids, await services.components.findByIds(workspaceId, ids)),
     ),

@@ -173,19 +173,21 @@ describe("createCredential", () => {
     expect(right.createCredential.credential.secrets).toEqual([{ field: "password", hint: "••••••••" }]);
   });
 
-  test("OAUTH2 and DATABASE verification is not supported yet, with a clear message", async () => {
+  test("a DATABASE credential whose server does not answer is refused as UNREACHABLE, saving nothing", async () => {
+    const before = await countOf("postgresql");
     const { createCredential } = await api().client.request(CreateCredentialDocument, {
       input: {
         componentKey: "postgresql",
         authType: "DATABASE",
-        values: { host: "127.0.0.1", port: 5432, database: "test", username: "postgres", password: "pw-db-123" },
+        values: { host: "127.0.0.1", port: 1, database: "test", username: "postgres", password: "pw-db-123" },
       },
     });
     expect(createCredential).toMatchObject({
       __typename: "VerificationFailed",
-      verification: { code: "UNEXPECTED_RESPONSE" },
+      message: "PostgreSQL could not be reached at 127.0.0.1:1: the connection was refused.",
+      verification: { code: "UNREACHABLE", status: "UNREACHABLE" },
     });
-    if (createCredential.__typename === "VerificationFailed") expect(createCredential.message).toMatch(/not supported yet/i);
+    expect(await countOf("postgresql")).toBe(before);
   });
 });
 

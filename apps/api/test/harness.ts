@@ -67,6 +67,8 @@ export interface TestApi extends TestCaller {
   /** GET of a path of the API (e.g. `/oauth2/callback?...`), redirects not followed; the body and Location are recorded. */
   get(pathAndQuery: string): Promise<{ status: number; location: string | null; text: string }>;
   logs(): string;
+  /** The process's exit code once it stopped (0 after a clean shutdown), else null. */
+  exitCode(): number | null;
   stop(): Promise<void>;
   /** Ends the process abruptly (SIGKILL), as a crash would. */
   kill(): Promise<void>;
@@ -291,6 +293,7 @@ export async function startApi(
       return { result: answer.data?.signIn?.__typename ?? answer.errors?.[0]?.extensions?.code, cookie: answer.cookie, session: answer.session };
     },
     logs: () => output,
+    exitCode: () => child.exitCode,
     kill: () => {
       if (!options.killable) throw new Error("kill() needs startApi({ killable: true })");
       if (child.exitCode !== null) return Promise.resolve();
@@ -414,5 +417,16 @@ export function expectNoSecretsIn(responses: string[], secrets: string[]): void 
   for (const secret of secrets) {
     const leaks = responses.filter((r) => r.includes(secret));
     expect({ secret: secret.slice(0, 3) + "…", leaks: leaks.length }).toEqual({ secret: secret.slice(0, 3) + "…", leaks: 0 });
+  }
+}
+
+/** Polls `check` until it returns a value other than undefined; fails with `what` after `timeoutMs`. */
+export async function eventually<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 20_000, everyMs = 200): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`Not reached within ${timeoutMs} ms: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
   }
 }

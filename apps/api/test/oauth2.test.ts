@@ -171,7 +171,8 @@ describe("authorization code with PKCE", () => {
       await shortLived.stop();
       await database.drop();
     }
-  });
+    // It starts an API of its own: as long as the harness allows for a start on a busy machine.
+  }, 90_000);
 
   it("validates the input as createCredential does", async () => {
     const problem = async (variables: Parameters<typeof start>[1] | object, componentKey = "mock-code", authType = "OAUTH2") => {

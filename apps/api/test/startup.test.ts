@@ -75,6 +75,10 @@ test.each([
   ["DATABASE_URL", "mysql://nope"],
   ["LATCHKEY_VERIFY_TIMEOUT_MS", "-5"],
   ["LATCHKEY_BASE_URL_OVERRIDES", "petstore"],
+  ["LATCHKEY_REVERIFY_INTERVAL", "soon"],
+  ["LATCHKEY_VERIFY_CONCURRENCY", "0"],
+  ["LATCHKEY_BLOCK_PRIVATE_NETWORKS", "yes"],
+  ["LATCHKEY_ALLOWED_HOSTS", "db.internal,http://api.example.com"],
 ])("bad configuration %s stops the start with one line naming it", async (name, value) => {
   const run = await runApiUntilExit({ LATCHKEY_DATA_DIR: dataDir, [name]: value });
   expect(run.code).toBe(1);

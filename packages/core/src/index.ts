@@ -12,3 +12,5 @@ export type { Verifier, VerifierOptions, VerificationTarget } from "./verificati
 export * from "./access/access-service";
 export * from "./access/audit";
 export { TOKEN_PREFIX, hashToken } from "./access/secrets";
+export * from "./network/network-policy";
+export { VERIFICATION_HISTORY_LIMIT } from "./credentials/credential-store";

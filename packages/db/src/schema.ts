@@ -92,6 +92,8 @@ export const credentials = pgTable(
      * tried again until the values are updated or the credential is re-verified on purpose.
      */
     tokenRefreshFailedAt: timestamp({ withTimezone: true, mode: "date" }),
+    /** Scheduled re-verification: the API process that claimed the credential holds it until then. */
+    verifyLeaseUntil: timestamp({ withTimezone: true, mode: "date" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

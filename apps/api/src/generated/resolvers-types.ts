@@ -238,6 +238,18 @@ export type Credential = {
   updatedAt: Scalars['DateTime']['output'];
   /** Every step of every flow that uses this credential. */
   usage: Array<CredentialUsage>;
+  /**
+   * The stored verification results, newest first: every verification (on save, on request, and
+   * the scheduled ones) is kept, up to the 50 newest per credential. `status` and
+   * `lastVerification` follow the newest.
+   */
+  verifications: Array<VerificationResult>;
+};
+
+
+/** One account for one component. Secret values are never returned here. */
+export type CredentialVerificationsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of credentials, ordered by name. */
@@ -431,6 +443,12 @@ export type Flow = {
   status: FlowStatus;
   /** The steps, ordered by position. */
   steps: Array<FlowStep>;
+  /**
+   * The steps whose credential is not VALID (INVALID, EXPIRED, UNREACHABLE or UNVERIFIED after a
+   * later verification), or that have none, ordered by position. An ACTIVE flow stays ACTIVE when
+   * a credential turns bad: this is where it shows.
+   */
+  stepsNeedingAttention: Array<FlowStep>;
   /** When the flow last changed. */
   updatedAt: Scalars['DateTime']['output'];
 };
@@ -1637,6 +1655,7 @@ export type CredentialResolvers<ContextType = RequestContext, ParentType extends
   status?: Resolver<ResolversTypes['CredentialStatus'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   usage?: Resolver<Array<ResolversTypes['CredentialUsage']>, ParentType, ContextType>;
+  verifications?: Resolver<Array<ResolversTypes['VerificationResult']>, ParentType, ContextType, RequireFields<CredentialVerificationsArgs, 'first'>>;
 };
 
 export type CredentialConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CredentialConnection'] = ResolversParentTypes['CredentialConnection']> = {
@@ -1730,6 +1749,7 @@ export type FlowResolvers<ContextType = RequestContext, ParentType extends Resol
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['FlowStatus'], ParentType, ContextType>;
   steps?: Resolver<Array<ResolversTypes['FlowStep']>, ParentType, ContextType>;
+  stepsNeedingAttention?: Resolver<Array<ResolversTypes['FlowStep']>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 

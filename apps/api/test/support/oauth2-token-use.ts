@@ -5,7 +5,7 @@
  * step answered; token values only as SHA-256 hashes.
  */
 import { createHash, randomUUID } from "node:crypto";
-import { createServices, loadKeyring } from "@latchkey/core";
+import { createNetworkPolicy, createServices, loadKeyring } from "@latchkey/core";
 import { openDatabase, workspaces } from "@latchkey/db";
 
 const env = process.env as Record<string, string>;
@@ -13,9 +13,10 @@ const hash = (value: unknown) => createHash("sha256").update(String(value)).dige
 
 async function main(): Promise<void> {
   const database = await openDatabase({ url: env.DATABASE_URL || undefined, dataDir: env.DATA_DIR! });
+  const networkPolicy = createNetworkPolicy();
   try {
     const { keyring } = loadKeyring({ dataDir: env.DATA_DIR! });
-    const verifier = { timeoutMs: 5_000, serverUrl: "http://127.0.0.1:9", baseUrlOverrides: {} };
+    const verifier = { timeoutMs: 5_000, serverUrl: "http://127.0.0.1:9", baseUrlOverrides: {}, networkPolicy };
     const { credentials, components } = createServices({ db: database.db, keyring, verifier, catalog: [] });
     const workspaceId = randomUUID();
     await database.db.insert(workspaces).values({ id: workspaceId, name: "Token use", slug: "token-use" });
@@ -60,6 +61,7 @@ async function main(): Promise<void> {
     steps.onPurpose = await reverify(true);
     console.log(JSON.stringify(steps));
   } finally {
+    await networkPolicy.close();
     await database.close();
   }
 }

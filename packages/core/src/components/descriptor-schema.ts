@@ -61,7 +61,20 @@ const httpCheckSchema = z.strictObject({
     .array(statusCode)
     .min(1, { error: "Must list at least one status, or be left out to accept any 2xx." })
     .optional(),
+  /**
+   * Latchkey's extension: an accepted status is not enough when the application reports a
+   * rejection in the body (Slack answers 200 with `{"ok": false}` for a revoked token). The JSON
+   * value at `path` (dot-separated keys) must equal `equals`, else the credential is rejected.
+   */
+  expectJson: z
+    .strictObject({
+      path: z.string().regex(/^[A-Za-z0-9_$-]+(\.[A-Za-z0-9_$-]+)*$/, { error: 'Must be dot-separated keys, e.g. "ok" or "data.active".' }),
+      equals: z.union([z.string().max(200), z.number(), z.boolean(), z.null()]),
+    })
+    .optional(),
 });
+
+export type JsonExpectation = NonNullable<z.output<typeof httpCheckSchema>["expectJson"]>;
 
 const verifySchema = z.strictObject({ http: httpCheckSchema });
 

@@ -13,6 +13,8 @@ import {
   gt,
   ilike,
   inArray,
+  isNull,
+  lte,
   or,
   sql,
   type Database,
@@ -39,13 +41,15 @@ import {
 } from "../oauth2/oauth2-client";
 import type { ComponentRecord, CredentialRecord, FlowRecord } from "../records";
 import { invalidInput, notFound, verificationFailed, type InvalidInput, type NotFound, type VerificationFailed } from "../results";
-import { AUTH_TYPES, CREDENTIAL_STATUSES, type CredentialValues, type VerificationResult } from "../types";
+import { AUTH_TYPES, CREDENTIAL_STATUSES, type CredentialStatus, type CredentialValues, type VerificationResult } from "../types";
 import { verifyCredential as runVerifier } from "../verification/registry";
 import { createVerificationResult, type VerifierOptions } from "../verification/verifier";
 import { isId, MAX_NAME_LENGTH, parseInput, zName, zValues } from "../validation";
 import {
+  claimDueCredentials,
   findCredentialRow,
   findCredentialRows,
+  listVerificationHistory,
   recordVerification,
   toCredentialRecord,
   toStoredVerification,
@@ -100,6 +104,13 @@ export interface CredentialInUse {
   __typename: "CredentialInUse";
   message: string;
   flows: FlowRecord[];
+}
+
+export interface ReverifiedBatch {
+  /** How many credentials were claimed (and verified) in this batch. */
+  claimed: number;
+  /** The credentials whose status changed. */
+  changes: { id: string; workspaceId: string; from: CredentialStatus; to: CredentialStatus }[];
 }
 
 export interface CredentialPage {
@@ -310,22 +321,33 @@ export class CredentialService {
    */
   async reverify(workspaceId: string, id: string, options: { onPurpose?: boolean } = {}): Promise<CredentialVerified | NotFound> {
     const existing = isId(id) ? await findCredentialRow(this.db, workspaceId, id) : undefined;
-    if (!existing) return notFound("Credential", id);
-    const context = await this.loadContext(existing);
-    if ("__typename" in context) return notFound("Credential", id);
-    if (context.method.type === "OAUTH2") {
-      const checked = await this.verifyStoredToken(existing, { ...context, method: context.method }, options.onPurpose ?? true);
-      if ("missing" in checked) return notFound("Credential", id);
-      // A renewal refused for good has stored its own result already.
-      if (checked.recorded) {
-        const row = await findCredentialRow(this.db, workspaceId, id);
-        if (!row) return notFound("Credential", id);
-        return { __typename: "CredentialVerified", credential: toCredentialRecord(row), verification: checked.verification };
-      }
-      return this.storeReverification(workspaceId, id, checked.verification);
-    }
-    const verification = await this.runVerification({ ...context, values: openCredentialValues(this.keyring, existing).values });
-    return this.storeReverification(workspaceId, id, verification);
+    const stored = existing ? await this.verifyAndStore(existing, options.onPurpose ?? true) : undefined;
+    return stored ? { __typename: "CredentialVerified", ...stored } : notFound("Credential", id);
+  }
+
+  /**
+   * One batch of scheduled re-verification: claims (leases) up to `limit` credentials not verified
+   * within `intervalMs`, verifies them in parallel outside any transaction (not on purpose: an
+   * OAuth2 credential whose renewal failed for good is not claimed), and stores each result.
+   * Answers how many were claimed and whose status changed.
+   */
+  async reverifyDue(options: { intervalMs: number; limit: number; leaseMs: number }): Promise<ReverifiedBatch> {
+    const claimed = await claimDueCredentials(this.db, options);
+    const changes: ReverifiedBatch["changes"] = [];
+    await Promise.all(
+      claimed.map(async (row) => {
+        const stored = await this.verifyAndStore(row, false);
+        if (stored && stored.credential.status !== row.status) {
+          changes.push({ id: row.id, workspaceId: row.workspaceId, from: row.status as CredentialStatus, to: stored.credential.status });
+        }
+      }),
+    );
+    return { claimed: claimed.length, changes };
+  }
+
+  /** The newest `first` verification results of each credential, newest first. */
+  async history(workspaceId: string, credentialIds: readonly string[], first: number): Promise<Map<string, VerificationResult[]>> {
+    return listVerificationHistory(this.db, workspaceId, credentialIds.filter(isId), first);
   }
 
   /**
@@ -443,24 +465,59 @@ export class CredentialService {
     return `${this.verifierOptions.serverUrl.replace(/\/+$/, "")}${OAUTH2_CALLBACK_PATH}`;
   }
 
-  private async storeReverification(workspaceId: string, id: string, verification: VerificationResult): Promise<CredentialVerified | NotFound> {
-    const row = await this.db.transaction(async (tx) => {
+  /**
+   * Verifies a stored credential (OAuth2: its token renewed first when due) and stores the result,
+   * clearing a re-verification lease. Undefined when the credential or its auth method is gone; a
+   * lease is then kept until it runs out, so the scheduled job does not claim it again at once.
+   */
+  private async verifyAndStore(row: CredentialRow, onPurpose: boolean): Promise<Omit<CredentialVerified, "__typename"> | undefined> {
+    const { workspaceId, id } = row;
+    const context = await this.loadContext(row);
+    if ("__typename" in context) return undefined;
+    if (context.method.type === "OAUTH2") {
+      const checked = await this.verifyStoredToken(row, { ...context, method: context.method }, onPurpose);
+      if ("missing" in checked) return undefined;
+      if (checked.recorded) {
+        // A renewal refused for good has stored its own result already.
+        const [current] = await this.db
+          .update(credentials)
+          .set({ verifyLeaseUntil: null })
+          .where(and(eq(credentials.workspaceId, workspaceId), eq(credentials.id, id)))
+          .returning();
+        return current ? { credential: toCredentialRecord(current), verification: checked.verification } : undefined;
+      }
+      return this.storeReverification(row, checked.verification);
+    }
+    const verification = await this.runVerification({ ...context, values: openCredentialValues(this.keyring, row).values });
+    return this.storeReverification(row, verification);
+  }
+
+  /**
+   * Records a result in the history. The credential's status follows the newest result: one that
+   * finished earlier than what is stored (a slower concurrent verification) only joins the history.
+   */
+  private async storeReverification(row: CredentialRow, verification: VerificationResult): Promise<Omit<CredentialVerified, "__typename"> | undefined> {
+    const { workspaceId, id } = row;
+    const stored = await this.db.transaction(async (tx) => {
       const [updated] = await tx
         .update(credentials)
-        .set({
-          ...verificationColumns(verification),
-          updatedAt: sql`now()`,
-        })
-        .where(and(eq(credentials.workspaceId, workspaceId), eq(credentials.id, id)))
+        .set({ ...verificationColumns(verification), verifyLeaseUntil: null, updatedAt: sql`now()` })
+        .where(
+          and(
+            eq(credentials.workspaceId, workspaceId),
+            eq(credentials.id, id),
+            or(isNull(credentials.verifiedAt), lte(credentials.verifiedAt, verification.checkedAt)),
+          ),
+        )
         .returning();
-      if (updated) {
+      const current = updated ?? (await findCredentialRow(tx, workspaceId, id));
+      if (current) {
         await recordVerification(tx, workspaceId, id, verification);
         await recordAudit(tx, { workspaceId, action: "credential.verify", objectType: "credential", objectId: id, details: { status: verification.status } });
       }
-      return updated;
+      return current;
     });
-    if (!row) return notFound("Credential", id);
-    return { __typename: "CredentialVerified", credential: toCredentialRecord(row), verification };
+    return stored ? { credential: toCredentialRecord(stored), verification } : undefined;
   }
 
   /**

@@ -1,9 +1,14 @@
 import { randomUUID } from "node:crypto";
 import {
   and,
+  asc,
   credentials,
   eq,
   inArray,
+  isNull,
+  lt,
+  lte,
+  or,
   sql,
   verificationResults,
   type Executor,
@@ -95,4 +100,66 @@ export async function recordVerification(
         order by ${verificationResults.checkedAt} desc
         limit ${VERIFICATION_HISTORY_LIMIT}
       )`);
+}
+
+/**
+ * Claims up to `limit` credentials not verified within `intervalMs` and not leased by another
+ * process, leasing them for `leaseMs`, in one statement: `FOR UPDATE SKIP LOCKED` makes concurrent
+ * claimers (other API processes) pass over each other's rows instead of waiting or sharing them.
+ */
+export async function claimDueCredentials(
+  db: Executor,
+  options: { intervalMs: number; leaseMs: number; limit: number },
+): Promise<CredentialRow[]> {
+  const due = db
+    .select({ id: credentials.id })
+    .from(credentials)
+    .where(
+      and(
+        or(isNull(credentials.verifiedAt), lte(credentials.verifiedAt, sql`now() - ${options.intervalMs} * interval '1 millisecond'`)),
+        or(isNull(credentials.verifyLeaseUntil), lt(credentials.verifyLeaseUntil, sql`now()`)),
+        // No retry storm: a token renewal that failed for good waits for new values or a deliberate re-verification.
+        isNull(credentials.tokenRefreshFailedAt),
+      ),
+    )
+    .orderBy(asc(credentials.verifiedAt))
+    .limit(options.limit)
+    .for("update", { skipLocked: true });
+  return db
+    .update(credentials)
+    .set({ verifyLeaseUntil: sql`now() + ${options.leaseMs} * interval '1 millisecond'` })
+    .where(inArray(credentials.id, due))
+    .returning();
+}
+
+/** The newest `first` results of each credential, newest first, in one query. */
+export async function listVerificationHistory(
+  db: Executor,
+  workspaceId: string,
+  credentialIds: readonly string[],
+  first: number,
+): Promise<Map<string, VerificationResult[]>> {
+  const history = new Map<string, VerificationResult[]>();
+  if (credentialIds.length === 0) return history;
+  const ranked = db
+    .select({
+      credentialId: verificationResults.credentialId,
+      ok: verificationResults.ok,
+      code: verificationResults.code,
+      status: verificationResults.status,
+      message: verificationResults.message,
+      checkedAt: verificationResults.checkedAt,
+      durationMs: verificationResults.durationMs,
+      rank: sql<number>`row_number() over (partition by ${verificationResults.credentialId} order by ${verificationResults.checkedAt} desc, ${verificationResults.id} desc)`.as("rank"),
+    })
+    .from(verificationResults)
+    .where(and(eq(verificationResults.workspaceId, workspaceId), inArray(verificationResults.credentialId, [...credentialIds])))
+    .as("ranked");
+  const rows = await db.select().from(ranked).where(lte(ranked.rank, first)).orderBy(asc(ranked.credentialId), asc(ranked.rank));
+  for (const { credentialId, rank: _rank, ...result } of rows) {
+    const list = history.get(credentialId) ?? [];
+    list.push(result as VerificationResult);
+    history.set(credentialId, list);
+  }
+  return history;
 }

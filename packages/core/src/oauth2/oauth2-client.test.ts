@@ -1,6 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { parseComponentDescriptor } from "../components/descriptor-schema";
+import { createNetworkPolicy, type NetworkPolicy } from "../network/network-policy";
 import { describeTokenFailure, requestClientCredentialsToken, type OAuth2Method, type TokenResult } from "./oauth2-client";
 
 const SECRET = "cs_unit_5e1f0a9b8c7d6e5f4a3b";
@@ -82,8 +83,11 @@ function method(tokenUrl: string): OAuth2Method {
 
 const values = { clientId: "unit-client", clientSecret: SECRET };
 
-async function grant(path: string, timeoutMs = 1_000, fetchImpl?: typeof fetch): Promise<TokenResult> {
-  return requestClientCredentialsToken(method(`${path.startsWith("http") ? "" : baseUrl}${path}`), values, { timeoutMs, fetch: fetchImpl });
+const networkPolicy = createNetworkPolicy();
+afterAll(() => networkPolicy.close());
+
+async function grant(path: string, timeoutMs = 1_000, policy: NetworkPolicy = networkPolicy): Promise<TokenResult> {
+  return requestClientCredentialsToken(method(`${path.startsWith("http") ? "" : baseUrl}${path}`), values, { timeoutMs, networkPolicy: policy });
 }
 
 function outcomeOf(result: TokenResult, timeoutMs = 1_000) {
@@ -105,20 +109,22 @@ describe("requestClientCredentialsToken", () => {
     expect(received[0]?.authorization).toBe(`Basic ${Buffer.from(encoded).toString("base64")}`);
   });
 
-  it("sends its requests through the injected fetch", async () => {
+  it("sends its requests through the network policy's fetch", async () => {
     const seen: string[] = [];
     const guarded: typeof fetch = (input, init) => {
       seen.push(String(input));
-      return fetch(input, init);
+      return networkPolicy.fetch(input, init);
     };
-    await grant("/token", 1_000, guarded);
+    await grant("/token", 1_000, { ...networkPolicy, fetch: guarded });
     expect(seen).toEqual([`${baseUrl}/token`]);
   });
 
-  it("maps a refusal of the injected fetch with code BLOCKED_TARGET, sending nothing", async () => {
-    const refusing: typeof fetch = () => Promise.reject(Object.assign(new TypeError("fetch failed"), { cause: { code: "BLOCKED_TARGET" } }));
-    const result = await grant("http://169.254.169.254/token", 1_000, refusing);
-    expect(outcomeOf(result)).toMatchObject({ code: "BLOCKED_TARGET", status: "INVALID" });
+  it("maps a token URL the network policy refuses to BLOCKED_TARGET, sending nothing", async () => {
+    const result = await grant("http://169.254.169.254/token");
+    expect(outcomeOf(result)).toMatchObject({ code: "BLOCKED_TARGET", status: "UNREACHABLE", message: expect.stringContaining("169.254.0.0/16 is link-local") });
+    const strict = createNetworkPolicy({ blockPrivateNetworks: true });
+    expect(outcomeOf(await grant("/token", 1_000, strict))).toMatchObject({ code: "BLOCKED_TARGET" });
+    await strict.close();
     expect(received).toHaveLength(0);
   });
 

@@ -7,7 +7,8 @@
 import * as oauth from "oauth4webapi";
 import type { AuthMethodOfType } from "../components/descriptor-schema";
 import type { CredentialValues } from "../types";
-import { describeNetworkError, formatDuration } from "../verification/http-verifier";
+import { findBlockedTarget, type BlockedTargetError } from "../network/network-policy";
+import { describeBlockedTarget, describeNetworkError, formatDuration } from "../verification/http-verifier";
 import type { VerificationOutcome, VerifierOptions } from "../verification/verifier";
 
 export type OAuth2Method = AuthMethodOfType<"OAUTH2">;
@@ -27,11 +28,12 @@ export type TokenFailure =
   | { kind: "invalid-response" }
   | { kind: "timeout" }
   | { kind: "network-error"; code: string | undefined }
+  | { kind: "blocked"; error: BlockedTargetError }
   | { kind: "no-refresh-token" };
 
 export type TokenResult = { ok: true; tokens: OAuth2Tokens } | { ok: false; failure: TokenFailure };
 
-type TokenOptions = Pick<VerifierOptions, "timeoutMs" | "fetch">;
+type TokenOptions = Pick<VerifierOptions, "timeoutMs" | "networkPolicy">;
 
 /** The authorization URL the browser is sent to, with PKCE (S256, unless the descriptor turns it off) and state. */
 export async function buildAuthorizationUrl(
@@ -182,10 +184,9 @@ export function describeTokenFailure(
       return { ok: false, code: "UNEXPECTED_RESPONSE", status: "INVALID", message: `${name} answered ${request} with something that is not a valid token response.` };
     case "timeout":
       return { ok: false, code: "TIMEOUT", status: "UNREACHABLE", message: `${name} did not answer ${request} within ${formatDuration(timeoutMs)}.` };
+    case "blocked":
+      return describeBlockedTarget(name, failure.error);
     case "network-error":
-      if (failure.code === "BLOCKED_TARGET") {
-        return { ok: false, code: "BLOCKED_TARGET", status: "INVALID", message: `${name}'s token URL is not allowed by the network policy.` };
-      }
       return { ok: false, code: "UNREACHABLE", status: "UNREACHABLE", message: `${name} could not be reached for ${request}: ${describeNetworkError(failure.code)}.` };
   }
 }
@@ -215,7 +216,8 @@ function clientAuth(method: OAuth2Method, values: CredentialValues): oauth.Clien
 }
 
 function httpOptions(method: OAuth2Method, options: TokenOptions) {
-  const send = options.fetch ?? fetch;
+  // The network policy's fetch: every address checked before connecting, redirects never followed.
+  const send = options.networkPolicy.fetch;
   return {
     signal: AbortSignal.timeout(options.timeoutMs),
     // oauth4webapi always asks for redirect: "manual"; a redirect answer is then a failed request.
@@ -283,6 +285,8 @@ async function tokenRequest(
 
 function requestFailure(error: unknown): TokenFailure {
   if (isAbort(error)) return { kind: "timeout" };
+  const blocked = findBlockedTarget(error);
+  if (blocked) return { kind: "blocked", error: blocked };
   // Duck-typed: fetch's errors may come from another realm (e.g. under a test runner's VM).
   const { code, cause } = (error ?? {}) as { code?: unknown; cause?: { code?: unknown } };
   const found = typeof code === "string" ? code : cause?.code;

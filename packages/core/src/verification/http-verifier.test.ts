@@ -6,6 +6,7 @@ import type { CredentialValues, VerificationResult } from "../types";
 import { sendVerificationRequest } from "./http-verifier";
 import { verifiers, verifyCredential } from "./registry";
 import { scrubSecretValues, type VerificationTarget, type VerifierOptions } from "./verifier";
+import { createNetworkPolicy } from "../network/network-policy";
 
 interface ReceivedRequest {
   method: string;
@@ -20,6 +21,7 @@ const pendingTimers = new Set<NodeJS.Timeout>();
 let server: http.Server;
 let serverUrl: string;
 let closedPortUrl: string;
+const networkPolicy = createNetworkPolicy();
 
 function handle(request: http.IncomingMessage, response: http.ServerResponse): void {
   const url = new URL(request.url ?? "/", "http://test");
@@ -29,6 +31,12 @@ function handle(request: http.IncomingMessage, response: http.ServerResponse): v
     response.writeHead(request.headers.api_key === API_KEY ? 200 : 401).end(`{"echo":"${request.headers.api_key}"}`);
   } else if (status) {
     response.writeHead(Number(status), { "content-type": "text/plain" }).end(`rejected ${request.headers.authorization ?? ""}`);
+  } else if (url.pathname === "/api/auth.test") {
+    // Slack's way: 200 for every token, `ok` says whether it was accepted.
+    const accepted = request.headers.authorization === `Bearer ${API_KEY}`;
+    response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(accepted ? { ok: true, team: "T1" } : { ok: false, error: "token_revoked" }));
+  } else if (url.pathname === "/not-json") {
+    response.writeHead(200, { "content-type": "text/html" }).end("<html>login</html>");
   } else if (url.pathname === "/redirect") {
     response.writeHead(302, { location: `${serverUrl}/status/200` }).end();
   } else if (url.pathname === "/slow") {
@@ -80,7 +88,13 @@ function catalogTarget(key: string, values: CredentialValues): VerificationTarge
 
 function apiKeyTarget(
   path: string,
-  options: { apply?: Record<string, string>; okStatus?: number[]; method?: string; apiKey?: string } = {},
+  options: {
+    apply?: Record<string, string>;
+    okStatus?: number[];
+    method?: string;
+    apiKey?: string;
+    expectJson?: { path: string; equals: unknown };
+  } = {},
 ): VerificationTarget {
   const descriptor = parseDescriptor({
     key: "acme",
@@ -92,7 +106,7 @@ function apiKeyTarget(
         label: "API key",
         fields: [{ name: "apiKey", label: "API key", type: "PASSWORD", secret: true, required: true }],
         apply: options.apply ?? { in: "header", name: "Authorization", prefix: "Bearer " },
-        verify: { http: { method: options.method ?? "GET", path, okStatus: options.okStatus } },
+        verify: { http: { method: options.method ?? "GET", path, okStatus: options.okStatus, expectJson: options.expectJson } },
       },
     ],
   });
@@ -100,7 +114,7 @@ function apiKeyTarget(
 }
 
 function optionsFor(baseUrl: string, timeoutMs = 5_000): VerifierOptions {
-  return { timeoutMs, serverUrl, baseUrlOverrides: { acme: baseUrl } };
+  return { timeoutMs, serverUrl, baseUrlOverrides: { acme: baseUrl }, networkPolicy };
 }
 
 async function verify(target: VerificationTarget, options: VerifierOptions): Promise<VerificationResult> {
@@ -243,6 +257,95 @@ describe("httpVerifier", () => {
   });
 });
 
+describe("network policy in the HTTP verifier", () => {
+  const blockingPolicy = createNetworkPolicy({
+    blockPrivateNetworks: true,
+    resolve: async (hostname) => [{ address: hostname === "metadata.test" ? "169.254.169.254" : "127.0.0.1", family: 4 }],
+  });
+  afterAll(() => blockingPolicy.close());
+
+  it.each([
+    ["http://169.254.169.254/latest", "169.254.169.254 is not allowed by the network policy: 169.254.0.0/16 is link-local"],
+    ["http://2852039166/", "169.254.169.254 is not allowed"],
+    ["http://[::ffff:a9fe:a9fe]/", "::ffff:a9fe:a9fe is not allowed by the network policy: 169.254.0.0/16 is link-local"],
+    ["http://metadata.test/", "metadata.test (169.254.169.254) is not allowed"],
+  ])("answers BLOCKED_TARGET for %s", async (baseUrl, message) => {
+    const result = await verify(apiKeyTarget("/status/200"), { ...optionsFor(baseUrl), networkPolicy: blockingPolicy });
+    expect(result).toMatchObject({ ok: false, code: "BLOCKED_TARGET", status: "UNREACHABLE", message: expect.stringContaining(message) });
+    expect(result.message).toMatch(/^Acme API was not contacted: /);
+  });
+
+  it("sends nothing to a loopback server when private networks are blocked, by address or by name", async () => {
+    const byAddress = await verify(apiKeyTarget("/status/200"), { ...optionsFor(serverUrl), networkPolicy: blockingPolicy });
+    const byName = await verify(apiKeyTarget("/status/200"), {
+      ...optionsFor(serverUrl.replace("127.0.0.1", "app.test")),
+      networkPolicy: blockingPolicy,
+    });
+    expect(byAddress).toMatchObject({ code: "BLOCKED_TARGET", message: expect.stringContaining("127.0.0.0/8 is loopback") });
+    expect(byName).toMatchObject({ code: "BLOCKED_TARGET", message: expect.stringContaining("app.test (127.0.0.1) is not allowed") });
+    expect(received).toHaveLength(0);
+  });
+
+  it("reaches an allow-listed host while private networks are blocked", async () => {
+    const policy = createNetworkPolicy({ blockPrivateNetworks: true, allowedHosts: ["127.0.0.1/32"] });
+    const result = await verify(apiKeyTarget("/status/200"), { ...optionsFor(serverUrl), networkPolicy: policy });
+    expect(result).toMatchObject({ ok: true, code: "OK" });
+    expect(received).toHaveLength(1);
+  });
+});
+
+describe("verify.http.expectJson", () => {
+  it("the catalog's Slack descriptor turns a 200 with ok:false (a revoked token) into UNAUTHORIZED", async () => {
+    const descriptor = parseDescriptor(catalogDescriptors.find((entry) => (entry as { key: string }).key === "slack"));
+    const method = descriptor.authMethods[0]!;
+    expect("verify" in method && method.verify?.http.expectJson).toEqual({ path: "ok", equals: true });
+    const slack = (accessToken: string): VerificationTarget => ({ descriptor, method, values: { clientId: "id", clientSecret: PASSWORD }, accessToken });
+    const options = { ...optionsFor(serverUrl), baseUrlOverrides: { slack: serverUrl } };
+    const accepted = await verify(slack(API_KEY), options);
+    expect(accepted).toMatchObject({ ok: true, code: "OK", status: "VALID" });
+    expect(received[0]).toMatchObject({ method: "POST", url: "/api/auth.test", headers: { authorization: `Bearer ${API_KEY}` } });
+    const revoked = await verify(slack("xoxb-revoked-0000"), options);
+    expect(revoked).toMatchObject({
+      ok: false,
+      code: "UNAUTHORIZED",
+      status: "INVALID",
+      message: 'Slack answered 200 OK with "ok": false instead of true: the access token was rejected.',
+    });
+  });
+
+  it("answers UNEXPECTED_RESPONSE when the body is not JSON, and compares nested paths", async () => {
+    const notJson = await verify(apiKeyTarget("/not-json", { expectJson: { path: "ok", equals: true } }), optionsFor(serverUrl));
+    expect(notJson).toMatchObject({ ok: false, code: "UNEXPECTED_RESPONSE", status: "INVALID", message: expect.stringMatching(/not with the JSON body/) });
+    const nested = await verify(apiKeyTarget("/api/auth.test", { expectJson: { path: "team", equals: "T1" } }), optionsFor(serverUrl));
+    expect(nested).toMatchObject({ ok: true });
+    const missing = await verify(apiKeyTarget("/api/auth.test", { expectJson: { path: "data.active", equals: true } }), optionsFor(serverUrl));
+    expect(missing).toMatchObject({ code: "UNAUTHORIZED", message: expect.stringContaining('"data.active" not true') });
+  });
+
+  it("is checked by the descriptor schema", () => {
+    const descriptor = (expectJson: unknown) => ({
+      key: "acme",
+      name: "Acme",
+      baseUrl: "https://acme.invalid",
+      authMethods: [
+        {
+          type: "API_KEY",
+          label: "Key",
+          fields: [{ name: "apiKey", label: "Key", type: "PASSWORD", secret: true }],
+          apply: { in: "header", name: "X-Key" },
+          verify: { http: { method: "GET", path: "/", expectJson } },
+        },
+      ],
+    });
+    expect(parseComponentDescriptor(descriptor({ path: "ok", equals: true })).ok).toBe(true);
+    expect(parseComponentDescriptor(descriptor({ path: "a..b", equals: true }))).toMatchObject({
+      ok: false,
+      fieldErrors: [{ field: "authMethods.0.verify.http.expectJson.path" }],
+    });
+    expect(parseComponentDescriptor(descriptor({ path: "ok", equals: { nested: 1 } }))).toMatchObject({ ok: false });
+  });
+});
+
 describe("sendVerificationRequest", () => {
   it("resolves host names through the given lookup, so a guard can refuse them", async () => {
     const lookups: string[] = [];
@@ -267,7 +370,12 @@ describe("verifyCredential", () => {
     const method = descriptor.authMethods.find((candidate) => candidate.type === "OAUTH2")!;
     return { descriptor, method, values: { clientId: "id", clientSecret: PASSWORD }, accessToken };
   };
-  const githubAt = (path: string): VerifierOptions => ({ timeoutMs: 5_000, serverUrl, baseUrlOverrides: { github: `${serverUrl}${path}` } });
+  const githubAt = (path: string): VerifierOptions => ({
+    timeoutMs: 5_000,
+    serverUrl,
+    baseUrlOverrides: { github: `${serverUrl}${path}` },
+    networkPolicy,
+  });
 
   it("answers UNVERIFIED for an OAuth2 credential without an access token, sending nothing", async () => {
     const result = await verify(githubOAuth2(), githubAt(""));

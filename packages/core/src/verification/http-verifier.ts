@@ -1,7 +1,8 @@
 import http from "node:http";
 import https from "node:https";
 import type { LookupFunction } from "node:net";
-import type { AuthMethodOfType } from "../components/descriptor-schema";
+import type { AuthMethodOfType, JsonExpectation } from "../components/descriptor-schema";
+import { BlockedTargetError, findBlockedTarget } from "../network/network-policy";
 import { renderTemplate, resolveBaseUrl, TemplateError } from "../components/template";
 import {
   createVerificationResult,
@@ -18,13 +19,16 @@ export interface VerificationRequest {
   method: string;
   headers: Record<string, string>;
   timeoutMs: number;
-  /** DNS lookup used to connect; the place for a guard on the addresses a request may reach. */
+  /** DNS lookup used to connect: the network policy's, which refuses forbidden addresses. */
   lookup?: LookupFunction;
+  /** Read the body (up to 64 KiB) and hand it back, for a `verify.http.expectJson` check. */
+  readBody?: boolean;
 }
 
 export type VerificationResponse =
-  | { kind: "response"; status: number }
+  | { kind: "response"; status: number; body?: Buffer }
   | { kind: "timeout" }
+  | { kind: "blocked"; error: BlockedTargetError }
   | { kind: "network-error"; code: string | undefined }
   | { kind: "invalid-request" };
 
@@ -55,7 +59,11 @@ export const httpVerifier: Verifier = async (target, options) => {
       throw new VerificationSetupError(`the HTTP verifier does not handle ${method.type} credentials`);
     }
     request = buildVerificationRequest(target, method, options);
+    options.networkPolicy.assertUrlAllowed(request.url);
   } catch (error) {
+    if (error instanceof BlockedTargetError) {
+      return createVerificationResult(target, describeBlockedTarget(descriptor.name, error), startedAt);
+    }
     if (!(error instanceof TemplateError || error instanceof VerificationSetupError)) throw error;
     const message = `${descriptor.name} could not be verified: ${lowerFirst(error.message).replace(/\.?$/, ".")}`;
     return createVerificationResult(target, { ok: false, code: "UNEXPECTED_RESPONSE", status: "UNVERIFIED", message }, startedAt);
@@ -77,7 +85,9 @@ export function sendVerificationRequest(request: VerificationRequest): Promise<V
       clientRequest?.destroy();
       resolve(response);
     };
-    const settleWithStatus = () => settle({ kind: "response", status: status ?? 0 });
+    const chunks: Buffer[] = [];
+    const settleWithStatus = () =>
+      settle({ kind: "response", status: status ?? 0, ...(request.readBody ? { body: Buffer.concat(chunks) } : {}) });
     const timer = setTimeout(() => (status === undefined ? settle({ kind: "timeout" }) : settleWithStatus()), request.timeoutMs);
     const client = request.url.protocol === "https:" ? https : http;
     try {
@@ -89,6 +99,7 @@ export function sendVerificationRequest(request: VerificationRequest): Promise<V
           let received = 0;
           response.on("data", (chunk: Buffer) => {
             received += chunk.length;
+            if (request.readBody) chunks.push(chunk);
             if (received >= MAX_BODY_BYTES) settleWithStatus();
           });
           response.on("end", settleWithStatus);
@@ -100,9 +111,12 @@ export function sendVerificationRequest(request: VerificationRequest): Promise<V
       settle({ kind: "invalid-request" });
       return;
     }
-    clientRequest.on("error", (error: NodeJS.ErrnoException) =>
-      status === undefined ? settle({ kind: "network-error", code: error.code }) : settleWithStatus(),
-    );
+    clientRequest.on("error", (error: NodeJS.ErrnoException) => {
+      const blocked = findBlockedTarget(error);
+      if (blocked) settle({ kind: "blocked", error: blocked });
+      else if (status === undefined) settle({ kind: "network-error", code: error.code });
+      else settleWithStatus();
+    });
     clientRequest.end();
   });
 }
@@ -116,7 +130,14 @@ function buildVerificationRequest(target: VerificationTarget, method: HttpMethod
   for (const [name, value] of Object.entries(check.headers ?? {})) headers[name.toLowerCase()] = renderTemplate(value, context);
   if (check.method !== "GET" && check.method !== "HEAD") headers["content-length"] = "0";
   applyCredential(method, target, url, headers);
-  return { url, method: check.method, headers, timeoutMs: options.timeoutMs };
+  return {
+    url,
+    method: check.method,
+    headers,
+    timeoutMs: options.timeoutMs,
+    lookup: options.networkPolicy.lookup,
+    readBody: check.expectJson !== undefined,
+  };
 }
 
 function applyCredential(method: HttpMethod, target: VerificationTarget, url: URL, headers: Record<string, string>): void {
@@ -164,6 +185,8 @@ function joinUrl(base: URL, path: string): URL {
 function describeResponse(target: VerificationTarget, request: VerificationRequest, response: VerificationResponse): VerificationOutcome {
   const name = target.descriptor.name;
   switch (response.kind) {
+    case "blocked":
+      return describeBlockedTarget(name, response.error);
     case "timeout":
       return { ok: false, code: "TIMEOUT", status: "UNREACHABLE", message: `${name} did not answer within ${formatDuration(request.timeoutMs)}.` };
     case "network-error":
@@ -181,16 +204,33 @@ function describeResponse(target: VerificationTarget, request: VerificationReque
         message: `${name} could not be called: a value contains characters HTTP does not allow, such as a line break.`,
       };
     case "response":
-      return describeStatus(target, request, response.status);
+      return describeStatus(target, request, response);
   }
 }
 
-function describeStatus(target: VerificationTarget, request: VerificationRequest, status: number): VerificationOutcome {
+function describeStatus(
+  target: VerificationTarget,
+  request: VerificationRequest,
+  { status, body }: { status: number; body?: Buffer },
+): VerificationOutcome {
   const { descriptor, method } = target;
-  const okStatus = "verify" in method ? method.verify?.http.okStatus : undefined;
+  const check = "verify" in method ? method.verify?.http : undefined;
+  const okStatus = check?.okStatus;
   const answered = `${descriptor.name} answered ${`${status} ${http.STATUS_CODES[status] ?? ""}`.trim()}`;
   const wording = describeCredential(target);
   if (okStatus ? okStatus.includes(status) : status >= 200 && status < 300) {
+    const mismatch = check?.expectJson && body ? checkJsonExpectation(check.expectJson, body) : undefined;
+    if (mismatch === "not-json") {
+      return {
+        ok: false,
+        code: "UNEXPECTED_RESPONSE",
+        status: "INVALID",
+        message: `${answered}, but not with the JSON body verification expects: check the base URL and the verification path.`,
+      };
+    }
+    if (mismatch) {
+      return { ok: false, code: "UNAUTHORIZED", status: "INVALID", message: `${answered} with ${mismatch}: ${wording.rejected}.` };
+    }
     return { ok: true, code: "OK", status: "VALID", message: `${descriptor.name} accepted ${wording.accepted}.` };
   }
   if (status === 401) return { ok: false, code: "UNAUTHORIZED", status: "INVALID", message: `${answered}: ${wording.rejected}.` };
@@ -219,6 +259,33 @@ function describeStatus(target: VerificationTarget, request: VerificationRequest
     code: "UNEXPECTED_RESPONSE",
     status: "INVALID",
     message: `${answered}, which verification does not expect: check the base URL and the verification path.`,
+  };
+}
+
+/** Undefined when the body holds the expected value; else "not-json", or what it holds instead. */
+function checkJsonExpectation(expectation: JsonExpectation, body: Buffer): string | "not-json" | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(body.toString("utf8"));
+  } catch {
+    return "not-json";
+  }
+  for (const key of expectation.path.split(".")) {
+    value = value !== null && typeof value === "object" && Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined;
+  }
+  if (value === expectation.equals) return undefined;
+  const shown = typeof value === "boolean" || typeof value === "number" || value === null ? JSON.stringify(value) : undefined;
+  return shown === undefined
+    ? `"${expectation.path}" not ${JSON.stringify(expectation.equals)}`
+    : `"${expectation.path}": ${shown} instead of ${JSON.stringify(expectation.equals)}`;
+}
+
+export function describeBlockedTarget(name: string, error: BlockedTargetError): VerificationOutcome {
+  return {
+    ok: false,
+    code: "BLOCKED_TARGET",
+    status: "UNREACHABLE",
+    message: `${name} was not contacted: ${error.message}.`,
   };
 }
 

@@ -1,14 +1,14 @@
 import type { AuthType, VerificationResult } from "../types";
+import { databaseVerifier } from "./database-verifier";
 import { httpVerifier } from "./http-verifier";
 import { oauth2Verifier } from "./oauth2-verifier";
-import { unsupportedVerifier } from "./unsupported-verifier";
 import { createVerificationResult, type VerificationTarget, type Verifier, type VerifierOptions } from "./verifier";
 
 export const verifiers: Record<AuthType, Verifier> = {
   API_KEY: httpVerifier,
   BASIC: httpVerifier,
   OAUTH2: oauth2Verifier,
-  DATABASE: unsupportedVerifier,
+  DATABASE: databaseVerifier,
 };
 
 /** Runs the verifier of the target's auth type; never throws. */

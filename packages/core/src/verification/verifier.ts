@@ -1,4 +1,5 @@
 import type { AuthMethodDescriptor, ComponentDescriptor } from "../components/descriptor-schema";
+import type { NetworkPolicy } from "../network/network-policy";
 import type { CredentialValues, VerificationResult } from "../types";
 
 export interface VerificationTarget {
@@ -16,11 +17,8 @@ export interface VerifierOptions {
   serverUrl: string;
   /** Base URL templates by component key. */
   baseUrlOverrides: Record<string, string>;
-  /**
-   * The HTTP client of OAuth2 token requests (oauth4webapi's `customFetch`); global fetch when
-   * unset. The place for a network-policy guard. It is always called with `redirect: "manual"`.
-   */
-  fetch?: typeof fetch;
+  /** The SSRF guard every outgoing connection of a verification goes through. */
+  networkPolicy: NetworkPolicy;
 }
 
 export type Verifier = (target: VerificationTarget, options: VerifierOptions) => Promise<VerificationResult>;

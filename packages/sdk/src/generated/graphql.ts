@@ -409,6 +409,14 @@ export type CredentialQueryVariables = Exact<{
 
 export type CredentialQuery = { credential: { id: string, name: string, authType: AuthType, config: Record<string, unknown>, status: CredentialStatus, createdAt: string, updatedAt: string, usage: Array<{ flow: { id: string, name: string, status: FlowStatus }, step: { id: string, position: number, name: string } }>, secrets: Array<{ field: string, hint: string }>, lastVerification: { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number } | null, component: { id: string, key: string, name: string } } | null };
 
+export type CredentialVerificationsQueryVariables = Exact<{
+  id: string | number;
+  first?: number | null | undefined;
+}>;
+
+
+export type CredentialVerificationsQuery = { credential: { id: string, status: CredentialStatus, verifications: Array<{ ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number }> } | null };
+
 export type VerifyCredentialMutationVariables = Exact<{
   input: CredentialInput;
 }>;
@@ -497,20 +505,20 @@ export type FlowsQueryVariables = Exact<{
 }>;
 
 
-export type FlowsQuery = { flows: Array<{ id: string, name: string, status: FlowStatus, createdAt: string, updatedAt: string, steps: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }> }> };
+export type FlowsQuery = { flows: Array<{ id: string, name: string, status: FlowStatus, createdAt: string, updatedAt: string, steps: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }>, stepsNeedingAttention: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }> }> };
 
 export type FlowQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type FlowQuery = { flow: { id: string, name: string, status: FlowStatus, createdAt: string, updatedAt: string, steps: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }> } | null };
+export type FlowQuery = { flow: { id: string, name: string, status: FlowStatus, createdAt: string, updatedAt: string, steps: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }>, stepsNeedingAttention: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }> } | null };
 
 type FlowResultFields_CredentialMismatch_Fragment = { __typename: 'CredentialMismatch', message: string, stepIndex: number };
 
 type FlowResultFields_FlowNotReady_Fragment = { __typename: 'FlowNotReady', message: string, steps: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }> };
 
-type FlowResultFields_FlowSaved_Fragment = { __typename: 'FlowSaved', flow: { id: string, name: string, status: FlowStatus, createdAt: string, updatedAt: string, steps: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }> } };
+type FlowResultFields_FlowSaved_Fragment = { __typename: 'FlowSaved', flow: { id: string, name: string, status: FlowStatus, createdAt: string, updatedAt: string, steps: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }>, stepsNeedingAttention: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }> } };
 
 type FlowResultFields_InvalidInput_Fragment = { __typename: 'InvalidInput', message: string, fieldErrors: Array<{ field: string, message: string }> };
 
@@ -532,7 +540,7 @@ export type CreateFlowMutationVariables = Exact<{
 export type CreateFlowMutation = { createFlow:
     | { __typename: 'CredentialMismatch', message: string, stepIndex: number }
     | { __typename: 'FlowNotReady', message: string, steps: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }> }
-    | { __typename: 'FlowSaved', flow: { id: string, name: string, status: FlowStatus, createdAt: string, updatedAt: string, steps: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }> } }
+    | { __typename: 'FlowSaved', flow: { id: string, name: string, status: FlowStatus, createdAt: string, updatedAt: string, steps: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }>, stepsNeedingAttention: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }> } }
     | { __typename: 'InvalidInput', message: string, fieldErrors: Array<{ field: string, message: string }> }
     | { __typename: 'NotFound', message: string, id: string | null }
    };
@@ -546,7 +554,7 @@ export type RenameFlowMutationVariables = Exact<{
 export type RenameFlowMutation = { renameFlow:
     | { __typename: 'CredentialMismatch', message: string, stepIndex: number }
     | { __typename: 'FlowNotReady', message: string, steps: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }> }
-    | { __typename: 'FlowSaved', flow: { id: string, name: string, status: FlowStatus, createdAt: string, updatedAt: string, steps: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }> } }
+    | { __typename: 'FlowSaved', flow: { id: string, name: string, status: FlowStatus, createdAt: string, updatedAt: string, steps: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }>, stepsNeedingAttention: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }> } }
     | { __typename: 'InvalidInput', message: string, fieldErrors: Array<{ field: string, message: string }> }
     | { __typename: 'NotFound', message: string, id: string | null }
    };
@@ -560,7 +568,7 @@ export type SetStepCredentialMutationVariables = Exact<{
 export type SetStepCredentialMutation = { setStepCredential:
     | { __typename: 'CredentialMismatch', message: string, stepIndex: number }
     | { __typename: 'FlowNotReady', message: string, steps: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }> }
-    | { __typename: 'FlowSaved', flow: { id: string, name: string, status: FlowStatus, createdAt: string, updatedAt: string, steps: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }> } }
+    | { __typename: 'FlowSaved', flow: { id: string, name: string, status: FlowStatus, createdAt: string, updatedAt: string, steps: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }>, stepsNeedingAttention: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }> } }
     | { __typename: 'InvalidInput', message: string, fieldErrors: Array<{ field: string, message: string }> }
     | { __typename: 'NotFound', message: string, id: string | null }
    };
@@ -573,7 +581,7 @@ export type ActivateFlowMutationVariables = Exact<{
 export type ActivateFlowMutation = { activateFlow:
     | { __typename: 'CredentialMismatch', message: string, stepIndex: number }
     | { __typename: 'FlowNotReady', message: string, steps: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }> }
-    | { __typename: 'FlowSaved', flow: { id: string, name: string, status: FlowStatus, createdAt: string, updatedAt: string, steps: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }> } }
+    | { __typename: 'FlowSaved', flow: { id: string, name: string, status: FlowStatus, createdAt: string, updatedAt: string, steps: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }>, stepsNeedingAttention: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }> } }
     | { __typename: 'InvalidInput', message: string, fieldErrors: Array<{ field: string, message: string }> }
     | { __typename: 'NotFound', message: string, id: string | null }
    };
@@ -586,7 +594,7 @@ export type DeactivateFlowMutationVariables = Exact<{
 export type DeactivateFlowMutation = { deactivateFlow:
     | { __typename: 'CredentialMismatch', message: string, stepIndex: number }
     | { __typename: 'FlowNotReady', message: string, steps: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }> }
-    | { __typename: 'FlowSaved', flow: { id: string, name: string, status: FlowStatus, createdAt: string, updatedAt: string, steps: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }> } }
+    | { __typename: 'FlowSaved', flow: { id: string, name: string, status: FlowStatus, createdAt: string, updatedAt: string, steps: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }>, stepsNeedingAttention: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }> } }
     | { __typename: 'InvalidInput', message: string, fieldErrors: Array<{ field: string, message: string }> }
     | { __typename: 'NotFound', message: string, id: string | null }
    };
@@ -617,7 +625,7 @@ export type CredentialFieldsFragment = { id: string, name: string, authType: Aut
 
 export type FlowStepFieldsFragment = { id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null };
 
-export type FlowFieldsFragment = { id: string, name: string, status: FlowStatus, createdAt: string, updatedAt: string, steps: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }> };
+export type FlowFieldsFragment = { id: string, name: string, status: FlowStatus, createdAt: string, updatedAt: string, steps: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }>, stepsNeedingAttention: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }> };
 
 export type InvalidInputFieldsFragment = { message: string, fieldErrors: Array<{ field: string, message: string }> };
 
@@ -736,6 +744,9 @@ export const FlowFieldsFragmentDoc = new TypedDocumentString(`
   steps {
     ...FlowStepFields
   }
+  stepsNeedingAttention {
+    ...FlowStepFields
+  }
   createdAt
   updatedAt
 }
@@ -814,6 +825,9 @@ fragment FlowFields on Flow {
   name
   status
   steps {
+    ...FlowStepFields
+  }
+  stepsNeedingAttention {
     ...FlowStepFields
   }
   createdAt
@@ -1646,6 +1660,24 @@ fragment CredentialFields on Credential {
   createdAt
   updatedAt
 }`) as unknown as TypedDocumentString<CredentialQuery, CredentialQueryVariables>;
+export const CredentialVerificationsDocument = new TypedDocumentString(`
+    query CredentialVerifications($id: ID!, $first: Int) {
+  credential(id: $id) {
+    id
+    status
+    verifications(first: $first) {
+      ...VerificationFields
+    }
+  }
+}
+    fragment VerificationFields on VerificationResult {
+  ok
+  code
+  status
+  message
+  checkedAt
+  durationMs
+}`) as unknown as TypedDocumentString<CredentialVerificationsQuery, CredentialVerificationsQueryVariables>;
 export const VerifyCredentialDocument = new TypedDocumentString(`
     mutation VerifyCredential($input: CredentialInput!) {
   verifyCredential(input: $input) {
@@ -2023,6 +2055,9 @@ fragment FlowFields on Flow {
   steps {
     ...FlowStepFields
   }
+  stepsNeedingAttention {
+    ...FlowStepFields
+  }
   createdAt
   updatedAt
 }`) as unknown as TypedDocumentString<FlowsQuery, FlowsQueryVariables>;
@@ -2052,6 +2087,9 @@ fragment FlowFields on Flow {
   name
   status
   steps {
+    ...FlowStepFields
+  }
+  stepsNeedingAttention {
     ...FlowStepFields
   }
   createdAt
@@ -2107,6 +2145,9 @@ fragment FlowFields on Flow {
   name
   status
   steps {
+    ...FlowStepFields
+  }
+  stepsNeedingAttention {
     ...FlowStepFields
   }
   createdAt
@@ -2175,6 +2216,9 @@ fragment FlowFields on Flow {
   steps {
     ...FlowStepFields
   }
+  stepsNeedingAttention {
+    ...FlowStepFields
+  }
   createdAt
   updatedAt
 }
@@ -2239,6 +2283,9 @@ fragment FlowFields on Flow {
   name
   status
   steps {
+    ...FlowStepFields
+  }
+  stepsNeedingAttention {
     ...FlowStepFields
   }
   createdAt
@@ -2307,6 +2354,9 @@ fragment FlowFields on Flow {
   steps {
     ...FlowStepFields
   }
+  stepsNeedingAttention {
+    ...FlowStepFields
+  }
   createdAt
   updatedAt
 }
@@ -2371,6 +2421,9 @@ fragment FlowFields on Flow {
   name
   status
   steps {
+    ...FlowStepFields
+  }
+  stepsNeedingAttention {
     ...FlowStepFields
   }
   createdAt

@@ -1,3 +1,4 @@
+import { invalidInput, VERIFICATION_HISTORY_LIMIT } from "@latchkey/core";
 import type { Resolvers } from "../../generated/resolvers-types";
 import { failAsUserInput, isProblem, loadOrFail } from "../shared";
 
@@ -36,5 +37,11 @@ export const credentialResolvers: Resolvers = {
     component: (c, _, ctx) => loadOrFail(ctx.loaders.component.load(c.componentId), "The credential's component"),
     secrets: (c) => c.secretHints,
     usage: (c, _, ctx) => ctx.loaders.usageOfCredential.load(c.id),
+    verifications: (c, { first }, ctx) => {
+      if (!Number.isInteger(first) || first < 1 || first > VERIFICATION_HISTORY_LIMIT) {
+        failAsUserInput(invalidInput([{ field: "first", message: `Must be between 1 and ${VERIFICATION_HISTORY_LIMIT}.` }]));
+      }
+      return ctx.loaders.verificationHistory(first).load(c.id);
+    },
   },
 };

@@ -17,6 +17,12 @@ export const flowResolvers: Resolvers = {
   },
   Flow: {
     steps: (f, _, ctx) => ctx.loaders.stepsOfFlow.load(f.id),
+    stepsNeedingAttention: async (f, _, ctx) => {
+      const steps = await ctx.loaders.stepsOfFlow.load(f.id);
+      const credentials = await ctx.loaders.credential.loadMany(steps.flatMap((s) => (s.credentialId ? [s.credentialId] : [])));
+      const valid = new Set(credentials.flatMap((c) => (c && !(c instanceof Error) && c.status === "VALID" ? [c.id] : [])));
+      return steps.filter((s) => !s.credentialId || !valid.has(s.credentialId));
+    },
   },
   FlowStep: {
     component: (s, _, ctx) => loadOrFail(ctx.loaders.component.load(s.componentId), "The step's component"),

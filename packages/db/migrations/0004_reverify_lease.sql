@@ -1,0 +1,1 @@
+ALTER TABLE "credentials" ADD COLUMN "verify_lease_until" timestamp with time zone;
