@@ -1,6 +1,6 @@
 import type { AddressInfo } from "node:net";
 import { ApolloServer } from "@apollo/server";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { catalogDescriptors } from "@latchkey/catalog";
 import {
   assertKeyringCovers,
@@ -15,13 +15,10 @@ import { createRequestContext, type RequestContext } from "./context";
 import { seedDemoData } from "./demo-data";
 import type { ApiConfig } from "./env";
 import { createErrorFormatter } from "./graphql-errors";
-import { depthLimit } from "./depth-limit";
 import { createHttpServer } from "./http-server";
+import { queryProtection, VerificationRateLimiter } from "./limits";
 import type { Logger } from "./logger";
 import { buildSchema } from "./schema";
-
-export const MAX_QUERY_DEPTH = 12;
-export const MAX_QUERY_TOKENS = 5_000;
 
 export interface RunningApi {
   /** Where the API listens, e.g. http://localhost:4000 */
@@ -32,7 +29,12 @@ export interface RunningApi {
 /** Opens the database (migrating it), checks the encryption key, syncs the catalog, and serves. */
 export async function startApi(config: ApiConfig, logger: Logger): Promise<RunningApi> {
   const { keyring, keyFile, source } = loadKeyring({ envKey: config.encryptionKey, dataDir: config.dataDir });
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize });
+  const database = await openDatabase({
+    url: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolSize: config.databasePoolSize,
+    countStatements: config.bench,
+  });
   try {
     return await serve(config, logger, database, keyring, keyFile, source);
   } catch (error) {
@@ -65,23 +67,32 @@ async function serve(
   };
   const services = createServices({ db, keyring, verifier });
 
+  // Bounds on what one document may ask for (depth, cost, aliases, directives, tokens).
+  const protection = queryProtection({ hideSuggestions: !config.introspection });
   const apollo = new ApolloServer<RequestContext>({
     schema: buildSchema(),
     introspection: config.introspection,
-    // Bounds on what one document may ask for; the SDK's deepest operation nests 5 levels.
-    validationRules: [depthLimit(MAX_QUERY_DEPTH)],
-    parseOptions: { maxTokens: MAX_QUERY_TOKENS },
+    validationRules: protection.validationRules,
+    parseOptions: protection.parseOptions,
     includeStacktraceInErrorResponses: false,
     formatError: createErrorFormatter(logger),
-    plugins: config.production ? [ApolloServerPluginLandingPageDisabled()] : [],
+    plugins: [
+      ...protection.plugins,
+      // No cache hints are used: without this Apollo wraps every field's resolver to collect them.
+      ApolloServerPluginCacheControlDisabled(),
+      // The landing page shows the schema: off wherever introspection is off (production by default).
+      ...(config.introspection ? [] : [ApolloServerPluginLandingPageDisabled()]),
+    ],
     logger: { debug: () => {}, info: () => {}, warn: (m) => logger.warn(String(m)), error: (m) => logger.error(String(m)) },
   });
   await apollo.start();
 
+  const limiter = new VerificationRateLimiter(config.verifyRateLimitPerMinute);
   const server = createHttpServer({
     apollo,
     logger,
-    createContext: async () => createRequestContext(services, defaultWorkspaceId),
+    createContext: async () => createRequestContext(services, defaultWorkspaceId, limiter),
+    bench: config.bench ? { services, workspaceId: defaultWorkspaceId, statementCount: database.statementCount } : undefined,
     checkHealth: async () => {
       try {
         await db.execute(sql`select 1`);

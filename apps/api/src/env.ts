@@ -34,6 +34,8 @@ const zEnv = z.object({
       }
       return overrides;
     }),
+  LATCHKEY_VERIFY_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(60),
+  LATCHKEY_BENCH: booleanFlag.default(false),
   LATCHKEY_LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   LATCHKEY_INTROSPECTION: booleanFlag.optional(),
   LATCHKEY_DEMO_DATA: booleanFlag.default(true),
@@ -55,6 +57,9 @@ function toConfig(env: z.output<typeof zEnv>) {
     publicUrl: env.LATCHKEY_PUBLIC_URL?.replace(/\/+$/, ""),
     verifyTimeoutMs: env.LATCHKEY_VERIFY_TIMEOUT_MS,
     baseUrlOverrides: env.LATCHKEY_BASE_URL_OVERRIDES,
+    verifyRateLimitPerMinute: env.LATCHKEY_VERIFY_RATE_LIMIT,
+    /** Benchmark mode: the /bench baseline endpoint and SQL statement counting. */
+    bench: env.LATCHKEY_BENCH,
     logLevel: env.LATCHKEY_LOG_LEVEL,
     demoData: env.LATCHKEY_DEMO_DATA,
     introspection: env.LATCHKEY_INTROSPECTION ?? env.NODE_ENV !== "production",

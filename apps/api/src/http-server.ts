@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { HeaderMap, type ApolloServer } from "@apollo/server";
 import { Lexer, Source, TokenKind } from "graphql";
+import { BENCH_PREFIX, handleBench, type BenchDeps } from "./bench-endpoint";
 import type { RequestContext } from "./context";
 import { describeForLog } from "./graphql-errors";
 import { DEMO_PETSTORE_PREFIX, handleDemoPetstore } from "./demo-petstore";
@@ -13,6 +14,8 @@ export interface HttpServerDeps {
   createContext: (req: IncomingMessage) => Promise<RequestContext>;
   checkHealth: () => Promise<boolean>;
   logger: Logger;
+  /** Bench mode only: the plain JSON baseline endpoint and statement counts. */
+  bench?: BenchDeps;
 }
 
 class HttpError extends Error {
@@ -151,6 +154,7 @@ export function createHttpServer(deps: HttpServerDeps): Server {
         return sendJson(res, healthy ? 200 : 503, { status: healthy ? "ok" : "unavailable" });
       }
       if (url.pathname.startsWith(`${DEMO_PETSTORE_PREFIX}/`)) return handleDemoPetstore(req, res, url.pathname);
+      if (deps.bench && url.pathname.startsWith(`${BENCH_PREFIX}/`)) return handleBench(res, url, deps.bench);
       sendJson(res, 404, { error: "Not found" });
     };
     handle().catch((error: unknown) => {

@@ -9,3 +9,4 @@ export * from "./components/component-service";
 export * from "./credentials/credential-service";
 export * from "./flows/flow-service";
 export type { Verifier, VerifierOptions, VerificationTarget } from "./verification/verifier";
+export { secretHint } from "./components/credential-values";
