@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { catalogDescriptors } from "@latchkey/catalog";
 import { createServices, Keyring, parseCatalog, parseEncryptionKey, sealSecrets, secretHint, syncCatalog } from "@latchkey/core";
-import { components, credentials, ensureDefaultWorkspace, eq, flows, flowSteps, openDatabase, sql } from "@latchkey/db";
+import { components, credentials, ensureDefaultWorkspace, eq, flows, flowSteps, openDatabase, recountCredentials, sql } from "@latchkey/db";
 
 export interface SeedPlan {
   credentials: number;
@@ -127,6 +127,7 @@ export async function seed(target: { url?: string; dataDir: string; encryptionKe
         await db.insert(flowSteps).values(stepRows);
       }
     });
+    await timed(timings, "counts", () => recountCredentials(db));
     await timed(timings, "analyze", () => db.execute(sql`analyze`));
 
     const stride = Math.max(1, Math.floor(plan.credentials / plan.reverify));

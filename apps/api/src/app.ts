@@ -10,7 +10,7 @@ import {
   parseCatalog,
   syncCatalog,
 } from "@latchkey/core";
-import { ensureDefaultWorkspace, listSecretKeyIds, listWorkspaceIds, openDatabase, sql, type DatabaseHandle } from "@latchkey/db";
+import { ensureDefaultWorkspace, listSecretKeyIds, listWorkspaceIds, openDatabase, recountCredentials, sql, type DatabaseHandle } from "@latchkey/db";
 import { createRequestContext, type RequestContext } from "./context";
 import { seedDemoData } from "./demo-data";
 import type { ApiConfig } from "./env";
@@ -59,6 +59,7 @@ async function serve(
   const defaultWorkspace = await ensureDefaultWorkspace(db);
   const defaultWorkspaceId = defaultWorkspace.id;
   for (const workspaceId of await listWorkspaceIds(db)) await syncCatalog(db, workspaceId, catalog);
+  await recountCredentials(db);
 
   const verifier = {
     timeoutMs: config.verifyTimeoutMs,

@@ -101,7 +101,7 @@ function limitCode(formatted: GraphQLFormattedError, original: unknown): string 
   if (code === "GRAPHQL_VALIDATION_FAILED" && original instanceof GraphQLError && isLimitCode(original.extensions.code)) {
     return original.extensions.code;
   }
-  if (code === "GRAPHQL_PARSE_FAILED" && /^Syntax Error: Document contains more than \d+ tokens/.test(formatted.message)) {
+  if (code === "GRAPHQL_PARSE_FAILED" && /^Syntax Error: Document contains more tha[nt] \d+ tokens/.test(formatted.message)) {
     return LIMIT_CODES.tokens;
   }
   return undefined;

@@ -18,6 +18,11 @@ export interface TestApi {
   client: LatchkeyClient;
   /** Every response body the API sent to `client` or `post`, for leak checks. */
   responses: string[];
+  /**
+   * fetch() to the API as the other helpers send it (the same headers, every body recorded): for
+   * tools that bring their own requests, e.g. graphql-http's audits. A path is taken relative to the API.
+   */
+  fetch: typeof fetch;
   /** Raw POST to /graphql (for malformed requests the SDK cannot send). */
   post(body: string, headers?: Record<string, string>): Promise<{ status: number; text: string; json: any }>;
   logs(): string;
@@ -99,7 +104,8 @@ export async function startApi(
   const graphqlUrl = `${base}/graphql`;
   const responses: string[] = [];
   const recordingFetch: typeof fetch = async (input, init) => {
-    const response = await fetch(input, init);
+    const target = typeof input === "string" && input.startsWith("/") ? `${base}${input}` : input;
+    const response = await fetch(target, init);
     const text = await response.text();
     responses.push(text);
     return new Response(text, { status: response.status, headers: response.headers });
@@ -110,10 +116,10 @@ export async function startApi(
     graphqlUrl,
     client: createClient({ url: graphqlUrl, fetch: recordingFetch }),
     responses,
+    fetch: recordingFetch,
     async post(body, headers = { "content-type": "application/json" }) {
-      const response = await fetch(graphqlUrl, { method: "POST", headers, body });
+      const response = await recordingFetch(graphqlUrl, { method: "POST", headers, body });
       const text = await response.text();
-      responses.push(text);
       let json: unknown;
       try {
         json = JSON.parse(text);

@@ -33,3 +33,23 @@ export async function listSecretKeyIds(db: Executor): Promise<string[]> {
     .from(credentials);
   return rows.map((r) => r.keyId);
 }
+
+/**
+ * Sets every component's credential_count from the credentials themselves: at start (a database
+ * from before the column, data loaded by other means). Adding or deleting a credential updates its
+ * component's row first and the credentials second, and this takes its locks in the same order, so
+ * no add or delete slips between the count and the update, and none deadlocks with it.
+ */
+export async function recountCredentials(db: Executor): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`lock table components in exclusive mode`);
+    await tx.execute(sql`lock table ${credentials} in share mode`);
+    await tx.execute(sql`
+      update components set credential_count = counted.n
+      from (
+        select c.id, (select count(*) from credentials cr where cr.workspace_id = c.workspace_id and cr.component_id = c.id)::int as n
+        from components c
+      ) as counted
+      where components.id = counted.id and components.credential_count <> counted.n`);
+  });
+}

@@ -8,10 +8,8 @@ import {
   eq,
   flows,
   flowSteps,
-  gt,
   ilike,
   inArray,
-  or,
   sql,
   type Database,
   type SQL,
@@ -128,7 +126,10 @@ export class CredentialService {
     const { component, method, values } = prepared;
     const id = randomUUID();
     const row = await this.db.transaction(async (tx) => {
-      const name = prepared.name || (await nextDefaultName(tx, workspaceId, component));
+      // The component's row first (its count, maybe a default name), then the credential: the
+      // order recountCredentials locks in.
+      const seq = await countCredential(tx, workspaceId, component.id, 1, !prepared.name);
+      const name = prepared.name || `${component.name} account ${seq}`;
       const [inserted] = await tx
         .insert(credentials)
         .values({
@@ -230,6 +231,7 @@ export class CredentialService {
         };
       }
       // Steps of inactive flows lose their credential (ON DELETE SET NULL).
+      await countCredential(tx, workspaceId, locked.componentId, -1, false);
       await tx.delete(credentials).where(and(eq(credentials.workspaceId, workspaceId), eq(credentials.id, id)));
       return { __typename: "CredentialDeleted" as const, id };
     });
@@ -312,29 +314,39 @@ export class CredentialService {
     if (f?.status != null) conditions.push(eq(credentials.status, f.status));
     if (f?.search) conditions.push(ilike(credentials.name, `%${escapeLike(f.search)}%`));
 
-    const [rows, [total]] = await Promise.all([
+    const [rows, total] = await Promise.all([
       this.db
         .select()
         .from(credentials)
         .where(
           and(
             ...conditions,
-            after
-              ? or(gt(credentials.name, after.name), and(eq(credentials.name, after.name), gt(credentials.id, after.id)))
-              : undefined,
+            // A row comparison, so the (workspace, name, id) index seeks straight to the cursor.
+            after ? sql`(${credentials.name}, ${credentials.id}) > (${after.name}, ${after.id})` : undefined,
           ),
         )
         .orderBy(asc(credentials.name), asc(credentials.id))
         .limit(first + 1),
-      this.db.select({ n: count() }).from(credentials).where(and(...conditions)),
+      f?.status == null && !f?.search
+        ? // Without a status or search filter the components' counts add up to the total.
+          this.countFromComponents(workspaceId, f?.componentKey ?? null)
+        : this.db.select({ n: count() }).from(credentials).where(and(...conditions)).then(([r]) => Number(r?.n ?? 0)),
     ]);
     const page = rows.slice(0, first);
     return {
       items: page.map(toCredentialRecord),
       cursors: page.map((r) => encodeCursor(r.name, r.id)),
       hasNextPage: rows.length > first,
-      totalCount: Number(total?.n ?? 0),
+      totalCount: total,
     };
+  }
+
+  private async countFromComponents(workspaceId: string, componentKey: string | null): Promise<number> {
+    const [row] = await this.db
+      .select({ n: sql<string>`coalesce(sum(${components.credentialCount}), 0)` })
+      .from(components)
+      .where(and(eq(components.workspaceId, workspaceId), componentKey == null ? undefined : eq(components.key, componentKey)));
+    return Number(row?.n ?? 0);
   }
 
   private async prepare(workspaceId: string, input: unknown): Promise<Prepared | InvalidInput | NotFound> {
@@ -386,13 +398,20 @@ export class CredentialService {
   }
 }
 
-async function nextDefaultName(tx: Transaction, workspaceId: string, component: ComponentRecord) {
+/**
+ * Adds `delta` to the component's credential count (and, for a default name, takes the next
+ * account number, which it returns) in the caller's transaction.
+ */
+async function countCredential(tx: Transaction, workspaceId: string, componentId: string, delta: 1 | -1, nextAccount: boolean) {
   const [row] = await tx
     .update(components)
-    .set({ accountSeq: sql`${components.accountSeq} + 1` })
-    .where(and(eq(components.workspaceId, workspaceId), eq(components.id, component.id)))
+    .set({
+      credentialCount: sql`${components.credentialCount} + ${delta}`,
+      ...(nextAccount ? { accountSeq: sql`${components.accountSeq} + 1` } : {}),
+    })
+    .where(and(eq(components.workspaceId, workspaceId), eq(components.id, componentId)))
     .returning({ seq: components.accountSeq });
-  return `${component.name} account ${row?.seq ?? 1}`;
+  return row?.seq ?? 1;
 }
 
 /** The credential columns that follow its latest verification. */
