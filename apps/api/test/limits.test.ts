@@ -1,13 +1,13 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { costLimitRule } from "@escape.tech/graphql-armor-cost-limit";
-import { buildSchema, Kind, parse, validate, type DocumentNode } from "graphql";
+import { Kind, parse, validate, type DocumentNode } from "graphql";
 import { CreateCredentialDocument, VerifyCredentialDocument } from "@latchkey/sdk";
 import { LIMIT_CODES, QUERY_LIMITS, queryProtection, VerificationRateLimiter } from "../src/limits";
 import { startApi, useApi, type TestApi } from "./harness";
+import { servedSchema } from "./support/served-schema";
 
-const modules = path.join(__dirname, "../src/modules");
-const schema = buildSchema(readdirSync(modules, { withFileTypes: true }).filter((e) => e.isDirectory()).map(({ name: m }) => readFileSync(path.join(modules, m, "schema.graphql"), "utf8")).join("\n"));
+const schema = servedSchema();
 const operationsDir = path.join(__dirname, "../../../packages/sdk/src/operations");
 const sdkSource = readdirSync(operationsDir).map((f) => readFileSync(path.join(operationsDir, f), "utf8")).join("\n");
 
