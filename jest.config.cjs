@@ -10,7 +10,7 @@ const project = (dir) => ({
   testEnvironment: "node",
   testMatch: ["<rootDir>/**/*.test.ts"],
   transform: { "^.+\\.(t|j|mj)s$": swc },
-  transformIgnorePatterns: ["/node_modules/(?!(oauth4webapi|oauth2-mock-server|jose)/)"],
+  transformIgnorePatterns: ["/node_modules/(?!(oauth4webapi|oauth2-mock-server|jose|is-plain-obj)/)"],
   moduleFileExtensions: ["ts", "js", "mjs", "cjs", "json"],
 });
 

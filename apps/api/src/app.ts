@@ -66,7 +66,7 @@ async function serve(
     serverUrl: config.publicUrl ?? "",
     baseUrlOverrides: config.baseUrlOverrides,
   };
-  const services = createServices({ db, keyring, verifier });
+  const services = createServices({ db, keyring, verifier, oauth2: config.oauth2 });
 
   // Bounds on what one document may ask for (depth, cost, aliases, directives, tokens).
   const protection = queryProtection({ hideSuggestions: !config.introspection });
@@ -92,6 +92,8 @@ async function serve(
   const server = createHttpServer({
     apollo,
     logger,
+    webUrl: config.webUrl,
+    completeOAuth2Authorization: (params) => services.credentials.completeOAuth2Authorization(params),
     createContext: async () => createRequestContext(services, defaultWorkspaceId, limiter),
     bench: config.bench ? { services, workspaceId: defaultWorkspaceId, statementCount: database.statementCount } : undefined,
     checkHealth: async () => {

@@ -17,6 +17,9 @@ const zEnv = z.object({
   LATCHKEY_DATA_DIR: z.string().min(1).default(".latchkey"),
   LATCHKEY_ENCRYPTION_KEY: z.string().optional(),
   LATCHKEY_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  LATCHKEY_WEB_URL: z.url({ protocol: /^https?$/ }).default("http://localhost:3000"),
+  LATCHKEY_OAUTH2_REFRESH_MARGIN_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
+  LATCHKEY_OAUTH2_AUTHORIZATION_TTL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
   LATCHKEY_VERIFY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   LATCHKEY_BASE_URL_OVERRIDES: z
     .string()
@@ -55,6 +58,12 @@ function toConfig(env: z.output<typeof zEnv>) {
     encryptionKey: env.LATCHKEY_ENCRYPTION_KEY?.trim() || undefined,
     /** The API's public URL ({{server.url}}); unset means this process at its listening port. */
     publicUrl: env.LATCHKEY_PUBLIC_URL?.replace(/\/+$/, ""),
+    /** The web app, where the OAuth2 callback sends the browser when it is done. */
+    webUrl: env.LATCHKEY_WEB_URL.replace(/\/+$/, ""),
+    oauth2: {
+      refreshMarginMs: env.LATCHKEY_OAUTH2_REFRESH_MARGIN_SECONDS * 1000,
+      authorizationTtlMs: env.LATCHKEY_OAUTH2_AUTHORIZATION_TTL_SECONDS * 1000,
+    },
     verifyTimeoutMs: env.LATCHKEY_VERIFY_TIMEOUT_MS,
     baseUrlOverrides: env.LATCHKEY_BASE_URL_OVERRIDES,
     verifyRateLimitPerMinute: env.LATCHKEY_VERIFY_RATE_LIMIT,

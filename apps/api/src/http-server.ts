@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { HeaderMap, type ApolloServer } from "@apollo/server";
+import { OAUTH2_CALLBACK_PATH, type OAuth2CallbackResult } from "@latchkey/core";
 import { Lexer, Source, TokenKind } from "graphql";
 import { BENCH_PREFIX, handleBench, type BenchDeps } from "./bench-endpoint";
 import type { RequestContext } from "./context";
@@ -14,6 +15,9 @@ export interface HttpServerDeps {
   createContext: (req: IncomingMessage) => Promise<RequestContext>;
   checkHealth: () => Promise<boolean>;
   logger: Logger;
+  /** The web app's URL: the OAuth2 callback ends there, at /oauth2/complete. */
+  webUrl: string;
+  completeOAuth2Authorization: (params: URLSearchParams) => Promise<OAuth2CallbackResult>;
   /** Bench mode only: the plain JSON baseline endpoint and statement counts. */
   bench?: BenchDeps;
 }
@@ -143,12 +147,32 @@ async function handleGraphQL(req: IncomingMessage, res: ServerResponse, deps: Ht
   res.end();
 }
 
-/** The API's HTTP surface: /graphql, /healthz and the demo Petstore; everything else is 404. */
+/**
+ * Where an OAuth2 provider sends the browser back. The state names the pending authorization (and
+ * so the workspace); the browser then goes on to the web app with the new credential's id or with
+ * the failure's code and a readable message. The query (code, state) is never logged.
+ */
+async function handleOAuth2Callback(req: IncomingMessage, res: ServerResponse, deps: HttpServerDeps, url: URL): Promise<void> {
+  if (req.method !== "GET") return sendJson(res, 405, { error: "Method not allowed" }, { allow: "GET" });
+  const result = await deps.completeOAuth2Authorization(url.searchParams);
+  const target = new URL(`${deps.webUrl}/oauth2/complete`);
+  if (result.ok) {
+    target.searchParams.set("credential", result.credentialId);
+  } else {
+    deps.logger.info("OAuth2 authorization failed", { code: result.code });
+    target.searchParams.set("error", result.code);
+    target.searchParams.set("message", result.message);
+  }
+  res.writeHead(303, { location: target.toString(), "cache-control": "no-store", "referrer-policy": "no-referrer" }).end();
+}
+
+/** The API's HTTP surface: /graphql, /healthz, the OAuth2 callback and the demo Petstore; everything else is 404. */
 export function createHttpServer(deps: HttpServerDeps): Server {
   return createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
     const handle = async () => {
       if (url.pathname === "/graphql") return handleGraphQL(req, res, deps, url.search);
+      if (url.pathname === OAUTH2_CALLBACK_PATH) return handleOAuth2Callback(req, res, deps, url);
       if (url.pathname === "/healthz") {
         const healthy = await deps.checkHealth();
         return sendJson(res, healthy ? 200 : 503, { status: healthy ? "ok" : "unavailable" });

@@ -25,6 +25,8 @@ export interface TestApi {
   fetch: typeof fetch;
   /** Raw POST to /graphql (for malformed requests the SDK cannot send). */
   post(body: string, headers?: Record<string, string>): Promise<{ status: number; text: string; json: any }>;
+  /** GET of a path of the API (e.g. `/oauth2/callback?...`), redirects not followed; the body and Location are recorded. */
+  get(pathAndQuery: string): Promise<{ status: number; location: string | null; text: string }>;
   logs(): string;
   stop(): Promise<void>;
 }
@@ -127,6 +129,14 @@ export async function startApi(
         json = undefined;
       }
       return { status: response.status, text, json };
+    },
+    async get(pathAndQuery) {
+      if (!pathAndQuery.startsWith("/")) throw new Error(`get() takes a path of the API, not ${pathAndQuery}`);
+      const response = await fetch(`${base}${pathAndQuery}`, { redirect: "manual" });
+      const text = await response.text();
+      const location = response.headers.get("location");
+      responses.push(text, location ?? "");
+      return { status: response.status, location, text };
     },
     logs: () => output,
     stop: () => stopProcess(child).then(() => (options.dataDir ? undefined : rmSync(dataDir, { recursive: true, force: true }))),

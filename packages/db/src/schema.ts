@@ -86,6 +86,15 @@ export const credentials = pgTable(
     status: text().notNull(),
     lastVerification: jsonb().$type<StoredVerification>(),
     verifiedAt: timestamp({ withTimezone: true, mode: "date" }),
+    /** OAuth2: the grant the tokens came from; null for other auth types. */
+    oauth2Grant: text().$type<"authorization_code" | "client_credentials">(),
+    /** OAuth2: when the stored access token expires; null when the provider did not say. */
+    tokenExpiresAt: timestamp({ withTimezone: true, mode: "date" }),
+    /**
+     * OAuth2: set when getting a new token failed for good (e.g. invalid_grant); no refresh is
+     * tried again until the values are updated or the credential is re-verified on purpose.
+     */
+    tokenRefreshFailedAt: timestamp({ withTimezone: true, mode: "date" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -95,6 +104,36 @@ export const credentials = pgTable(
     index("credentials_workspace_status_idx").on(t.workspaceId, t.status),
     index("credentials_verified_at_idx").on(t.verifiedAt),
   ],
+);
+
+/**
+ * An OAuth2 authorization code flow that was started and not completed yet: the `state` sent to
+ * the provider is the key; the row is deleted when the callback uses it (once) and is worthless
+ * after `expiresAt`. The credential it creates gets `id` and goes to `workspaceId`.
+ */
+export const oauth2Authorizations = pgTable(
+  "oauth2_authorizations",
+  {
+    id: uuid().primaryKey(),
+    workspaceId: uuid()
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    state: text().notNull().unique(),
+    componentId: uuid()
+      .notNull()
+      .references(() => components.id, { onDelete: "cascade" }),
+    authType: text().notNull(),
+    /** The requested account name; null means "give it a default". */
+    name: text(),
+    /** Non-secret values of the input. */
+    config: jsonb().notNull().$type<Record<string, unknown>>(),
+    /** Sealed JSON of the secret values and the PKCE code verifier, bound to (workspaceId, id). */
+    secrets: text().notNull(),
+    redirectUri: text().notNull(),
+    expiresAt: timestamp({ withTimezone: true, mode: "date" }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("oauth2_authorizations_expires_at_idx").on(t.expiresAt)],
 );
 
 /** Every verification of a saved credential, newest first per credential. */

@@ -399,6 +399,12 @@ export type Mutation = {
    */
   setStepCredential: FlowResult;
   /**
+   * Start connecting an OAuth2 account by the authorization code grant: the input is validated as
+   * createCredential validates it (bad input is a BAD_USER_INPUT error with fieldErrors), and kept
+   * until the provider sends the browser back. Nothing is saved as a credential yet.
+   */
+  startOAuth2Authorization: OAuth2Authorization;
+  /**
    * Replace values and verify again. Secret fields left out of `values` keep their stored value.
    * If verification fails, nothing changes.
    */
@@ -478,6 +484,12 @@ export type MutationSetStepCredentialArgs = {
 
 
 /** Everything that can be changed. */
+export type MutationStartOAuth2AuthorizationArgs = {
+  input: CredentialInput;
+};
+
+
+/** Everything that can be changed. */
 export type MutationUpdateCredentialArgs = {
   id: Scalars['ID']['input'];
   values: Scalars['JSONObject']['input'];
@@ -496,6 +508,21 @@ export type NotFound = Problem & {
   id: Maybe<Scalars['ID']['output']>;
   /** Which kind of object was not found. */
   message: Scalars['String']['output'];
+};
+
+/**
+ * An OAuth2 authorization code flow that was started: send the browser to `authorizationUrl`. The
+ * provider sends it back to the API's `/oauth2/callback`, which exchanges the code (PKCE), verifies,
+ * saves the credential, and ends at the web app's `/oauth2/complete` with `?credential=<id>`, or with
+ * `?error=<CODE>&message=<text>` (STATE_INVALID, STATE_EXPIRED, PROVIDER_ERROR, EXCHANGE_FAILED,
+ * VERIFICATION_FAILED).
+ */
+export type OAuth2Authorization = {
+  __typename?: 'OAuth2Authorization';
+  /** The provider's authorization URL, with client id, redirect URI, scope, state and PKCE challenge. */
+  authorizationUrl: Scalars['String']['output'];
+  /** The opaque state of this flow; usable once, for 10 minutes. */
+  state: Scalars['String']['output'];
 };
 
 /** Where a page of a connection ends. */
@@ -801,6 +828,7 @@ export type ResolversTypes = {
   JSONObject: ResolverTypeWrapper<Scalars['JSONObject']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NotFound: ResolverTypeWrapper<NotFound>;
+  OAuth2Authorization: ResolverTypeWrapper<OAuth2Authorization>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Problem: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Problem']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -854,6 +882,7 @@ export type ResolversParentTypes = {
   JSONObject: Scalars['JSONObject']['output'];
   Mutation: Record<PropertyKey, never>;
   NotFound: NotFound;
+  OAuth2Authorization: OAuth2Authorization;
   PageInfo: PageInfo;
   Problem: ResolversInterfaceTypes<ResolversParentTypes>['Problem'];
   Query: Record<PropertyKey, never>;
@@ -1050,6 +1079,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   renameFlow?: Resolver<ResolversTypes['FlowResult'], ParentType, ContextType, RequireFields<MutationRenameFlowArgs, 'id' | 'name'>>;
   reverifyCredential?: Resolver<ResolversTypes['ReverifyCredentialResult'], ParentType, ContextType, RequireFields<MutationReverifyCredentialArgs, 'id'>>;
   setStepCredential?: Resolver<ResolversTypes['FlowResult'], ParentType, ContextType, RequireFields<MutationSetStepCredentialArgs, 'stepId'>>;
+  startOAuth2Authorization?: Resolver<ResolversTypes['OAuth2Authorization'], ParentType, ContextType, RequireFields<MutationStartOAuth2AuthorizationArgs, 'input'>>;
   updateCredential?: Resolver<ResolversTypes['UpdateCredentialResult'], ParentType, ContextType, RequireFields<MutationUpdateCredentialArgs, 'id' | 'values'>>;
   verifyCredential?: Resolver<ResolversTypes['VerificationResult'], ParentType, ContextType, RequireFields<MutationVerifyCredentialArgs, 'input'>>;
 };
@@ -1058,6 +1088,11 @@ export type NotFoundResolvers<ContextType = RequestContext, ParentType extends R
   id?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type OAuth2AuthorizationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['OAuth2Authorization'] = ResolversParentTypes['OAuth2Authorization']> = {
+  authorizationUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type PageInfoResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -1145,6 +1180,7 @@ export type Resolvers<ContextType = RequestContext> = {
   JSONObject?: GraphQLScalarType;
   Mutation?: MutationResolvers<ContextType>;
   NotFound?: NotFoundResolvers<ContextType>;
+  OAuth2Authorization?: OAuth2AuthorizationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Problem?: ProblemResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;

@@ -3,6 +3,8 @@ import {
   and,
   asc,
   components,
+  oauth2Authorizations,
+  lt,
   count,
   credentials,
   eq,
@@ -17,14 +19,27 @@ import {
 } from "@latchkey/db";
 import { z } from "zod";
 import { ComponentService } from "../components/component-service";
-import { secretHint, splitCredentialValues, validateCredentialValues } from "../components/credential-values";
+import { splitCredentialValues, validateCredentialValues } from "../components/credential-values";
 import type { AuthMethodDescriptor } from "../components/descriptor-schema";
 import { openSecrets, sealSecrets, type Keyring } from "../crypto";
+import {
+  buildAuthorizationUrl,
+  checkAuthorizationResponse,
+  describeTokenFailure,
+  exchangeAuthorizationCode,
+  newAuthorizationSecrets,
+  refreshAccessToken,
+  requestClientCredentialsToken,
+  type OAuth2Grant,
+  type OAuth2Method,
+  type OAuth2Tokens,
+  type TokenResult,
+} from "../oauth2/oauth2-client";
 import type { ComponentRecord, CredentialRecord, FlowRecord } from "../records";
 import { invalidInput, notFound, verificationFailed, type InvalidInput, type NotFound, type VerificationFailed } from "../results";
 import { AUTH_TYPES, CREDENTIAL_STATUSES, type CredentialValues, type VerificationResult } from "../types";
 import { verifyCredential as runVerifier } from "../verification/registry";
-import type { VerifierOptions } from "../verification/verifier";
+import { createVerificationResult, type VerifierOptions } from "../verification/verifier";
 import { isId, MAX_NAME_LENGTH, parseInput, zName, zValues } from "../validation";
 import {
   findCredentialRow,
@@ -34,6 +49,8 @@ import {
   toStoredVerification,
   type CredentialRow,
 } from "./credential-store";
+import { openCredentialValues, sealCredentialValues, type StoredTokens } from "./credential-secrets";
+import { DEFAULT_REFRESH_MARGIN_MS, OAuth2TokenKeeper, type FreshResult, type TokenTarget } from "./oauth2-tokens";
 import { toFlowRecord } from "../flows/flow-store";
 
 const zCredentialInput = z.object({
@@ -98,20 +115,66 @@ interface Prepared {
   name?: string | null;
 }
 
+/** Settings of the OAuth2 flows; every one has a default. */
+export interface OAuth2Settings {
+  /** A token this close to its expiry is renewed before use (default 5 minutes). */
+  refreshMarginMs?: number;
+  /** How long a started authorization code flow may take (default 10 minutes). */
+  authorizationTtlMs?: number;
+}
+
+export interface OAuth2AuthorizationStarted {
+  __typename: "OAuth2Authorization";
+  authorizationUrl: string;
+  state: string;
+}
+
+/** Why an authorization code flow ended without a credential; `code` goes to the web app. */
+export type OAuth2CallbackFailureCode = "STATE_INVALID" | "STATE_EXPIRED" | "PROVIDER_ERROR" | "EXCHANGE_FAILED" | "VERIFICATION_FAILED";
+
+export type OAuth2CallbackResult =
+  | { ok: true; credentialId: string; workspaceId: string }
+  | { ok: false; code: OAuth2CallbackFailureCode; message: string };
+
+/** A credential's values for a flow runtime: secrets decrypted, OAuth2 access token fresh. */
+export interface ResolvedCredential {
+  __typename: "ResolvedCredential";
+  credential: CredentialRecord;
+  secrets: Record<string, unknown>;
+  /** When the OAuth2 access token expires; null for other auth types and tokens without an expiry. */
+  expiresAt: Date | null;
+}
+
+/** The API route an OAuth2 provider redirects the browser to. */
+export const OAUTH2_CALLBACK_PATH = "/oauth2/callback";
+
+export const DEFAULT_AUTHORIZATION_TTL_MS = 10 * 60 * 1000;
+// Expired pending authorizations are kept this long, so a late callback hears "expired", not "unknown".
+const EXPIRED_AUTHORIZATION_RETENTION_MS = 24 * 60 * 60 * 1000;
+
 /** Credentials: verify before save, secrets sealed, in-use rule under row locks. */
 export class CredentialService {
+  private readonly tokens: OAuth2TokenKeeper;
+  private readonly authorizationTtlMs: number;
+
   constructor(
     private readonly db: Database,
     private readonly keyring: Keyring,
     private readonly verifierOptions: VerifierOptions,
     private readonly components: ComponentService,
-  ) {}
+    oauth2: OAuth2Settings = {},
+  ) {
+    this.tokens = new OAuth2TokenKeeper(db, keyring, verifierOptions, oauth2.refreshMarginMs ?? DEFAULT_REFRESH_MARGIN_MS);
+    this.authorizationTtlMs = oauth2.authorizationTtlMs ?? DEFAULT_AUTHORIZATION_TTL_MS;
+  }
 
   /** Dry run: validates and verifies without saving. */
   async verify(workspaceId: string, input: unknown): Promise<VerificationResult | InvalidInput | NotFound> {
     const prepared = await this.prepare(workspaceId, input);
     if ("__typename" in prepared) return prepared;
-    return this.runVerification(prepared);
+    const grantProblem = clientCredentialsProblem(prepared);
+    if (grantProblem) return grantProblem;
+    return (await this.verifyNewValues(prepared)).verification;
   }
 
   async create(
@@ -120,31 +183,11 @@ export class CredentialService {
   ): Promise<CredentialCreated | VerificationFailed | InvalidInput | NotFound> {
     const prepared = await this.prepare(workspaceId, input);
     if ("__typename" in prepared) return prepared;
-    const verification = await this.runVerification(prepared);
+    const grantProblem = clientCredentialsProblem(prepared);
+    if (grantProblem) return grantProblem;
+    const { verification, tokens } = await this.verifyNewValues(prepared);
     if (!verification.ok) return verificationFailed(verification);
-
-    const { component, method, values } = prepared;
-    const id = randomUUID();
-    const row = await this.db.transaction(async (tx) => {
-      // The component's row first (its count, maybe a default name), then the credential: the
-      // order recountCredentials locks in.
-      const seq = await countCredential(tx, workspaceId, component.id, 1, !prepared.name);
-      const name = prepared.name || `${component.name} account ${seq}`;
-      const [inserted] = await tx
-        .insert(credentials)
-        .values({
-          id,
-          workspaceId,
-          componentId: component.id,
-          name,
-          authType: method.type,
-          ...this.sealValues(method, values, { workspaceId, credentialId: id }),
-          ...verificationColumns(verification),
-        })
-        .returning();
-      await recordVerification(tx, workspaceId, id, verification);
-      return inserted!;
-    });
+    const row = await this.insertCredential(randomUUID(), workspaceId, prepared, verification, tokens && { grant: "client_credentials", tokens });
     return { __typename: "CredentialCreated", credential: toCredentialRecord(row), verification };
   }
 
@@ -161,7 +204,7 @@ export class CredentialService {
     const context = await this.loadContext(existing);
     if ("__typename" in context) return context;
 
-    const stored = this.openValues(existing);
+    const { values: stored, tokens: storedTokens } = openCredentialValues(this.keyring, existing);
     const secretNames = new Set(context.method.fields.filter((f) => f.secret).map((f) => f.name));
     const keptSecrets = Object.fromEntries(
       Object.entries(stored).filter(([name]) => secretNames.has(name) && !(name in parsedValues.value)),
@@ -169,7 +212,11 @@ export class CredentialService {
     const validated = validateCredentialValues(context.method, { ...keptSecrets, ...parsedValues.value });
     if (!validated.ok) return valuesProblem(validated.fieldErrors);
 
-    const verification = await this.runVerification({ ...context, values: validated.values });
+    const prepared = { ...context, values: validated.values };
+    const { verification, tokens } =
+      context.method.type === "OAUTH2" && existing.oauth2Grant === "authorization_code"
+        ? await this.verifyByRefresh({ ...prepared, method: context.method }, storedTokens)
+        : await this.verifyNewValues(prepared);
     if (!verification.ok) return verificationFailed(verification);
 
     const row = await this.db.transaction(async (tx) => {
@@ -178,7 +225,8 @@ export class CredentialService {
       const [updated] = await tx
         .update(credentials)
         .set({
-          ...this.sealValues(context.method, validated.values, { workspaceId, credentialId: id }),
+          ...sealCredentialValues(this.keyring, context.method, validated.values, { workspaceId, credentialId: id }, tokens),
+          ...(tokens ? { tokenExpiresAt: tokens.expiresAt, tokenRefreshFailedAt: null } : {}),
           ...verificationColumns(verification),
           updatedAt: sql`now()`,
         })
@@ -237,13 +285,147 @@ export class CredentialService {
     });
   }
 
-  /** Verifies the stored values again and stores the result, whatever it is. */
-  async reverify(workspaceId: string, id: string): Promise<CredentialVerified | NotFound> {
+  /**
+   * Verifies the stored values again and stores the result, whatever it is. On purpose (the
+   * default) an OAuth2 credential whose token renewal failed for good is tried again; a scheduled
+   * re-verification passes `{ onPurpose: false }` and leaves it as it is.
+   */
+  async reverify(workspaceId: string, id: string, options: { onPurpose?: boolean } = {}): Promise<CredentialVerified | NotFound> {
     const existing = isId(id) ? await findCredentialRow(this.db, workspaceId, id) : undefined;
     if (!existing) return notFound("Credential", id);
     const context = await this.loadContext(existing);
     if ("__typename" in context) return notFound("Credential", id);
-    const verification = await this.runVerification({ ...context, values: this.openValues(existing) });
+    if (context.method.type === "OAUTH2") {
+      const checked = await this.verifyStoredToken(existing, { ...context, method: context.method }, options.onPurpose ?? true);
+      if ("missing" in checked) return notFound("Credential", id);
+      // A renewal refused for good has stored its own result already.
+      if (checked.recorded) {
+        const row = await findCredentialRow(this.db, workspaceId, id);
+        if (!row) return notFound("Credential", id);
+        return { __typename: "CredentialVerified", credential: toCredentialRecord(row), verification: checked.verification };
+      }
+      return this.storeReverification(workspaceId, id, checked.verification);
+    }
+    const verification = await this.runVerification({ ...context, values: openCredentialValues(this.keyring, existing).values });
+    return this.storeReverification(workspaceId, id, verification);
+  }
+
+  /**
+   * A credential's values for use by a flow: decrypted, with an OAuth2 access token that is not
+   * within the refresh margin of its expiry (renewed first when it is). The one place that hands
+   * out secrets; callers must check the caller's right to them.
+   */
+  async resolveForUse(workspaceId: string, id: string): Promise<ResolvedCredential | VerificationFailed | NotFound> {
+    const existing = isId(id) ? await findCredentialRow(this.db, workspaceId, id) : undefined;
+    if (!existing) return notFound("Credential", id);
+    const context = await this.loadContext(existing);
+    if ("__typename" in context) return notFound("Credential", id);
+    const secretOf = (values: CredentialValues) => splitCredentialValues(context.method, values).secrets;
+    if (context.method.type !== "OAUTH2") {
+      const { values } = openCredentialValues(this.keyring, existing);
+      return { __typename: "ResolvedCredential", credential: toCredentialRecord(existing), secrets: secretOf(values), expiresAt: null };
+    }
+    const fresh = await this.tokens.fresh(existing, { ...context, method: context.method });
+    if ("missing" in fresh) return notFound("Credential", id);
+    if (!fresh.ok) return verificationFailed(fresh.verification);
+    return {
+      __typename: "ResolvedCredential",
+      credential: toCredentialRecord(fresh.fresh.row),
+      secrets: { ...secretOf(fresh.fresh.values), accessToken: fresh.fresh.accessToken },
+      expiresAt: fresh.fresh.expiresAt,
+    };
+  }
+
+  /**
+   * Starts an authorization code flow (PKCE S256 + state) for a new OAuth2 credential: the input
+   * is validated as createCredential validates it, and kept (secrets sealed) until the callback.
+   */
+  async startOAuth2Authorization(workspaceId: string, input: unknown): Promise<OAuth2AuthorizationStarted | InvalidInput | NotFound> {
+    const prepared = await this.prepare(workspaceId, input);
+    if ("__typename" in prepared) return prepared;
+    const { component, method, values } = prepared;
+    if (method.type !== "OAUTH2") {
+      return invalidInput([{ field: "authType", message: "Only OAUTH2 credentials are connected through an authorization flow." }]);
+    }
+    if (!method.oauth2.grantTypes.includes("authorization_code")) {
+      return invalidInput([
+        { field: "authType", message: `${component.name} does not offer the authorization code grant; create the credential with createCredential.` },
+      ]);
+    }
+    const { state, codeVerifier } = newAuthorizationSecrets();
+    const id = randomUUID();
+    const redirectUri = this.oauth2RedirectUri();
+    const { config, secrets } = splitCredentialValues(method, values);
+    const now = Date.now();
+    await this.db.transaction(async (tx) => {
+      await tx.delete(oauth2Authorizations).where(lt(oauth2Authorizations.expiresAt, new Date(now - EXPIRED_AUTHORIZATION_RETENTION_MS)));
+      await tx.insert(oauth2Authorizations).values({
+        id,
+        workspaceId,
+        state,
+        componentId: component.id,
+        authType: method.type,
+        name: prepared.name || null,
+        config,
+        secrets: sealSecrets(this.keyring, { ...secrets, codeVerifier }, { workspaceId, credentialId: id }),
+        redirectUri,
+        expiresAt: new Date(now + this.authorizationTtlMs),
+      });
+    });
+    const url = await buildAuthorizationUrl(method, values, { state, codeVerifier, redirectUri });
+    return { __typename: "OAuth2Authorization", authorizationUrl: url.toString(), state };
+  }
+
+  /**
+   * The provider's redirect back: uses the pending authorization named by `state` (once; it is
+   * deleted first), exchanges the code with the PKCE verifier, verifies, and saves the credential
+   * in the workspace that started the flow. Any failure saves nothing.
+   */
+  async completeOAuth2Authorization(params: URLSearchParams): Promise<OAuth2CallbackResult> {
+    const state = params.get("state");
+    if (!state || state.length > 512) return callbackFailure("STATE_INVALID", "The authorization answer has no valid state.");
+    const [pending] = await this.db.delete(oauth2Authorizations).where(eq(oauth2Authorizations.state, state)).returning();
+    if (!pending) {
+      return callbackFailure("STATE_INVALID", "This authorization is unknown or was already used: start connecting the account again.");
+    }
+    if (pending.expiresAt.getTime() <= Date.now()) {
+      return callbackFailure("STATE_EXPIRED", "This authorization took too long and expired: start connecting the account again.");
+    }
+    const { workspaceId } = pending;
+    const [component] = await this.components.findByIds(workspaceId, [pending.componentId]);
+    const method = component?.descriptor.authMethods.find((m) => m.type === pending.authType);
+    if (!component || method?.type !== "OAUTH2") {
+      return callbackFailure("STATE_INVALID", "The component of this authorization no longer offers OAuth2.");
+    }
+    const { codeVerifier, ...secrets } = openSecrets(this.keyring, pending.secrets, { workspaceId, credentialId: pending.id });
+    const values = { ...(pending.config as CredentialValues), ...(secrets as CredentialValues) };
+
+    const answer = checkAuthorizationResponse(method, values, params, state);
+    if (!answer.ok) return callbackFailure("PROVIDER_ERROR", `${component.name} did not authorize the connection: ${answer.error}.`);
+    const startedAt = performance.now();
+    const exchanged = await exchangeAuthorizationCode(
+      method,
+      values,
+      { params: answer.params, redirectUri: pending.redirectUri, codeVerifier: String(codeVerifier) },
+      this.verifierOptions,
+    );
+    if (!exchanged.ok) {
+      const outcome = describeTokenFailure(component.name, exchanged.failure, "authorization_code", this.verifierOptions.timeoutMs);
+      return callbackFailure("EXCHANGE_FAILED", createVerificationResult({ descriptor: component.descriptor, method, values }, outcome, startedAt).message);
+    }
+    const prepared = { component, method, values, name: pending.name };
+    const verification = await this.runVerification(prepared, exchanged.tokens.accessToken);
+    if (!verification.ok) return callbackFailure("VERIFICATION_FAILED", verification.message);
+    await this.insertCredential(pending.id, workspaceId, prepared, verification, { grant: "authorization_code", tokens: exchanged.tokens });
+    return { ok: true, credentialId: pending.id, workspaceId };
+  }
+
+  /** Where the provider sends the browser back: the API's public URL (or own origin) + /oauth2/callback. */
+  oauth2RedirectUri(): string {
+    return `${this.verifierOptions.serverUrl.replace(/\/+$/, "")}${OAUTH2_CALLBACK_PATH}`;
+  }
+
+  private async storeReverification(workspaceId: string, id: string, verification: VerificationResult): Promise<CredentialVerified | NotFound> {
     const row = await this.db.transaction(async (tx) => {
       const [updated] = await tx
         .update(credentials)
@@ -373,29 +555,115 @@ export class CredentialService {
     return { component, method };
   }
 
-  private runVerification(prepared: Prepared): Promise<VerificationResult> {
+  private runVerification(prepared: Prepared, accessToken?: string): Promise<VerificationResult> {
     return runVerifier(
-      { descriptor: prepared.component.descriptor, method: prepared.method, values: prepared.values },
+      { descriptor: prepared.component.descriptor, method: prepared.method, values: prepared.values, accessToken },
       this.verifierOptions,
     );
   }
 
-  private sealValues(
-    method: AuthMethodDescriptor,
-    values: CredentialValues,
-    binding: { workspaceId: string; credentialId: string },
-  ) {
-    const { config, secrets } = splitCredentialValues(method, values);
-    const secretHints = method.fields
-      .filter((f) => f.secret && secrets[f.name] !== undefined)
-      .map((f) => ({ field: f.name, hint: secretHint(f, String(secrets[f.name])) }));
-    return { config, secrets: sealSecrets(this.keyring, secrets, binding), secretHints };
+  /** Verifies submitted values; OAuth2 values first get a token by the client credentials grant. */
+  private async verifyNewValues(prepared: Prepared): Promise<{ verification: VerificationResult; tokens?: OAuth2Tokens }> {
+    const { method } = prepared;
+    if (method.type !== "OAUTH2") return { verification: await this.runVerification(prepared) };
+    return this.verifyWithToken({ ...prepared, method }, "client_credentials", () =>
+      requestClientCredentialsToken(method, prepared.values, this.verifierOptions),
+    );
   }
 
-  private openValues(row: CredentialRow): CredentialValues {
-    const secrets = openSecrets(this.keyring, row.secrets, { workspaceId: row.workspaceId, credentialId: row.id });
-    return { ...(row.config as CredentialValues), ...(secrets as CredentialValues) };
+  /** Verifies new values of an authorization code credential: a refresh with them, then verify.http. */
+  private verifyByRefresh(
+    prepared: Prepared & { method: OAuth2Method },
+    stored: StoredTokens | undefined,
+  ): Promise<{ verification: VerificationResult; tokens?: OAuth2Tokens }> {
+    const refreshToken = stored?.refreshToken;
+    return this.verifyWithToken(prepared, "refresh", async () => {
+      if (!refreshToken) return { ok: false, failure: { kind: "no-refresh-token" } };
+      const result = await refreshAccessToken(prepared.method, prepared.values, refreshToken, this.verifierOptions);
+      return result.ok ? { ok: true, tokens: { ...result.tokens, refreshToken: result.tokens.refreshToken ?? refreshToken } } : result;
+    });
   }
+
+  private async verifyWithToken(
+    prepared: Prepared & { method: OAuth2Method },
+    step: "client_credentials" | "refresh",
+    getToken: () => Promise<TokenResult>,
+  ): Promise<{ verification: VerificationResult; tokens?: OAuth2Tokens }> {
+    const startedAt = performance.now();
+    const result = await getToken();
+    if (!result.ok) {
+      const outcome = describeTokenFailure(prepared.component.name, result.failure, step, this.verifierOptions.timeoutMs);
+      const target = { descriptor: prepared.component.descriptor, method: prepared.method, values: prepared.values };
+      return { verification: createVerificationResult(target, outcome, startedAt) };
+    }
+    return { verification: await this.runVerification(prepared, result.tokens.accessToken), tokens: result.tokens };
+  }
+
+  /**
+   * Verifies a stored OAuth2 credential: its token renewed first when due, and once more when
+   * verify.http answers 401 (then verified again with the new token).
+   */
+  private async verifyStoredToken(
+    row: CredentialRow,
+    target: TokenTarget,
+    onPurpose: boolean,
+  ): Promise<Exclude<FreshResult, { ok: true }> | { ok: true; verification: VerificationResult; recorded: false }> {
+    const fresh = await this.tokens.fresh(row, target, { retryFailed: onPurpose });
+    if (!fresh.ok) return fresh;
+    const prepared = { ...target, values: fresh.fresh.values };
+    const verification = await this.runVerification(prepared, fresh.fresh.accessToken);
+    if (verification.code !== "UNAUTHORIZED" || !target.method.verify) return { ok: true, verification, recorded: false };
+    const renewed = await this.tokens.renewRejected(fresh.fresh.row, target, fresh.fresh.accessToken);
+    if (!renewed.ok) return renewed;
+    return { ok: true, verification: await this.runVerification(prepared, renewed.fresh.accessToken), recorded: false };
+  }
+
+  private insertCredential(
+    id: string,
+    workspaceId: string,
+    prepared: Prepared,
+    verification: VerificationResult,
+    oauth2?: { grant: OAuth2Grant; tokens: OAuth2Tokens },
+  ): Promise<CredentialRow> {
+    const { component, method, values } = prepared;
+    return this.db.transaction(async (tx) => {
+      // The component's row first (its count, maybe a default name), then the credential: the
+      // order recountCredentials locks in.
+      const seq = await countCredential(tx, workspaceId, component.id, 1, !prepared.name);
+      const name = prepared.name || `${component.name} account ${seq}`;
+      const [inserted] = await tx
+        .insert(credentials)
+        .values({
+          id,
+          workspaceId,
+          componentId: component.id,
+          name,
+          authType: method.type,
+          ...sealCredentialValues(this.keyring, method, values, { workspaceId, credentialId: id }, oauth2?.tokens),
+          ...(oauth2 ? { oauth2Grant: oauth2.grant, tokenExpiresAt: oauth2.tokens.expiresAt } : {}),
+          ...verificationColumns(verification),
+        })
+        .returning();
+      await recordVerification(tx, workspaceId, id, verification);
+      return inserted!;
+    });
+  }
+}
+
+/** OAuth2 credentials made from values alone come from the client credentials grant; others must be connected. */
+function clientCredentialsProblem(prepared: Prepared): InvalidInput | undefined {
+  const { component, method } = prepared;
+  if (method.type !== "OAUTH2" || method.oauth2.grantTypes.includes("client_credentials")) return undefined;
+  return invalidInput([
+    {
+      field: "authType",
+      message: `${component.name}'s ${method.label} uses the authorization code grant: connect it with startOAuth2Authorization.`,
+    },
+  ]);
+}
+
+function callbackFailure(code: OAuth2CallbackFailureCode, message: string): OAuth2CallbackResult {
+  return { ok: false, code, message };
 }
 
 /**

@@ -24,7 +24,7 @@ let closedPortUrl: string;
 function handle(request: http.IncomingMessage, response: http.ServerResponse): void {
   const url = new URL(request.url ?? "/", "http://test");
   received.push({ method: request.method ?? "", url: request.url ?? "", headers: request.headers });
-  const status = /^\/status\/(\d{3})$/.exec(url.pathname)?.[1];
+  const status = /^\/status\/(\d{3})(\/|$)/.exec(url.pathname)?.[1];
   if (url.pathname === "/demo/petstore/v2/user/me") {
     response.writeHead(request.headers.api_key === API_KEY ? 200 : 401).end(`{"echo":"${request.headers.api_key}"}`);
   } else if (status) {
@@ -262,17 +262,25 @@ describe("sendVerificationRequest", () => {
 });
 
 describe("verifyCredential", () => {
-  it("answers UNVERIFIED for auth types without a verifier yet", async () => {
+  const githubOAuth2 = (accessToken?: string): VerificationTarget => {
     const descriptor = parseDescriptor(catalogDescriptors.find((entry) => (entry as { key: string }).key === "github"));
     const method = descriptor.authMethods.find((candidate) => candidate.type === "OAUTH2")!;
-    const result = await verifyCredential({ descriptor, method, values: { clientId: "id", clientSecret: API_KEY } }, optionsFor(serverUrl));
-    expect(result).toMatchObject({
-      ok: false,
-      code: "UNEXPECTED_RESPONSE",
-      status: "UNVERIFIED",
-      message: "Verification of OAuth2 credentials is not supported yet.",
-    });
+    return { descriptor, method, values: { clientId: "id", clientSecret: PASSWORD }, accessToken };
+  };
+  const githubAt = (path: string): VerifierOptions => ({ timeoutMs: 5_000, serverUrl, baseUrlOverrides: { github: `${serverUrl}${path}` } });
+
+  it("answers UNVERIFIED for an OAuth2 credential without an access token, sending nothing", async () => {
+    const result = await verify(githubOAuth2(), githubAt(""));
+    expect(result).toMatchObject({ ok: false, code: "UNEXPECTED_RESPONSE", status: "UNVERIFIED", message: "GitHub could not be verified: the credential has no access token." });
     expect(received).toHaveLength(0);
+  });
+
+  it("sends an OAuth2 access token as a bearer token to verify.http, and never repeats it", async () => {
+    const accepted = await verify(githubOAuth2(API_KEY), githubAt("/status/200"));
+    expect(accepted).toMatchObject({ ok: true, code: "OK", status: "VALID", message: "GitHub accepted the access token." });
+    expect(received[0]).toMatchObject({ url: "/status/200/user", headers: { authorization: `Bearer ${API_KEY}`, "x-github-api-version": "2022-11-28" } });
+    const rejected = await verify(githubOAuth2(API_KEY), githubAt("/status/401"));
+    expect(rejected).toMatchObject({ ok: false, code: "UNAUTHORIZED", status: "INVALID", message: "GitHub answered 401 Unauthorized: the access token was rejected." });
   });
 
   it("turns a thrown error into a result without its text", async () => {

@@ -28,7 +28,7 @@ export type VerificationResponse =
   | { kind: "network-error"; code: string | undefined }
   | { kind: "invalid-request" };
 
-type HttpMethod = AuthMethodOfType<"API_KEY"> | AuthMethodOfType<"BASIC">;
+type HttpMethod = AuthMethodOfType<"API_KEY"> | AuthMethodOfType<"BASIC"> | AuthMethodOfType<"OAUTH2">;
 
 const MAX_BODY_BYTES = 64 * 1024;
 const USER_AGENT = "Latchkey-Verifier/0.1";
@@ -42,13 +42,16 @@ const NETWORK_REASONS: Record<string, string> = {
   ETIMEDOUT: "the connection timed out",
 };
 
-/** Verifies API_KEY and BASIC credentials with the descriptor's `verify.http` request. */
+/**
+ * Verifies API_KEY and BASIC credentials, and OAUTH2 access tokens (`target.accessToken`, as a
+ * bearer token), with the descriptor's `verify.http` request.
+ */
 export const httpVerifier: Verifier = async (target, options) => {
   const startedAt = performance.now();
   const { descriptor, method } = target;
   let request: VerificationRequest;
   try {
-    if (method.type !== "API_KEY" && method.type !== "BASIC") {
+    if (method.type === "DATABASE") {
       throw new VerificationSetupError(`the HTTP verifier does not handle ${method.type} credentials`);
     }
     request = buildVerificationRequest(target, method, options);
@@ -105,7 +108,8 @@ export function sendVerificationRequest(request: VerificationRequest): Promise<V
 }
 
 function buildVerificationRequest(target: VerificationTarget, method: HttpMethod, options: VerifierOptions): VerificationRequest {
-  const check = method.verify.http;
+  const check = method.verify?.http;
+  if (!check) throw new VerificationSetupError("the auth method has no verify.http request");
   const context = { fields: method.fields, values: target.values, serverUrl: options.serverUrl };
   const url = joinUrl(parseBaseUrl(resolveBaseUrl(target.descriptor, target.values, options)), renderTemplate(check.path, context));
   const headers: Record<string, string> = { "user-agent": USER_AGENT, accept: "*/*" };
@@ -123,6 +127,11 @@ function applyCredential(method: HttpMethod, target: VerificationTarget, url: UR
   };
   if (method.type === "BASIC") {
     headers.authorization = `Basic ${encodeBasicCredentials(valueOf("username"), valueOf("password"))}`;
+    return;
+  }
+  if (method.type === "OAUTH2") {
+    if (!target.accessToken) throw new VerificationSetupError("the credential has no access token");
+    headers.authorization = `Bearer ${target.accessToken}`;
     return;
   }
   const keyField = method.fields.find((field) => field.secret);
@@ -217,11 +226,14 @@ function describeCredential({ method }: VerificationTarget): { accepted: string;
   if (method.type === "BASIC") {
     return { accepted: "the username and password", rejected: "the username or password was rejected", subject: "the account" };
   }
+  if (method.type === "OAUTH2") {
+    return { accepted: "the access token", rejected: "the access token was rejected", subject: "the access token" };
+  }
   const key = `the ${lowerFirst(method.fields.find((field) => field.secret)?.label ?? "key")}`;
   return { accepted: key, rejected: `${key} was rejected`, subject: key };
 }
 
-function describeNetworkError(code: string | undefined): string {
+export function describeNetworkError(code: string | undefined): string {
   if (!code || !/^[A-Z0-9_]{1,64}$/.test(code)) return "a network error occurred";
   const reason = NETWORK_REASONS[code];
   if (reason) return reason;
@@ -229,7 +241,7 @@ function describeNetworkError(code: string | undefined): string {
   return `a network error occurred (${code})`;
 }
 
-function formatDuration(ms: number): string {
+export function formatDuration(ms: number): string {
   return ms < 1000 ? `${ms} ms` : `${Number((ms / 1000).toFixed(1))} s`;
 }
 

@@ -1,12 +1,13 @@
 import type { AuthType, VerificationResult } from "../types";
 import { httpVerifier } from "./http-verifier";
+import { oauth2Verifier } from "./oauth2-verifier";
 import { unsupportedVerifier } from "./unsupported-verifier";
 import { createVerificationResult, type VerificationTarget, type Verifier, type VerifierOptions } from "./verifier";
 
 export const verifiers: Record<AuthType, Verifier> = {
   API_KEY: httpVerifier,
   BASIC: httpVerifier,
-  OAUTH2: unsupportedVerifier,
+  OAUTH2: oauth2Verifier,
   DATABASE: unsupportedVerifier,
 };
 

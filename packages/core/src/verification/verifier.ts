@@ -6,6 +6,8 @@ export interface VerificationTarget {
   method: AuthMethodDescriptor;
   /** Validated values of the credential, secret and non-secret together. */
   values: CredentialValues;
+  /** OAUTH2: the access token that `verify.http` sends as a bearer token. */
+  accessToken?: string;
 }
 
 export interface VerifierOptions {
@@ -14,6 +16,11 @@ export interface VerifierOptions {
   serverUrl: string;
   /** Base URL templates by component key. */
   baseUrlOverrides: Record<string, string>;
+  /**
+   * The HTTP client of OAuth2 token requests (oauth4webapi's `customFetch`); global fetch when
+   * unset. The place for a network-policy guard. It is always called with `redirect: "manual"`.
+   */
+  fetch?: typeof fetch;
 }
 
 export type Verifier = (target: VerificationTarget, options: VerifierOptions) => Promise<VerificationResult>;
@@ -53,6 +60,7 @@ export function scrubSecretValues(message: string, target: VerificationTarget): 
   if (target.method.type === "BASIC" && username !== undefined && password !== undefined) {
     secrets.push(encodeBasicCredentials(String(username), String(password)));
   }
+  if (target.accessToken) secrets.push(target.accessToken);
   const variants = secrets
     .flatMap((secret) => [secret, encodeURIComponent(secret)])
     .filter((variant) => variant.length >= MIN_SCRUBBED_LENGTH)

@@ -214,6 +214,13 @@ export type ReverifyCredentialMutation = { reverifyCredential:
     | { __typename: 'NotFound', message: string, id: string | null }
    };
 
+export type StartOAuth2AuthorizationMutationVariables = Exact<{
+  input: CredentialInput;
+}>;
+
+
+export type StartOAuth2AuthorizationMutation = { startOAuth2Authorization: { authorizationUrl: string, state: string } };
+
 export type FlowsQueryVariables = Exact<{
   status?: FlowStatus | null | undefined;
 }>;
@@ -1078,6 +1085,14 @@ fragment NotFoundFields on NotFound {
   message
   id
 }`) as unknown as TypedDocumentString<ReverifyCredentialMutation, ReverifyCredentialMutationVariables>;
+export const StartOAuth2AuthorizationDocument = new TypedDocumentString(`
+    mutation StartOAuth2Authorization($input: CredentialInput!) {
+  startOAuth2Authorization(input: $input) {
+    authorizationUrl
+    state
+  }
+}
+    `) as unknown as TypedDocumentString<StartOAuth2AuthorizationMutation, StartOAuth2AuthorizationMutationVariables>;
 export const FlowsDocument = new TypedDocumentString(`
     query Flows($status: FlowStatus) {
   flows(status: $status) {

@@ -35,6 +35,12 @@ export const credentialResolvers: Resolvers = {
       ctx.takeVerification();
       return ctx.services.credentials.reverify(ctx.workspaceId, id);
     },
+    startOAuth2Authorization: async (_, { input }, ctx) => {
+      ctx.takeVerification();
+      const result = await ctx.services.credentials.startOAuth2Authorization(ctx.workspaceId, input);
+      if (isProblem(result)) failAsUserInput(result);
+      return result;
+    },
   },
   Credential: {
     component: (c, _, ctx) => loadOrFail(ctx.loaders.component.load(c.componentId), "The credential's component"),
