@@ -42,8 +42,8 @@ import { verifyCredential as runVerifier } from "../verification/registry";
 import { createVerificationResult, type VerifierOptions } from "../verification/verifier";
 import { isId, MAX_NAME_LENGTH, parseInput, zName, zValues } from "../validation";
 import {
+  credentialRecordColumns,
   findCredentialRow,
-  findCredentialRows,
   recordVerification,
   toCredentialRecord,
   toStoredVerification,
@@ -449,7 +449,13 @@ export class CredentialService {
   }
 
   async findByIds(workspaceId: string, ids: readonly string[]): Promise<CredentialRecord[]> {
-    return (await findCredentialRows(this.db, workspaceId, ids.filter(isId))).map(toCredentialRecord);
+    const valid = ids.filter(isId);
+    if (valid.length === 0) return [];
+    const rows = await this.db
+      .select(credentialRecordColumns)
+      .from(credentials)
+      .where(and(eq(credentials.workspaceId, workspaceId), inArray(credentials.id, valid)));
+    return rows.map(toCredentialRecord);
   }
 
   /** The credentials of several components, each list ordered by name, in one query. */
@@ -457,7 +463,7 @@ export class CredentialService {
     const byComponent = new Map<string, CredentialRecord[]>();
     if (componentIds.length === 0) return byComponent;
     const rows = await this.db
-      .select()
+      .select(credentialRecordColumns)
       .from(credentials)
       .where(and(eq(credentials.workspaceId, workspaceId), inArray(credentials.componentId, [...componentIds])))
       .orderBy(asc(credentials.name), asc(credentials.id));
@@ -498,7 +504,7 @@ export class CredentialService {
 
     const [rows, total] = await Promise.all([
       this.db
-        .select()
+        .select(credentialRecordColumns)
         .from(credentials)
         .where(
           and(

@@ -3,6 +3,7 @@ import {
   and,
   credentials,
   eq,
+  getTableColumns,
   inArray,
   sql,
   verificationResults,
@@ -14,6 +15,14 @@ import type { AuthType, CredentialStatus, VerificationResult } from "../types";
 
 export type CredentialRow = typeof credentials.$inferSelect;
 
+const { secrets: _sealed, ...recordColumns } = getTableColumns(credentials);
+/**
+ * Every column but the sealed secrets: what reads that only show a credential select (lists,
+ * lookups), so pages do not carry ciphertext they never open.
+ */
+export const credentialRecordColumns = recordColumns;
+export type CredentialRecordRow = Omit<CredentialRow, "secrets">;
+
 /** How many verification results are kept per credential. */
 export const VERIFICATION_HISTORY_LIMIT = 50;
 
@@ -21,7 +30,7 @@ export function toStoredVerification(v: VerificationResult): StoredVerification 
   return { ...v, checkedAt: v.checkedAt.toISOString() };
 }
 
-export function toCredentialRecord(row: CredentialRow): CredentialRecord {
+export function toCredentialRecord(row: CredentialRecordRow): CredentialRecord {
   const last = row.lastVerification;
   return {
     id: row.id,
