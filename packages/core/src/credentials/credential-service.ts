@@ -45,6 +45,7 @@ import {
   credentialRecordColumns,
   findCredentialRow,
   recordVerification,
+  storeReverification,
   toCredentialRecord,
   toStoredVerification,
   type CredentialRow,
@@ -304,10 +305,10 @@ export class CredentialService {
         if (!row) return notFound("Credential", id);
         return { __typename: "CredentialVerified", credential: toCredentialRecord(row), verification: checked.verification };
       }
-      return this.storeReverification(workspaceId, id, checked.verification);
+      return this.storeReverification(existing, checked.verification);
     }
     const verification = await this.runVerification({ ...context, values: openCredentialValues(this.keyring, existing).values });
-    return this.storeReverification(workspaceId, id, verification);
+    return this.storeReverification(existing, verification);
   }
 
   /**
@@ -425,20 +426,11 @@ export class CredentialService {
     return `${this.verifierOptions.serverUrl.replace(/\/+$/, "")}${OAUTH2_CALLBACK_PATH}`;
   }
 
-  private async storeReverification(workspaceId: string, id: string, verification: VerificationResult): Promise<CredentialVerified | NotFound> {
-    const row = await this.db.transaction(async (tx) => {
-      const [updated] = await tx
-        .update(credentials)
-        .set({
-          ...verificationColumns(verification),
-          updatedAt: sql`now()`,
-        })
-        .where(and(eq(credentials.workspaceId, workspaceId), eq(credentials.id, id)))
-        .returning();
-      if (updated) await recordVerification(tx, workspaceId, id, verification);
-      return updated;
-    });
-    if (!row) return notFound("Credential", id);
+  /** Stores the result on the credential read before the verification (one statement, see the store). */
+  private async storeReverification(existing: CredentialRow, verification: VerificationResult): Promise<CredentialVerified | NotFound> {
+    const stored = await storeReverification(this.db, existing.workspaceId, existing.id, verification);
+    if (!stored) return notFound("Credential", existing.id);
+    const row = { ...existing, ...verificationColumns(verification), updatedAt: stored.updatedAt };
     return { __typename: "CredentialVerified", credential: toCredentialRecord(row), verification };
   }
 

@@ -105,3 +105,42 @@ export async function recordVerification(
         limit ${VERIFICATION_HISTORY_LIMIT}
       )`);
 }
+
+/**
+ * Stores a re-verification in one statement (so in one round trip, atomically): the credential's
+ * latest-verification columns, a new history entry, and the trim of the history to its limit
+ * (the trim sees the history before the insert, so it keeps the limit minus one older entries).
+ * Returns the credential's new updatedAt, or undefined when the credential is gone.
+ */
+export async function storeReverification(
+  db: Executor,
+  workspaceId: string,
+  credentialId: string,
+  result: VerificationResult,
+): Promise<{ updatedAt: Date } | undefined> {
+  const stored = toStoredVerification(result);
+  const { rows } = (await db.execute(sql`
+    with updated as (
+      update credentials
+      set status = ${result.status}, last_verification = ${JSON.stringify(stored)}::jsonb,
+          verified_at = ${stored.checkedAt}::timestamptz, updated_at = now()
+      where workspace_id = ${workspaceId} and id = ${credentialId}
+      returning id, updated_at
+    ), recorded as (
+      insert into verification_results (id, workspace_id, credential_id, ok, code, status, message, checked_at, duration_ms)
+      select ${randomUUID()}, ${workspaceId}, updated.id, ${result.ok}, ${result.code}, ${result.status}, ${result.message},
+             ${stored.checkedAt}::timestamptz, ${result.durationMs}
+      from updated
+    ), trimmed as (
+      delete from verification_results
+      where id in (
+        select id from verification_results
+        where credential_id = (select id from updated)
+        order by checked_at desc
+        offset ${VERIFICATION_HISTORY_LIMIT - 1}
+      )
+    )
+    select updated_at from updated`)) as unknown as { rows: { updated_at: string | Date }[] };
+  const row = rows[0];
+  return row ? { updatedAt: new Date(row.updated_at) } : undefined;
+}
