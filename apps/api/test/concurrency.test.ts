@@ -7,7 +7,7 @@ import {
   DeleteCredentialDocument,
   SetStepCredentialDocument,
 } from "@latchkey/sdk";
-import { createTestDatabase, startApi, type TestApi, type TestDatabase } from "./harness";
+import { createTestDatabase, postgresAvailable, startApi, type TestApi, type TestDatabase } from "./harness";
 
 /**
  * PRODUCT.md rule 6 under concurrency: two API processes on one PostgreSQL race
@@ -17,24 +17,13 @@ import { createTestDatabase, startApi, type TestApi, type TestDatabase } from ".
 const ROUNDS = Number(process.env.LATCHKEY_RACE_ROUNDS ?? 100);
 const serverUrl = process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
 
-async function postgresAvailable(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: serverUrl, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    await client.end();
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 let available = false;
 let database: TestDatabase | undefined;
 let a: TestApi | undefined;
 let b: TestApi | undefined;
 
 beforeAll(async () => {
-  available = await postgresAvailable();
+  available = await postgresAvailable(serverUrl);
   if (!available) {
     const message = `PostgreSQL is not reachable at ${new URL(serverUrl).host}: the concurrency test cannot run.`;
     if (process.env.CI === "true") throw new Error(message);

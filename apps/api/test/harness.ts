@@ -51,6 +51,18 @@ export function postgresServerUrl(): string | undefined {
   return process.env.DATABASE_URL || undefined;
 }
 
+/** Whether a PostgreSQL server answers at `serverUrl` (within 2 s). */
+export async function postgresAvailable(serverUrl: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: serverUrl, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** A fresh database on the server of `serverUrl` (or none: PGlite). */
 export async function createTestDatabase(serverUrl = postgresServerUrl()): Promise<TestDatabase> {
   if (!serverUrl) return { url: undefined, drop: async () => {} };

@@ -8,36 +8,20 @@ import {
   VerifyCredentialDocument,
 } from "@latchkey/sdk";
 import { createTestDatabase, expectNoSecretsIn, startApi, useApi, type TestApi } from "./harness";
-import { CLIENT_ID, CLIENT_SECRET, s256, TestProvider } from "./support/oauth2-provider";
+import { authorize, callback as callbackAt, CLIENT_ID, CLIENT_SECRET, s256, useProvider, type TestProvider } from "./support/oauth2-provider";
 
 const WEB_URL = "http://web.latchkey.test:3101";
 const api = useApi({ env: { LATCHKEY_WEB_URL: WEB_URL } });
+const useTestProvider = useProvider(api, (provider) => [
+  provider.descriptor("mock-code", { grantTypes: ["authorization_code"], clientAuth: "basic" }),
+  provider.descriptor("mock-basic", { grantTypes: ["client_credentials"], clientAuth: "basic" }),
+  provider.descriptor("mock-body", { grantTypes: ["client_credentials"], clientAuth: "body" }, { verify: false }),
+]);
 let provider: TestProvider;
-
-beforeAll(async () => {
-  provider = await TestProvider.start();
-  for (const descriptor of [
-    provider.descriptor("mock-code", { grantTypes: ["authorization_code"], clientAuth: "basic" }),
-    provider.descriptor("mock-basic", { grantTypes: ["client_credentials"], clientAuth: "basic" }),
-    provider.descriptor("mock-body", { grantTypes: ["client_credentials"], clientAuth: "body" }, { verify: false }),
-  ]) {
-    const { registerComponent } = await api().client.request(RegisterComponentDocument, { descriptor });
-    expect(registerComponent.__typename).toBe("ComponentRegistered");
-  }
-});
-
-afterAll(async () => {
-  expectNoSecretsIn(api().responses, [CLIENT_SECRET, ...provider.issued]);
-  expectNoSecretsIn([api().logs()], [CLIENT_SECRET, ...provider.issued]);
-  await provider.stop();
-});
-
 beforeEach(() => {
-  provider.tokenRequests.length = 0;
-  provider.codeChallenges.length = 0;
-  provider.nextTokenResponses.length = 0;
-  provider.rejectedTokens.clear();
+  provider = useTestProvider();
 });
+
 
 const input = (componentKey: string, values: Record<string, unknown> = {}, name?: string) => ({
   componentKey,
@@ -56,21 +40,7 @@ async function start(target: TestApi = api(), values: Record<string, unknown> = 
   return startOAuth2Authorization;
 }
 
-/** The browser's visit to the provider, which authorizes at once: where it sends the browser back to. */
-async function authorize(authorizationUrl: string): Promise<URL> {
-  const response = await fetch(authorizationUrl, { redirect: "manual" });
-  expect(response.status).toBe(302);
-  return new URL(response.headers.get("location")!);
-}
-
-/** The provider's redirect reaching the API; answers where the API sends the browser. */
-async function callback(target: TestApi, query: string) {
-  const response = await target.get(`/oauth2/callback${query}`);
-  expect(response.status).toBe(303);
-  const location = new URL(response.location!);
-  expect(`${location.origin}${location.pathname}`).toBe(`${WEB_URL}/oauth2/complete`);
-  return location.searchParams;
-}
+const callback = (target: TestApi, query: string) => callbackAt(target, query, WEB_URL);
 
 describe("authorization code with PKCE", () => {
   it("exchanges the code with the verifier of the challenge, verifies, and saves the credential", async () => {
@@ -97,7 +67,7 @@ describe("authorization code with PKCE", () => {
 
     // The provider itself checks the verifier against the challenge; this checks what reached it.
     const [exchange] = provider.tokenRequestsOf("authorization_code");
-    expect(provider.tokenRequests).toHaveLength(1);
+    expect(provider.tokenRequests.length).toBe(1);
     expect(exchange).toMatchObject({ clientAuth: "basic", status: 200 });
     expect(exchange!.body.code_verifier).toMatch(/^[A-Za-z0-9_-]{43,128}$/);
     expect(s256(exchange!.body.code_verifier!)).toBe(url.searchParams.get("code_challenge"));
@@ -120,7 +90,7 @@ describe("authorization code with PKCE", () => {
     // The same answer again (a replay): the state was used up, nothing more is saved.
     const replay = await callback(api(), back.search);
     expect(replay.get("error")).toBe("STATE_INVALID");
-    expect(provider.tokenRequests).toHaveLength(1);
+    expect(provider.tokenRequests.length).toBe(1);
     expect(await credentialCount("mock-code")).toBe(before + 1);
   });
 
@@ -141,7 +111,7 @@ describe("authorization code with PKCE", () => {
     const done = await callback(api(), query);
     expect(done.get("error")).toBe("STATE_INVALID");
     expect(done.get("message")).toMatch(/unknown or was already used|no valid state/);
-    expect(provider.tokenRequests).toHaveLength(0);
+    expect(provider.tokenRequests.length).toBe(0);
     expect(await credentialCount("mock-code")).toBe(before);
   });
 
@@ -150,7 +120,7 @@ describe("authorization code with PKCE", () => {
     const started = await start();
     const done = await callback(api(), `?error=access_denied&error_description=${encodeURIComponent("The user said no")}&state=${started.state}`);
     expect(Object.fromEntries(done)).toEqual({ error: "PROVIDER_ERROR", message: "Mock mock-code did not authorize the connection: access_denied." });
-    expect(provider.tokenRequests).toHaveLength(0);
+    expect(provider.tokenRequests.length).toBe(0);
     const again = await callback(api(), `?code=late&state=${started.state}`);
     expect(again.get("error")).toBe("STATE_INVALID");
     expect(await credentialCount("mock-code")).toBe(before);
@@ -166,7 +136,7 @@ describe("authorization code with PKCE", () => {
     });
     const done = await callback(api(), back.search);
     expect(Object.fromEntries(done)).toEqual({ error: "EXCHANGE_FAILED", message: "Mock mock-code refused the code exchange: invalid_grant." });
-    expect(provider.tokenRequests).toHaveLength(1);
+    expect(provider.tokenRequests.length).toBe(1);
     expect(await credentialCount("mock-code")).toBe(before);
   });
 
@@ -194,7 +164,7 @@ describe("authorization code with PKCE", () => {
       const done = await callback(shortLived, back.search);
       expect(done.get("error")).toBe("STATE_EXPIRED");
       expect(done.get("message")).toMatch(/expired: start connecting the account again/);
-      expect(provider.tokenRequests).toHaveLength(0);
+      expect(provider.tokenRequests.length).toBe(0);
       expect(await credentialCount("mock-code", shortLived.client)).toBe(0);
       expectNoSecretsIn(shortLived.responses, [CLIENT_SECRET]);
     } finally {
@@ -274,7 +244,7 @@ describe("client credentials", () => {
     const before = await credentialCount("mock-basic");
     const { verifyCredential } = await api().client.request(VerifyCredentialDocument, { input: input("mock-basic") });
     expect(verifyCredential).toMatchObject({ ok: true, code: "OK", status: "VALID" });
-    expect(provider.tokenRequests).toHaveLength(1);
+    expect(provider.tokenRequests.length).toBe(1);
     expect(await credentialCount("mock-basic")).toBe(before);
   });
 
@@ -284,6 +254,6 @@ describe("client credentials", () => {
       __typename: "InvalidInput",
       fieldErrors: [{ field: "authType", message: expect.stringMatching(/uses the authorization code grant: connect it with startOAuth2Authorization/) }],
     });
-    expect(provider.tokenRequests).toHaveLength(0);
+    expect(provider.tokenRequests.length).toBe(0);
   });
 });

@@ -1,7 +1,8 @@
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { OAuth2Server, type MutableResponse, type MutableRedirectUri } from "oauth2-mock-server";
-import { startFakeApp, type FakeApp } from "../harness";
+import { OAuth2Server, type MutableRedirectUri, type MutableResponse, type MutableToken } from "oauth2-mock-server";
+import { RegisterComponentDocument, StartOAuth2AuthorizationDocument } from "@latchkey/sdk";
+import { expectNoSecretsIn, startFakeApp, type FakeApp, type TestApi } from "../harness";
 
 // Letters and digits only: the mock server does not form-decode Basic credentials (RFC 6749 2.3.1) before using them as the ID token audience.
 export const CLIENT_ID = "latchkeyTestClient1";
@@ -19,7 +20,8 @@ export interface TokenRequestRecord {
 }
 
 /**
- * A real OAuth2 provider (oauth2-mock-server on a free port) plus a real API its tokens are
+ * A real OAuth2 provider (oauth2-mock-server on a free port, reached through a small forwarding
+ * server that can hold token requests back, to widen races) plus a real API its tokens are
  * checked against (`/me`, which accepts any bearer token it was not told to reject). Every token
  * request and every authorization request is recorded.
  */
@@ -30,11 +32,14 @@ export class TestProvider {
   readonly nextTokenResponses: ((response: MutableResponse, record: TokenRequestRecord) => void)[] = [];
   /** Every token the provider handed out, for leak checks. */
   readonly issued: string[] = [];
+  /** How long each token request is held before the provider sees it. */
+  tokenDelayMs = 0;
   private constructor(
     readonly server: OAuth2Server,
     readonly api: FakeApp,
     /** Access tokens `/me` answers 401 to. */
     readonly rejectedTokens: Set<string>,
+    private readonly front: FakeApp,
   ) {}
 
   static async start(): Promise<TestProvider> {
@@ -47,7 +52,24 @@ export class TestProvider {
       const ok = new URL(req.url ?? "/", "http://x").pathname === "/me" && token && !rejectedTokens.has(token);
       res.writeHead(ok ? 200 : 401, { "content-type": "application/json" }).end(ok ? '{"id":1}' : '{"message":"Bad credentials"}');
     });
-    const provider = new TestProvider(server, api, rejectedTokens);
+    const mockUrl = server.issuer.url!;
+    const held: { delayMs: () => number } = { delayMs: () => 0 };
+    const front = await startFakeApp((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on("data", (chunk: Buffer) => chunks.push(chunk));
+      req.on("end", () => {
+        const delay = req.method === "POST" && req.url === "/token" ? held.delayMs() : 0;
+        setTimeout(() => void forward(mockUrl, req, Buffer.concat(chunks), res), delay);
+      });
+    });
+    // Tokens name the address the clients use as their issuer.
+    server.issuer.url = front.url;
+    const provider = new TestProvider(server, api, rejectedTokens, front);
+    held.delayMs = () => provider.tokenDelayMs;
+    // Without a unique id, two tokens issued in the same second for the same request would be identical.
+    server.service.on("beforeTokenSigning", (token: MutableToken) => {
+      token.payload.jti = randomUUID();
+    });
     server.service.on("beforeResponse", (response: MutableResponse, req: IncomingMessage & { body: Record<string, string> }) =>
       provider.onTokenRequest(response, req),
     );
@@ -97,6 +119,7 @@ export class TestProvider {
   }
 
   async stop(): Promise<void> {
+    await this.front.close();
     await this.server.stop();
     await this.api.close();
   }
@@ -127,6 +150,94 @@ export class TestProvider {
   }
 }
 
+async function forward(targetUrl: string, req: IncomingMessage, body: Buffer, res: ServerResponse): Promise<void> {
+  const headers = Object.fromEntries(
+    Object.entries(req.headers).filter((entry): entry is [string, string] => typeof entry[1] === "string" && entry[0] !== "host"),
+  );
+  try {
+    const answer = await fetch(`${targetUrl}${req.url ?? "/"}`, {
+      method: req.method,
+      headers,
+      body: req.method === "GET" || req.method === "HEAD" ? undefined : body,
+      redirect: "manual",
+    });
+    const passed = ["content-type", "location", "www-authenticate", "cache-control"].flatMap((name) => {
+      const value = answer.headers.get(name);
+      return value ? [[name, value] as [string, string]] : [];
+    });
+    res.writeHead(answer.status, Object.fromEntries(passed)).end(Buffer.from(await answer.arrayBuffer()));
+  } catch {
+    res.writeHead(502).end();
+  }
+}
+
 export function s256(verifier: string): string {
   return createHash("sha256").update(verifier).digest("base64url");
+}
+
+/** An access token answer with this lifetime is inside the default 5-minute refresh margin. */
+export const SHORT_LIVED = (response: MutableResponse) => {
+  (response.body as Record<string, unknown>).expires_in = 60;
+};
+
+/** The browser's visit to the provider, which authorizes at once: where it sends the browser back to. */
+export async function authorize(authorizationUrl: string): Promise<URL> {
+  const response = await fetch(authorizationUrl, { redirect: "manual" });
+  expect(response.status).toBe(302);
+  return new URL(response.headers.get("location")!);
+}
+
+/** The provider's redirect reaching the API; answers the query of where the API sends the browser. */
+export async function callback(api: TestApi, query: string, webUrl: string): Promise<URLSearchParams> {
+  const response = await api.get(`/oauth2/callback${query}`);
+  expect(response.status).toBe(303);
+  const location = new URL(response.location!);
+  expect(`${location.origin}${location.pathname}`).toBe(`${webUrl}/oauth2/complete`);
+  return location.searchParams;
+}
+
+/** A whole authorization code flow for `componentKey`; `shape` changes the code exchange's answer. */
+export async function connect(
+  api: TestApi,
+  provider: TestProvider,
+  options: { componentKey: string; webUrl: string; shape?: (response: MutableResponse) => void },
+): Promise<string> {
+  const { startOAuth2Authorization } = await api.client.request(StartOAuth2AuthorizationDocument, {
+    input: { componentKey: options.componentKey, authType: "OAUTH2", values: { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET } },
+  });
+  const back = await authorize(startOAuth2Authorization.authorizationUrl);
+  if (options.shape) provider.nextTokenResponses.push(options.shape);
+  const done = await callback(api, back.search, options.webUrl);
+  const id = done.get("credential");
+  if (!id) throw new Error(`The connection failed: ${done.get("error")} ${done.get("message")}`);
+  return id;
+}
+
+/**
+ * A provider for one test file: started before its tests with `components` registered in the API,
+ * its records reset before each test, and at the end no client secret or token in anything the
+ * API answered or logged.
+ */
+export function useProvider(api: () => TestApi, components: (provider: TestProvider) => Record<string, unknown>[]): () => TestProvider {
+  let provider: TestProvider | undefined;
+  beforeAll(async () => {
+    provider = await TestProvider.start();
+    for (const descriptor of components(provider)) {
+      const { registerComponent } = await api().client.request(RegisterComponentDocument, { descriptor });
+      expect(registerComponent.__typename).toBe("ComponentRegistered");
+    }
+  });
+  afterAll(async () => {
+    expectNoSecretsIn(api().responses, [CLIENT_SECRET, ...provider!.issued]);
+    expectNoSecretsIn([api().logs()], [CLIENT_SECRET, ...provider!.issued]);
+    await provider?.stop();
+  });
+  beforeEach(() => {
+    provider!.tokenRequests.length = 0;
+    provider!.codeChallenges.length = 0;
+    provider!.nextTokenResponses.length = 0;
+    provider!.rejectedTokens.clear();
+    provider!.tokenDelayMs = 0;
+  });
+  return () => provider!;
 }
