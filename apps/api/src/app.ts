@@ -4,18 +4,21 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { catalogDescriptors } from "@latchkey/catalog";
 import {
   assertKeyringCovers,
+  countSealedByKeyId,
   createServices,
-  Keyring,
   loadKeyring,
   parseCatalog,
+  storedKeyIds,
   syncCatalog,
+  type LoadedKeyring,
 } from "@latchkey/core";
-import { ensureDefaultWorkspace, listSecretKeyIds, listWorkspaceIds, openDatabase, recountCredentials, sql, type DatabaseHandle } from "@latchkey/db";
+import { ensureDefaultWorkspace, listWorkspaceIds, openDatabase, recountCredentials, sql, type DatabaseHandle } from "@latchkey/db";
 import { createRequestContext, type RequestContext } from "./context";
 import { seedDemoData } from "./demo-data";
 import type { ApiConfig } from "./env";
 import { createErrorFormatter } from "./graphql-errors";
 import { createHttpServer } from "./http-server";
+import { startKeyringRuntime } from "./keys/runtime";
 import { queryProtection, VerificationRateLimiter } from "./limits";
 import type { Logger } from "./logger";
 import { buildSchema } from "./schema";
@@ -28,7 +31,7 @@ export interface RunningApi {
 
 /** Opens the database (migrating it), checks the encryption key, syncs the catalog, and serves. */
 export async function startApi(config: ApiConfig, logger: Logger): Promise<RunningApi> {
-  const { keyring, keyFile, source } = loadKeyring({ envKey: config.encryptionKey, dataDir: config.dataDir });
+  const keys = loadKeyring({ envKey: config.encryptionKey, envDecryptionKeys: config.decryptionKeys, dataDir: config.dataDir });
   const database = await openDatabase({
     url: config.databaseUrl,
     dataDir: config.dataDir,
@@ -36,7 +39,7 @@ export async function startApi(config: ApiConfig, logger: Logger): Promise<Runni
     countStatements: config.bench,
   });
   try {
-    return await serve(config, logger, database, keyring, keyFile, source);
+    return await serve(config, logger, database, keys);
   } catch (error) {
     await database.close();
     throw error;
@@ -47,13 +50,11 @@ async function serve(
   config: ApiConfig,
   logger: Logger,
   database: DatabaseHandle,
-  keyring: Keyring,
-  keyFile: string,
-  keySource: string,
+  { keyring, keyFile, source: keySource }: LoadedKeyring,
 ): Promise<RunningApi> {
   const { db } = database;
-  // Only the active key may have sealed what is stored: a different key file is an error, not a fallback.
-  assertKeyringCovers(new Keyring(keyring.active), await listSecretKeyIds(db), keyFile);
+  // Every key id that sealed something stored must be one this process holds (active or decrypt-only).
+  assertKeyringCovers(keyring, storedKeyIds(await countSealedByKeyId(db)), keyFile);
 
   const catalog = parseCatalog(catalogDescriptors);
   const defaultWorkspace = await ensureDefaultWorkspace(db);
@@ -67,6 +68,7 @@ async function serve(
     baseUrlOverrides: config.baseUrlOverrides,
   };
   const services = createServices({ db, keyring, verifier, oauth2: config.oauth2 });
+  const keys = await startKeyringRuntime({ config, logger, database, keyring, keyFile, watchKeyFile: keySource !== "env" });
 
   // Bounds on what one document may ask for (depth, cost, aliases, directives, tokens).
   const protection = queryProtection({ hideSuggestions: !config.introspection });
@@ -113,7 +115,7 @@ async function serve(
   // Without a configured public URL, {{server.url}} is this process itself (PORT may have been 0).
   verifier.serverUrl ||= `http://127.0.0.1:${port}`;
   if (defaultWorkspace.created && config.demoData) await seedDemoData(services, defaultWorkspaceId, logger);
-  logger.info("Latchkey API started", { port, database: database.kind, encryptionKey: keySource });
+  logger.info("Latchkey API started", { port, database: database.kind, encryptionKey: keySource, keyIds: keyring.ids() });
 
   let closing: Promise<void> | undefined;
   return {
@@ -125,6 +127,7 @@ async function serve(
           server.closeIdleConnections();
         });
         await apollo.stop();
+        await keys.close();
         await database.close();
       })()),
   };

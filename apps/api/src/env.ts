@@ -16,6 +16,9 @@ const zEnv = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   LATCHKEY_DATA_DIR: z.string().min(1).default(".latchkey"),
   LATCHKEY_ENCRYPTION_KEY: z.string().optional(),
+  LATCHKEY_DECRYPTION_KEYS: z.string().optional(),
+  LATCHKEY_RESEAL_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(100),
+  LATCHKEY_RESEAL_PAUSE_MS: z.coerce.number().int().min(0).max(60_000).default(0),
   LATCHKEY_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   LATCHKEY_WEB_URL: z.url({ protocol: /^https?$/ }).default("http://localhost:3000"),
   LATCHKEY_OAUTH2_REFRESH_MARGIN_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
@@ -56,6 +59,10 @@ function toConfig(env: z.output<typeof zEnv>) {
     databasePoolSize: env.DATABASE_POOL_SIZE,
     dataDir: path.resolve(env.LATCHKEY_DATA_DIR),
     encryptionKey: env.LATCHKEY_ENCRYPTION_KEY?.trim() || undefined,
+    /** Keys that open but never seal (the old key during a rotation); comma-separated base64. */
+    decryptionKeys: env.LATCHKEY_DECRYPTION_KEYS?.trim() || undefined,
+    /** Re-sealing secrets under a new key (PGlite: in the API; PostgreSQL: `npm run keys:rotate`). */
+    reseal: { batchSize: env.LATCHKEY_RESEAL_BATCH_SIZE, pauseMs: env.LATCHKEY_RESEAL_PAUSE_MS },
     /** The API's public URL ({{server.url}}); unset means this process at its listening port. */
     publicUrl: env.LATCHKEY_PUBLIC_URL?.replace(/\/+$/, ""),
     /** The web app, where the OAuth2 callback sends the browser when it is done. */

@@ -11,6 +11,7 @@ import { createClient, type LatchkeyClient } from "@latchkey/sdk";
 const repoRoot = path.resolve(__dirname, "../../..");
 const tsxBin = path.join(repoRoot, "node_modules/.bin/tsx");
 const mainFile = path.join(repoRoot, "apps/api/src/main.ts");
+const rotateFile = path.join(repoRoot, "apps/api/src/keys/rotate.ts");
 
 export interface TestApi {
   url: string;
@@ -29,6 +30,8 @@ export interface TestApi {
   get(pathAndQuery: string): Promise<{ status: number; location: string | null; text: string }>;
   logs(): string;
   stop(): Promise<void>;
+  /** Ends the process abruptly (SIGKILL), as a crash would. */
+  kill(): Promise<void>;
 }
 
 export interface TestDatabase {
@@ -86,7 +89,7 @@ export async function createTestDatabase(serverUrl = postgresServerUrl()): Promi
 
 /** Starts the real API (`apps/api/src/main.ts`) in its own process, on a free port. */
 export async function startApi(
-  options: { env?: Record<string, string>; databaseUrl?: string; dataDir?: string } = {},
+  options: { env?: Record<string, string>; databaseUrl?: string; dataDir?: string; killable?: boolean } = {},
 ): Promise<TestApi> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), "latchkey-test-"));
   const env = apiEnv({
@@ -94,7 +97,8 @@ export async function startApi(
     ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
     ...options.env,
   });
-  const child = spawn(tsxBin, [mainFile], { env, stdio: ["ignore", "pipe", "pipe"] });
+  // killable: its own process group, so kill() reaches the API process that tsx starts, not just tsx.
+  const child = spawn(tsxBin, [mainFile], { env, stdio: ["ignore", "pipe", "pipe"], detached: options.killable ?? false });
   let output = "";
   child.stdout!.on("data", (d: Buffer) => (output += d.toString()));
   child.stderr!.on("data", (d: Buffer) => (output += d.toString()));
@@ -151,6 +155,14 @@ export async function startApi(
       return { status: response.status, location, text };
     },
     logs: () => output,
+    kill: () => {
+      if (!options.killable) throw new Error("kill() needs startApi({ killable: true })");
+      if (child.exitCode !== null) return Promise.resolve();
+      return new Promise<void>((resolve) => {
+        child.once("exit", () => resolve());
+        process.kill(-child.pid!, "SIGKILL");
+      });
+    },
     stop: () => stopProcess(child).then(() => (options.dataDir ? undefined : rmSync(dataDir, { recursive: true, force: true }))),
   };
 }
@@ -170,6 +182,30 @@ export function runApiUntilExit(env: Record<string, string>, timeoutMs = 60_000)
       child.kill("SIGKILL");
       reject(new Error(`The API did not exit within ${timeoutMs} ms:\n${stdout}${stderr}`));
     }, timeoutMs);
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+/** Runs `npm run keys:rotate` (its script, with tsx) with the given arguments and environment. */
+export function runKeysRotate(
+  args: string[],
+  env: Record<string, string | undefined>,
+  options: { stdin?: string; timeoutMs?: number } = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(tsxBin, [rotateFile, ...args], { env: childEnv(env), stdio: ["pipe", "pipe", "pipe"] });
+  let stdout = "";
+  let stderr = "";
+  child.stdout!.on("data", (d: Buffer) => (stdout += d.toString()));
+  child.stderr!.on("data", (d: Buffer) => (stderr += d.toString()));
+  child.stdin!.end(options.stdin ?? "");
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error(`keys:rotate did not finish within ${options.timeoutMs ?? 120_000} ms:\n${stdout}${stderr}`));
+    }, options.timeoutMs ?? 120_000);
     child.once("exit", (code) => {
       clearTimeout(timer);
       resolve({ code, stdout, stderr });

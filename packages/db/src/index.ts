@@ -1,5 +1,7 @@
 export * from "./schema";
 export * from "./open-database";
 export * from "./workspaces";
+export * from "./api-instances";
 export { and, asc, count, desc, eq, getTableColumns, gt, ilike, inArray, isNull, lt, ne, or, sql } from "drizzle-orm";
 export type { SQL } from "drizzle-orm";
+export type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";

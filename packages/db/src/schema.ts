@@ -196,3 +196,20 @@ export const flowSteps = pgTable(
       .where(sql`${t.credentialId} is not null`),
   ],
 );
+
+/**
+ * The API processes running against this database and the encryption key ids each holds, kept
+ * fresh by a heartbeat. Not workspace data: a key rotation reads it to re-seal secrets under a
+ * new key only once every live process can open them.
+ */
+export const apiInstances = pgTable("api_instances", {
+  id: uuid().primaryKey(),
+  host: text().notNull(),
+  pid: integer().notNull(),
+  /** The key id this process seals with. */
+  activeKeyId: text().notNull(),
+  /** Every key id this process can open, the active one first. */
+  keyIds: jsonb().notNull().$type<string[]>(),
+  startedAt: createdAt(),
+  seenAt: timestamp({ withTimezone: true, mode: "date" }).notNull().defaultNow(),
+});

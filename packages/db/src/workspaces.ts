@@ -26,14 +26,6 @@ export async function listWorkspaceIds(db: Executor): Promise<string[]> {
   return rows.map((r) => r.id);
 }
 
-/** Key ids under which stored secrets are sealed (`v1.<keyId>....`), across all workspaces. */
-export async function listSecretKeyIds(db: Executor): Promise<string[]> {
-  const rows = await db
-    .selectDistinct({ keyId: sql<string>`split_part(${credentials.secrets}, '.', 2)` })
-    .from(credentials);
-  return rows.map((r) => r.keyId);
-}
-
 /**
  * Sets every component's credential_count from the credentials themselves: at start (a database
  * from before the column, data loaded by other means). Adding or deleting a credential updates its

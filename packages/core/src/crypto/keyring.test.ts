@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ConfigurationError } from "./errors";
-import { Keyring, assertKeyringCovers, loadKeyring, parseEncryptionKey } from "./keyring";
+import { Keyring, assertKeyringCovers, generateKey, loadKeyring, parseEncryptionKey, readKeyFile, writeKeyFile } from "./keyring";
 
 const b64 = () => randomBytes(32).toString("base64");
 
@@ -55,6 +55,16 @@ describe("Keyring", () => {
     expect(keyring.get(old.id)).toBe(old);
     expect(keyring.get("nope")).toBeUndefined();
   });
+
+  it("swaps its keys in place for every holder", () => {
+    const [a, b] = [generateKey(), generateKey()];
+    const keyring = new Keyring(a);
+    keyring.replace(b, [a]);
+    expect(keyring.active).toBe(b);
+    expect(keyring.ids()).toEqual([b.id, a.id]);
+    keyring.replace(b);
+    expect(keyring.get(a.id)).toBeUndefined();
+  });
 });
 
 describe("loadKeyring", () => {
@@ -71,49 +81,62 @@ describe("loadKeyring", () => {
     const file = join(dataDir, "encryption.key");
     expect(first.keyFile).toBe(file);
     if (process.platform !== "win32") expect(statSync(file).mode & 0o777).toBe(0o600);
-    expect(parseEncryptionKey(readFileSync(file, "utf8")).id).toBe(first.keyring.active.id);
+    expect(readKeyFile(file)!.map((k) => k.id)).toEqual([first.keyring.active.id]);
     expect(readdirSync(dataDir)).toEqual(["encryption.key"]);
 
     const second = loadKeyring({ dataDir, envKey: "  " });
     expect(second.source).toBe("file");
     expect(second.keyring.active.id).toBe(first.keyring.active.id);
-    expect(second.fileKeyDiffers).toBe(false);
+    expect(second.keyring.ids()).toHaveLength(1);
   });
 
-  it("prefers the env key and does not create a file", () => {
+  it("reads a key file of one bare line (as written before rotation existed)", () => {
+    const text = b64();
+    writeFileSync(join(dir, "encryption.key"), `${text}\n`, { mode: 0o600 });
+    expect(loadKeyring({ dataDir: dir }).keyring.ids()).toEqual([parseEncryptionKey(text).id]);
+  });
+
+  it("takes the first key of the file as active and the others as decrypt-only", () => {
+    const [a, b] = [generateKey(), generateKey()];
+    const file = join(dir, "encryption.key");
+    writeKeyFile(file, [a, b]);
+    if (process.platform !== "win32") expect(statSync(file).mode & 0o777).toBe(0o600);
+    const loaded = loadKeyring({ dataDir: dir });
+    expect(loaded.keyring.active.id).toBe(a.id);
+    expect(loaded.keyring.ids()).toEqual([a.id, b.id]);
+    expect(readdirSync(dir)).toEqual(["encryption.key"]);
+  });
+
+  it("prefers the env keys and ignores (and does not create) a file", () => {
+    loadKeyring({ dataDir: dir });
     const envKey = b64();
-    const loaded = loadKeyring({ dataDir: dir, envKey });
+    const [old1, old2] = [b64(), b64()];
+    const loaded = loadKeyring({ dataDir: dir, envKey, envDecryptionKeys: ` ${old1}, ${old2} ,` });
     expect(loaded.source).toBe("env");
-    expect(loaded.keyring.active.id).toBe(parseEncryptionKey(envKey).id);
-    expect(loaded.keyring.ids()).toHaveLength(1);
-    expect(loaded.fileKeyDiffers).toBe(false);
-    expect(existsSync(join(dir, "encryption.key"))).toBe(false);
+    expect(loaded.keyring.ids()).toEqual([envKey, old1, old2].map((k) => parseEncryptionKey(k).id));
+
+    const empty = mkdtempSync(join(tmpdir(), "latchkey-keyring-"));
+    expect(loadKeyring({ dataDir: empty, envKey }).keyring.ids()).toHaveLength(1);
+    expect(existsSync(join(empty, "encryption.key"))).toBe(false);
+    rmSync(empty, { recursive: true });
   });
 
-  it("keeps a differing key file as a decrypt-only previous key", () => {
-    const fileKey = loadKeyring({ dataDir: dir }).keyring.active;
-    const envKey = b64();
-    const loaded = loadKeyring({ dataDir: dir, envKey });
-    expect(loaded.source).toBe("env");
-    expect(loaded.fileKeyDiffers).toBe(true);
-    expect(loaded.keyring.active.id).toBe(parseEncryptionKey(envKey).id);
-    expect(loaded.keyring.ids()).toEqual([loaded.keyring.active.id, fileKey.id]);
+  it("rejects decryption keys without an encryption key, and bad ones without echoing them", () => {
+    expect(() => loadKeyring({ dataDir: dir, envDecryptionKeys: b64() })).toThrow(/LATCHKEY_ENCRYPTION_KEY is not/);
+    const err = thrown(() => loadKeyring({ dataDir: dir, envKey: b64(), envDecryptionKeys: `${b64()},c2hvcnQ=` }));
+    expect(err).toBeInstanceOf(ConfigurationError);
+    expect(err.message).toContain("LATCHKEY_DECRYPTION_KEYS (key 2)");
+    expect(err.message).not.toContain("c2hvcnQ");
   });
 
-  it("reports no difference when env key and file agree", () => {
-    const envKey = b64();
-    writeFileSync(join(dir, "encryption.key"), `${envKey}\n`, { mode: 0o600 });
-    const loaded = loadKeyring({ dataDir: dir, envKey });
-    expect(loaded.fileKeyDiffers).toBe(false);
-    expect(loaded.keyring.ids()).toHaveLength(1);
-  });
-
-  it("rejects a corrupt key file naming the file, not the contents", () => {
+  it("rejects a corrupt or empty key file naming the file, not the contents", () => {
     writeFileSync(join(dir, "encryption.key"), "c2hvcnQ=\n");
     const err = thrown(() => loadKeyring({ dataDir: dir }));
     expect(err).toBeInstanceOf(ConfigurationError);
     expect(err.message).toContain(join(dir, "encryption.key"));
     expect(err.message).not.toContain("c2hvcnQ");
+    writeFileSync(join(dir, "encryption.key"), "# only a comment\n");
+    expect(() => loadKeyring({ dataDir: dir })).toThrow(/holds no key/);
   });
 
   it("rejects a bad env key", () => {
@@ -137,8 +160,8 @@ describe("assertKeyringCovers", () => {
     expect(err).toBeInstanceOf(ConfigurationError);
     expect(err.message).not.toContain("\n");
     expect(err.message).toBe(
-      `LATCHKEY_ENCRYPTION_KEY does not match the key that encrypted the stored credentials (key id ${missing}, the current key is ${active.id}). ` +
-        "Set LATCHKEY_ENCRYPTION_KEY to the key that was used, or restore /data/encryption.key.",
+      `LATCHKEY_ENCRYPTION_KEY does not match the key that encrypted the stored credentials (key id ${missing}, the keys given are ${active.id}, ${old.id}). ` +
+        "Set LATCHKEY_ENCRYPTION_KEY to the key that was used (after a key rotation: the new key), or restore /data/encryption.key.",
     );
   });
 });
