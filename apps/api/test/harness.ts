@@ -46,7 +46,16 @@ function childEnv(extra: Record<string, string | undefined>): NodeJS.ProcessEnv 
 
 /** The API's environment in tests: quiet, no demo data, any free port on loopback. */
 function apiEnv(extra: Record<string, string | undefined>): NodeJS.ProcessEnv {
-  return childEnv({ NODE_ENV: "test", PORT: "0", HOST: "127.0.0.1", LATCHKEY_LOG_LEVEL: "warn", LATCHKEY_DEMO_DATA: "false", ...extra });
+  // Tests verify far more often than people do; limits.test.ts sets the rate limit it checks.
+  return childEnv({
+    NODE_ENV: "test",
+    PORT: "0",
+    HOST: "127.0.0.1",
+    LATCHKEY_LOG_LEVEL: "warn",
+    LATCHKEY_DEMO_DATA: "false",
+    LATCHKEY_VERIFY_RATE_LIMIT: "100000",
+    ...extra,
+  });
 }
 
 /** The PostgreSQL server to use when DATABASE_URL is set; undefined means PGlite. */
