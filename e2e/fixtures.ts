@@ -2,7 +2,10 @@ import { createClient, type LatchkeyClient } from "@latchkey/sdk";
 import { test as base } from "@playwright/test";
 
 import { ComponentPage } from "./pages/component-page";
+import { AddCredentialPage, EditCredentialPage } from "./pages/credential-form-page";
+import { CredentialPage } from "./pages/credential-page";
 import { CredentialsOverviewPage } from "./pages/credentials-overview-page";
+import { FlowPage, FlowsPage, NewFlowPage } from "./pages/flow-pages";
 import { API_GRAPHQL_URL } from "./support/servers";
 
 export { expect } from "@playwright/test";
@@ -12,6 +15,12 @@ interface Fixtures {
   api: LatchkeyClient;
   overviewPage: CredentialsOverviewPage;
   componentPage: ComponentPage;
+  addCredentialPage: AddCredentialPage;
+  editCredentialPage: EditCredentialPage;
+  credentialPage: CredentialPage;
+  flowsPage: FlowsPage;
+  newFlowPage: NewFlowPage;
+  flowPage: FlowPage;
 }
 
 export const test = base.extend<Fixtures>({
@@ -24,6 +33,24 @@ export const test = base.extend<Fixtures>({
   },
   componentPage: async ({ page }, use) => {
     await use(new ComponentPage(page));
+  },
+  addCredentialPage: async ({ page }, use) => {
+    await use(new AddCredentialPage(page));
+  },
+  editCredentialPage: async ({ page }, use) => {
+    await use(new EditCredentialPage(page));
+  },
+  credentialPage: async ({ page }, use) => {
+    await use(new CredentialPage(page));
+  },
+  flowsPage: async ({ page }, use) => {
+    await use(new FlowsPage(page));
+  },
+  newFlowPage: async ({ page }, use) => {
+    await use(new NewFlowPage(page));
+  },
+  flowPage: async ({ page }, use) => {
+    await use(new FlowPage(page));
   },
 });
 

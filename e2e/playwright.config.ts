@@ -90,6 +90,8 @@ export default defineConfig({
           env: {
             PORT: String(API_PORT),
             LATCHKEY_DATA_DIR: process.env.LATCHKEY_E2E_DATA_DIR ?? "",
+            // Where the OAuth2 callback sends the browser when it is done: the suite's web app.
+            LATCHKEY_WEB_URL: WEB_ORIGIN,
           },
           url: `${API_ORIGIN}/healthz`,
           reuseExistingServer: false,

@@ -50,4 +50,33 @@ export class ComponentPage {
   cell(credentialName: string, column: "Name" | "Auth type" | "Status" | "Last verified" | "Used by"): Locator {
     return this.credentialRow(credentialName).locator(`[data-label="${column}"]`);
   }
+
+  /** When the credential was last verified, as the `datetime` the page shows. */
+  async lastVerifiedAt(credentialName: string): Promise<string | null> {
+    return this.cell(credentialName, "Last verified").locator("time").getAttribute("datetime");
+  }
+
+  async addCredential(): Promise<void> {
+    await this.page.getByRole("link", { name: "Add credential" }).first().click();
+    await expect(this.page.getByRole("heading", { level: 1, name: "Add credential" })).toBeVisible();
+  }
+
+  /** Renames inline: the name becomes a text box, Save name keeps the new one. */
+  async rename(credentialName: string, newName: string): Promise<void> {
+    await this.page.getByRole("button", { name: `Rename ${credentialName}`, exact: true }).click();
+    const input = this.credentialsTable.getByLabel("New name");
+    await expect(input).toBeFocused();
+    await input.fill(newName);
+    await this.credentialsTable.getByRole("button", { name: "Save name" }).click();
+    await expect(this.credentialRow(newName)).toBeVisible();
+  }
+
+  /** Opens the delete confirmation of a credential and confirms; returns the dialog. */
+  async delete(credentialName: string): Promise<Locator> {
+    await this.page.getByRole("button", { name: `Delete ${credentialName}`, exact: true }).click();
+    const dialog = this.page.getByRole("dialog", { name: `Delete “${credentialName}”?` });
+    await expect(dialog).toBeVisible();
+    await dialog.getByRole("button", { name: "Delete credential" }).click();
+    return dialog;
+  }
 }

@@ -1,6 +1,5 @@
-import type { Page } from "@playwright/test";
-
 import { expect, skipWithoutChromium, test } from "../fixtures";
+import { horizontalOverflow } from "../support/layout";
 import { saveScreenshot } from "../support/screenshots";
 import { createPetstoreCredential, uniqueName } from "../support/seed";
 
@@ -77,7 +76,7 @@ test.describe("Credentials overview", () => {
     await saveScreenshot(page, testInfo, "component-not-found");
   });
 
-  test("the navigation reaches the overview from Settings and shows the Flows placeholder", async ({
+  test("the navigation marks the current section and reaches the overview from Settings", async ({
     page,
   }, testInfo) => {
     await page.goto("/flows");
@@ -117,8 +116,3 @@ test.describe("Credentials overview on a 375 px wide screen", () => {
     await saveScreenshot(page, testInfo, "component-375px");
   });
 });
-
-/** How many CSS pixels the page is wider than the viewport (0 when nothing scrolls sideways). */
-async function horizontalOverflow(page: Page): Promise<number> {
-  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-}

@@ -1,7 +1,7 @@
-import { CredentialsOverview } from "@/components/credentials-overview";
+import { CredentialsOverview, type OverviewSearchParams } from "@/components/credentials-overview";
 
 export const dynamic = "force-dynamic";
 
-export default function CredentialsPage() {
-  return <CredentialsOverview title="Credentials" />;
+export default async function CredentialsPage({ searchParams }: { searchParams: Promise<OverviewSearchParams> }) {
+  return <CredentialsOverview title="Credentials" searchParams={await searchParams} />;
 }

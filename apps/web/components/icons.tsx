@@ -98,3 +98,13 @@ export function InboxIcon(props: IconProps) {
     </Icon>
   );
 }
+
+export function InfoIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <circle cx="12" cy="12" r="10" />
+      <path d="M12 11v6" />
+      <path d="M12 7.5v.5" />
+    </Icon>
+  );
+}

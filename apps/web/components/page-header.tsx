@@ -7,9 +7,11 @@ interface PageHeaderProps {
   meta?: ReactNode;
   /** Shown before the title, e.g. an avatar. */
   leading?: ReactNode;
+  /** Buttons for the page's main actions, beside the title. */
+  actions?: ReactNode;
 }
 
-export function PageHeader({ title, eyebrow, description, meta, leading }: PageHeaderProps) {
+export function PageHeader({ title, eyebrow, description, meta, leading, actions }: PageHeaderProps) {
   return (
     <header className="page-header">
       {leading}
@@ -19,6 +21,7 @@ export function PageHeader({ title, eyebrow, description, meta, leading }: PageH
         {description ? <p className="page-header__description">{description}</p> : null}
         {meta ? <p className="page-header__meta">{meta}</p> : null}
       </div>
+      {actions ? <div className="page-header__actions">{actions}</div> : null}
     </header>
   );
 }

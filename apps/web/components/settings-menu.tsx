@@ -3,11 +3,13 @@
 import { usePathname } from "next/navigation";
 import { useEffect, useRef } from "react";
 
+import type { NavItem } from "@/lib/navigation";
+
 import { ChevronDownIcon } from "./icons";
 import { NavLink } from "./nav-link";
 
 /** The Settings entry of the main navigation: a disclosure with the settings pages. */
-export function SettingsMenu() {
+export function SettingsMenu({ items }: { items: readonly NavItem[] }) {
   const pathname = usePathname();
   const details = useRef<HTMLDetailsElement>(null);
 
@@ -40,11 +42,18 @@ export function SettingsMenu() {
         <ChevronDownIcon className="nav-menu__chevron" />
       </summary>
       <ul className="nav-menu__list">
-        <li>
-          <NavLink href="/settings/security-credentials" className="nav-menu__item" onNavigate={() => close(false)}>
-            Security Credentials
-          </NavLink>
-        </li>
+        {items.map((item) => (
+          <li key={item.href}>
+            <NavLink
+              href={item.href}
+              sectionPrefixes={item.sectionPrefixes}
+              className="nav-menu__item"
+              onNavigate={() => close(false)}
+            >
+              {item.label}
+            </NavLink>
+          </li>
+        ))}
       </ul>
     </details>
   );

@@ -1,5 +1,7 @@
 import Link from "next/link";
 
+import { MAIN_NAV, SETTINGS_NAV } from "@/lib/navigation";
+
 import { KeyIcon } from "./icons";
 import { NavLink } from "./nav-link";
 import { SettingsMenu } from "./settings-menu";
@@ -16,18 +18,15 @@ export function SiteHeader() {
         </Link>
         <nav aria-label="Main" className="main-nav">
           <ul className="main-nav__list">
+            {MAIN_NAV.map((item) => (
+              <li key={item.href}>
+                <NavLink href={item.href} sectionPrefixes={item.sectionPrefixes}>
+                  {item.label}
+                </NavLink>
+              </li>
+            ))}
             <li>
-              <NavLink href="/" sectionPrefixes={["/components/"]}>
-                Credentials
-              </NavLink>
-            </li>
-            <li>
-              <NavLink href="/flows" sectionPrefixes={["/flows/"]}>
-                Flows
-              </NavLink>
-            </li>
-            <li>
-              <SettingsMenu />
+              <SettingsMenu items={SETTINGS_NAV} />
             </li>
           </ul>
         </nav>

@@ -31,6 +31,8 @@ export interface ApiProblem {
   apiUrl: string;
   message: string;
   code?: string;
+  /** BAD_USER_INPUT errors of fields without a result union name the fields, as InvalidInput does. */
+  fieldErrors?: { field: string; message: string }[];
 }
 
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; problem: ApiProblem };
@@ -46,6 +48,28 @@ export async function loadFromApi<T>(load: (api: LatchkeyClient) => Promise<T>):
       return { ok: false, problem: { kind: "unreachable", apiUrl, message: error.message } };
     }
     const code = error.code;
-    return { ok: false, problem: { kind: "error", apiUrl, message: error.message, ...(code ? { code } : {}) } };
+    const fieldErrors = error.errors[0]?.extensions?.fieldErrors;
+    return {
+      ok: false,
+      problem: {
+        kind: "error",
+        apiUrl,
+        message: error.message,
+        ...(code ? { code } : {}),
+        ...(Array.isArray(fieldErrors) ? { fieldErrors: fieldErrors as ApiProblem["fieldErrors"] } : {}),
+      },
+    };
   }
+}
+
+/** What a server action answers when the API could not be asked: shown like any other problem. */
+export interface ApiUnavailable {
+  __typename: "ApiUnavailable";
+  problem: ApiProblem;
+}
+
+/** Runs a mutation through the SDK; a request failure becomes an ApiUnavailable value for the form to show. */
+export async function mutateThroughApi<T>(run: (api: LatchkeyClient) => Promise<T>): Promise<T | ApiUnavailable> {
+  const result = await loadFromApi(run);
+  return result.ok ? result.data : { __typename: "ApiUnavailable", problem: result.problem };
 }

@@ -64,3 +64,15 @@ export function formatRelativeTime(iso: string, now: number = Date.now()): strin
   }
   return relativeFormat.format(Math.round(seconds / 60), "minute");
 }
+
+/** The auth method's own label from its descriptor, else the auth type's. */
+export function authMethodLabel(method: { type: AuthType; label?: string | null }): string {
+  return method.label || AUTH_TYPE_LABELS[method.type];
+}
+
+/** The confirmation after a credential was saved. */
+export function savedNoticeText(credential: { name: string; status: CredentialStatus }): string {
+  return credential.status === "VALID"
+    ? `“${credential.name}” was verified and saved.`
+    : `“${credential.name}” was saved; its status is ${STATUS_LABELS[credential.status].toLowerCase()}.`;
+}

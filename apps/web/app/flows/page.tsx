@@ -1,23 +1,81 @@
+import { FlowsDocument } from "@latchkey/sdk";
 import type { Metadata } from "next";
+import Link from "next/link";
 
+import { ApiProblemBanner } from "@/components/api-problem-banner";
+import { ComponentAvatar } from "@/components/component-avatar";
 import { EmptyState } from "@/components/empty-state";
+import { FlowStatusBadge } from "@/components/flow-status-badge";
+import { ChevronRightIcon } from "@/components/icons";
 import { PageHeader } from "@/components/page-header";
+import { loadFromApi } from "@/lib/api";
+import { formatCount } from "@/lib/format";
+
+export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = { title: "Flows" };
 
-export default function FlowsPage() {
+const DESCRIPTION = "A flow is an ordered list of steps; each step uses a credential of its component.";
+
+export default async function FlowsPage() {
+  const result = await loadFromApi((api) => api.request(FlowsDocument, {}));
+  const newFlow = (
+    <Link className="button" href="/flows/new">
+      New flow
+    </Link>
+  );
+  if (!result.ok) {
+    return (
+      <>
+        <PageHeader title="Flows" description={DESCRIPTION} />
+        <ApiProblemBanner problem={result.problem} />
+      </>
+    );
+  }
+  const flows = result.data.flows;
+  const activeCount = flows.filter((flow) => flow.status === "ACTIVE").length;
   return (
     <>
       <PageHeader
         title="Flows"
-        description="A flow is an ordered list of steps; each step uses a credential of its component."
+        description={DESCRIPTION}
+        meta={`${formatCount(flows.length, "flow")} · ${activeCount} active`}
+        actions={flows.length > 0 ? newFlow : null}
       />
-      <EmptyState title="Managing flows here comes later">
-        <p>
-          Until then, flows can be created, activated and deleted through the GraphQL API or the
-          typed SDK. Their credentials are listed under Credentials.
-        </p>
-      </EmptyState>
+      {flows.length === 0 ? (
+        <EmptyState title="No flows yet">
+          <p>Create a flow and choose a credential for each of its steps.</p>
+          <p>{newFlow}</p>
+        </EmptyState>
+      ) : (
+        <ul className="flow-list" aria-label="Flows">
+          {flows.map((flow) => {
+            const missing = flow.steps.filter((step) => !step.credential || step.credential.status !== "VALID").length;
+            return (
+              <li key={flow.id}>
+                <Link className="flow-row" href={`/flows/${flow.id}`}>
+                  <span className="flow-row__main">
+                    <span className="flow-row__name">{flow.name}</span>
+                    <span className="flow-row__steps">
+                      <span className="avatar-stack" aria-hidden="true">
+                        {flow.steps.slice(0, 5).map((step) => (
+                          <ComponentAvatar key={step.id} componentKey={step.component.key} name={step.component.name} />
+                        ))}
+                      </span>
+                      {formatCount(flow.steps.length, "step")}
+                      {missing > 0 ? (
+                        <span className="flow-row__warning"> · {missing} without a valid credential</span>
+                      ) : null}
+                    </span>
+                  </span>
+                  <FlowStatusBadge status={flow.status} />
+                  <ChevronRightIcon className="tile__chevron" />
+                </Link>
+              </li>
+            );
+          })}
+        </ul>
+      )}
     </>
   );
 }

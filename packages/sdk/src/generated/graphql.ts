@@ -331,6 +331,11 @@ export type DeleteFlowMutation = { deleteFlow:
     | { __typename: 'NotFound', message: string, id: string | null }
    };
 
+export type ComponentCatalogQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ComponentCatalogQuery = { components: Array<{ id: string, key: string, name: string, description: string | null, credentialCount: number, authMethods: Array<{ type: AuthType, label: string, fields: Array<{ name: string, label: string, type: FieldType, required: boolean, secret: boolean, description: string | null, placeholder: string | null, defaultValue: string | null, options: Array<string> | null }> }> }> };
+
 export type VerificationFieldsFragment = { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number };
 
 export type ComponentSummaryFragment = { id: string, key: string, name: string, description: string | null, credentialCount: number };
@@ -1511,3 +1516,34 @@ fragment NotFoundFields on NotFound {
   message
   id
 }`) as unknown as TypedDocumentString<DeleteFlowMutation, DeleteFlowMutationVariables>;
+export const ComponentCatalogDocument = new TypedDocumentString(`
+    query ComponentCatalog {
+  components {
+    ...ComponentFields
+  }
+}
+    fragment ComponentSummary on Component {
+  id
+  key
+  name
+  description
+  credentialCount
+}
+fragment ComponentFields on Component {
+  ...ComponentSummary
+  authMethods {
+    type
+    label
+    fields {
+      name
+      label
+      type
+      required
+      secret
+      description
+      placeholder
+      defaultValue
+      options
+    }
+  }
+}`) as unknown as TypedDocumentString<ComponentCatalogQuery, ComponentCatalogQueryVariables>;

@@ -1,11 +1,15 @@
 import type { Metadata } from "next";
 
-import { CredentialsOverview } from "@/components/credentials-overview";
+import { CredentialsOverview, type OverviewSearchParams } from "@/components/credentials-overview";
 
 export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = { title: "Security Credentials" };
 
-export default function SecurityCredentialsPage() {
-  return <CredentialsOverview title="Security Credentials" eyebrow="Settings" />;
+export default async function SecurityCredentialsPage({
+  searchParams,
+}: {
+  searchParams: Promise<OverviewSearchParams>;
+}) {
+  return <CredentialsOverview title="Security Credentials" eyebrow="Settings" searchParams={await searchParams} />;
 }

@@ -1,0 +1,80 @@
+"use server";
+
+import {
+  CreateCredentialDocument,
+  DeleteCredentialDocument,
+  ReverifyCredentialDocument,
+  RenameCredentialDocument,
+  StartOAuth2AuthorizationDocument,
+  UpdateCredentialDocument,
+  type CreateCredentialMutation,
+  type CredentialInput,
+  type DeleteCredentialMutation,
+  type RenameCredentialMutation,
+  type ReverifyCredentialMutation,
+  type UpdateCredentialMutation,
+} from "@latchkey/sdk";
+
+import { mutateThroughApi, type ApiUnavailable } from "@/lib/api";
+
+import { refreshAfter } from "./refresh";
+
+export type CreateCredentialOutcome = CreateCredentialMutation["createCredential"] | ApiUnavailable;
+export type UpdateCredentialOutcome = UpdateCredentialMutation["updateCredential"] | ApiUnavailable;
+export type RenameCredentialOutcome = RenameCredentialMutation["renameCredential"] | ApiUnavailable;
+export type ReverifyCredentialOutcome = ReverifyCredentialMutation["reverifyCredential"] | ApiUnavailable;
+export type DeleteCredentialOutcome = DeleteCredentialMutation["deleteCredential"] | ApiUnavailable;
+
+/** Verifies the values and saves the credential only if verification passes. */
+export async function createCredentialAction(input: CredentialInput): Promise<CreateCredentialOutcome> {
+  const result = await mutateThroughApi((api) => api.request(CreateCredentialDocument, { input }));
+  if ("createCredential" in result) return refreshAfter(result.createCredential, "CredentialCreated");
+  return result;
+}
+
+/** Replaces values and verifies again; secret fields left out keep their stored value. */
+export async function updateCredentialAction(id: string, values: Record<string, unknown>): Promise<UpdateCredentialOutcome> {
+  const result = await mutateThroughApi((api) => api.request(UpdateCredentialDocument, { id, values }));
+  if ("updateCredential" in result) return refreshAfter(result.updateCredential, "CredentialUpdated");
+  return result;
+}
+
+/** Changes only the name; no verification. */
+export async function renameCredentialAction(id: string, name: string): Promise<RenameCredentialOutcome> {
+  const result = await mutateThroughApi((api) => api.request(RenameCredentialDocument, { id, name }));
+  if ("renameCredential" in result) return refreshAfter(result.renameCredential, "CredentialRenamed");
+  return result;
+}
+
+/** Verifies the saved credential again and stores its new status. */
+export async function reverifyCredentialAction(id: string): Promise<ReverifyCredentialOutcome> {
+  const result = await mutateThroughApi((api) => api.request(ReverifyCredentialDocument, { id }));
+  if ("reverifyCredential" in result) return refreshAfter(result.reverifyCredential, "CredentialVerified");
+  return result;
+}
+
+/** Deletes, unless an active flow uses the credential (CredentialInUse names every such flow). */
+export async function deleteCredentialAction(id: string): Promise<DeleteCredentialOutcome> {
+  const result = await mutateThroughApi((api) => api.request(DeleteCredentialDocument, { id }));
+  if ("deleteCredential" in result) return refreshAfter(result.deleteCredential, "CredentialDeleted");
+  return result;
+}
+
+export type StartOAuth2Outcome =
+  | { __typename: "OAuth2Authorization"; authorizationUrl: string }
+  | { __typename: "InvalidInput"; message: string; fieldErrors: { field: string; message: string }[] }
+  | ApiUnavailable;
+
+/**
+ * Starts connecting an OAuth2 account: the API keeps the values and answers the provider's
+ * authorization URL, where the browser goes next. Bad input comes back as field errors.
+ */
+export async function startOAuth2AuthorizationAction(input: CredentialInput): Promise<StartOAuth2Outcome> {
+  const result = await mutateThroughApi((api) => api.request(StartOAuth2AuthorizationDocument, { input }));
+  if ("startOAuth2Authorization" in result) {
+    return { __typename: "OAuth2Authorization", authorizationUrl: result.startOAuth2Authorization.authorizationUrl };
+  }
+  const { fieldErrors, code, message } = result.problem;
+  if (code === "BAD_USER_INPUT") return { __typename: "InvalidInput", message, fieldErrors: fieldErrors ?? [] };
+  return result;
+}

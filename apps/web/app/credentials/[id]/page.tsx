@@ -1,0 +1,167 @@
+import { ComponentDocument, CredentialDocument } from "@latchkey/sdk";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+
+import { ApiProblemBanner } from "@/components/api-problem-banner";
+import { Breadcrumb } from "@/components/breadcrumb";
+import { ComponentAvatar } from "@/components/component-avatar";
+import { CredentialTitle } from "@/components/credential-title";
+import { EmptyState } from "@/components/empty-state";
+import { FlowStatusBadge } from "@/components/flow-status-badge";
+import { LastVerified } from "@/components/last-verified";
+import { StatusIndicator } from "@/components/status-indicator";
+import { SuccessNotice } from "@/components/success-notice";
+import { loadFromApi } from "@/lib/api";
+import { authMethodLabel, formatDateTime, savedNoticeText } from "@/lib/format";
+
+export const dynamic = "force-dynamic";
+
+interface CredentialPageProps {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ saved?: string | string[] }>;
+}
+
+/** The credential with its component's auth methods (for field labels), shared by metadata and page. */
+const loadCredential = cache((id: string) =>
+  loadFromApi(async (api) => {
+    const { credential } = await api.request(CredentialDocument, { id });
+    if (!credential) return { credential: null, component: null };
+    const { component } = await api.request(ComponentDocument, { key: credential.component.key });
+    return { credential, component };
+  }),
+);
+
+export async function generateMetadata({ params }: CredentialPageProps): Promise<Metadata> {
+  const { id } = await params;
+  const result = await loadCredential(id);
+  return { title: result.ok && result.data.credential ? result.data.credential.name : "Credential" };
+}
+
+export default async function CredentialPage({ params, searchParams }: CredentialPageProps) {
+  const { id } = await params;
+  const { saved } = await searchParams;
+  const result = await loadCredential(id);
+  if (!result.ok) {
+    return (
+      <>
+        <Breadcrumb trail={[{ href: "/", label: "Credentials" }]} current="Credential" />
+        <ApiProblemBanner problem={result.problem} />
+      </>
+    );
+  }
+  const { credential, component } = result.data;
+  if (!credential) notFound();
+
+  const componentHref = `/components/${encodeURIComponent(credential.component.key)}`;
+  const method = component?.authMethods.find((candidate) => candidate.type === credential.authType);
+  const fieldLabel = (name: string) => method?.fields.find((field) => field.name === name)?.label ?? name;
+  const configEntries = Object.entries(credential.config);
+  const verification = credential.lastVerification;
+  const now = Date.now();
+
+  return (
+    <>
+      <Breadcrumb
+        trail={[
+          { href: "/", label: "Credentials" },
+          { href: componentHref, label: credential.component.name },
+        ]}
+        current={credential.name}
+      />
+      <header className="page-header">
+        <ComponentAvatar componentKey={credential.component.key} name={credential.component.name} size="lg" />
+        <div className="page-header__text">
+          <div className="page-header__eyebrow">
+            <Link href={componentHref} className="subtle-link">
+              {credential.component.name}
+            </Link>
+          </div>
+          <CredentialTitle id={credential.id} name={credential.name} componentHref={componentHref} />
+        </div>
+      </header>
+      {saved ? <SuccessNotice>{savedNoticeText(credential)}</SuccessNotice> : null}
+
+      <section className="section" aria-labelledby="details-heading">
+        <h2 id="details-heading" className="section__title">
+          Details
+        </h2>
+        <dl className="facts">
+          <div className="facts__row">
+            <dt>Status</dt>
+            <dd>
+              <StatusIndicator id="credential-status" status={credential.status} reason={verification?.message} />
+              {verification ? <p className="facts__note">{verification.message}</p> : null}
+            </dd>
+          </div>
+          <div className="facts__row">
+            <dt>Auth type</dt>
+            <dd>{authMethodLabel(method ?? { type: credential.authType })}</dd>
+          </div>
+          <div className="facts__row">
+            <dt>Last verified</dt>
+            <dd>
+              <LastVerified checkedAt={verification?.checkedAt} now={now} />
+              {verification ? (
+                <span className="muted">
+                  {" "}
+                  · {formatDateTime(verification.checkedAt)} · <code>{verification.code}</code> in{" "}
+                  {verification.durationMs} ms
+                </span>
+              ) : null}
+            </dd>
+          </div>
+          {configEntries.map(([name, value]) => (
+            <div className="facts__row" key={name}>
+              <dt>{fieldLabel(name)}</dt>
+              <dd>
+                <code>{String(value)}</code>
+              </dd>
+            </div>
+          ))}
+          {credential.secrets.map((secret) => (
+            <div className="facts__row" key={secret.field}>
+              <dt>{fieldLabel(secret.field)}</dt>
+              <dd>
+                <code>{secret.hint}</code> <span className="muted">stored encrypted</span>
+              </dd>
+            </div>
+          ))}
+          <div className="facts__row">
+            <dt>Created</dt>
+            <dd>{formatDateTime(credential.createdAt)}</dd>
+          </div>
+        </dl>
+      </section>
+
+      <section className="section" aria-labelledby="used-by" id="used-by-section">
+        <h2 id="used-by" className="section__title">
+          Used by
+        </h2>
+        {credential.usage.length === 0 ? (
+          <EmptyState title="Not used by any flow">
+            <p>
+              Choose this credential in a step of a <Link href="/flows">flow</Link>; the flows and steps that use it
+              are listed here.
+            </p>
+          </EmptyState>
+        ) : (
+          <ul className="usage-list" aria-label="Flows and steps using this credential">
+            {credential.usage.map((entry) => (
+              <li key={entry.step.id} className="usage-list__item">
+                <Link href={`/flows/${entry.flow.id}`} className="usage-list__flow">
+                  {entry.flow.name}
+                </Link>
+                <span className="usage-list__step">
+                  Step {entry.step.position + 1}: {entry.step.name}
+                </span>
+                <FlowStatusBadge status={entry.flow.status} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,69 @@
+"use client";
+
+import type { CredentialStatus } from "@latchkey/sdk";
+import Link from "next/link";
+import { useState, type ReactNode } from "react";
+
+import { CredentialActionBar, RenameForm } from "./credential-actions";
+import { StatusIndicator } from "./status-indicator";
+
+export interface CredentialRowData {
+  id: string;
+  name: string;
+  authLabel: string;
+  status: CredentialStatus;
+  reason: string | null;
+  /** Masked hints of the stored secrets, with their field labels. */
+  secretHints: { label: string; hint: string }[];
+  usedByFlows: number;
+  usedBySteps: number;
+  usedByNames: string;
+}
+
+/** One row of a component's credentials table, with its actions; Rename turns the name into a text box. */
+export function CredentialRow({ credential, lastVerified }: { credential: CredentialRowData; lastVerified: ReactNode }) {
+  const [renaming, setRenaming] = useState(false);
+  const { id, name } = credential;
+  return (
+    <tr data-credential-id={id}>
+      <th scope="row" data-label="Name" className="data-table__name">
+        {renaming ? (
+          <RenameForm id={id} name={name} onDone={() => setRenaming(false)} />
+        ) : (
+          <Link href={`/credentials/${id}`} className="credential-name">
+            {name}
+          </Link>
+        )}
+        {credential.secretHints.length > 0 ? (
+          <span className="secret-hints">
+            {credential.secretHints.map((secret) => (
+              <span key={secret.label} className="secret-hint">
+                {secret.label} <code>{secret.hint}</code>
+              </span>
+            ))}
+          </span>
+        ) : null}
+      </th>
+      <td data-label="Auth type">{credential.authLabel}</td>
+      <td data-label="Status">
+        <StatusIndicator id={`credential-${id}-status`} status={credential.status} reason={credential.reason} />
+      </td>
+      <td data-label="Last verified">{lastVerified}</td>
+      <td data-label="Used by">
+        {credential.usedByFlows === 0 ? (
+          <span className="muted">Not used</span>
+        ) : (
+          <Link href={`/credentials/${id}#used-by`} title={credential.usedByNames}>
+            {credential.usedByFlows === 1 ? "1 flow" : `${credential.usedByFlows} flows`}
+            {credential.usedBySteps > credential.usedByFlows ? (
+              <span className="muted"> · {credential.usedBySteps} steps</span>
+            ) : null}
+          </Link>
+        )}
+      </td>
+      <td data-label="Actions" className="data-table__actions">
+        <CredentialActionBar id={id} name={name} onRename={() => setRenaming(true)} />
+      </td>
+    </tr>
+  );
+}

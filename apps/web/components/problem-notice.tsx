@@ -1,0 +1,76 @@
+import type { ReactNode } from "react";
+
+import type { ApiProblem, ApiUnavailable } from "@/lib/api";
+import type { Unexpected } from "@/lib/settle";
+
+import { AlertCircleIcon, InfoIcon } from "./icons";
+
+interface ProblemNoticeProps {
+  title: string;
+  code?: string | undefined;
+  children?: ReactNode;
+}
+
+/** An inline, announced error: what went wrong, its code, and what to do. */
+export function ProblemNotice({ title, code, children }: ProblemNoticeProps) {
+  return (
+    <div className="notice notice--error" role="alert">
+      <AlertCircleIcon className="notice__icon" />
+      <div className="notice__body">
+        <p className="notice__title">
+          {title}
+          {code ? (
+            <>
+              {" "}
+              <code className="notice__code">{code}</code>
+            </>
+          ) : null}
+        </p>
+        {children}
+      </div>
+    </div>
+  );
+}
+
+/** Something the person should know that is not an error (a feature not available yet). */
+export function InfoNotice({ title, children }: { title: string; children?: ReactNode }) {
+  return (
+    <div className="notice notice--info" role="status">
+      <InfoIcon className="notice__icon" />
+      <div className="notice__body">
+        <p className="notice__title">{title}</p>
+        {children}
+      </div>
+    </div>
+  );
+}
+
+/** The API could not be asked (down, timed out, or refused the request). */
+export function ApiUnavailableNotice({ problem }: { problem: ApiProblem }) {
+  return problem.kind === "unreachable" ? (
+    <ProblemNotice title="The Latchkey API is not reachable, so nothing was changed.">
+      <p>Check that the API is running, then try again.</p>
+    </ProblemNotice>
+  ) : (
+    <ProblemNotice title="The Latchkey API could not do this." code={problem.code}>
+      <p>{problem.message}</p>
+    </ProblemNotice>
+  );
+}
+
+/** A thrown error from a server action (the web server failed): generic, the log has the rest. */
+export const UNEXPECTED_FAILURE = "Something went wrong on the web server. Try again; its log has the details.";
+
+type CommonProblem = { __typename: "NotFound"; message: string } | ApiUnavailable | Unexpected;
+
+/** The failures every action can meet: the thing is gone, the API is unavailable, the web server failed. */
+export function CommonProblemNotice({ outcome }: { outcome: CommonProblem }) {
+  switch (outcome.__typename) {
+    case "NotFound":
+      return <ProblemNotice title={outcome.message} code="NotFound" />;
+    case "ApiUnavailable":
+      return <ApiUnavailableNotice problem={outcome.problem} />;
+    case "Unexpected":
+      return <ProblemNotice title={UNEXPECTED_FAILURE} />;
+  }
+}

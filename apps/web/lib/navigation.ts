@@ -1,0 +1,18 @@
+/** One entry of the navigation. */
+export interface NavItem {
+  label: string;
+  href: string;
+  /** Other path prefixes that belong to this entry's section (e.g. a component's page under Credentials). */
+  sectionPrefixes?: readonly string[];
+}
+
+/** The main navigation, left to right; Settings follows as a menu of SETTINGS_NAV. */
+export const MAIN_NAV: readonly NavItem[] = [
+  { label: "Credentials", href: "/", sectionPrefixes: ["/components/", "/credentials/", "/oauth2/"] },
+  { label: "Flows", href: "/flows", sectionPrefixes: ["/flows/"] },
+];
+
+/** The pages of the Settings menu, top to bottom. Add settings pages here: the header lists them all. */
+export const SETTINGS_NAV: readonly NavItem[] = [
+  { label: "Security Credentials", href: "/settings/security-credentials" },
+];
