@@ -154,7 +154,14 @@ async function handleGraphQL(req: IncomingMessage, res: ServerResponse, deps: Ht
  */
 async function handleOAuth2Callback(req: IncomingMessage, res: ServerResponse, deps: HttpServerDeps, url: URL): Promise<void> {
   if (req.method !== "GET") return sendJson(res, 405, { error: "Method not allowed" }, { allow: "GET" });
-  const result = await deps.completeOAuth2Authorization(url.searchParams);
+  let result: OAuth2CallbackResult;
+  try {
+    result = await deps.completeOAuth2Authorization(url.searchParams);
+  } catch (error) {
+    // The browser still goes back to the web app, which can say so; the details stay in the log.
+    deps.logger.error("OAuth2 callback failed", describeForLog(error));
+    result = { ok: false, code: "INTERNAL_ERROR", message: "The connection could not be completed because of an internal error." };
+  }
   const target = new URL(`${deps.webUrl}/oauth2/complete`);
   if (result.ok) {
     target.searchParams.set("credential", result.credentialId);

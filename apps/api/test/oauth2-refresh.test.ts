@@ -159,6 +159,28 @@ describe("a refresh refused for good", () => {
   });
 });
 
+describe("updating a connected credential", () => {
+  it("refreshes with the new values and stores the new token; refused values change nothing", async () => {
+    const id = await connectCode();
+    const wrong = "cs_test_wrong_1111111111111111";
+    const refused = await api().client.request(UpdateCredentialDocument, { id, values: { clientId: CLIENT_ID, clientSecret: wrong } });
+    expect(refused.updateCredential).toMatchObject({
+      __typename: "VerificationFailed",
+      verification: { code: "UNAUTHORIZED", message: "Mock mock-code refused the token refresh: invalid_client." },
+    });
+    expect(refreshes().map((r) => r.clientSecret === wrong)).toEqual([true]);
+
+    const { updateCredential } = await api().client.request(UpdateCredentialDocument, { id, values: { clientId: CLIENT_ID, scope: "read write" } });
+    expect(updateCredential).toMatchObject({ __typename: "CredentialUpdated", credential: { status: "VALID", config: { scope: "read write" } } });
+    expect(refreshes().length).toBe(2);
+    expect(lastBearer()).toBe(`Bearer ${answered(1, "access_token")}`);
+    await reverify(id);
+    expect(refreshes().length).toBe(2);
+    expect(lastBearer()).toBe(`Bearer ${answered(1, "access_token")}`);
+    expectNoSecretsIn(api().responses, [wrong]);
+  });
+});
+
 describe("across API processes on one PostgreSQL", () => {
   const serverUrl = process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
   let database: TestDatabase | undefined;

@@ -515,7 +515,7 @@ export type NotFound = Problem & {
  * provider sends it back to the API's `/oauth2/callback`, which exchanges the code (PKCE), verifies,
  * saves the credential, and ends at the web app's `/oauth2/complete` with `?credential=<id>`, or with
  * `?error=<CODE>&message=<text>` (STATE_INVALID, STATE_EXPIRED, PROVIDER_ERROR, EXCHANGE_FAILED,
- * VERIFICATION_FAILED).
+ * VERIFICATION_FAILED, INTERNAL_ERROR).
  */
 export type OAuth2Authorization = {
   __typename?: 'OAuth2Authorization';

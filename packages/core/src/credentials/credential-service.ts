@@ -131,7 +131,14 @@ export interface OAuth2AuthorizationStarted {
 }
 
 /** Why an authorization code flow ended without a credential; `code` goes to the web app. */
-export type OAuth2CallbackFailureCode = "STATE_INVALID" | "STATE_EXPIRED" | "PROVIDER_ERROR" | "EXCHANGE_FAILED" | "VERIFICATION_FAILED";
+export type OAuth2CallbackFailureCode =
+  | "STATE_INVALID"
+  | "STATE_EXPIRED"
+  | "PROVIDER_ERROR"
+  | "EXCHANGE_FAILED"
+  | "VERIFICATION_FAILED"
+  /** Set by the API's callback route when completing threw. */
+  | "INTERNAL_ERROR";
 
 export type OAuth2CallbackResult =
   | { ok: true; credentialId: string; workspaceId: string }
@@ -214,8 +221,11 @@ export class CredentialService {
     if (!validated.ok) return valuesProblem(validated.fieldErrors);
 
     const prepared = { ...context, values: validated.values };
+    const connected = context.method.type === "OAUTH2" && existing.oauth2Grant === "authorization_code";
+    const grantProblem = connected ? undefined : clientCredentialsProblem(prepared);
+    if (grantProblem) return grantProblem;
     const { verification, tokens } =
-      context.method.type === "OAUTH2" && existing.oauth2Grant === "authorization_code"
+      connected && context.method.type === "OAUTH2"
         ? await this.verifyByRefresh({ ...prepared, method: context.method }, storedTokens)
         : await this.verifyNewValues(prepared);
     if (!verification.ok) return verificationFailed(verification);

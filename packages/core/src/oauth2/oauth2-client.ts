@@ -219,10 +219,33 @@ function httpOptions(method: OAuth2Method, options: TokenOptions) {
   return {
     signal: AbortSignal.timeout(options.timeoutMs),
     // oauth4webapi always asks for redirect: "manual"; a redirect answer is then a failed request.
-    [oauth.customFetch]: (url: string, init: oauth.CustomFetchOptions<string, unknown>) => send(url, init as RequestInit),
+    [oauth.customFetch]: async (url: string, init: oauth.CustomFetchOptions<string, unknown>) =>
+      withoutIdToken(await send(url, init as RequestInit)),
     // The descriptor schema allows http:// token URLs (local and test providers); the descriptor decides.
     [oauth.allowInsecureRequests]: new URL(method.oauth2.tokenUrl).protocol === "http:",
   };
+}
+
+/**
+ * Latchkey is an OAuth2 client, not an OpenID Connect relying party: it never uses identity
+ * claims, so an ID token in a token response is dropped unread. Otherwise its quirks (an issuer
+ * spelled differently from the token URL's origin, an audience left form-encoded) would fail a
+ * grant whose access token is fine.
+ */
+async function withoutIdToken(response: Response): Promise<Response> {
+  if (response.status !== 200 || !/json/i.test(response.headers.get("content-type") ?? "")) return response;
+  const text = await response.text();
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    body = undefined;
+  }
+  if (typeof body === "object" && body !== null && "id_token" in body) {
+    delete (body as Record<string, unknown>).id_token;
+    return new Response(JSON.stringify(body), { status: 200, headers: { "content-type": "application/json" } });
+  }
+  return new Response(text, { status: 200, headers: response.headers });
 }
 
 async function tokenRequest(
@@ -260,13 +283,15 @@ async function tokenRequest(
 
 function requestFailure(error: unknown): TokenFailure {
   if (isAbort(error)) return { kind: "timeout" };
-  const cause = error instanceof Error ? (error.cause as { code?: unknown } | undefined) : undefined;
-  const code = (error as { code?: unknown })?.code ?? cause?.code;
-  return { kind: "network-error", code: typeof code === "string" ? code : undefined };
+  // Duck-typed: fetch's errors may come from another realm (e.g. under a test runner's VM).
+  const { code, cause } = (error ?? {}) as { code?: unknown; cause?: { code?: unknown } };
+  const found = typeof code === "string" ? code : cause?.code;
+  return { kind: "network-error", code: typeof found === "string" ? found : undefined };
 }
 
 function isAbort(error: unknown): boolean {
-  return error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
+  const name = (error as { name?: unknown } | null)?.name;
+  return name === "TimeoutError" || name === "AbortError";
 }
 
 /** OAuth error codes are short ASCII tokens; anything else is not repeated. */
