@@ -1,6 +1,7 @@
+import type { IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloServer } from "@apollo/server";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { catalogDescriptors } from "@latchkey/catalog";
 import {
   assertKeyringCovers,
@@ -14,20 +15,17 @@ import {
   withAuditActor,
   type LoadedKeyring,
 } from "@latchkey/core";
-import { listWorkspaceIds, openDatabase, sql, type DatabaseHandle } from "@latchkey/db";
+import { listWorkspaceIds, openDatabase, recountCredentials, sql, type DatabaseHandle } from "@latchkey/db";
 import { createRequestContext, type RequestContext } from "./context";
 import { seedDemoData } from "./demo-data";
 import type { ApiConfig } from "./env";
 import { createErrorFormatter } from "./graphql-errors";
-import { depthLimit } from "./depth-limit";
 import { createHttpServer } from "./http-server";
 import { startKeyringRuntime } from "./keys/runtime";
+import { queryProtection, VerificationRateLimiter } from "./limits";
 import type { Logger } from "./logger";
 import { startReverifyJob } from "./reverify-job";
 import { buildSchema } from "./schema";
-
-export const MAX_QUERY_DEPTH = 12;
-export const MAX_QUERY_TOKENS = 5_000;
 
 export interface RunningApi {
   /** Where the API listens, e.g. http://localhost:4000 */
@@ -38,7 +36,12 @@ export interface RunningApi {
 /** Opens the database (migrating it), checks the encryption key, syncs the catalog, and serves. */
 export async function startApi(config: ApiConfig, logger: Logger): Promise<RunningApi> {
   const keys = loadKeyring({ envKey: config.encryptionKey, envDecryptionKeys: config.decryptionKeys, dataDir: config.dataDir });
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize });
+  const database = await openDatabase({
+    url: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolSize: config.databasePoolSize,
+    countStatements: config.bench,
+  });
   try {
     return await serve(config, logger, database, keys);
   } catch (error) {
@@ -59,6 +62,7 @@ async function serve(
 
   const catalog = parseCatalog(catalogDescriptors);
   for (const workspaceId of await listWorkspaceIds(db)) await syncCatalog(db, workspaceId, catalog);
+  await recountCredentials(db);
 
   const networkPolicy = createNetworkPolicy({ blockPrivateNetworks: config.blockPrivateNetworks, allowedHosts: config.allowedHosts });
   const verifier = {
@@ -70,34 +74,48 @@ async function serve(
   const services = createServices({ db, keyring, verifier, catalog, oauth2: config.oauth2 });
   const keys = await startKeyringRuntime({ config, logger, database, keyring, keyFile, watchKeyFile: keySource !== "env" });
 
+  // Bounds on what one document may ask for (depth, cost, aliases, directives, tokens).
+  const protection = queryProtection({ hideSuggestions: !config.introspection });
   const apollo = new ApolloServer<RequestContext>({
     schema: buildSchema(),
     introspection: config.introspection,
-    // Bounds on what one document may ask for; the SDK's deepest operation nests 5 levels.
-    validationRules: [depthLimit(MAX_QUERY_DEPTH)],
-    parseOptions: { maxTokens: MAX_QUERY_TOKENS },
+    validationRules: protection.validationRules,
+    parseOptions: protection.parseOptions,
     includeStacktraceInErrorResponses: false,
     formatError: createErrorFormatter(logger),
-    plugins: config.production ? [ApolloServerPluginLandingPageDisabled()] : [],
+    plugins: [
+      ...protection.plugins,
+      // No cache hints are used: without this Apollo wraps every field's resolver to collect them.
+      ApolloServerPluginCacheControlDisabled(),
+      // The landing page shows the schema: off wherever introspection is off (production by default).
+      ...(config.introspection ? [] : [ApolloServerPluginLandingPageDisabled()]),
+    ],
     logger: { debug: () => {}, info: () => {}, warn: (m) => logger.warn(String(m)), error: (m) => logger.error(String(m)) },
   });
   await apollo.start();
 
+  const limiter = new VerificationRateLimiter(config.verifyRateLimitPerMinute);
+  const contextFor = (req: IncomingMessage) =>
+    createRequestContext(req, {
+      services,
+      trustedProxies: config.trustedProxies,
+      limiter,
+      // The first owner's new workspace gets the demo data, so a fresh `npm start` has something to show.
+      onWorkspaceSetUp: async (workspaceId) => {
+        if (!config.demoData) return;
+        await withAuditActor({ type: "system", id: null, name: "Demo data", remoteAddress: null }, () => seedDemoData(services, workspaceId, logger));
+      },
+    });
   const server = createHttpServer({
     apollo,
     logger,
     webUrl: config.webUrl,
     completeOAuth2Authorization: (params) => services.credentials.completeOAuth2Authorization(params),
-    createContext: (req) =>
-      createRequestContext(req, {
-        services,
-        trustedProxies: config.trustedProxies,
-        // The first owner's new workspace gets the demo data, so a fresh `npm start` has something to show.
-        onWorkspaceSetUp: async (workspaceId) => {
-          if (!config.demoData) return;
-          await withAuditActor({ type: "system", id: null, name: "Demo data", remoteAddress: null }, () => seedDemoData(services, workspaceId, logger));
-        },
-      }),
+    createContext: contextFor,
+    // The baseline acts in the workspace of whoever asks, authenticated as GraphQL requests are.
+    bench: config.bench
+      ? { services, statementCount: database.statementCount, workspaceOf: async (req) => (await contextFor(req)).viewer?.workspace?.id ?? null }
+      : undefined,
     checkHealth: async () => {
       try {
         await db.execute(sql`select 1`);

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from "node:http";
 import { GraphQLError } from "graphql";
 import { TOKEN_PREFIX, type AuditActor, type Principal, type Services } from "@latchkey/core";
+import type { VerificationRateLimiter } from "./limits";
 import { createLoaders, type Loaders } from "./loaders";
 
 export const SESSION_COOKIE = "latchkey_session";
@@ -28,12 +29,16 @@ export interface RequestContext {
   responseCookies: string[];
   /** Called once setup created the first workspace (seeds the demo data). */
   onWorkspaceSetUp(workspaceId: string): Promise<void>;
+  /** Call before anything that makes an outgoing request (a verification); throws RATE_LIMITED. */
+  takeVerification(): void;
 }
 
 export interface ContextOptions {
   services: Services;
   /** Peers whose X-Forwarded-For / X-Forwarded-Proto are believed (e.g. the web app on loopback). */
   trustedProxies: ReadonlySet<string>;
+  /** Per-workspace budget of verifications. */
+  limiter: VerificationRateLimiter;
   onWorkspaceSetUp(workspaceId: string): Promise<void>;
 }
 
@@ -67,10 +72,11 @@ export async function createRequestContext(req: IncomingMessage, options: Contex
     secure,
     responseCookies: [],
     onWorkspaceSetUp: options.onWorkspaceSetUp,
+    limiter: options.limiter,
   });
 }
 
-type ContextFields = Omit<RequestContext, "workspaceId" | "loaders">;
+type ContextFields = Omit<RequestContext, "workspaceId" | "loaders" | "takeVerification"> & { limiter: VerificationRateLimiter };
 
 /**
  * The workspace and loaders are getters on the prototype (Apollo copies a context's own properties
@@ -86,6 +92,7 @@ class WorkspaceContext implements RequestContext {
   secure!: boolean;
   responseCookies!: string[];
   onWorkspaceSetUp!: (workspaceId: string) => Promise<void>;
+  private limiter!: VerificationRateLimiter;
   private cachedLoaders: Loaders | undefined = undefined;
 
   constructor(fields: ContextFields) {
@@ -100,6 +107,10 @@ class WorkspaceContext implements RequestContext {
 
   get loaders(): Loaders {
     return (this.cachedLoaders ??= createLoaders(this.services, this.workspaceId));
+  }
+
+  takeVerification(): void {
+    this.limiter.take(this.workspaceId);
   }
 }
 

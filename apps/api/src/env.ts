@@ -68,6 +68,8 @@ const zEnv = z.object({
     }),
   LATCHKEY_REVERIFY_INTERVAL: duration.default(24 * 3_600_000),
   LATCHKEY_VERIFY_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
+  LATCHKEY_VERIFY_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(60),
+  LATCHKEY_BENCH: booleanFlag.default(false),
   LATCHKEY_LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   LATCHKEY_INTROSPECTION: booleanFlag.optional(),
   LATCHKEY_DEMO_DATA: booleanFlag.default(true),
@@ -108,6 +110,9 @@ function toConfig(env: z.output<typeof zEnv>) {
     /** Credentials not verified for this long are verified again; 0: never. */
     reverifyIntervalMs: env.LATCHKEY_REVERIFY_INTERVAL,
     verifyConcurrency: env.LATCHKEY_VERIFY_CONCURRENCY,
+    verifyRateLimitPerMinute: env.LATCHKEY_VERIFY_RATE_LIMIT,
+    /** Benchmark mode: the /bench baseline endpoint and SQL statement counting. */
+    bench: env.LATCHKEY_BENCH,
     logLevel: env.LATCHKEY_LOG_LEVEL,
     demoData: env.LATCHKEY_DEMO_DATA,
     /** Peers whose X-Forwarded-For / X-Forwarded-Proto are believed (the web app's server). */

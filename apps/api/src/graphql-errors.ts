@@ -1,5 +1,6 @@
-import type { GraphQLFormattedError } from "graphql";
+import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { SecretDecryptionError } from "@latchkey/core";
+import { isLimitCode, LIMIT_CODES } from "./limits";
 import type { Logger } from "./logger";
 
 /** Codes a client may see with their message; anything else is reported as an internal error. */
@@ -14,6 +15,8 @@ const PUBLIC_CODES = new Set([
   "UNAUTHENTICATED",
   "FORBIDDEN",
   "NOT_FOUND",
+  "RATE_LIMITED",
+  ...Object.values(LIMIT_CODES),
 ]);
 
 /**
@@ -67,7 +70,7 @@ export function createErrorFormatter(logger: Logger) {
         extensions: { code: "SECRETS_UNREADABLE", reason: original.reason },
       };
     }
-    const code = typeof formatted.extensions?.code === "string" ? formatted.extensions.code : undefined;
+    const code = limitCode(formatted, original) ?? (typeof formatted.extensions?.code === "string" ? formatted.extensions.code : undefined);
     if (!code || !PUBLIC_CODES.has(code)) {
       logger.error("Unexpected error while executing a GraphQL operation", {
         ...describeForLog(original),
@@ -81,12 +84,27 @@ export function createErrorFormatter(logger: Logger) {
     }
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
     return {
-      message: code === "GRAPHQL_PARSE_FAILED" ? describeParseFailure(formatted.message) : redactInputValues(formatted.message, error),
+      message: code === "GRAPHQL_PARSE_FAILED" || code === LIMIT_CODES.tokens ? describeParseFailure(formatted.message) : redactInputValues(formatted.message, error),
       ...(formatted.locations ? { locations: formatted.locations } : {}),
       ...(formatted.path ? { path: formatted.path } : {}),
       extensions: { ...extensions, code },
     };
   };
+}
+
+/**
+ * Apollo files every validation error under GRAPHQL_VALIDATION_FAILED; a limit violation keeps its
+ * own code (from limits.ts), and the parser's token limit gets one too.
+ */
+function limitCode(formatted: GraphQLFormattedError, original: unknown): string | undefined {
+  const code = formatted.extensions?.code;
+  if (code === "GRAPHQL_VALIDATION_FAILED" && original instanceof GraphQLError && isLimitCode(original.extensions.code)) {
+    return original.extensions.code;
+  }
+  if (code === "GRAPHQL_PARSE_FAILED" && /^Syntax Error: Document contains more tha[nt] \d+ tokens/.test(formatted.message)) {
+    return LIMIT_CODES.tokens;
+  }
+  return undefined;
 }
 
 function unwrap(error: unknown): unknown {

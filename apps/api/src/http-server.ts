@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { HeaderMap, type ApolloServer } from "@apollo/server";
 import { OAUTH2_CALLBACK_PATH, type OAuth2CallbackResult } from "@latchkey/core";
 import { Lexer, Source, TokenKind } from "graphql";
+import { BENCH_PREFIX, handleBench, type BenchDeps } from "./bench-endpoint";
 import type { RequestContext } from "./context";
 import { describeForLog } from "./graphql-errors";
 import { DEMO_PETSTORE_PREFIX, handleDemoPetstore } from "./demo-petstore";
@@ -17,6 +18,8 @@ export interface HttpServerDeps {
   /** The web app's URL: the OAuth2 callback ends there, at /oauth2/complete. */
   webUrl: string;
   completeOAuth2Authorization: (params: URLSearchParams) => Promise<OAuth2CallbackResult>;
+  /** Bench mode only: the plain JSON baseline endpoint and statement counts. */
+  bench?: BenchDeps;
 }
 
 class HttpError extends Error {
@@ -186,6 +189,7 @@ export function createHttpServer(deps: HttpServerDeps): Server {
         return sendJson(res, healthy ? 200 : 503, { status: healthy ? "ok" : "unavailable" });
       }
       if (url.pathname.startsWith(`${DEMO_PETSTORE_PREFIX}/`)) return handleDemoPetstore(req, res, url.pathname);
+      if (deps.bench && url.pathname.startsWith(`${BENCH_PREFIX}/`)) return handleBench(req, res, url, deps.bench);
       sendJson(res, 404, { error: "Not found" });
     };
     handle().catch((error: unknown) => {

@@ -48,10 +48,6 @@ export function createLoaders(services: Services, workspaceId: string) {
     component: new DataLoader<string, ComponentRecord | null>(async (ids) =>
       byId(ids, await services.components.findByIds(workspaceId, ids)),
     ),
-    credentialCount: new DataLoader<string, number>(async (componentIds) => {
-      const counts = await services.components.countCredentials(workspaceId, componentIds);
-      return componentIds.map((id) => counts.get(id) ?? 0);
-    }),
     credentialsOfComponent: new DataLoader<string, CredentialRecord[]>(async (componentIds) =>
       groupedFor(componentIds, await services.credentials.listByComponents(workspaceId, componentIds)),
     ),

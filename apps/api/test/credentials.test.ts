@@ -12,7 +12,10 @@ import {
   VerifyCredentialDocument,
   LatchkeyRequestError,
 } from "@latchkey/sdk";
-import { expectNoSecretsIn, startFakeApp, useApi, type FakeApp } from "./harness";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { createTestDatabase, expectNoSecretsIn, runScript, startFakeApp, useApi, type FakeApp } from "./harness";
 
 const GOOD_KEY = "ak_live_7d1f0c9e4b2a48e6a1c3";
 const OTHER_GOOD_KEY = "ak_live_0b9e8d7c6b5a4f3e2d1c";
@@ -354,4 +357,37 @@ describe("deleteCredential", () => {
     const again = await api().client.request(DeleteCredentialDocument, { id: credential.id });
     expect(again.deleteCredential.__typename).toBe("NotFound");
   });
+});
+
+describe("the verification store", () => {
+  test("a re-verification is stored in one statement: latest columns (lease cleared), a history entry, history trimmed to its limit, an audit event", async () => {
+    const database = await createTestDatabase();
+    const dataDir = mkdtempSync(path.join(tmpdir(), "latchkey-store-"));
+    try {
+      const output = await runScript(path.join(__dirname, "support/store-reverification.ts"), {
+        LATCHKEY_DATA_DIR: dataDir,
+        ...(database.url ? { DATABASE_URL: database.url } : {}),
+      });
+      const report = JSON.parse(output.trim().split("\n").at(-1)!);
+      expect(report).toEqual({
+        limit: 50,
+        status: "VALID",
+        message: "check 54",
+        verifiedAt: report.expectedVerifiedAt,
+        expectedVerifiedAt: "2026-01-01T00:00:54.000Z",
+        lease: null,
+        history: 50,
+        oldestKept: 5,
+        olderTaken: false,
+        historyAfterOlder: 50,
+        audited: 56,
+        auditWorkspace: true,
+        missing: null,
+        foreign: null,
+      });
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+      await database.drop();
+    }
+  }, 60_000);
 });

@@ -20,6 +20,12 @@ export interface TestCaller {
   post(body: string, headers?: Record<string, string>): Promise<{ status: number; text: string; json: any }>;
   /** The headers that authenticate this caller. */
   headers: Record<string, string>;
+  /**
+   * fetch() to the API as this caller (its auth headers added unless the request sets them, every
+   * body recorded): for tools that bring their own requests, e.g. graphql-http's audits. A path is
+   * taken relative to the API.
+   */
+  fetch: typeof fetch;
 }
 
 /** How a caller authenticates: a session (sent as the cookie), an API token (Bearer), or nothing. */
@@ -89,7 +95,16 @@ function childEnv(extra: Record<string, string | undefined>): NodeJS.ProcessEnv 
 
 /** The API's environment in tests: quiet, no demo data, any free port on loopback. */
 function apiEnv(extra: Record<string, string | undefined>): NodeJS.ProcessEnv {
-  return childEnv({ NODE_ENV: "test", PORT: "0", HOST: "127.0.0.1", LATCHKEY_LOG_LEVEL: "warn", LATCHKEY_DEMO_DATA: "false", ...extra });
+  // Tests verify far more often than people do; limits.test.ts sets the rate limit it checks.
+  return childEnv({
+    NODE_ENV: "test",
+    PORT: "0",
+    HOST: "127.0.0.1",
+    LATCHKEY_LOG_LEVEL: "warn",
+    LATCHKEY_DEMO_DATA: "false",
+    LATCHKEY_VERIFY_RATE_LIMIT: "100000",
+    ...extra,
+  });
 }
 
 /** The PostgreSQL server to use when DATABASE_URL is set; undefined means PGlite. */
@@ -165,7 +180,8 @@ export async function startApi(
   const graphqlUrl = `${base}/graphql`;
   const responses: string[] = [];
   const recordingFetch: typeof fetch = async (input, init) => {
-    const response = await fetch(input, init);
+    const target = typeof input === "string" && input.startsWith("/") ? `${base}${input}` : input;
+    const response = await fetch(target, init);
     const text = await response.text();
     responses.push(text);
     return new Response(text, { status: response.status, headers: response.headers });
@@ -179,6 +195,11 @@ export async function startApi(
     return {
       headers,
       client: createClient({ url: graphqlUrl, headers, fetch: recordingFetch }),
+      fetch: (input, init) => {
+        const merged = new Headers(init?.headers);
+        for (const [name, value] of Object.entries(headers)) if (!merged.has(name)) merged.set(name, value);
+        return recordingFetch(input, { ...init, headers: merged });
+      },
       async post(body, extra = { "content-type": "application/json" }) {
         const response = await recordingFetch(graphqlUrl, { method: "POST", headers: { ...headers, ...extra }, body });
         const text = await response.text();

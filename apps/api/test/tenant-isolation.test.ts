@@ -74,7 +74,9 @@ const CASES: Record<"Query" | "Mutation", Record<string, Case>> = {
     auditLog: {
       calls: () => [
         { query: "query($id: ID!) { auditLog(filter: { objectId: $id }) { edges { node { id action objectId details } } } }", variables: { id: b.credentialId } },
-        { query: "{ auditLog(first: 200) { edges { node { id action objectId actorName details } } } }" },
+        // `first` as a variable, as the SDK sends it: written into the document, armor's cost rule
+        // multiplies by it (200 × these fields is over the cost limit, README "Limits").
+        { query: "query($n: Int) { auditLog(first: $n) { edges { node { id action objectId actorName details } } } }", variables: { n: 200 } },
       ],
       person: "clean",
       token: "FORBIDDEN",

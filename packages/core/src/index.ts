@@ -14,3 +14,4 @@ export * from "./access/audit";
 export { TOKEN_PREFIX, hashToken } from "./access/secrets";
 export * from "./network/network-policy";
 export { VERIFICATION_HISTORY_LIMIT } from "./credentials/credential-store";
+export { secretHint } from "./components/credential-values";

@@ -9,6 +9,8 @@ export interface ComponentRecord {
   name: string;
   description: string | null;
   descriptor: ComponentDescriptor;
+  /** Credentials that use the component (kept on its row). */
+  credentialCount: number;
 }
 
 /** A credential without its secret values (only masked hints). */

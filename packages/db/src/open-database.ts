@@ -20,6 +20,8 @@ export type Executor = Database | Transaction;
 export interface DatabaseHandle {
   db: Database;
   kind: "pglite" | "postgres";
+  /** SQL statements sent through `db` so far (transaction control included); 0 unless counted. */
+  statementCount(): number;
   close(): Promise<void>;
 }
 
@@ -30,6 +32,17 @@ export interface OpenDatabaseOptions {
   dataDir: string;
   /** Pool size for PostgreSQL. */
   poolSize?: number;
+  /** Count the statements sent through `db` (the benchmark reports statements per request). */
+  countStatements?: boolean;
+}
+
+/** drizzle's logger hook, used only to count; the statements and parameters are never kept. */
+function statementCounter(enabled: boolean | undefined) {
+  let count = 0;
+  return {
+    logger: enabled ? { logQuery: () => void count++ } : undefined,
+    statementCount: () => count,
+  };
 }
 
 const migrationsFolder = fileURLToPath(new URL("../migrations", import.meta.url));
@@ -38,24 +51,27 @@ const MIGRATION_LOCK_ID = 72_317_001;
 
 /** Opens the database, applies the committed migrations, and hands back a closable handle. */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
-  return options.url ? openPostgres(options.url, options.poolSize ?? 10) : openPglite(options.dataDir);
+  const counter = statementCounter(options.countStatements);
+  return options.url ? openPostgres(options.url, options.poolSize ?? 10, counter) : openPglite(options.dataDir, counter);
 }
 
-async function openPglite(dataDir: string): Promise<DatabaseHandle> {
+type Counter = ReturnType<typeof statementCounter>;
+
+async function openPglite(dataDir: string, { logger, statementCount }: Counter): Promise<DatabaseHandle> {
   const folder = path.join(dataDir, "db");
   mkdirSync(folder, { recursive: true });
   const client = await PGlite.create(folder);
   try {
-    const db = drizzlePglite({ client, schema, casing: "snake_case" });
-    await migratePglite(db, { migrationsFolder });
-    return { db: db as unknown as Database, kind: "pglite", close: () => client.close() };
+    await migratePglite(drizzlePglite({ client, casing: "snake_case" }), { migrationsFolder });
+    const db = drizzlePglite({ client, schema, casing: "snake_case", logger });
+    return { db: db as unknown as Database, kind: "pglite", statementCount, close: () => client.close() };
   } catch (error) {
     await client.close();
     throw error;
   }
 }
 
-async function openPostgres(url: string, poolSize: number): Promise<DatabaseHandle> {
+async function openPostgres(url: string, poolSize: number, { logger, statementCount }: Counter): Promise<DatabaseHandle> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   try {
     // Several API replicas may start at once: one migrates, the others wait for it.
@@ -70,9 +86,9 @@ async function openPostgres(url: string, poolSize: number): Promise<DatabaseHand
     } finally {
       client.release();
     }
-    const db = drizzlePg({ client: pool, schema, casing: "snake_case" });
+    const db = drizzlePg({ client: pool, schema, casing: "snake_case", logger });
     await db.execute(sql`select 1`);
-    return { db: db as unknown as Database, kind: "postgres", close: () => pool.end() };
+    return { db: db as unknown as Database, kind: "postgres", statementCount, close: () => pool.end() };
   } catch (error) {
     await pool.end();
     throw error;

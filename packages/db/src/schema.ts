@@ -42,6 +42,11 @@ export const components = pgTable(
     source: text().notNull().$type<"catalog" | "registered">(),
     /** Last number handed out for a default account name ("Petstore API account 3"). */
     accountSeq: integer().notNull().default(0),
+    /**
+     * How many credentials use this component, kept in the transaction that adds or deletes one
+     * (core's credential store), so counts and totals need no scan of the credentials.
+     */
+    credentialCount: integer().notNull().default(0),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -47,9 +47,9 @@ export function currentAuditActor(): AuditActor {
   return actorStorage.getStore() ?? SYSTEM;
 }
 
-/** Appends one event; pass the transaction of the change so both commit or neither does. */
-export async function recordAudit(db: Executor, event: AuditEventInput, actor: AuditActor = currentAuditActor()): Promise<void> {
-  await db.insert(auditEvents).values({
+/** The audit_events row of an event by `actor` (for stores that write it inside their own statement). */
+export function auditEventRow(event: AuditEventInput, actor: AuditActor = currentAuditActor()) {
+  return {
     workspaceId: event.workspaceId,
     actorType: actor.type,
     actorId: actor.id,
@@ -59,7 +59,12 @@ export async function recordAudit(db: Executor, event: AuditEventInput, actor: A
     objectId: event.objectId,
     remoteAddress: actor.remoteAddress,
     details: event.details ? wellFormed(event.details) : null,
-  });
+  };
+}
+
+/** Appends one event; pass the transaction of the change so both commit or neither does. */
+export async function recordAudit(db: Executor, event: AuditEventInput, actor: AuditActor = currentAuditActor()): Promise<void> {
+  await db.insert(auditEvents).values(auditEventRow(event, actor));
 }
 
 /** jsonb refuses lone UTF-16 surrogates (a text column silently replaces them): replace them the same way. */

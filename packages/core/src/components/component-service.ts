@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, components, count, credentials, eq, inArray, sql, type Database, type Executor } from "@latchkey/db";
+import { and, asc, components, eq, inArray, sql, type Database, type Executor } from "@latchkey/db";
 import { recordAudit } from "../access/audit";
 import type { ComponentRecord } from "../records";
 import { invalidInput, type InvalidInput } from "../results";
@@ -23,6 +23,7 @@ export function toComponentRecord(row: ComponentRow): ComponentRecord {
     name: row.name,
     description: row.description,
     descriptor,
+    credentialCount: row.credentialCount,
   };
 }
 
@@ -101,17 +102,6 @@ export class ComponentService {
       .from(components)
       .where(and(eq(components.workspaceId, workspaceId), inArray(components.id, [...ids])));
     return rows.map(toComponentRecord);
-  }
-
-  /** Credential counts per component id, in one query. */
-  async countCredentials(workspaceId: string, componentIds: readonly string[]): Promise<Map<string, number>> {
-    if (componentIds.length === 0) return new Map();
-    const rows = await this.db
-      .select({ componentId: credentials.componentId, n: count() })
-      .from(credentials)
-      .where(and(eq(credentials.workspaceId, workspaceId), inArray(credentials.componentId, [...componentIds])))
-      .groupBy(credentials.componentId);
-    return new Map(rows.map((r) => [r.componentId, Number(r.n)]));
   }
 
   async register(workspaceId: string, input: unknown): Promise<ComponentRegistered | InvalidInput> {

@@ -10,12 +10,8 @@ import {
   eq,
   flows,
   flowSteps,
-  gt,
   ilike,
   inArray,
-  isNull,
-  lte,
-  or,
   sql,
   type Database,
   type SQL,
@@ -47,10 +43,11 @@ import { createVerificationResult, type VerifierOptions } from "../verification/
 import { isId, MAX_NAME_LENGTH, parseInput, zName, zValues } from "../validation";
 import {
   claimDueCredentials,
+  credentialRecordColumns,
   findCredentialRow,
-  findCredentialRows,
   listVerificationHistory,
   recordVerification,
+  storeReverification,
   toCredentialRecord,
   toStoredVerification,
   type CredentialRow,
@@ -308,6 +305,7 @@ export class CredentialService {
         };
       }
       // Steps of inactive flows lose their credential (ON DELETE SET NULL).
+      await countCredential(tx, workspaceId, locked.componentId, -1, false);
       await tx.delete(credentials).where(and(eq(credentials.workspaceId, workspaceId), eq(credentials.id, id)));
       await recordAudit(tx, { workspaceId, action: "credential.delete", objectType: "credential", objectId: id, details: { name: locked.name } });
       return { __typename: "CredentialDeleted" as const, id };
@@ -493,31 +491,17 @@ export class CredentialService {
   }
 
   /**
-   * Records a result in the history. The credential's status follows the newest result: one that
-   * finished earlier than what is stored (a slower concurrent verification) only joins the history.
+   * Records a result in the history (and the audit log), in one statement. The credential's status
+   * follows the newest result: one that finished earlier than what is stored (a slower concurrent
+   * verification) only joins the history, and the credential is then read as it is.
    */
   private async storeReverification(row: CredentialRow, verification: VerificationResult): Promise<Omit<CredentialVerified, "__typename"> | undefined> {
-    const { workspaceId, id } = row;
-    const stored = await this.db.transaction(async (tx) => {
-      const [updated] = await tx
-        .update(credentials)
-        .set({ ...verificationColumns(verification), verifyLeaseUntil: null, updatedAt: sql`now()` })
-        .where(
-          and(
-            eq(credentials.workspaceId, workspaceId),
-            eq(credentials.id, id),
-            or(isNull(credentials.verifiedAt), lte(credentials.verifiedAt, verification.checkedAt)),
-          ),
-        )
-        .returning();
-      const current = updated ?? (await findCredentialRow(tx, workspaceId, id));
-      if (current) {
-        await recordVerification(tx, workspaceId, id, verification);
-        await recordAudit(tx, { workspaceId, action: "credential.verify", objectType: "credential", objectId: id, details: { status: verification.status } });
-      }
-      return current;
-    });
-    return stored ? { credential: toCredentialRecord(stored), verification } : undefined;
+    const stored = await storeReverification(this.db, row.workspaceId, row.id, verification);
+    if (!stored) return undefined;
+    const current = stored.updatedAt
+      ? { ...row, ...verificationColumns(verification), verifyLeaseUntil: null, updatedAt: stored.updatedAt }
+      : await findCredentialRow(this.db, row.workspaceId, row.id);
+    return current ? { credential: toCredentialRecord(current), verification } : undefined;
   }
 
   /**
@@ -544,7 +528,13 @@ export class CredentialService {
   }
 
   async findByIds(workspaceId: string, ids: readonly string[]): Promise<CredentialRecord[]> {
-    return (await findCredentialRows(this.db, workspaceId, ids.filter(isId))).map(toCredentialRecord);
+    const valid = ids.filter(isId);
+    if (valid.length === 0) return [];
+    const rows = await this.db
+      .select(credentialRecordColumns)
+      .from(credentials)
+      .where(and(eq(credentials.workspaceId, workspaceId), inArray(credentials.id, valid)));
+    return rows.map(toCredentialRecord);
   }
 
   /** The credentials of several components, each list ordered by name, in one query. */
@@ -552,7 +542,7 @@ export class CredentialService {
     const byComponent = new Map<string, CredentialRecord[]>();
     if (componentIds.length === 0) return byComponent;
     const rows = await this.db
-      .select()
+      .select(credentialRecordColumns)
       .from(credentials)
       .where(and(eq(credentials.workspaceId, workspaceId), inArray(credentials.componentId, [...componentIds])))
       .orderBy(asc(credentials.name), asc(credentials.id));
@@ -591,29 +581,39 @@ export class CredentialService {
     if (f?.status != null) conditions.push(eq(credentials.status, f.status));
     if (f?.search) conditions.push(ilike(credentials.name, `%${escapeLike(f.search)}%`));
 
-    const [rows, [total]] = await Promise.all([
+    const [rows, total] = await Promise.all([
       this.db
-        .select()
+        .select(credentialRecordColumns)
         .from(credentials)
         .where(
           and(
             ...conditions,
-            after
-              ? or(gt(credentials.name, after.name), and(eq(credentials.name, after.name), gt(credentials.id, after.id)))
-              : undefined,
+            // A row comparison, so the (workspace, name, id) index seeks straight to the cursor.
+            after ? sql`(${credentials.name}, ${credentials.id}) > (${after.name}, ${after.id})` : undefined,
           ),
         )
         .orderBy(asc(credentials.name), asc(credentials.id))
         .limit(first + 1),
-      this.db.select({ n: count() }).from(credentials).where(and(...conditions)),
+      f?.status == null && !f?.search
+        ? // Without a status or search filter the components' counts add up to the total.
+          this.countFromComponents(workspaceId, f?.componentKey ?? null)
+        : this.db.select({ n: count() }).from(credentials).where(and(...conditions)).then(([r]) => Number(r?.n ?? 0)),
     ]);
     const page = rows.slice(0, first);
     return {
       items: page.map(toCredentialRecord),
       cursors: page.map((r) => encodeCursor(r.name, r.id)),
       hasNextPage: rows.length > first,
-      totalCount: Number(total?.n ?? 0),
+      totalCount: total,
     };
+  }
+
+  private async countFromComponents(workspaceId: string, componentKey: string | null): Promise<number> {
+    const [row] = await this.db
+      .select({ n: sql<string>`coalesce(sum(${components.credentialCount}), 0)` })
+      .from(components)
+      .where(and(eq(components.workspaceId, workspaceId), componentKey == null ? undefined : eq(components.key, componentKey)));
+    return Number(row?.n ?? 0);
   }
 
   private async prepare(workspaceId: string, input: unknown): Promise<Prepared | InvalidInput | NotFound> {
@@ -712,7 +712,10 @@ export class CredentialService {
   ): Promise<CredentialRow> {
     const { component, method, values } = prepared;
     return this.db.transaction(async (tx) => {
-      const name = prepared.name || (await nextDefaultName(tx, workspaceId, component));
+      // The component's row first (its count, maybe a default name), then the credential: the
+      // order recountCredentials locks in.
+      const seq = await countCredential(tx, workspaceId, component.id, 1, !prepared.name);
+      const name = prepared.name || `${component.name} account ${seq}`;
       const [inserted] = await tx
         .insert(credentials)
         .values({
@@ -749,13 +752,20 @@ function callbackFailure(code: OAuth2CallbackFailureCode, message: string): OAut
   return { ok: false, code, message };
 }
 
-async function nextDefaultName(tx: Transaction, workspaceId: string, component: ComponentRecord) {
+/**
+ * Adds `delta` to the component's credential count (and, for a default name, takes the next
+ * account number, which it returns) in the caller's transaction.
+ */
+async function countCredential(tx: Transaction, workspaceId: string, componentId: string, delta: 1 | -1, nextAccount: boolean) {
   const [row] = await tx
     .update(components)
-    .set({ accountSeq: sql`${components.accountSeq} + 1` })
-    .where(and(eq(components.workspaceId, workspaceId), eq(components.id, component.id)))
+    .set({
+      credentialCount: sql`${components.credentialCount} + ${delta}`,
+      ...(nextAccount ? { accountSeq: sql`${components.accountSeq} + 1` } : {}),
+    })
+    .where(and(eq(components.workspaceId, workspaceId), eq(components.id, componentId)))
     .returning({ seq: components.accountSeq });
-  return `${component.name} account ${row?.seq ?? 1}`;
+  return row?.seq ?? 1;
 }
 
 /** The credential columns that follow its latest verification. */

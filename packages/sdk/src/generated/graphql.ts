@@ -505,20 +505,20 @@ export type FlowsQueryVariables = Exact<{
 }>;
 
 
-export type FlowsQuery = { flows: Array<{ id: string, name: string, status: FlowStatus, createdAt: string, updatedAt: string, steps: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }>, stepsNeedingAttention: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }> }> };
+export type FlowsQuery = { flows: Array<{ id: string, name: string, status: FlowStatus, createdAt: string, updatedAt: string, steps: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }>, stepsNeedingAttention: Array<{ id: string, position: number, credential: { id: string, status: CredentialStatus } | null }> }> };
 
 export type FlowQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type FlowQuery = { flow: { id: string, name: string, status: FlowStatus, createdAt: string, updatedAt: string, steps: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }>, stepsNeedingAttention: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }> } | null };
+export type FlowQuery = { flow: { id: string, name: string, status: FlowStatus, createdAt: string, updatedAt: string, steps: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }>, stepsNeedingAttention: Array<{ id: string, position: number, credential: { id: string, status: CredentialStatus } | null }> } | null };
 
 type FlowResultFields_CredentialMismatch_Fragment = { __typename: 'CredentialMismatch', message: string, stepIndex: number };
 
 type FlowResultFields_FlowNotReady_Fragment = { __typename: 'FlowNotReady', message: string, steps: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }> };
 
-type FlowResultFields_FlowSaved_Fragment = { __typename: 'FlowSaved', flow: { id: string, name: string, status: FlowStatus, createdAt: string, updatedAt: string, steps: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }>, stepsNeedingAttention: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }> } };
+type FlowResultFields_FlowSaved_Fragment = { __typename: 'FlowSaved', flow: { id: string, name: string, status: FlowStatus, createdAt: string, updatedAt: string, steps: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }>, stepsNeedingAttention: Array<{ id: string, position: number, credential: { id: string, status: CredentialStatus } | null }> } };
 
 type FlowResultFields_InvalidInput_Fragment = { __typename: 'InvalidInput', message: string, fieldErrors: Array<{ field: string, message: string }> };
 
@@ -540,7 +540,7 @@ export type CreateFlowMutationVariables = Exact<{
 export type CreateFlowMutation = { createFlow:
     | { __typename: 'CredentialMismatch', message: string, stepIndex: number }
     | { __typename: 'FlowNotReady', message: string, steps: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }> }
-    | { __typename: 'FlowSaved', flow: { id: string, name: string, status: FlowStatus, createdAt: string, updatedAt: string, steps: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }>, stepsNeedingAttention: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }> } }
+    | { __typename: 'FlowSaved', flow: { id: string, name: string, status: FlowStatus, createdAt: string, updatedAt: string, steps: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }>, stepsNeedingAttention: Array<{ id: string, position: number, credential: { id: string, status: CredentialStatus } | null }> } }
     | { __typename: 'InvalidInput', message: string, fieldErrors: Array<{ field: string, message: string }> }
     | { __typename: 'NotFound', message: string, id: string | null }
    };
@@ -554,7 +554,7 @@ export type RenameFlowMutationVariables = Exact<{
 export type RenameFlowMutation = { renameFlow:
     | { __typename: 'CredentialMismatch', message: string, stepIndex: number }
     | { __typename: 'FlowNotReady', message: string, steps: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }> }
-    | { __typename: 'FlowSaved', flow: { id: string, name: string, status: FlowStatus, createdAt: string, updatedAt: string, steps: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }>, stepsNeedingAttention: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }> } }
+    | { __typename: 'FlowSaved', flow: { id: string, name: string, status: FlowStatus, createdAt: string, updatedAt: string, steps: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }>, stepsNeedingAttention: Array<{ id: string, position: number, credential: { id: string, status: CredentialStatus } | null }> } }
     | { __typename: 'InvalidInput', message: string, fieldErrors: Array<{ field: string, message: string }> }
     | { __typename: 'NotFound', message: string, id: string | null }
    };
@@ -568,7 +568,7 @@ export type SetStepCredentialMutationVariables = Exact<{
 export type SetStepCredentialMutation = { setStepCredential:
     | { __typename: 'CredentialMismatch', message: string, stepIndex: number }
     | { __typename: 'FlowNotReady', message: string, steps: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }> }
-    | { __typename: 'FlowSaved', flow: { id: string, name: string, status: FlowStatus, createdAt: string, updatedAt: string, steps: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }>, stepsNeedingAttention: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }> } }
+    | { __typename: 'FlowSaved', flow: { id: string, name: string, status: FlowStatus, createdAt: string, updatedAt: string, steps: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }>, stepsNeedingAttention: Array<{ id: string, position: number, credential: { id: string, status: CredentialStatus } | null }> } }
     | { __typename: 'InvalidInput', message: string, fieldErrors: Array<{ field: string, message: string }> }
     | { __typename: 'NotFound', message: string, id: string | null }
    };
@@ -581,7 +581,7 @@ export type ActivateFlowMutationVariables = Exact<{
 export type ActivateFlowMutation = { activateFlow:
     | { __typename: 'CredentialMismatch', message: string, stepIndex: number }
     | { __typename: 'FlowNotReady', message: string, steps: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }> }
-    | { __typename: 'FlowSaved', flow: { id: string, name: string, status: FlowStatus, createdAt: string, updatedAt: string, steps: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }>, stepsNeedingAttention: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }> } }
+    | { __typename: 'FlowSaved', flow: { id: string, name: string, status: FlowStatus, createdAt: string, updatedAt: string, steps: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }>, stepsNeedingAttention: Array<{ id: string, position: number, credential: { id: string, status: CredentialStatus } | null }> } }
     | { __typename: 'InvalidInput', message: string, fieldErrors: Array<{ field: string, message: string }> }
     | { __typename: 'NotFound', message: string, id: string | null }
    };
@@ -594,7 +594,7 @@ export type DeactivateFlowMutationVariables = Exact<{
 export type DeactivateFlowMutation = { deactivateFlow:
     | { __typename: 'CredentialMismatch', message: string, stepIndex: number }
     | { __typename: 'FlowNotReady', message: string, steps: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }> }
-    | { __typename: 'FlowSaved', flow: { id: string, name: string, status: FlowStatus, createdAt: string, updatedAt: string, steps: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }>, stepsNeedingAttention: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }> } }
+    | { __typename: 'FlowSaved', flow: { id: string, name: string, status: FlowStatus, createdAt: string, updatedAt: string, steps: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }>, stepsNeedingAttention: Array<{ id: string, position: number, credential: { id: string, status: CredentialStatus } | null }> } }
     | { __typename: 'InvalidInput', message: string, fieldErrors: Array<{ field: string, message: string }> }
     | { __typename: 'NotFound', message: string, id: string | null }
    };
@@ -625,7 +625,7 @@ export type CredentialFieldsFragment = { id: string, name: string, authType: Aut
 
 export type FlowStepFieldsFragment = { id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null };
 
-export type FlowFieldsFragment = { id: string, name: string, status: FlowStatus, createdAt: string, updatedAt: string, steps: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }>, stepsNeedingAttention: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }> };
+export type FlowFieldsFragment = { id: string, name: string, status: FlowStatus, createdAt: string, updatedAt: string, steps: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }>, stepsNeedingAttention: Array<{ id: string, position: number, credential: { id: string, status: CredentialStatus } | null }> };
 
 export type InvalidInputFieldsFragment = { message: string, fieldErrors: Array<{ field: string, message: string }> };
 
@@ -745,7 +745,12 @@ export const FlowFieldsFragmentDoc = new TypedDocumentString(`
     ...FlowStepFields
   }
   stepsNeedingAttention {
-    ...FlowStepFields
+    id
+    position
+    credential {
+      id
+      status
+    }
   }
   createdAt
   updatedAt
@@ -828,7 +833,12 @@ fragment FlowFields on Flow {
     ...FlowStepFields
   }
   stepsNeedingAttention {
-    ...FlowStepFields
+    id
+    position
+    credential {
+      id
+      status
+    }
   }
   createdAt
   updatedAt
@@ -2056,7 +2066,12 @@ fragment FlowFields on Flow {
     ...FlowStepFields
   }
   stepsNeedingAttention {
-    ...FlowStepFields
+    id
+    position
+    credential {
+      id
+      status
+    }
   }
   createdAt
   updatedAt
@@ -2090,7 +2105,12 @@ fragment FlowFields on Flow {
     ...FlowStepFields
   }
   stepsNeedingAttention {
-    ...FlowStepFields
+    id
+    position
+    credential {
+      id
+      status
+    }
   }
   createdAt
   updatedAt
@@ -2148,7 +2168,12 @@ fragment FlowFields on Flow {
     ...FlowStepFields
   }
   stepsNeedingAttention {
-    ...FlowStepFields
+    id
+    position
+    credential {
+      id
+      status
+    }
   }
   createdAt
   updatedAt
@@ -2217,7 +2242,12 @@ fragment FlowFields on Flow {
     ...FlowStepFields
   }
   stepsNeedingAttention {
-    ...FlowStepFields
+    id
+    position
+    credential {
+      id
+      status
+    }
   }
   createdAt
   updatedAt
@@ -2286,7 +2316,12 @@ fragment FlowFields on Flow {
     ...FlowStepFields
   }
   stepsNeedingAttention {
-    ...FlowStepFields
+    id
+    position
+    credential {
+      id
+      status
+    }
   }
   createdAt
   updatedAt
@@ -2355,7 +2390,12 @@ fragment FlowFields on Flow {
     ...FlowStepFields
   }
   stepsNeedingAttention {
-    ...FlowStepFields
+    id
+    position
+    credential {
+      id
+      status
+    }
   }
   createdAt
   updatedAt
@@ -2424,7 +2464,12 @@ fragment FlowFields on Flow {
     ...FlowStepFields
   }
   stepsNeedingAttention {
-    ...FlowStepFields
+    id
+    position
+    credential {
+      id
+      status
+    }
   }
   createdAt
   updatedAt

@@ -10,7 +10,7 @@ export const componentResolvers: Resolvers = {
   },
   Component: {
     authMethods: (c) => c.descriptor.authMethods,
-    credentialCount: (c, _, ctx) => ctx.loaders.credentialCount.load(c.id),
+    credentialCount: (c) => c.credentialCount,
     credentials: (c, _, ctx) => ctx.loaders.credentialsOfComponent.load(c.id),
   },
   FieldDefinition: {

@@ -1,0 +1,399 @@
+/**
+ * `npm run bench`: seeds a workspace at two scales, starts the API in production mode in its own
+ * process, loads it with autocannon from this process, prints one table and writes
+ * bench/results.json. PostgreSQL when DATABASE_URL is set (a fresh database per scale on that
+ * server), else PGlite. Settings: BENCH_DURATION (s per case, 10), BENCH_CONNECTIONS (10),
+ * BENCH_SCALES ("1000,100000"), BENCH_VERIFY_CONCURRENCY (16), BENCH_WARMUP (s, 2).
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { cpus, loadavg, tmpdir } from "node:os";
+import path from "node:path";
+import { randomBytes } from "node:crypto";
+import autocannon from "autocannon";
+import {
+  CreateApiTokenDocument,
+  CredentialDocument,
+  CredentialsDocument,
+  DeleteCredentialDocument,
+  ReverifyCredentialDocument,
+  SetupFirstOwnerDocument,
+} from "@latchkey/sdk";
+import { createTestDatabase } from "../apps/api/test/harness";
+import { BENCH_API_KEY, seed, type Seeded } from "./seed";
+
+const root = path.resolve(__dirname, "..");
+const env = process.env;
+const DURATION = Number(env.BENCH_DURATION ?? 10);
+const WARMUP = Number(env.BENCH_WARMUP ?? 2);
+const CONNECTIONS = Number(env.BENCH_CONNECTIONS ?? 10);
+const SCALES = (env.BENCH_SCALES ?? "1000,100000").split(",").map(Number);
+const VERIFY_CONCURRENCY = Number(env.BENCH_VERIFY_CONCURRENCY ?? 16);
+const PAGE = 50;
+const serverUrl = env.DATABASE_URL || undefined;
+
+/** The API token of the scale being measured (every request to the API must be authenticated). */
+let apiToken: string | undefined;
+
+/** Headers every request to the API carries: the bench's API token, once the first owner made it. */
+function authHeaders(): Record<string, string> {
+  return apiToken ? { authorization: `Bearer ${apiToken}` } : {};
+}
+
+interface CaseResult {
+  case: string;
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  requests: number;
+  errors: number;
+  non2xx: number;
+  statementsPerRequest: number;
+}
+
+interface ScaleResult {
+  credentials: number;
+  seedMs: Record<string, number>;
+  cases: CaseResult[];
+  statementsPerRequestByPageSize: Record<string, number>;
+  reverify: { credentials: number; concurrency: number; ms: number; allValid: boolean; path: string };
+}
+
+// ------------------------------------------------------------------------------------------------
+// The API process and the endpoint case 6 verifies against
+
+async function startApiProcess(extraEnv: Record<string, string>): Promise<{ url: string; stop: () => Promise<void>; output: () => string }> {
+  const child: ChildProcess = spawn(path.join(root, "node_modules/.bin/tsx"), [path.join(root, "apps/api/src/main.ts")], {
+    env: {
+      PATH: env.PATH,
+      HOME: env.HOME,
+      NODE_ENV: "production",
+      PORT: "0",
+      HOST: "127.0.0.1",
+      LATCHKEY_BENCH: "true",
+      LATCHKEY_LOG_LEVEL: "warn",
+      LATCHKEY_DEMO_DATA: "false",
+      // Case 6 re-verifies 1,000 credentials of one workspace on purpose.
+      LATCHKEY_VERIFY_RATE_LIMIT: "1000000",
+      ...extraEnv,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout!.on("data", (d: Buffer) => (output += d.toString()));
+  child.stderr!.on("data", (d: Buffer) => (output += d.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`The API did not start:\n${output}`)), 120_000);
+    child.stdout!.on("data", () => {
+      const match = /listening on (http:\/\/\S+)\/graphql/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!.replace("localhost", "127.0.0.1"));
+      }
+    });
+    child.once("exit", (code) => reject(new Error(`The API exited (${code}):\n${output}`)));
+  });
+  return {
+    url,
+    output: () => output,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
+}
+
+/** A local application that answers every verification after 50 ms (the key must match). */
+async function startSlowEndpoint(): Promise<{ url: string; server: Server }> {
+  const server = createServer((req, res) => {
+    setTimeout(() => {
+      const ok = req.headers.api_key === BENCH_API_KEY;
+      res.writeHead(ok ? 200 : 401, { "content-type": "application/json" }).end(ok ? '{"username":"bench"}' : "{}");
+    }, 50);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
+}
+
+// ------------------------------------------------------------------------------------------------
+// Requests
+
+async function graphqlResponse(api: string, document: { toString(): string }, variables: Record<string, unknown>, headers = authHeaders()) {
+  const response = await fetch(`${api}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify({ query: String(document), variables }),
+  });
+  const json = (await response.json()) as { data?: any; errors?: unknown[] };
+  if (response.status !== 200 || json.errors) throw new Error(`GraphQL request failed (${response.status}): ${JSON.stringify(json).slice(0, 500)}`);
+  return { data: json.data, response };
+}
+
+async function graphql(api: string, document: { toString(): string }, variables: Record<string, unknown>) {
+  return (await graphqlResponse(api, document, variables)).data;
+}
+
+/**
+ * Sets up the first owner of a new database through the API's setupFirstOwner mutation and, signed
+ * in as that owner (the session cookie it answered with), creates the READ + WRITE API token the
+ * bench sends. Answers the owner's workspace, which the seed fills.
+ */
+async function setUpOwner(api: string): Promise<{ workspaceId: string; token: string }> {
+  const owner = { name: "Bench Owner", email: "bench@latchkey.local", password: randomBytes(16).toString("base64url"), workspaceName: "Bench" };
+  const setup = await graphqlResponse(api, SetupFirstOwnerDocument, { input: owner }, {});
+  const cookie = setup.response.headers.getSetCookie().find((c) => c.startsWith("latchkey_session="))?.split(";")[0];
+  if (setup.data.setupFirstOwner.__typename !== "SignedIn" || !cookie) throw new Error(`setupFirstOwner: ${JSON.stringify(setup.data).slice(0, 500)}`);
+  const created = await graphqlResponse(api, CreateApiTokenDocument, { input: { name: "bench", scopes: ["READ", "WRITE"] } }, { cookie });
+  if (created.data.createApiToken.__typename !== "ApiTokenCreated") throw new Error(`createApiToken: ${JSON.stringify(created.data).slice(0, 500)}`);
+  return { workspaceId: setup.data.setupFirstOwner.workspace.id, token: created.data.createApiToken.token };
+}
+
+async function statements(api: string): Promise<number> {
+  const response = await fetch(`${api}/bench/stats`, { headers: authHeaders() });
+  if (response.status !== 200) throw new Error(`/bench/stats answered ${response.status}`);
+  return ((await response.json()) as { statements: number }).statements;
+}
+
+interface LoadCase {
+  name: string;
+  request: { path: string; method: "GET" | "POST"; body?: string };
+  /** Checks one response before the load, so that a broken case is not measured. */
+  check: (json: any) => boolean;
+}
+
+function graphqlCase(name: string, document: { toString(): string }, variables: Record<string, unknown>, check: (data: any) => boolean): LoadCase {
+  return {
+    name,
+    request: { path: "/graphql", method: "POST", body: JSON.stringify({ query: String(document), variables }) },
+    check: (json) => !json.errors && check(json.data),
+  };
+}
+
+async function runCase(api: string, c: LoadCase): Promise<CaseResult> {
+  const headers = { "content-type": "application/json", ...authHeaders() };
+  const probe = await fetch(`${api}${c.request.path}`, { method: c.request.method, headers, body: c.request.body });
+  const probeJson = await probe.json();
+  if (probe.status !== 200 || !c.check(probeJson)) throw new Error(`${c.name}: unexpected answer ${JSON.stringify(probeJson).slice(0, 500)}`);
+
+  const options = { url: `${api}${c.request.path}`, method: c.request.method, headers, body: c.request.body, connections: CONNECTIONS };
+  if (WARMUP > 0) await autocannon({ ...options, duration: WARMUP });
+  const before = await statements(api);
+  const result = await autocannon({ ...options, duration: DURATION });
+  const after = await statements(api);
+  const requests = result.requests.total;
+  return {
+    case: c.name,
+    requestsPerSecond: Math.round(requests / result.duration),
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    requests,
+    errors: result.errors,
+    non2xx: result.non2xx,
+    statementsPerRequest: requests ? Math.round(((after - before) / requests) * 100) / 100 : 0,
+  };
+}
+
+/** Statements per request of the case-1 query at several page sizes (sequential, exact). */
+async function statementsByPageSize(api: string): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const first of [10, 50, 200]) {
+    const before = await statements(api);
+    for (let i = 0; i < 20; i++) await graphql(api, CredentialsDocument, { first });
+    out[`first: ${first}`] = ((await statements(api)) - before) / 20;
+  }
+  return out;
+}
+
+/**
+ * Case 6: re-verifies the credentials through the API's reverifyCredential mutation, at most
+ * `concurrency` at a time (the way the scheduled re-verification job will run them).
+ */
+async function reverifyAll(api: string, ids: string[], concurrency: number): Promise<{ ms: number; allValid: boolean }> {
+  let next = 0;
+  let allValid = true;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < ids.length) {
+        const id = ids[next++]!;
+        const data = await graphql(api, ReverifyCredentialDocument, { id });
+        if (data.reverifyCredential.__typename !== "CredentialVerified" || !data.reverifyCredential.verification.ok) allValid = false;
+      }
+    }),
+  );
+  return { ms: Math.round(performance.now() - started), allValid };
+}
+
+// ------------------------------------------------------------------------------------------------
+// One scale
+
+async function runScale(credentialCount: number, slowUrl: string): Promise<ScaleResult> {
+  // A fresh database on the DATABASE_URL server, the way the integration tests make theirs.
+  const database = await createTestDatabase(serverUrl);
+  const dataDir = mkdtempSync(path.join(tmpdir(), "latchkey-bench-"));
+  const encryptionKey = randomBytes(32).toString("base64");
+  try {
+    const databaseEnv: Record<string, string> = {
+      LATCHKEY_DATA_DIR: dataDir,
+      LATCHKEY_ENCRYPTION_KEY: encryptionKey,
+      ...(database.url ? { DATABASE_URL: database.url } : {}),
+    };
+    // The first owner and the bench's token come from the API itself; it is stopped for the seed
+    // (PGlite is one process's).
+    const setupApi = await startApiProcess(databaseEnv);
+    let owner: { workspaceId: string; token: string };
+    try {
+      owner = await setUpOwner(setupApi.url);
+    } finally {
+      await setupApi.stop();
+    }
+    apiToken = owner.token;
+
+    process.stdout.write(`\n${credentialCount.toLocaleString("en")} credentials: seeding… `);
+    const started = performance.now();
+    const seeded: Seeded = await seed(
+      { url: database.url, dataDir, encryptionKey, workspaceId: owner.workspaceId },
+      { credentials: credentialCount, components: 200, flows: 20_000, hotUsage: 50, reverify: 1_000 },
+    );
+    const seedMs = { ...seeded.timings, total: Math.round(performance.now() - started) };
+    console.log(`${(seedMs.total / 1000).toFixed(1)} s (${JSON.stringify(seeded.timings)})`);
+
+    const api = await startApiProcess({
+      ...databaseEnv,
+      LATCHKEY_BASE_URL_OVERRIDES: seeded.benchComponentKeys.map((k) => `${k}=${slowUrl}/v2`).join(","),
+    });
+    try {
+      const found = await graphql(api.url, CredentialsDocument, { first: 1, filter: { search: seeded.deepName } });
+      const deepCursor: string = found.credentials.edges[0].cursor;
+      const page = (data: any) => data.credentials.edges.length === PAGE;
+      const jsonPage = (json: any) => json.data.credentials.edges.length === PAGE;
+      const cases: LoadCase[] = [
+        graphqlCase("1a credentials, first page", CredentialsDocument, { first: PAGE }, page),
+        graphqlCase("1b credentials, deep page", CredentialsDocument, { first: PAGE, after: deepCursor }, page),
+        {
+          name: "2 components { credentialCount }",
+          request: { path: "/graphql", method: "POST", body: JSON.stringify({ query: "{ components { id key name credentialCount } }" }) },
+          check: (json) => !json.errors && json.data.components.length === 200,
+        },
+        graphqlCase("3 credential { usage } (50 flows)", CredentialDocument, { id: seeded.hotCredentialId }, (d) => d.credential.usage.length === 50),
+        graphqlCase("4 deleteCredential, in use", DeleteCredentialDocument, { id: seeded.inUseCredentialId }, (d) => d.deleteCredential.__typename === "CredentialInUse"),
+        { name: "5a JSON baseline, first page", request: { path: `/bench/credentials?first=${PAGE}`, method: "GET" }, check: jsonPage },
+        {
+          name: "5b JSON baseline, deep page",
+          request: { path: `/bench/credentials?first=${PAGE}&after=${encodeURIComponent(deepCursor)}`, method: "GET" },
+          check: jsonPage,
+        },
+      ];
+      const results: CaseResult[] = [];
+      for (const c of cases) {
+        const r = await runCase(api.url, c);
+        console.log(`  ${c.name.padEnd(36)} ${String(r.requestsPerSecond).padStart(6)} req/s  p50 ${r.p50Ms} ms  p99 ${r.p99Ms} ms  ${r.statementsPerRequest} stmt/req`);
+        results.push(r);
+      }
+      const byPageSize = await statementsByPageSize(api.url);
+      const reverify = await reverifyAll(api.url, seeded.reverifyIds, VERIFY_CONCURRENCY);
+      console.log(`  6 re-verify ${seeded.reverifyIds.length} credentials: ${reverify.ms} ms (concurrency ${VERIFY_CONCURRENCY})`);
+      const problems = api.output().split("\n").filter((l) => /"level":"error"/.test(l));
+      if (problems.length > 0) console.warn(`  the API logged ${problems.length} errors, e.g. ${problems[0]}`);
+      return {
+        credentials: credentialCount,
+        seedMs,
+        cases: results,
+        statementsPerRequestByPageSize: byPageSize,
+        reverify: {
+          credentials: seeded.reverifyIds.length,
+          concurrency: VERIFY_CONCURRENCY,
+          ms: reverify.ms,
+          allValid: reverify.allValid,
+          path: "reverifyCredential mutation, bounded concurrency",
+        },
+      };
+    } finally {
+      await api.stop();
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+    await database.drop();
+  }
+}
+
+// ------------------------------------------------------------------------------------------------
+
+function ratio(a: number | undefined, b: number | undefined): number | null {
+  return a && b ? Math.round((a / b) * 100) / 100 : null;
+}
+
+async function main() {
+  const slow = await startSlowEndpoint();
+  const loadBefore = loadavg();
+  const scales: ScaleResult[] = [];
+  try {
+    for (const n of SCALES) scales.push(await runScale(n, slow.url));
+  } finally {
+    slow.server.close();
+  }
+  const find = (s: ScaleResult | undefined, prefix: string) => s?.cases.find((c) => c.case.startsWith(prefix));
+  const small = scales[0];
+  const large = scales.at(-1);
+  const summary = {
+    case1OverCase5: Object.fromEntries(
+      scales.map((s) => [
+        s.credentials,
+        { firstPage: ratio(find(s, "1a")?.requestsPerSecond, find(s, "5a")?.requestsPerSecond), deepPage: ratio(find(s, "1b")?.requestsPerSecond, find(s, "5b")?.requestsPerSecond) },
+      ]),
+    ),
+    p99LargeOverSmall:
+      scales.length > 1
+        ? Object.fromEntries(["1a", "1b", "2", "3", "4", "5a", "5b"].map((p) => [p, ratio(find(large, p)?.p99Ms, find(small, p)?.p99Ms)]))
+        : {},
+    reverifyMs: Object.fromEntries(scales.map((s) => [s.credentials, s.reverify.ms])),
+  };
+  const results = {
+    date: new Date().toISOString(),
+    database: serverUrl ? "postgres" : "pglite",
+    machine: { cpus: cpus().length, cpu: cpus()[0]?.model, loadAverageBefore: loadBefore, loadAverageAfter: loadavg(), node: process.version },
+    settings: { durationSeconds: DURATION, warmupSeconds: WARMUP, connections: CONNECTIONS, pageSize: PAGE, verifyConcurrency: VERIFY_CONCURRENCY },
+    scales,
+    summary,
+  };
+  writeFileSync(path.join(root, "bench/results.json"), `${JSON.stringify(results, null, 2)}\n`);
+  printTable(results);
+}
+
+function printTable(results: { database: string; settings: { connections: number; durationSeconds: number }; scales: ScaleResult[]; summary: any; machine: any }) {
+  const { scales, summary } = results;
+  const names = scales[0]?.cases.map((c) => c.case) ?? [];
+  const header = ["case", ...scales.flatMap((s) => [`req/s ${s.credentials / 1000}k`, `p50 ${s.credentials / 1000}k`, `p99 ${s.credentials / 1000}k`, `stmt/req`]), "p99 ratio"];
+  const rows = names.map((name) => {
+    const p = name.split(" ")[0]!;
+    return [
+      name,
+      ...scales.flatMap((s) => {
+        const c = s.cases.find((x) => x.case === name)!;
+        return [String(c.requestsPerSecond), `${c.p50Ms} ms`, `${c.p99Ms} ms`, String(c.statementsPerRequest)];
+      }),
+      summary.p99LargeOverSmall[p] == null ? "" : `${summary.p99LargeOverSmall[p]}×`,
+    ];
+  });
+  rows.push(["6 re-verify 1,000 (50 ms each)", ...scales.flatMap((s) => [`${s.reverify.ms} ms`, "", "", ""]), ""]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
+  console.log(`\nLatchkey bench: ${results.database}, ${results.settings.connections} connections, ${results.settings.durationSeconds} s per case, load ${results.machine.loadAverageBefore.map((l: number) => l.toFixed(2)).join(" ")}`);
+  console.log(line(header));
+  console.log(widths.map((w) => "-".repeat(w)).join("  "));
+  for (const r of rows) console.log(line(r));
+  for (const s of scales) {
+    const r = summary.case1OverCase5[s.credentials];
+    console.log(`case 1 / case 5 at ${s.credentials}: first page ${r.firstPage}, deep page ${r.deepPage}; statements per request by page size: ${JSON.stringify(s.statementsPerRequestByPageSize)}`);
+  }
+  console.log("Full results: bench/results.json");
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

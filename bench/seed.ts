@@ -1,0 +1,150 @@
+import { randomUUID } from "node:crypto";
+import { catalogDescriptors } from "@latchkey/catalog";
+import { createNetworkPolicy, createServices, Keyring, parseCatalog, parseEncryptionKey, sealSecrets, secretHint, syncCatalog } from "@latchkey/core";
+import { components, credentials, eq, flows, flowSteps, openDatabase, recountCredentials, sql } from "@latchkey/db";
+
+export interface SeedPlan {
+  credentials: number;
+  components: number;
+  flows: number;
+  /** Flows that use the "hot" credential (case 3). */
+  hotUsage: number;
+  /** Credentials that case 6 re-verifies. */
+  reverify: number;
+}
+
+export interface Seeded {
+  workspaceId: string;
+  /** A credential used by `hotUsage` flows (case 3). */
+  hotCredentialId: string;
+  /** A credential used by an ACTIVE flow (case 4: deleteCredential answers CredentialInUse). */
+  inUseCredentialId: string;
+  /** The name of the credential at 90% of the list (case 1, deep page). */
+  deepName: string;
+  /** The credentials case 6 re-verifies, spread over the whole list. */
+  reverifyIds: string[];
+  /** Keys of the registered components; their base URL is overridden to the slow endpoint. */
+  benchComponentKeys: string[];
+  timings: Record<string, number>;
+}
+
+const BATCH = 1_000;
+/** The secret every seeded credential's slow endpoint accepts (case 6 verifies them all OK). */
+export const BENCH_API_KEY = "bench-api-key-accepted-by-the-slow-endpoint";
+
+export const accountName = (i: number) => `Account ${String(i).padStart(6, "0")}`;
+
+async function timed<T>(timings: Record<string, number>, label: string, work: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  try {
+    return await work();
+  } finally {
+    timings[label] = Math.round(performance.now() - started);
+  }
+}
+
+/**
+ * Fills a new database straight through the db package: bulk inserts of 1,000 rows per statement.
+ * Every credential's secrets are sealed on their own (the secret box binds workspace and credential
+ * id as additional data, so no ciphertext can be shared between rows).
+ */
+export async function seed(target: { url?: string; dataDir: string; encryptionKey: string; workspaceId: string }, plan: SeedPlan): Promise<Seeded> {
+  const timings: Record<string, number> = {};
+  const handle = await openDatabase({ url: target.url, dataDir: target.dataDir });
+  const { db } = handle;
+  // Nothing here verifies: the policy is only what the services need to exist.
+  const networkPolicy = createNetworkPolicy();
+  try {
+    const keyring = new Keyring(parseEncryptionKey(target.encryptionKey));
+    // The workspace the API's setupFirstOwner created (its owner's token is what the bench sends).
+    const { workspaceId } = target;
+    const catalog = parseCatalog(catalogDescriptors);
+    await syncCatalog(db, workspaceId, catalog);
+
+    // Registered components fill the workspace up to plan.components; they copy the Petstore
+    // descriptor, and credentials are spread over them.
+    const petstore = catalog.find((d) => d.key === "petstore")!;
+    const services = createServices({ db, keyring, catalog, verifier: { timeoutMs: 10_000, serverUrl: "", baseUrlOverrides: {}, networkPolicy } });
+    const benchComponentKeys = Array.from({ length: plan.components - catalog.length }, (_, i) => `bench-${String(i).padStart(3, "0")}`);
+    await timed(timings, "components", async () => {
+      for (const key of benchComponentKeys) {
+        const result = await services.components.register(workspaceId, { ...petstore, key, name: `Bench ${key}`, baseUrl: "http://127.0.0.1:9/v2" });
+        if (result.__typename !== "ComponentRegistered") throw new Error(`registering ${key}: ${JSON.stringify(result)}`);
+      }
+    });
+    const componentIds = new Map(
+      (await db.select({ id: components.id, key: components.key }).from(components).where(eq(components.workspaceId, workspaceId))).map((c) => [c.key, c.id]),
+    );
+    const benchComponentIds = benchComponentKeys.map((k) => componentIds.get(k)!);
+
+    const ids = Array.from({ length: plan.credentials }, () => randomUUID());
+    const checkedAt = new Date();
+    const lastVerification = { ok: true, code: "OK", status: "VALID", message: "Verified.", checkedAt: checkedAt.toISOString(), durationMs: 42 };
+    const field = petstore.authMethods[0]!.fields[0]!;
+    await timed(timings, "credentials", async () => {
+      for (let start = 0; start < plan.credentials; start += BATCH) {
+        const rows = ids.slice(start, start + BATCH).map((id, offset) => {
+          const i = start + offset;
+          return {
+            id,
+            workspaceId,
+            componentId: benchComponentIds[i % benchComponentIds.length]!,
+            name: accountName(i),
+            authType: "API_KEY",
+            config: {},
+            secrets: sealSecrets(keyring, { apiKey: BENCH_API_KEY }, { workspaceId, credentialId: id }),
+            secretHints: [{ field: field.name, hint: secretHint(field, BENCH_API_KEY) }],
+            status: "VALID",
+            lastVerification,
+            verifiedAt: checkedAt,
+          };
+        });
+        await db.insert(credentials).values(rows);
+      }
+    });
+
+    // Flows: one step each. The hot credential is used by plan.hotUsage flows, the in-use one by an
+    // ACTIVE flow; the other steps point at credentials round robin, one flow in ten is ACTIVE.
+    const hotCredentialId = ids[0]!;
+    const inUseCredentialId = ids[1]!;
+    await timed(timings, "flows", async () => {
+      for (let start = 0; start < plan.flows; start += BATCH) {
+        const flowRows = [];
+        const stepRows = [];
+        for (let i = start; i < Math.min(start + BATCH, plan.flows); i++) {
+          const flowId = randomUUID();
+          const credentialIndex = i < plan.hotUsage ? 0 : i === plan.hotUsage ? 1 : 2 + (i % (plan.credentials - 2));
+          const status = i === plan.hotUsage || i % 10 === 0 ? "ACTIVE" : "INACTIVE";
+          flowRows.push({ id: flowId, workspaceId, name: `Flow ${String(i).padStart(6, "0")}`, status } as const);
+          stepRows.push({
+            id: randomUUID(),
+            workspaceId,
+            flowId,
+            position: 0,
+            name: "Fetch",
+            componentId: benchComponentIds[credentialIndex % benchComponentIds.length]!,
+            credentialId: ids[credentialIndex]!,
+          });
+        }
+        await db.insert(flows).values(flowRows);
+        await db.insert(flowSteps).values(stepRows);
+      }
+    });
+    await timed(timings, "counts", () => recountCredentials(db));
+    await timed(timings, "analyze", () => db.execute(sql`analyze`));
+
+    const stride = Math.max(1, Math.floor(plan.credentials / plan.reverify));
+    return {
+      workspaceId,
+      hotCredentialId,
+      inUseCredentialId,
+      deepName: accountName(Math.floor(plan.credentials * 0.9)),
+      reverifyIds: Array.from({ length: Math.min(plan.reverify, plan.credentials) }, (_, k) => ids[k * stride]!),
+      benchComponentKeys,
+      timings,
+    };
+  } finally {
+    await networkPolicy.close();
+    await handle.close();
+  }
+}

@@ -1,0 +1,1 @@
+ALTER TABLE "components" ADD COLUMN "credential_count" integer DEFAULT 0 NOT NULL;
