@@ -97,6 +97,9 @@ export default defineConfig({
             LATCHKEY_DATA_DIR: process.env.LATCHKEY_E2E_DATA_DIR ?? "",
             // Where the OAuth2 callback sends the browser when it is done: the suite's web app.
             LATCHKEY_WEB_URL: WEB_ORIGIN,
+            // The suite verifies dozens of credentials in one workspace within a minute; the
+            // per-workspace verification rate limit is tested on its own (apps/api/test/limits).
+            LATCHKEY_VERIFY_RATE_LIMIT: "100000",
           },
           url: `${API_ORIGIN}/healthz`,
           reuseExistingServer: false,
