@@ -15,7 +15,7 @@ import {
   withAuditActor,
   type LoadedKeyring,
 } from "@latchkey/core";
-import { listWorkspaceIds, openDatabase, recountCredentials, sql, type DatabaseHandle } from "@latchkey/db";
+import { listWorkspaceIds, openDatabase, sql, type DatabaseHandle } from "@latchkey/db";
 import { createRequestContext, type RequestContext } from "./context";
 import { seedDemoData } from "./demo-data";
 import type { ApiConfig } from "./env";
@@ -62,7 +62,6 @@ async function serve(
 
   const catalog = parseCatalog(catalogDescriptors);
   for (const workspaceId of await listWorkspaceIds(db)) await syncCatalog(db, workspaceId, catalog);
-  await recountCredentials(db);
 
   const networkPolicy = createNetworkPolicy({ blockPrivateNetworks: config.blockPrivateNetworks, allowedHosts: config.allowedHosts });
   const verifier = {

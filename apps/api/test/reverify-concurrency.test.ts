@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { CreateCredentialDocument, RegisterComponentDocument } from "@latchkey/sdk";
-import { createTestDatabase, eventually, startApi, startFakeApp, type FakeApp, type TestApi, type TestDatabase } from "./harness";
+import { createTestDatabase, eventually, postgresAvailable, startApi, startFakeApp, type FakeApp, type TestApi, type TestDatabase } from "./harness";
 
 /**
  * Scheduled re-verification shared by two API processes on one PostgreSQL: 500 credentials fall
@@ -22,19 +22,8 @@ const requestsPerKey = new Map<string, number>();
 /** Slows the application down during the round, so both processes are at work at once. */
 let answerDelayMs = 0;
 
-async function postgresAvailable(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: serverUrl, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    await client.end();
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 beforeAll(async () => {
-  available = await postgresAvailable();
+  available = await postgresAvailable(serverUrl);
   if (!available) {
     const message = `PostgreSQL is not reachable at ${new URL(serverUrl).host}: the re-verification concurrency test cannot run.`;
     if (process.env.CI === "true") throw new Error(message);

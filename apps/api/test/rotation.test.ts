@@ -2,7 +2,6 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { keyIdOf } from "@latchkey/core";
 import {
   CreateCredentialDocument,
@@ -13,6 +12,7 @@ import {
 } from "@latchkey/sdk";
 import {
   createTestDatabase,
+  postgresAvailable,
   runApiUntilExit,
   runKeysRotate,
   runScript,
@@ -295,11 +295,7 @@ describe("several API processes on one PostgreSQL", () => {
   let reachable = false;
 
   beforeAll(async () => {
-    const probe = new pg.Client({ connectionString: serverUrl, connectionTimeoutMillis: 2000 });
-    reachable = await probe.connect().then(
-      () => probe.end().then(() => true),
-      () => false,
-    );
+    reachable = await postgresAvailable(serverUrl);
     if (!reachable) {
       const message = `PostgreSQL is not reachable at ${new URL(serverUrl).host}: the multi-process rotation test cannot run.`;
       if (process.env.CI === "true") throw new Error(message);

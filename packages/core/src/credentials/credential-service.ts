@@ -713,7 +713,7 @@ export class CredentialService {
     const { component, method, values } = prepared;
     return this.db.transaction(async (tx) => {
       // The component's row first (its count, maybe a default name), then the credential: the
-      // order recountCredentials locks in.
+      // order every add and delete takes its locks in, so they never deadlock.
       const seq = await countCredential(tx, workspaceId, component.id, 1, !prepared.name);
       const name = prepared.name || `${component.name} account ${seq}`;
       const [inserted] = await tx
