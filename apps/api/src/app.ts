@@ -19,6 +19,7 @@ import { listWorkspaceIds, openDatabase, sql, type DatabaseHandle } from "@latch
 import { createRequestContext, type RequestContext } from "./context";
 import { seedDemoData } from "./demo-data";
 import type { ApiConfig } from "./env";
+import { compiledExecution } from "./compiled-execution";
 import { createErrorFormatter } from "./graphql-errors";
 import { createHttpServer } from "./http-server";
 import { startKeyringRuntime } from "./keys/runtime";
@@ -76,11 +77,17 @@ async function serve(
   // Bounds on what one document may ask for (depth, cost, aliases, directives, tokens).
   const protection = queryProtection({ hideSuggestions: !config.introspection });
   const apollo = new ApolloServer<RequestContext>({
-    schema: buildSchema(),
+    // The schema, executed through compiled plans for the documents that come back (compiled-execution.ts).
+    gateway: compiledExecution(buildSchema(), {
+      compileAfterRuns: config.compileAfterRuns,
+      onCompiled: (operation) => logger.debug("GraphQL document compiled", { operation: operation ?? null }),
+    }),
     introspection: config.introspection,
     validationRules: protection.validationRules,
     parseOptions: protection.parseOptions,
     includeStacktraceInErrorResponses: false,
+    // Apollo pretty-prints responses by default (two-space indents): a third more bytes to write.
+    stringifyResult: (result) => JSON.stringify(result),
     formatError: createErrorFormatter(logger),
     plugins: [
       ...protection.plugins,

@@ -69,6 +69,7 @@ const zEnv = z.object({
   LATCHKEY_REVERIFY_INTERVAL: duration.default(24 * 3_600_000),
   LATCHKEY_VERIFY_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
   LATCHKEY_VERIFY_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(60),
+  LATCHKEY_COMPILE_AFTER_RUNS: z.coerce.number().int().min(0).max(1_000_000).default(2),
   LATCHKEY_BENCH: booleanFlag.default(false),
   LATCHKEY_LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   LATCHKEY_INTROSPECTION: booleanFlag.optional(),
@@ -111,6 +112,8 @@ function toConfig(env: z.output<typeof zEnv>) {
     reverifyIntervalMs: env.LATCHKEY_REVERIFY_INTERVAL,
     verifyConcurrency: env.LATCHKEY_VERIFY_CONCURRENCY,
     verifyRateLimitPerMinute: env.LATCHKEY_VERIFY_RATE_LIMIT,
+    /** Executions of a document by graphql-js before it is compiled (compiled-execution.ts). */
+    compileAfterRuns: env.LATCHKEY_COMPILE_AFTER_RUNS,
     /** Benchmark mode: the /bench baseline endpoint and SQL statement counting. */
     bench: env.LATCHKEY_BENCH,
     logLevel: env.LATCHKEY_LOG_LEVEL,

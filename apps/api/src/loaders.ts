@@ -43,11 +43,17 @@ export function createLoaders(services: Services, workspaceId: string) {
     }
     return loader;
   };
+  // Every component a batch has read, for resolvers that can then answer without a promise.
+  const loadedComponents = new Map<string, ComponentRecord>();
   return {
     verificationHistory,
-    component: new DataLoader<string, ComponentRecord | null>(async (ids) =>
-      byId(ids, await services.components.findByIds(workspaceId, ids)),
-    ),
+    component: new DataLoader<string, ComponentRecord | null>(async (ids) => {
+      const found = await services.components.findByIds(workspaceId, ids);
+      for (const component of found) loadedComponents.set(component.id, component);
+      return byId(ids, found);
+    }),
+    /** A component this request has loaded already, synchronously (list resolvers load a page's at once). */
+    loadedComponent: (id: string): ComponentRecord | undefined => loadedComponents.get(id),
     credentialsOfComponent: new DataLoader<string, CredentialRecord[]>(async (componentIds) =>
       groupedFor(componentIds, await services.credentials.listByComponents(workspaceId, componentIds)),
     ),

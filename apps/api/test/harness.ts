@@ -103,6 +103,8 @@ function apiEnv(extra: Record<string, string | undefined>): NodeJS.ProcessEnv {
     LATCHKEY_LOG_LEVEL: "warn",
     LATCHKEY_DEMO_DATA: "false",
     LATCHKEY_VERIFY_RATE_LIMIT: "100000",
+    // Every document through its compiled plan, the path repeated requests take in production.
+    LATCHKEY_COMPILE_AFTER_RUNS: "0",
     ...extra,
   });
 }

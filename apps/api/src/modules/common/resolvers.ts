@@ -59,7 +59,7 @@ function literalToValue(ast: ValueNode, variables: Record<string, unknown> | nul
 const DateTime = new GraphQLScalarType<Date, string>({
   name: "DateTime",
   description: "An ISO 8601 date-time in UTC.",
-  serialize: (value) => toDate(value).toISOString(),
+  serialize: (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value : toDate(value)).toISOString(),
   parseValue: toDate,
   parseLiteral: (ast) => {
     if (ast.kind !== Kind.STRING) throw badInput("DateTime must be a string.");

@@ -7,6 +7,9 @@ export const credentialResolvers: Resolvers = {
     credentials: async (_, { filter, first, after }, ctx) => {
       const page = await ctx.services.credentials.list(ctx.workspaceId, { filter, first, after });
       if ("__typename" in page) failAsUserInput(page);
+      // The page's components in one query now, so that every node's component resolves without
+      // a promise of its own (graphql-js then completes each node synchronously).
+      await ctx.loaders.component.loadMany([...new Set(page.items.map((c) => c.componentId))]);
       return {
         edges: page.items.map((node, i) => ({ node, cursor: page.cursors[i]! })),
         pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.cursors.at(-1) ?? null },
@@ -45,7 +48,8 @@ export const credentialResolvers: Resolvers = {
     },
   },
   Credential: {
-    component: (c, _, ctx) => loadOrFail(ctx.loaders.component.load(c.componentId), "The credential's component"),
+    component: (c, _, ctx) =>
+      ctx.loaders.loadedComponent(c.componentId) ?? loadOrFail(ctx.loaders.component.load(c.componentId), "The credential's component"),
     secrets: (c) => c.secretHints,
     usage: (c, _, ctx) => ctx.loaders.usageOfCredential.load(c.id),
     verifications: (c, { first }, ctx) => {
