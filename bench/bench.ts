@@ -3,7 +3,8 @@
  * process, loads it with autocannon from this process, prints one table and writes
  * bench/results.json. PostgreSQL when DATABASE_URL is set (a fresh database per scale on that
  * server), else PGlite. Settings: BENCH_DURATION (s per case, 10), BENCH_CONNECTIONS (10),
- * BENCH_SCALES ("1000,100000"), BENCH_VERIFY_CONCURRENCY (16), BENCH_WARMUP (s, 2).
+ * BENCH_SCALES ("1000,100000"), BENCH_ROUNDS (5), BENCH_WARMUP (s, 2), BENCH_CASES (all),
+ * BENCH_VERIFY_CONCURRENCY (the API's default), BENCH_NODE_ARGS (none).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -18,7 +19,6 @@ import {
   CredentialDocument,
   CredentialsDocument,
   DeleteCredentialDocument,
-  ReverifyCredentialDocument,
   SetupFirstOwnerDocument,
 } from "@latchkey/sdk";
 import { createTestDatabase } from "../apps/api/test/harness";
@@ -28,9 +28,12 @@ const root = path.resolve(__dirname, "..");
 const env = process.env;
 const DURATION = Number(env.BENCH_DURATION ?? 10);
 const WARMUP = Number(env.BENCH_WARMUP ?? 2);
+/** Rounds the cases' load is interleaved in (each case gets DURATION / ROUNDS seconds per round). */
+const ROUNDS = Math.max(1, Number(env.BENCH_ROUNDS ?? 5));
 const CONNECTIONS = Number(env.BENCH_CONNECTIONS ?? 10);
 const SCALES = (env.BENCH_SCALES ?? "1000,100000").split(",").map(Number);
-const VERIFY_CONCURRENCY = Number(env.BENCH_VERIFY_CONCURRENCY ?? 16);
+/** Sets the API's LATCHKEY_VERIFY_CONCURRENCY for case 6; unset: the API's default is measured. */
+const VERIFY_CONCURRENCY = env.BENCH_VERIFY_CONCURRENCY ? Number(env.BENCH_VERIFY_CONCURRENCY) : undefined;
 const PAGE = 50;
 /** Only the cases whose names start with one of these (e.g. "1a,5a"); all when unset. */
 const CASES = env.BENCH_CASES?.split(",").filter(Boolean);
@@ -111,16 +114,18 @@ async function startApiProcess(extraEnv: Record<string, string>): Promise<{ url:
   };
 }
 
-/** A local application that answers every verification after 50 ms (the key must match). */
-async function startSlowEndpoint(): Promise<{ url: string; server: Server }> {
+/** A local application that answers every verification after 50 ms (the key must match); it counts what it accepted. */
+async function startSlowEndpoint(): Promise<{ url: string; server: Server; accepted: () => number }> {
+  let accepted = 0;
   const server = createServer((req, res) => {
     setTimeout(() => {
       const ok = req.headers.api_key === BENCH_API_KEY;
+      if (ok) accepted += 1;
       res.writeHead(ok ? 200 : 401, { "content-type": "application/json" }).end(ok ? '{"username":"bench"}' : "{}");
     }, 50);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server, accepted: () => accepted };
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -177,28 +182,67 @@ function graphqlCase(name: string, document: { toString(): string }, variables: 
   };
 }
 
-async function runCase(api: string, c: LoadCase): Promise<CaseResult> {
+/** One stretch of load on a case: autocannon at CONNECTIONS, every response's latency kept. */
+async function load(api: string, c: LoadCase, seconds: number) {
   const headers = { "content-type": "application/json", ...authHeaders() };
-  const probe = await fetch(`${api}${c.request.path}`, { method: c.request.method, headers, body: c.request.body });
-  const probeJson = await probe.json();
-  if (probe.status !== 200 || !c.check(probeJson)) throw new Error(`${c.name}: unexpected answer ${JSON.stringify(probeJson).slice(0, 500)}`);
+  const latencies: number[] = [];
+  const options = { url: `${api}${c.request.path}`, method: c.request.method, headers, body: c.request.body, connections: CONNECTIONS, duration: seconds };
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(options, (error, done) => (error ? reject(error) : resolve(done)));
+    instance.on("response", (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+  });
+  return { requests: result.requests.total, seconds: result.duration, latencies, errors: result.errors, non2xx: result.non2xx };
+}
 
-  const options = { url: `${api}${c.request.path}`, method: c.request.method, headers, body: c.request.body, connections: CONNECTIONS };
-  if (WARMUP > 0) await autocannon({ ...options, duration: WARMUP });
-  const before = await statements(api);
-  const result = await autocannon({ ...options, duration: DURATION });
-  const after = await statements(api);
-  const requests = result.requests.total;
-  return {
-    case: c.name,
-    requestsPerSecond: Math.round(requests / result.duration),
-    p50Ms: result.latency.p50,
-    p99Ms: result.latency.p99,
-    requests,
-    errors: result.errors,
-    non2xx: result.non2xx,
-    statementsPerRequest: requests ? Math.round(((after - before) / requests) * 100) / 100 : 0,
-  };
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! * 10) / 10;
+}
+
+/**
+ * Measures the cases interleaved: after a warm-up of each, ROUNDS rounds each give every case
+ * DURATION / ROUNDS seconds, so a drift of the machine over the run (other processes, the
+ * database's background work) falls on every case alike instead of on whichever ran then.
+ * Throughput is all requests over all seconds; p50/p99 over every response's latency.
+ */
+async function runCases(api: string, cases: LoadCase[]): Promise<CaseResult[]> {
+  const headers = { "content-type": "application/json", ...authHeaders() };
+  for (const c of cases) {
+    const probe = await fetch(`${api}${c.request.path}`, { method: c.request.method, headers, body: c.request.body });
+    const probeJson = await probe.json();
+    if (probe.status !== 200 || !c.check(probeJson)) throw new Error(`${c.name}: unexpected answer ${JSON.stringify(probeJson).slice(0, 500)}`);
+    if (WARMUP > 0) await load(api, c, WARMUP);
+  }
+  const totals = cases.map(() => ({ requests: 0, seconds: 0, latencies: [] as number[], errors: 0, non2xx: 0, statements: 0 }));
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [i, c] of cases.entries()) {
+      const before = await statements(api);
+      const stretch = await load(api, c, DURATION / ROUNDS);
+      const total = totals[i]!;
+      total.statements += (await statements(api)) - before;
+      total.requests += stretch.requests;
+      total.seconds += stretch.seconds;
+      total.errors += stretch.errors;
+      total.non2xx += stretch.non2xx;
+      for (const latency of stretch.latencies) total.latencies.push(latency);
+    }
+  }
+  return cases.map((c, i) => {
+    const t = totals[i]!;
+    const sorted = t.latencies.sort((a, b) => a - b);
+    const result: CaseResult = {
+      case: c.name,
+      requestsPerSecond: Math.round(t.requests / t.seconds),
+      p50Ms: percentile(sorted, 50),
+      p99Ms: percentile(sorted, 99),
+      requests: t.requests,
+      errors: t.errors,
+      non2xx: t.non2xx,
+      statementsPerRequest: t.requests ? Math.round((t.statements / t.requests) * 100) / 100 : 0,
+    };
+    console.log(`  ${c.name.padEnd(36)} ${String(result.requestsPerSecond).padStart(6)} req/s  p50 ${result.p50Ms} ms  p99 ${result.p99Ms} ms  ${result.statementsPerRequest} stmt/req`);
+    return result;
+  });
 }
 
 /** Statements per request of the case-1 query at several page sizes (sequential, exact). */
@@ -213,29 +257,32 @@ async function statementsByPageSize(api: string): Promise<Record<string, number>
 }
 
 /**
- * Case 6: re-verifies the credentials through the API's reverifyCredential mutation, at most
- * `concurrency` at a time (the way the scheduled re-verification job will run them).
+ * Case 6: the scheduled re-verification job, as the API runs it (its default concurrency unless
+ * BENCH_VERIFY_CONCURRENCY sets LATCHKEY_VERIFY_CONCURRENCY): /bench/reverify makes the
+ * credentials due and runs a round now. Timed from the request to the answer; the slow endpoint
+ * must have accepted one request per credential.
  */
-async function reverifyAll(api: string, ids: string[], concurrency: number): Promise<{ ms: number; allValid: boolean }> {
-  let next = 0;
-  let allValid = true;
+async function reverifyAll(api: string, ids: string[], slow: SlowEndpoint): Promise<{ ms: number; allValid: boolean; concurrency: number }> {
+  const acceptedBefore = slow.accepted();
   const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < ids.length) {
-        const id = ids[next++]!;
-        const data = await graphql(api, ReverifyCredentialDocument, { id });
-        if (data.reverifyCredential.__typename !== "CredentialVerified" || !data.reverifyCredential.verification.ok) allValid = false;
-      }
-    }),
-  );
-  return { ms: Math.round(performance.now() - started), allValid };
+  const response = await fetch(`${api}/bench/reverify`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...authHeaders() },
+    body: JSON.stringify({ credentialIds: ids }),
+  });
+  const ms = Math.round(performance.now() - started);
+  const body = (await response.json()) as { verified?: number; concurrency?: number; error?: string };
+  if (response.status !== 200) throw new Error(`/bench/reverify answered ${response.status}: ${body.error}`);
+  const accepted = slow.accepted() - acceptedBefore;
+  return { ms, allValid: body.verified === ids.length && accepted === ids.length, concurrency: body.concurrency ?? 0 };
 }
 
 // ------------------------------------------------------------------------------------------------
 // One scale
 
-async function runScale(credentialCount: number, slowUrl: string): Promise<ScaleResult> {
+type SlowEndpoint = Awaited<ReturnType<typeof startSlowEndpoint>>;
+
+async function runScale(credentialCount: number, slow: SlowEndpoint): Promise<ScaleResult> {
   // A fresh database on the DATABASE_URL server, the way the integration tests make theirs.
   const database = await createTestDatabase(serverUrl);
   const dataDir = mkdtempSync(path.join(tmpdir(), "latchkey-bench-"));
@@ -268,7 +315,8 @@ async function runScale(credentialCount: number, slowUrl: string): Promise<Scale
 
     const api = await startApiProcess({
       ...databaseEnv,
-      LATCHKEY_BASE_URL_OVERRIDES: seeded.benchComponentKeys.map((k) => `${k}=${slowUrl}/v2`).join(","),
+      LATCHKEY_BASE_URL_OVERRIDES: seeded.benchComponentKeys.map((k) => `${k}=${slow.url}/v2`).join(","),
+      ...(VERIFY_CONCURRENCY ? { LATCHKEY_VERIFY_CONCURRENCY: String(VERIFY_CONCURRENCY) } : {}),
     });
     try {
       const found = await graphql(api.url, CredentialsDocument, { first: 1, filter: { search: seeded.deepName } });
@@ -292,15 +340,10 @@ async function runScale(credentialCount: number, slowUrl: string): Promise<Scale
           check: jsonPage,
         },
       ];
-      const results: CaseResult[] = [];
-      for (const c of cases.filter((x) => !CASES || CASES.some((p) => x.name.startsWith(p)))) {
-        const r = await runCase(api.url, c);
-        console.log(`  ${c.name.padEnd(36)} ${String(r.requestsPerSecond).padStart(6)} req/s  p50 ${r.p50Ms} ms  p99 ${r.p99Ms} ms  ${r.statementsPerRequest} stmt/req`);
-        results.push(r);
-      }
+      const results = await runCases(api.url, cases.filter((x) => !CASES || CASES.some((p) => x.name.startsWith(p))));
       const byPageSize = await statementsByPageSize(api.url);
-      const reverify = CASES && !CASES.includes("6") ? { ms: 0, allValid: true } : await reverifyAll(api.url, seeded.reverifyIds, VERIFY_CONCURRENCY);
-      console.log(`  6 re-verify ${seeded.reverifyIds.length} credentials: ${reverify.ms} ms (concurrency ${VERIFY_CONCURRENCY})`);
+      const reverify = CASES && !CASES.includes("6") ? { ms: 0, allValid: true, concurrency: 0 } : await reverifyAll(api.url, seeded.reverifyIds, slow);
+      console.log(`  6 re-verify ${seeded.reverifyIds.length} credentials: ${reverify.ms} ms (scheduled job, concurrency ${reverify.concurrency})${reverify.allValid ? "" : " NOT ALL VERIFIED"}`);
       const problems = api.output().split("\n").filter((l) => /"level":"error"/.test(l));
       if (problems.length > 0) console.warn(`  the API logged ${problems.length} errors, e.g. ${problems[0]}`);
       return {
@@ -310,10 +353,10 @@ async function runScale(credentialCount: number, slowUrl: string): Promise<Scale
         statementsPerRequestByPageSize: byPageSize,
         reverify: {
           credentials: seeded.reverifyIds.length,
-          concurrency: VERIFY_CONCURRENCY,
+          concurrency: reverify.concurrency,
           ms: reverify.ms,
           allValid: reverify.allValid,
-          path: "reverifyCredential mutation, bounded concurrency",
+          path: "scheduled re-verification job (one round via /bench/reverify)",
         },
       };
     } finally {
@@ -336,7 +379,7 @@ async function main() {
   const loadBefore = loadavg();
   const scales: ScaleResult[] = [];
   try {
-    for (const n of SCALES) scales.push(await runScale(n, slow.url));
+    for (const n of SCALES) scales.push(await runScale(n, slow));
   } finally {
     slow.server.close();
   }
@@ -360,7 +403,7 @@ async function main() {
     date: new Date().toISOString(),
     database: serverUrl ? "postgres" : "pglite",
     machine: { cpus: cpus().length, cpu: cpus()[0]?.model, loadAverageBefore: loadBefore, loadAverageAfter: loadavg(), node: process.version },
-    settings: { durationSeconds: DURATION, warmupSeconds: WARMUP, connections: CONNECTIONS, pageSize: PAGE, verifyConcurrency: VERIFY_CONCURRENCY },
+    settings: { durationSeconds: DURATION, warmupSeconds: WARMUP, connections: CONNECTIONS, pageSize: PAGE, rounds: ROUNDS, verifyConcurrency: VERIFY_CONCURRENCY ?? "API default" },
     scales,
     summary,
   };
@@ -383,7 +426,7 @@ function printTable(results: { database: string; settings: { connections: number
       summary.p99LargeOverSmall[p] == null ? "" : `${summary.p99LargeOverSmall[p]}×`,
     ];
   });
-  rows.push(["6 re-verify 1,000 (50 ms each)", ...scales.flatMap((s) => [`${s.reverify.ms} ms`, "", "", ""]), ""]);
+  rows.push([`6 re-verify 1,000 (50 ms each), job at ${scales[0]?.reverify.concurrency}`, ...scales.flatMap((s) => [`${s.reverify.ms} ms`, "", "", ""]), ""]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
   console.log(`\nLatchkey bench: ${results.database}, ${results.settings.connections} connections, ${results.settings.durationSeconds} s per case, load ${results.machine.loadAverageBefore.map((l: number) => l.toFixed(2)).join(" ")}`);

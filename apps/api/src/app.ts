@@ -15,7 +15,7 @@ import {
   withAuditActor,
   type LoadedKeyring,
 } from "@latchkey/core";
-import { listWorkspaceIds, openDatabase, sql, type DatabaseHandle } from "@latchkey/db";
+import { and, credentials, eq, inArray, listWorkspaceIds, openDatabase, sql, type DatabaseHandle } from "@latchkey/db";
 import { createRequestContext, type RequestContext } from "./context";
 import { seedDemoData } from "./demo-data";
 import type { ApiConfig } from "./env";
@@ -25,7 +25,7 @@ import { createHttpServer } from "./http-server";
 import { startKeyringRuntime } from "./keys/runtime";
 import { queryProtection, VerificationRateLimiter } from "./limits";
 import type { Logger } from "./logger";
-import { startReverifyJob } from "./reverify-job";
+import { startReverifyJob, type ReverifyJob } from "./reverify-job";
 import { buildSchema } from "./schema";
 
 export interface RunningApi {
@@ -100,6 +100,8 @@ async function serve(
   });
   await apollo.start();
 
+  // Started once the server listens ({{server.url}} needs its port); the bench endpoint reaches it.
+  const jobs: { reverify?: ReverifyJob } = {};
   const limiter = new VerificationRateLimiter(config.verifyRateLimitPerMinute);
   const contextFor = (req: IncomingMessage) =>
     createRequestContext(req, {
@@ -120,7 +122,19 @@ async function serve(
     createContext: contextFor,
     // The baseline acts in the workspace of whoever asks, authenticated as GraphQL requests are.
     bench: config.bench
-      ? { services, statementCount: database.statementCount, workspaceOf: async (req) => (await contextFor(req)).viewer?.workspace?.id ?? null }
+      ? {
+          services,
+          statementCount: database.statementCount,
+          workspaceOf: async (req) => (await contextFor(req)).viewer?.workspace?.id ?? null,
+          reverifyNow: async (workspaceId, ids) => {
+            if (config.reverifyIntervalMs <= 0) return null;
+            await db
+              .update(credentials)
+              .set({ verifiedAt: sql`now() - ${config.reverifyIntervalMs + 60_000} * interval '1 millisecond'` })
+              .where(and(eq(credentials.workspaceId, workspaceId), inArray(credentials.id, ids)));
+            return jobs.reverify ? { verified: await jobs.reverify.runNow(), concurrency: config.verifyConcurrency } : null;
+          },
+        }
       : undefined,
     checkHealth: async () => {
       try {
@@ -138,13 +152,13 @@ async function serve(
   const { port } = server.address() as AddressInfo;
   // Without a configured public URL, {{server.url}} is this process itself (PORT may have been 0).
   verifier.serverUrl ||= `http://127.0.0.1:${port}`;
-  const reverifyJob = startReverifyJob({
+  const reverifyJob = (jobs.reverify = startReverifyJob({
     services,
     logger,
     intervalMs: config.reverifyIntervalMs,
     concurrency: config.verifyConcurrency,
     verifyTimeoutMs: config.verifyTimeoutMs,
-  });
+  }));
   logger.info("Latchkey API started", { port, database: database.kind, encryptionKey: keySource, keyIds: keyring.ids() });
 
   let closing: Promise<void> | undefined;

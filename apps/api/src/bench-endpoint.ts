@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { CredentialRecord, Services } from "@latchkey/core";
 
 export const BENCH_PREFIX = "/bench";
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface BenchDeps {
   services: Services;
@@ -9,6 +10,12 @@ export interface BenchDeps {
   workspaceOf(req: IncomingMessage): Promise<string | null>;
   /** SQL statements sent so far, counted by the db layer. */
   statementCount: () => number;
+  /**
+   * Makes the workspace's given credentials due and runs a round of the scheduled re-verification
+   * job now, as configured (its default concurrency unless LATCHKEY_VERIFY_CONCURRENCY is set).
+   * Answers how many the round verified and the job's concurrency; null when the job is off.
+   */
+  reverifyNow(workspaceId: string, credentialIds: string[]): Promise<{ verified: number; concurrency: number } | null>;
 }
 
 function lastVerification(c: CredentialRecord) {
@@ -20,8 +27,9 @@ function lastVerification(c: CredentialRecord) {
  * Bench mode only (LATCHKEY_BENCH=true): the baseline the GraphQL API is measured against.
  * `GET /bench/credentials?first=&after=` answers the same page as the SDK's Credentials query
  * (same service, same database pool, same fields) as plain JSON, without GraphQL;
- * `GET /bench/stats` tells how many SQL statements the process has sent. Both need the same
- * session or token as /graphql; the page is the caller's workspace's.
+ * `GET /bench/stats` tells how many SQL statements the process has sent;
+ * `POST /bench/reverify` runs the scheduled re-verification job on the credentials it names. All
+ * need the same session or token as /graphql and act in the caller's workspace.
  */
 export async function handleBench(req: IncomingMessage, res: ServerResponse, url: URL, deps: BenchDeps): Promise<void> {
   const send = (status: number, body: unknown): void => {
@@ -30,6 +38,22 @@ export async function handleBench(req: IncomingMessage, res: ServerResponse, url
   const workspaceId = await deps.workspaceOf(req);
   if (!workspaceId) return send(401, { error: "Sign in or send an API token." });
   if (url.pathname === `${BENCH_PREFIX}/stats`) return send(200, { statements: deps.statementCount() });
+  if (url.pathname === `${BENCH_PREFIX}/reverify`) {
+    if (req.method !== "POST") return send(405, { error: "POST a JSON body { credentialIds: [...] }." });
+    const chunks: Buffer[] = [];
+    for await (const chunk of req as AsyncIterable<Buffer>) chunks.push(chunk);
+    let ids: unknown;
+    try {
+      ids = (JSON.parse(Buffer.concat(chunks).toString("utf8")) as { credentialIds?: unknown }).credentialIds;
+    } catch {
+      ids = undefined;
+    }
+    if (!Array.isArray(ids) || !ids.every((id) => typeof id === "string" && UUID.test(id))) return send(400, { error: "Send { credentialIds: [...] } (UUIDs)." });
+    const started = performance.now();
+    const round = await deps.reverifyNow(workspaceId, ids);
+    if (round === null) return send(409, { error: "The scheduled re-verification is off (LATCHKEY_REVERIFY_INTERVAL=0)." });
+    return send(200, { ...round, ms: Math.round(performance.now() - started) });
+  }
   if (url.pathname !== `${BENCH_PREFIX}/credentials`) return send(404, { error: "Not found" });
 
   const first = url.searchParams.has("first") ? Number(url.searchParams.get("first")) : null;

@@ -67,7 +67,7 @@ const zEnv = z.object({
       return entries;
     }),
   LATCHKEY_REVERIFY_INTERVAL: duration.default(24 * 3_600_000),
-  LATCHKEY_VERIFY_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
+  LATCHKEY_VERIFY_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(64),
   LATCHKEY_VERIFY_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(60),
   LATCHKEY_COMPILE_AFTER_RUNS: z.coerce.number().int().min(0).max(1_000_000).default(2),
   LATCHKEY_BENCH: booleanFlag.default(false),

@@ -1,8 +1,10 @@
-import type { Services } from "@latchkey/core";
+import type { ClaimedCredential, Services } from "@latchkey/core";
 import type { Logger } from "./logger";
 
 export interface ReverifyJob {
-  /** Stops polling and waits (boundedly) for the batch in flight. */
+  /** Runs a round now (after the one in progress, if any) and answers how many it verified. */
+  runNow(): Promise<number>;
+  /** Stops polling and waits (boundedly) for the verifications in flight. */
   stop(): Promise<void>;
 }
 
@@ -23,51 +25,94 @@ const MAX_POLL_MS = 60_000;
 const STOP_GRACE_MS = 5_000;
 
 /**
- * Scheduled re-verification. Every poll, this process claims due credentials in batches (leases
- * in PostgreSQL, see CredentialService.reverifyDue) until none are left, so several API processes
- * share the work and none verifies a credential another one holds.
+ * Scheduled re-verification. Every poll, this process verifies every due credential it can claim,
+ * in `concurrency` slots that each take the next claimed credential as soon as they are free, so a
+ * slow application holds up one slot, not a batch. Claims (leases in PostgreSQL, see
+ * CredentialService.claimDue) are made ahead of need. Several API processes share the work; none
+ * verifies a credential another one holds.
  */
 export function startReverifyJob(options: ReverifyJobOptions): ReverifyJob {
   const { services, logger, intervalMs, concurrency, verifyTimeoutMs } = options;
-  if (intervalMs <= 0) return { stop: async () => {} };
+  if (intervalMs <= 0) return { runNow: async () => 0, stop: async () => {} };
   // A tenth of the interval keeps a credential's age under 1.1 intervals without polling a lot.
   const pollMs = Math.min(MAX_POLL_MS, Math.max(MIN_POLL_MS, Math.round(intervalMs / 10)));
-  // Covers a whole batch (its verifications run in parallel) plus the driver's close grace.
+  // Covers a claimed credential's wait for a slot and its verification (with the driver's close grace), amply.
   const leaseMs = 3 * verifyTimeoutMs + 10_000;
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | undefined;
+  let running: Promise<number> | undefined;
 
-  const round = async () => {
+  const round = async (): Promise<number> => {
     let verified = 0;
-    while (!stopped) {
-      const batch = await services.credentials.reverifyDue({ intervalMs, limit: concurrency, leaseMs });
-      verified += batch.claimed;
-      for (const change of batch.changes) logger.info("Credential status changed on re-verification", change);
-      if (batch.claimed < concurrency) break;
-    }
+    // Claimed credentials waiting for a slot: claims run ahead (up to half a batch is left), so a
+    // slot that frees up starts the next verification at once instead of waiting for a claim.
+    const queue: ClaimedCredential[] = [];
+    let exhausted = false;
+    let claimError: unknown;
+    let claiming: Promise<void> | undefined;
+    const claim = () =>
+      (claiming ??= services.credentials
+        .claimDue({ intervalMs, limit: concurrency, leaseMs })
+        .then((claimed) => {
+          queue.push(...claimed);
+          // Fewer than asked: nothing else is due (or other processes hold it).
+          if (claimed.length < concurrency) exhausted = true;
+        })
+        .catch((error: unknown) => {
+          claimError = error;
+          exhausted = true;
+        })
+        .finally(() => (claiming = undefined)));
+
+    const slot = async () => {
+      while (!stopped) {
+        if (!exhausted && queue.length <= concurrency / 2) void claim();
+        const credential = queue.shift();
+        if (!credential) {
+          if (exhausted && !claiming) return;
+          await claim();
+          continue;
+        }
+        try {
+          const change = await services.credentials.reverifyClaimed(credential);
+          verified += 1;
+          if (change) logger.info("Credential status changed on re-verification", { ...change });
+        } catch (error) {
+          // Its lease runs out and a later round tries it again.
+          if (!stopped) logger.error("Scheduled re-verification of a credential failed", { credentialId: credential.row.id, ...describeError(error) });
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: concurrency }, slot));
+    if (claimError) throw claimError;
     if (verified > 0) logger.debug("Scheduled re-verification done", { verified });
+    return verified;
   };
 
+  const runRound = (): Promise<number> => (running ??= round().finally(() => (running = undefined)));
+
   const tick = () => {
-    running = round()
+    runRound()
       .catch((error: unknown) => {
         if (!stopped) logger.error("Scheduled re-verification failed", describeError(error));
       })
       .finally(() => {
-        running = undefined;
         if (!stopped) timer = setTimeout(tick, pollMs);
       });
   };
   timer = setTimeout(tick, Math.min(pollMs, MIN_POLL_MS));
 
   return {
+    runNow: async () => {
+      await running?.catch(() => {});
+      return runRound();
+    },
     stop: async () => {
       stopped = true;
       clearTimeout(timer);
       if (!running) return;
       let grace: NodeJS.Timeout | undefined;
-      await Promise.race([running, new Promise<void>((resolve) => (grace = setTimeout(resolve, STOP_GRACE_MS)))]);
+      await Promise.race([running.catch(() => {}), new Promise<void>((resolve) => (grace = setTimeout(resolve, STOP_GRACE_MS)))]);
       clearTimeout(grace);
     },
   };

@@ -360,7 +360,7 @@ describe("deleteCredential", () => {
 });
 
 describe("the verification store", () => {
-  test("a re-verification is stored in one statement: latest columns (lease cleared), a history entry, history trimmed to its limit, an audit event", async () => {
+  test("a re-verification is stored in one statement: latest columns (lease cleared), a history entry, history trimmed to its limit, an audit event; a burst of them together, each answered", async () => {
     const database = await createTestDatabase();
     const dataDir = mkdtempSync(path.join(tmpdir(), "latchkey-store-"));
     try {
@@ -384,6 +384,11 @@ describe("the verification store", () => {
         auditWorkspace: true,
         missing: null,
         foreign: null,
+        burstAnswered: ["stored", "stored", "stored", "stored", "stored", "stored", "stored", "missing"],
+        // The first credential got results 10 and 20: the newer one is its latest.
+        burstStatus: ["check 20", "check 11", "check 12", "check 13", "check 14", "check 15"],
+        burstHistory: [2, 1, 1, 1, 1, 1],
+        burstAudited: 7,
       });
     } finally {
       rmSync(dataDir, { recursive: true, force: true });

@@ -36,6 +36,7 @@ import {
   type TokenResult,
 } from "../oauth2/oauth2-client";
 import type { ComponentRecord, CredentialRecord, FlowRecord } from "../records";
+import { ReverificationWriter } from "./reverification-writer";
 import { invalidInput, notFound, verificationFailed, type InvalidInput, type NotFound, type VerificationFailed } from "../results";
 import { AUTH_TYPES, CREDENTIAL_STATUSES, type CredentialStatus, type CredentialValues, type VerificationResult } from "../types";
 import { verifyCredential as runVerifier } from "../verification/registry";
@@ -47,7 +48,6 @@ import {
   findCredentialRow,
   listVerificationHistory,
   recordVerification,
-  storeReverification,
   toCredentialRecord,
   toStoredVerification,
   type CredentialRow,
@@ -103,11 +103,18 @@ export interface CredentialInUse {
   flows: FlowRecord[];
 }
 
-export interface ReverifiedBatch {
-  /** How many credentials were claimed (and verified) in this batch. */
-  claimed: number;
-  /** The credentials whose status changed. */
-  changes: { id: string; workspaceId: string; from: CredentialStatus; to: CredentialStatus }[];
+/** A credential leased for scheduled re-verification, with its component as the claim read it. */
+export interface ClaimedCredential {
+  row: CredentialRow;
+  component: ComponentRecord | undefined;
+}
+
+/** A credential whose status a scheduled re-verification changed. */
+export interface StatusChange {
+  id: string;
+  workspaceId: string;
+  from: CredentialStatus;
+  to: CredentialStatus;
 }
 
 export interface CredentialPage {
@@ -174,6 +181,8 @@ const EXPIRED_AUTHORIZATION_RETENTION_MS = 24 * 60 * 60 * 1000;
 export class CredentialService {
   private readonly tokens: OAuth2TokenKeeper;
   private readonly authorizationTtlMs: number;
+  /** Stores re-verification results, many in one statement when they finish together. */
+  private readonly reverifications: ReverificationWriter;
 
   constructor(
     private readonly db: Database,
@@ -184,6 +193,7 @@ export class CredentialService {
   ) {
     this.tokens = new OAuth2TokenKeeper(db, keyring, verifierOptions, oauth2.refreshMarginMs ?? DEFAULT_REFRESH_MARGIN_MS);
     this.authorizationTtlMs = oauth2.authorizationTtlMs ?? DEFAULT_AUTHORIZATION_TTL_MS;
+    this.reverifications = new ReverificationWriter(db);
   }
 
   /** Dry run: validates and verifies without saving. */
@@ -324,23 +334,29 @@ export class CredentialService {
   }
 
   /**
-   * One batch of scheduled re-verification: claims (leases) up to `limit` credentials not verified
-   * within `intervalMs`, verifies them in parallel outside any transaction (not on purpose: an
-   * OAuth2 credential whose renewal failed for good is not claimed), and stores each result.
-   * Answers how many were claimed and whose status changed.
+   * Scheduled re-verification, step 1: claims (leases) up to `limit` credentials not verified
+   * within `intervalMs` (not an OAuth2 credential whose renewal failed for good), with their
+   * components read in one query per workspace of the batch.
    */
-  async reverifyDue(options: { intervalMs: number; limit: number; leaseMs: number }): Promise<ReverifiedBatch> {
-    const claimed = await claimDueCredentials(this.db, options);
-    const changes: ReverifiedBatch["changes"] = [];
-    await Promise.all(
-      claimed.map(async (row) => {
-        const stored = await this.verifyAndStore(row, false);
-        if (stored && stored.credential.status !== row.status) {
-          changes.push({ id: row.id, workspaceId: row.workspaceId, from: row.status as CredentialStatus, to: stored.credential.status });
-        }
-      }),
-    );
-    return { claimed: claimed.length, changes };
+  async claimDue(options: { intervalMs: number; limit: number; leaseMs: number }): Promise<ClaimedCredential[]> {
+    const rows = await claimDueCredentials(this.db, options);
+    const components = new Map<string, ComponentRecord>();
+    const workspaces = new Map<string, Set<string>>();
+    for (const row of rows) workspaces.set(row.workspaceId, (workspaces.get(row.workspaceId) ?? new Set()).add(row.componentId));
+    for (const [workspaceId, ids] of workspaces) {
+      for (const component of await this.components.findByIds(workspaceId, [...ids])) components.set(component.id, component);
+    }
+    return rows.map((row) => ({ row, component: components.get(row.componentId) }));
+  }
+
+  /**
+   * Scheduled re-verification, step 2: verifies a claimed credential outside any transaction (not
+   * on purpose) and stores the result, whatever it is. Answers the status change, if any.
+   */
+  async reverifyClaimed({ row, component }: ClaimedCredential): Promise<StatusChange | undefined> {
+    const stored = await this.verifyAndStore(row, false, component);
+    if (!stored || stored.credential.status === row.status) return undefined;
+    return { id: row.id, workspaceId: row.workspaceId, from: row.status as CredentialStatus, to: stored.credential.status };
   }
 
   /** The newest `first` verification results of each credential, newest first. */
@@ -468,9 +484,13 @@ export class CredentialService {
    * clearing a re-verification lease. Undefined when the credential or its auth method is gone; a
    * lease is then kept until it runs out, so the scheduled job does not claim it again at once.
    */
-  private async verifyAndStore(row: CredentialRow, onPurpose: boolean): Promise<Omit<CredentialVerified, "__typename"> | undefined> {
+  private async verifyAndStore(
+    row: CredentialRow,
+    onPurpose: boolean,
+    component?: ComponentRecord,
+  ): Promise<Omit<CredentialVerified, "__typename"> | undefined> {
     const { workspaceId, id } = row;
-    const context = await this.loadContext(row);
+    const context = await this.loadContext(row, component);
     if ("__typename" in context) return undefined;
     if (context.method.type === "OAUTH2") {
       const checked = await this.verifyStoredToken(row, { ...context, method: context.method }, onPurpose);
@@ -496,7 +516,7 @@ export class CredentialService {
    * verification) only joins the history, and the credential is then read as it is.
    */
   private async storeReverification(row: CredentialRow, verification: VerificationResult): Promise<Omit<CredentialVerified, "__typename"> | undefined> {
-    const stored = await storeReverification(this.db, row.workspaceId, row.id, verification);
+    const stored = await this.reverifications.store(row.workspaceId, row.id, verification);
     if (!stored) return undefined;
     const current = stored.updatedAt
       ? { ...row, ...verificationColumns(verification), verifyLeaseUntil: null, updatedAt: stored.updatedAt }
@@ -633,8 +653,8 @@ export class CredentialService {
     return { component, method, values: validated.values, name };
   }
 
-  private async loadContext(row: CredentialRow): Promise<Omit<Prepared, "values"> | NotFound> {
-    const [component] = await this.components.findByIds(row.workspaceId, [row.componentId]);
+  private async loadContext(row: CredentialRow, loaded?: ComponentRecord): Promise<Omit<Prepared, "values"> | NotFound> {
+    const [component] = loaded ? [loaded] : await this.components.findByIds(row.workspaceId, [row.componentId]);
     const method = component?.descriptor.authMethods.find((m) => m.type === row.authType);
     if (!component || !method) return notFound("Auth method of the credential's component", null);
     return { component, method };

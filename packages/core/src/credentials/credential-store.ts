@@ -15,7 +15,6 @@ import {
   type Executor,
   type StoredVerification,
 } from "@latchkey/db";
-import { auditEventRow } from "../access/audit";
 import type { CredentialRecord } from "../records";
 import type { AuthType, CredentialStatus, VerificationResult } from "../types";
 
@@ -174,56 +173,3 @@ export async function listVerificationHistory(
   return history;
 }
 
-/**
- * Stores a re-verification in one statement (so in one round trip, atomically): the history entry,
- * the trim of the history to its limit (the trim sees the history before the insert, so it keeps
- * the limit minus one older entries), the audit event, and — unless a newer result is stored
- * already (a slower concurrent verification only joins the history) — the credential's
- * latest-verification columns, with its re-verification lease cleared.
- * Undefined when the credential is gone; else whether the credential took the result, and its new
- * updatedAt when it did.
- */
-export async function storeReverification(
-  db: Executor,
-  workspaceId: string,
-  credentialId: string,
-  result: VerificationResult,
-): Promise<{ updatedAt: Date | null } | undefined> {
-  const stored = toStoredVerification(result);
-  const audit = auditEventRow({ workspaceId, action: "credential.verify", objectType: "credential", objectId: credentialId, details: { status: result.status } });
-  const { rows } = (await db.execute(sql`
-    with target as (
-      select id from credentials where workspace_id = ${workspaceId} and id = ${credentialId}
-    ), updated as (
-      update credentials
-      set status = ${result.status}, last_verification = ${JSON.stringify(stored)}::jsonb,
-          verified_at = ${stored.checkedAt}::timestamptz, verify_lease_until = null, updated_at = now()
-      where workspace_id = ${workspaceId} and id = ${credentialId}
-        and (verified_at is null or verified_at <= ${stored.checkedAt}::timestamptz)
-      returning id, updated_at
-    ), recorded as (
-      insert into verification_results (id, workspace_id, credential_id, ok, code, status, message, checked_at, duration_ms)
-      select ${randomUUID()}, ${workspaceId}, target.id, ${result.ok}, ${result.code}, ${result.status}, ${result.message},
-             ${stored.checkedAt}::timestamptz, ${result.durationMs}
-      from target
-    ), trimmed as (
-      delete from verification_results
-      where id in (
-        select id from verification_results
-        where credential_id = (select id from target)
-        order by checked_at desc, id desc
-        offset ${VERIFICATION_HISTORY_LIMIT - 1}
-      )
-    ), audited as (
-      insert into audit_events (workspace_id, actor_type, actor_id, actor_name, action, object_type, object_id, remote_address, details)
-      select ${audit.workspaceId}, ${audit.actorType}, ${audit.actorId}, ${audit.actorName}, ${audit.action}, ${audit.objectType},
-             ${audit.objectId}, ${audit.remoteAddress}, ${audit.details === null ? null : JSON.stringify(audit.details)}::jsonb
-      from target
-    )
-    select (select count(*) from target)::int as found, (select updated_at from updated) as updated_at`)) as unknown as {
-    rows: { found: number | string; updated_at: string | Date | null }[];
-  };
-  const row = rows[0];
-  if (!row || Number(row.found) === 0) return undefined;
-  return { updatedAt: row.updated_at === null ? null : new Date(row.updated_at) };
-}
