@@ -4,7 +4,7 @@
  * bench/results.json. PostgreSQL when DATABASE_URL is set (a fresh database per scale on that
  * server), else PGlite. Settings: BENCH_DURATION (s per case, 10), BENCH_CONNECTIONS (10),
  * BENCH_SCALES ("1000,100000"), BENCH_ROUNDS (5), BENCH_WARMUP (s, 2), BENCH_CASES (all),
- * BENCH_VERIFY_CONCURRENCY (the API's default), BENCH_NODE_ARGS (none).
+ * BENCH_VERIFY_CONCURRENCY (the API's default), BENCH_NODE_ARGS (none), BENCH_KEEP (0).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -35,6 +35,8 @@ const SCALES = (env.BENCH_SCALES ?? "1000,100000").split(",").map(Number);
 /** Sets the API's LATCHKEY_VERIFY_CONCURRENCY for case 6; unset: the API's default is measured. */
 const VERIFY_CONCURRENCY = env.BENCH_VERIFY_CONCURRENCY ? Number(env.BENCH_VERIFY_CONCURRENCY) : undefined;
 const PAGE = 50;
+/** BENCH_KEEP=1 keeps each scale's database and data folder (and prints where) instead of dropping them. */
+const KEEP = env.BENCH_KEEP === "1";
 /** Only the cases whose names start with one of these (e.g. "1a,5a"); all when unset. */
 const CASES = env.BENCH_CASES?.split(",").filter(Boolean);
 const serverUrl = env.DATABASE_URL || undefined;
@@ -363,8 +365,12 @@ async function runScale(credentialCount: number, slow: SlowEndpoint): Promise<Sc
       await api.stop();
     }
   } finally {
-    rmSync(dataDir, { recursive: true, force: true });
-    await database.drop();
+    if (KEEP) {
+      console.log(`  kept for inspection: ${database.url ?? "PGlite"} (data folder ${dataDir})`);
+    } else {
+      rmSync(dataDir, { recursive: true, force: true });
+      await database.drop();
+    }
   }
 }
 

@@ -302,7 +302,8 @@ export class CredentialService {
         .from(flows)
         .innerJoin(flowSteps, eq(flowSteps.flowId, flows.id))
         .where(
-          and(eq(flows.workspaceId, workspaceId), eq(flowSteps.credentialId, id), eq(flows.status, "ACTIVE")),
+          // The steps' own workspace too: their (workspace, credential) index then finds them.
+          and(eq(flows.workspaceId, workspaceId), eq(flowSteps.workspaceId, workspaceId), eq(flowSteps.credentialId, id), eq(flows.status, "ACTIVE")),
         )
         .orderBy(asc(flows.name));
       if (activeFlows.length > 0) {
