@@ -8,6 +8,8 @@ export const COMPILE_AFTER_RUNS = 2;
 
 interface DocumentPlan {
   runs: number;
+  /** graphql-jit could not compile it: graphql-js runs it every time. */
+  uncompilable: boolean;
   /** Per operation name ("" when the document has one unnamed operation). */
   compiled: Map<string, CompiledQuery>;
 }
@@ -35,14 +37,22 @@ export function compiledExecution(
 
   const compiledFor = (document: DocumentNode, operationName: string | undefined): CompiledQuery | undefined => {
     let plan = plans.get(document);
-    if (!plan) plans.set(document, (plan = { runs: 0, compiled: new Map() }));
+    if (!plan) plans.set(document, (plan = { runs: 0, uncompilable: false, compiled: new Map() }));
     const key = operationName ?? "";
     const found = plan.compiled.get(key);
     if (found) return found;
-    if (++plan.runs <= compileAfter) return undefined;
-    const compiled = compileQuery(schema, document, operationName, { disablingCapturingStackErrors: true });
+    if (plan.uncompilable || ++plan.runs <= compileAfter) return undefined;
+    let compiled: CompiledQuery | ExecutionResult;
+    try {
+      compiled = compileQuery(schema, document, operationName, { disablingCapturingStackErrors: true });
+    } catch {
+      compiled = { errors: [] };
+    }
     // A document Apollo validated compiles; should one not, graphql-js keeps running it.
-    if (!isCompiledQuery(compiled)) return undefined;
+    if (!isCompiledQuery(compiled)) {
+      plan.uncompilable = true;
+      return undefined;
+    }
     plan.compiled.set(key, compiled);
     options.onCompiled?.(operationName);
     return compiled;

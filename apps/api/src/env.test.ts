@@ -15,8 +15,8 @@ describe("loadConfig", () => {
     expect(loadConfig({ LATCHKEY_REVERIFY_INTERVAL: value }).reverifyIntervalMs).toBe(ms);
   });
 
-  it("defaults the network policy to private networks allowed, no allow-list, and 16 verifications at once", () => {
-    expect(loadConfig({})).toMatchObject({ blockPrivateNetworks: false, allowedHosts: [], verifyConcurrency: 16 });
+  it("defaults the network policy to private networks allowed, no allow-list, 64 verifications at once, documents compiled after 2 runs", () => {
+    expect(loadConfig({})).toMatchObject({ blockPrivateNetworks: false, allowedHosts: [], verifyConcurrency: 64, compileAfterRuns: 2 });
   });
 
   it("reads the allow-list and names a bad entry", () => {

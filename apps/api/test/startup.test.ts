@@ -77,6 +77,7 @@ test.each([
   ["LATCHKEY_BASE_URL_OVERRIDES", "petstore"],
   ["LATCHKEY_REVERIFY_INTERVAL", "soon"],
   ["LATCHKEY_VERIFY_CONCURRENCY", "0"],
+  ["LATCHKEY_COMPILE_AFTER_RUNS", "-1"],
   ["LATCHKEY_BLOCK_PRIVATE_NETWORKS", "yes"],
   ["LATCHKEY_ALLOWED_HOSTS", "db.internal,http://api.example.com"],
 ])("bad configuration %s stops the start with one line naming it", async (name, value) => {
