@@ -11,7 +11,7 @@ export * from "./flows/flow-service";
 export type { Verifier, VerifierOptions, VerificationTarget } from "./verification/verifier";
 export * from "./access/access-service";
 export * from "./access/audit";
-export { TOKEN_PREFIX, hashToken } from "./access/secrets";
+export { TOKEN_PREFIX } from "./access/secrets";
 export * from "./network/network-policy";
 export { VERIFICATION_HISTORY_LIMIT } from "./credentials/credential-store";
 export { secretHint } from "./components/credential-values";

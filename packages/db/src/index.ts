@@ -2,6 +2,6 @@ export * from "./schema";
 export * from "./open-database";
 export * from "./workspaces";
 export * from "./api-instances";
-export { and, asc, count, desc, eq, getTableColumns, gt, ilike, inArray, isNotNull, isNull, lt, lte, ne, or, sql } from "drizzle-orm";
+export { and, asc, count, desc, eq, getTableColumns, gt, ilike, inArray, isNull, lt, lte, ne, or, sql } from "drizzle-orm";
 export type { SQL } from "drizzle-orm";
 export type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";

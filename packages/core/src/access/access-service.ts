@@ -221,7 +221,8 @@ export class AccessService {
     }
     const keys = [`account:${email}`, ...(address ? [`address:${address}`] : [])];
     const [person] = await this.db.select().from(people).where(eq(people.email, email));
-    const memberOf = person ? await this.workspaceIdsOf(person.id) : [];
+    const workspacesOf = person ? await this.listWorkspaces(person.id) : [];
+    const memberOf = workspacesOf.map((w) => w.id);
     const auditFailure = (reason: string) =>
       this.db.transaction(async (tx) => {
         for (const workspaceId of memberOf.length > 0 ? memberOf : [null]) {
@@ -239,14 +240,15 @@ export class AccessService {
       await auditFailure(person ? "wrong_password" : "unknown_email");
       return { __typename: "SignInFailed", message: "The email or password is not right." };
     }
-    const workspaceId = memberOf[0] ?? null;
+    const first = workspacesOf[0];
+    const workspaceId = first?.id ?? null;
     const actor: AuditActor = { ...currentAuditActor(), type: "person", id: person.id, name: person.name };
     const sessionToken = await this.db.transaction(async (tx) => {
       await tx.delete(signInFailures).where(eq(signInFailures.key, keys[0]!));
       for (const id of memberOf) await recordAudit(tx, { workspaceId: id, action: "sign_in", objectType: "person", objectId: person.id }, actor);
       return insertSession(tx, person.id, workspaceId);
     });
-    const workspace = workspaceId ? await this.findWorkspace(workspaceId) : null;
+    const workspace = first ? { id: first.id, name: first.name, slug: first.slug } : null;
     return { __typename: "SignedIn", person: toPerson(person), workspace, sessionToken };
   }
 
@@ -350,10 +352,6 @@ export class AccessService {
     return rows.map((r) => ({ ...toWorkspace(r.workspace), role: r.role }));
   }
 
-  private async workspaceIdsOf(personId: string): Promise<string[]> {
-    return (await this.listWorkspaces(personId)).map((w) => w.id);
-  }
-
   private async membership(personId: string, workspaceId: string): Promise<WorkspaceMembershipRecord | undefined> {
     const [row] = await this.db
       .select({ workspace: workspaces, role: memberships.role })
@@ -361,11 +359,6 @@ export class AccessService {
       .innerJoin(workspaces, eq(workspaces.id, memberships.workspaceId))
       .where(and(eq(memberships.personId, personId), eq(memberships.workspaceId, workspaceId)));
     return row ? { ...toWorkspace(row.workspace), role: row.role } : undefined;
-  }
-
-  private async findWorkspace(id: string): Promise<WorkspaceRecord | null> {
-    const [row] = await this.db.select().from(workspaces).where(eq(workspaces.id, id));
-    return row ? toWorkspace(row) : null;
   }
 
   /** Makes `workspaceId` the session's current workspace, if the person is a member. */
@@ -533,7 +526,8 @@ export class AccessService {
     const invalid = notFound("Invitation", null);
     invalid.message = "This invitation link is not valid: it was used, revoked or has expired.";
     // A cheap look first: a made-up token never costs a password hash.
-    if (!(await this.previewInvitation(token))) return invalid;
+    const preview = await this.previewInvitation(token);
+    if (!preview) return invalid;
     const passwordHash = newPerson?.ok ? await hashPassword(newPerson.value.password) : undefined;
     return this.db.transaction(async (tx) => {
       const [invitation] = await tx
@@ -562,8 +556,8 @@ export class AccessService {
       await recordAudit(tx, { workspaceId: invitation.workspaceId, action: "invitation.accept", objectType: "invitation", objectId: invitation.id }, actor);
       await addMembership(tx, invitation.workspaceId, person.id, invitation.role, actor);
       const sessionToken = newPerson ? await insertSession(tx, person.id, invitation.workspaceId) : null;
-      const [workspace] = await tx.select().from(workspaces).where(eq(workspaces.id, invitation.workspaceId));
-      return { workspace: { ...toWorkspace(workspace!), role: invitation.role }, person, sessionToken };
+      // The invitation's token is unique, so the preview read this very invitation's workspace.
+      return { workspace: { ...preview.workspace, role: invitation.role }, person, sessionToken };
     });
   }
 

@@ -46,6 +46,7 @@ import {
   claimDueCredentials,
   credentialRecordColumns,
   findCredentialRow,
+  findCredentialRows,
   listVerificationHistory,
   recordVerification,
   toCredentialRecord,
@@ -344,9 +345,8 @@ export class CredentialService {
     const components = new Map<string, ComponentRecord>();
     const workspaces = new Map<string, Set<string>>();
     for (const row of rows) workspaces.set(row.workspaceId, (workspaces.get(row.workspaceId) ?? new Set()).add(row.componentId));
-    for (const [workspaceId, ids] of workspaces) {
-      for (const component of await this.components.findByIds(workspaceId, [...ids])) components.set(component.id, component);
-    }
+    const found = await Promise.all([...workspaces].map(([workspaceId, ids]) => this.components.findByIds(workspaceId, [...ids])));
+    for (const component of found.flat()) components.set(component.id, component);
     return rows.map((row) => ({ row, component: components.get(row.componentId) }));
   }
 
@@ -521,7 +521,7 @@ export class CredentialService {
     if (!stored) return undefined;
     const current = stored.updatedAt
       ? { ...row, ...verificationColumns(verification), verifyLeaseUntil: null, updatedAt: stored.updatedAt }
-      : await findCredentialRow(this.db, row.workspaceId, row.id);
+      : (await findCredentialRows(this.db, row.workspaceId, [row.id]))[0];
     return current ? { credential: toCredentialRecord(current), verification } : undefined;
   }
 
@@ -544,18 +544,12 @@ export class CredentialService {
 
   async findById(workspaceId: string, id: string): Promise<CredentialRecord | null> {
     if (!isId(id)) return null;
-    const row = await findCredentialRow(this.db, workspaceId, id);
+    const [row] = await findCredentialRows(this.db, workspaceId, [id]);
     return row ? toCredentialRecord(row) : null;
   }
 
   async findByIds(workspaceId: string, ids: readonly string[]): Promise<CredentialRecord[]> {
-    const valid = ids.filter(isId);
-    if (valid.length === 0) return [];
-    const rows = await this.db
-      .select(credentialRecordColumns)
-      .from(credentials)
-      .where(and(eq(credentials.workspaceId, workspaceId), inArray(credentials.id, valid)));
-    return rows.map(toCredentialRecord);
+    return (await findCredentialRows(this.db, workspaceId, ids.filter(isId))).map(toCredentialRecord);
   }
 
   /** The credentials of several components, each list ordered by name, in one query. */

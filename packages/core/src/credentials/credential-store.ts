@@ -68,15 +68,16 @@ export async function findCredentialRow(
   return row;
 }
 
+/** The credentials with these ids, without their sealed secrets; share-locked (in id order) on request. */
 export async function findCredentialRows(
   db: Executor,
   workspaceId: string,
   ids: readonly string[],
   lock?: "share",
-): Promise<CredentialRow[]> {
+): Promise<CredentialRecordRow[]> {
   if (ids.length === 0) return [];
   const query = db
-    .select()
+    .select(credentialRecordColumns)
     .from(credentials)
     .where(and(eq(credentials.workspaceId, workspaceId), inArray(credentials.id, [...ids])));
   return lock ? query.orderBy(credentials.id).for(lock) : query;
@@ -106,7 +107,7 @@ export async function recordVerification(
       and ${verificationResults.id} not in (
         select ${verificationResults.id} from ${verificationResults}
         where ${verificationResults.credentialId} = ${credentialId}
-        order by ${verificationResults.checkedAt} desc
+        order by ${verificationResults.checkedAt} desc, ${verificationResults.id} desc
         limit ${VERIFICATION_HISTORY_LIMIT}
       )`);
 }

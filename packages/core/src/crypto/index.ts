@@ -10,7 +10,6 @@ export {
   loadKeyring,
   readKeyFile,
   writeKeyFile,
-  DECRYPTION_KEYS_ENV,
   parseEncryptionKey,
 } from "./keyring";
 export type { EncryptionKey, LoadKeyringOptions, LoadedKeyring } from "./keyring";

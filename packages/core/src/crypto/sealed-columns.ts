@@ -11,7 +11,7 @@ export interface SealedColumn {
   workspaceId: AnyPgColumn;
   /** The sealed text; rows where it is null are skipped. */
   sealed: AnyPgColumn;
-  /** The binding the column was sealed with; by default the row's own workspace id and id. */
+  /** The binding the column was sealed with: the row's own workspace id and id. */
   binding: (row: { id: string; workspaceId: string }) => SecretBinding;
 }
 
@@ -20,13 +20,8 @@ const ownRow = (row: { id: string; workspaceId: string }): SecretBinding => ({
   credentialId: row.id,
 });
 
-function sealedColumn(
-  name: string,
-  table: PgTable,
-  columns: Pick<SealedColumn, "id" | "workspaceId" | "sealed">,
-  binding: SealedColumn["binding"] = ownRow,
-): SealedColumn {
-  return { name, table, ...columns, binding };
+function sealedColumn(name: string, table: PgTable, columns: Pick<SealedColumn, "id" | "workspaceId" | "sealed">): SealedColumn {
+  return { name, table, ...columns, binding: ownRow };
 }
 
 /**

@@ -235,12 +235,7 @@ export class FlowService {
         return notReady(blocking.map((b) => b.step), `The flow "${flow.name}" cannot be activated: ${reasons}.`);
       }
       if (flow.status === "ACTIVE") return saved(flow);
-      const [updated] = await tx
-        .update(flows)
-        .set({ status: "ACTIVE", updatedAt: sql`now()` })
-        .where(and(eq(flows.workspaceId, workspaceId), eq(flows.id, id)))
-        .returning();
-      await recordAudit(tx, { workspaceId, action: "flow.activate", objectType: "flow", objectId: id });
+      const updated = await updateFlowIn(tx, workspaceId, id, { status: "ACTIVE" }, "flow.activate");
       return saved(updated!);
     });
   }
@@ -285,24 +280,36 @@ function mismatch(stepIndex: number, componentName: string, credentialName: stri
   };
 }
 
+type FlowChange = { name?: string; status?: FlowStatus };
+
 /** One change of a flow's own columns, audited in the same transaction. */
-async function updateFlow(
+function updateFlow(
   db: Database,
   workspaceId: string,
   id: string,
-  set: { name?: string; status?: FlowStatus },
+  set: FlowChange,
   action: string,
   details?: Record<string, string>,
 ): Promise<FlowRow | undefined> {
-  return db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(flows)
-      .set({ ...set, updatedAt: sql`now()` })
-      .where(and(eq(flows.workspaceId, workspaceId), eq(flows.id, id)))
-      .returning();
-    if (row) await recordAudit(tx, { workspaceId, action, objectType: "flow", objectId: id, details });
-    return row;
-  });
+  return db.transaction((tx) => updateFlowIn(tx, workspaceId, id, set, action, details));
+}
+
+/** updateFlow inside the caller's transaction. */
+async function updateFlowIn(
+  tx: Transaction,
+  workspaceId: string,
+  id: string,
+  set: FlowChange,
+  action: string,
+  details?: Record<string, string>,
+): Promise<FlowRow | undefined> {
+  const [row] = await tx
+    .update(flows)
+    .set({ ...set, updatedAt: sql`now()` })
+    .where(and(eq(flows.workspaceId, workspaceId), eq(flows.id, id)))
+    .returning();
+  if (row) await recordAudit(tx, { workspaceId, action, objectType: "flow", objectId: id, details });
+  return row;
 }
 
 async function touch(tx: Transaction, flow: FlowRow): Promise<FlowRow> {

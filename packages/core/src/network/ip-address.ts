@@ -6,9 +6,14 @@ export interface IpBytes {
   bytes: number[];
 }
 
+/** A host without the brackets of an IPv6 literal ("[::1]" → "::1"); anything else unchanged. */
+export function unbracket(host: string): string {
+  return host.replace(/^\[(.*)\]$/, "$1");
+}
+
 /** Parses a literal IPv4 or IPv6 address (brackets and an IPv6 zone id allowed); undefined for anything else. */
 export function parseIp(text: string): IpBytes | undefined {
-  const address = text.replace(/^\[(.*)\]$/, "$1").replace(/%.*$/, "");
+  const address = unbracket(text).replace(/%.*$/, "");
   const family = isIP(address);
   if (family === 4) return { family: 4, bytes: address.split(".").map(Number) };
   if (family !== 6) return undefined;

@@ -2,7 +2,7 @@ import { lookup as dnsLookup } from "node:dns/promises";
 import type { LookupAddress, LookupOneOptions } from "node:dns";
 import type { LookupFunction } from "node:net";
 import { Agent } from "undici";
-import { embeddedIpv4, inCidr, parseCidr, parseIp, type Cidr, type IpBytes } from "./ip-address";
+import { embeddedIpv4, inCidr, parseCidr, parseIp, unbracket, type Cidr, type IpBytes } from "./ip-address";
 
 /** One resolved address of a host name. */
 export interface ResolvedAddress {
@@ -148,7 +148,7 @@ export function createNetworkPolicy(options: NetworkPolicyOptions = {}): Network
 
   /** Every address of the host, each checked; the first refused one fails the whole host. */
   const resolveChecked = async (hostname: string): Promise<ResolvedAddress[]> => {
-    const host = hostname.replace(/^\[(.*)\]$/, "$1");
+    const host = unbracket(hostname);
     const literal = parseIp(host);
     const addresses: ResolvedAddress[] = literal ? [{ address: host, family: literal.family }] : await resolve(host);
     for (const { address } of addresses) {
@@ -183,7 +183,7 @@ export function createNetworkPolicy(options: NetworkPolicyOptions = {}): Network
     }) as LookupFunction;
 
   const assertUrlAllowed = (url: URL) => {
-    const host = url.hostname.replace(/^\[(.*)\]$/, "$1");
+    const host = unbracket(url.hostname);
     if (!parseIp(host)) return;
     const reason = reasonToRefuse(host);
     if (reason) throw new BlockedTargetError(host, host, reason);
@@ -196,7 +196,7 @@ export function createNetworkPolicy(options: NetworkPolicyOptions = {}): Network
   const guardedFetch = (async (input: string | URL | Request, init?: RequestInit) => {
     const url = new URL(input instanceof Request ? input.url : input);
     assertUrlAllowed(url);
-    const host = url.hostname.replace(/^\[(.*)\]$/, "$1");
+    const host = unbracket(url.hostname);
     refusedByFetch.delete(host);
     try {
       // Node's fetch is undici: the dispatcher's lookup checks every name it connects to.

@@ -2,7 +2,7 @@ import net from "node:net";
 import mysql from "mysql2";
 import pg from "pg";
 import { findBlockedTarget, type ResolvedAddress } from "../network/network-policy";
-import { describeBlockedTarget, describeNetworkError, formatDuration } from "./http-verifier";
+import { describeBlockedTarget, describeNetworkError, describeTimeout } from "./http-verifier";
 import { createVerificationResult, type VerificationOutcome, type Verifier } from "./verifier";
 
 /** What a database verification connects with; the password only ever goes to the driver. */
@@ -51,7 +51,7 @@ export const databaseVerifier: Verifier = async (target, options) => {
   let address: ResolvedAddress;
   try {
     const resolved = await withinTime(options.networkPolicy.resolveTarget(settings.host), options.timeoutMs);
-    if (!resolved) return finish(timeoutOutcome(descriptor.name, options.timeoutMs));
+    if (!resolved) return finish(describeTimeout(descriptor.name, options.timeoutMs));
     address = resolved;
   } catch (error) {
     const blocked = findBlockedTarget(error);
@@ -128,20 +128,15 @@ async function runCheck(
   work: () => Promise<void>,
   close: { graceful: () => Promise<void>; destroy: () => void },
 ): Promise<DriverOutcome> {
-  let timer: NodeJS.Timeout | undefined;
-  const timedOut = new Promise<DriverOutcome>((resolve) => {
-    timer = setTimeout(() => resolve({ kind: "timeout" }), timeoutMs);
-  });
   const attempt = work().then(
     (): DriverOutcome => ({ kind: "ok" }),
     (error: DriverError): DriverOutcome => ({ kind: "error", error }),
   );
   let outcome: DriverOutcome | undefined;
   try {
-    outcome = await Promise.race([attempt, timedOut]);
+    outcome = (await withinTime(attempt, timeoutMs)) ?? { kind: "timeout" };
     return outcome;
   } finally {
-    clearTimeout(timer);
     if (outcome?.kind === "ok") await withinTime(close.graceful().catch(() => undefined), CLOSE_GRACE_MS);
     close.destroy();
   }
@@ -188,7 +183,7 @@ function describeOutcome(
   if (outcome.kind === "ok") {
     return { ok: true, code: "OK", status: "VALID", message: `${name} accepted user "${settings.user}" on database "${settings.database}".` };
   }
-  if (outcome.kind === "timeout") return timeoutOutcome(name, timeoutMs);
+  if (outcome.kind === "timeout") return describeTimeout(name, timeoutMs);
   const code = typeof outcome.error.code === "string" ? outcome.error.code : undefined;
   const meaning = code ? (engine === "postgresql" ? POSTGRES_CODES[code] : MYSQL_CODES[code]) : undefined;
   const rejected = (message: string): VerificationOutcome => ({ ok: false, code: "UNAUTHORIZED", status: "INVALID", message });
@@ -236,10 +231,6 @@ function unreachable(name: string, settings: ConnectionSettings, reason: string)
     status: "UNREACHABLE",
     message: `${name} could not be reached at ${formatHostPort(settings)}: ${reason}.`,
   };
-}
-
-function timeoutOutcome(name: string, timeoutMs: number): VerificationOutcome {
-  return { ok: false, code: "TIMEOUT", status: "UNREACHABLE", message: `${name} did not answer within ${formatDuration(timeoutMs)}.` };
 }
 
 function formatHostPort({ host, port }: ConnectionSettings): string {

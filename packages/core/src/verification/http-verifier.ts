@@ -188,7 +188,7 @@ function describeResponse(target: VerificationTarget, request: VerificationReque
     case "blocked":
       return describeBlockedTarget(name, response.error);
     case "timeout":
-      return { ok: false, code: "TIMEOUT", status: "UNREACHABLE", message: `${name} did not answer within ${formatDuration(request.timeoutMs)}.` };
+      return describeTimeout(name, request.timeoutMs);
     case "network-error":
       return {
         ok: false,
@@ -287,6 +287,11 @@ export function describeBlockedTarget(name: string, error: BlockedTargetError): 
     status: "UNREACHABLE",
     message: `${name} was not contacted: ${error.message}.`,
   };
+}
+
+/** A target that did not answer within the verification's time limit. */
+export function describeTimeout(name: string, timeoutMs: number): VerificationOutcome {
+  return { ok: false, code: "TIMEOUT", status: "UNREACHABLE", message: `${name} did not answer within ${formatDuration(timeoutMs)}.` };
 }
 
 function describeCredential({ method }: VerificationTarget): { accepted: string; rejected: string; subject: string } {
