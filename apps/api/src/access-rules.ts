@@ -9,11 +9,14 @@ import type { RequestContext } from "./context";
  * - `workspace`: a member of the request's workspace with at least `role`, or an API token of that
  *   workspace with `scope` (`scope: null`: people only);
  * - `token`: an API token with `scope` only (people cannot call it).
+ * A `workspace` rule with `verifies: true` also takes one of the workspace's verifications (the
+ * rate limit, `ctx.takeVerification()`) once access is granted, before the resolver runs: every
+ * mutation that makes an outgoing request (a verification) needs it.
  */
 export type AccessRule =
   | { kind: "public" }
   | { kind: "person" }
-  | { kind: "workspace"; role: Role; scope: Scope | null }
+  | { kind: "workspace"; role: Role; scope: Scope | null; verifies?: true }
   | { kind: "token"; scope: Scope };
 
 const PUBLIC: AccessRule = { kind: "public" };
@@ -22,6 +25,7 @@ const READ: AccessRule = { kind: "workspace", role: "VIEWER", scope: "read" };
 const WRITE: AccessRule = { kind: "workspace", role: "MEMBER", scope: "write" };
 const ADMIN_WRITE: AccessRule = { kind: "workspace", role: "ADMIN", scope: "write" };
 const ADMIN_PEOPLE_ONLY: AccessRule = { kind: "workspace", role: "ADMIN", scope: null };
+const WRITE_VERIFYING: AccessRule = { kind: "workspace", role: "MEMBER", scope: "write", verifies: true };
 
 /**
  * Every root field of the schema has exactly one rule here: building the schema fails on a field
@@ -51,13 +55,13 @@ export const ACCESS_RULES: Record<"Query" | "Mutation", Record<string, AccessRul
     signOut: PERSON,
     switchWorkspace: PERSON,
     createWorkspace: PERSON,
-    verifyCredential: WRITE,
-    createCredential: WRITE,
-    updateCredential: WRITE,
+    verifyCredential: WRITE_VERIFYING,
+    createCredential: WRITE_VERIFYING,
+    updateCredential: WRITE_VERIFYING,
     renameCredential: WRITE,
     deleteCredential: WRITE,
-    reverifyCredential: WRITE,
-    startOAuth2Authorization: WRITE,
+    reverifyCredential: WRITE_VERIFYING,
+    startOAuth2Authorization: WRITE_VERIFYING,
     resolveCredential: { kind: "token", scope: "credentials:use" },
     createFlow: WRITE,
     renameFlow: WRITE,
@@ -115,7 +119,7 @@ export async function authorize(rule: AccessRule, ctx: RequestContext): Promise<
   if (!roleAtLeast(viewer.role, rule.role)) fail("FORBIDDEN", `This needs the ${rule.role} role or higher; you are ${viewer.role}.`);
 }
 
-/** Wraps every root field's resolver with its access rule and the request's audit actor. */
+/** Wraps every root field's resolver with its access rule (and verification budget) and the request's audit actor. */
 export function applyAccessRules(schema: GraphQLSchema): GraphQLSchema {
   for (const rootName of ["Query", "Mutation"] as const) {
     const root = rootName === "Query" ? schema.getQueryType() : schema.getMutationType();
@@ -128,8 +132,11 @@ export function applyAccessRules(schema: GraphQLSchema): GraphQLSchema {
       const rule = rules[name];
       if (!rule) throw new Error(`${rootName}.${name} has no access rule: add one to ACCESS_RULES in apps/api/src/access-rules.ts.`);
       const resolve: GraphQLFieldResolver<unknown, RequestContext> = field.resolve ?? defaultFieldResolver;
+      const verifies = rule.kind === "workspace" && rule.verifies === true;
       field.resolve = async (source, args, ctx: RequestContext, info) => {
         await authorize(rule, ctx);
+        // Throws RATE_LIMITED when the workspace has used up its verifications.
+        if (verifies) ctx.takeVerification();
         return withAuditActor(ctx.auditActor, () => resolve(source, args, ctx, info));
       };
     }

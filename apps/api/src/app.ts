@@ -59,7 +59,8 @@ async function serve(
 ): Promise<RunningApi> {
   const { db } = database;
   // Every key id that sealed something stored must be one this process holds (active or decrypt-only).
-  assertKeyringCovers(keyring, storedKeyIds(await countSealedByKeyId(db)), keyFile);
+  const sealedCounts = await countSealedByKeyId(db);
+  assertKeyringCovers(keyring, storedKeyIds(sealedCounts), keyFile);
 
   const catalog = parseCatalog(catalogDescriptors);
   for (const workspaceId of await listWorkspaceIds(db)) await syncCatalog(db, workspaceId, catalog);
@@ -72,7 +73,7 @@ async function serve(
     networkPolicy,
   };
   const services = createServices({ db, keyring, verifier, catalog, oauth2: config.oauth2 });
-  const keys = await startKeyringRuntime({ config, logger, database, keyring, keyFile, watchKeyFile: keySource !== "env" });
+  const keys = await startKeyringRuntime({ config, logger, database, keyring, keyFile, watchKeyFile: keySource !== "env", counts: sealedCounts });
 
   // Bounds on what one document may ask for (depth, cost, aliases, directives, tokens).
   const protection = queryProtection({ hideSuggestions: !config.introspection });

@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { CredentialRecord, Services } from "@latchkey/core";
+import { isId, type CredentialRecord, type Services } from "@latchkey/core";
+import { readBody } from "./http-body";
 
 export const BENCH_PREFIX = "/bench";
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface BenchDeps {
   services: Services;
@@ -40,15 +40,15 @@ export async function handleBench(req: IncomingMessage, res: ServerResponse, url
   if (url.pathname === `${BENCH_PREFIX}/stats`) return send(200, { statements: deps.statementCount() });
   if (url.pathname === `${BENCH_PREFIX}/reverify`) {
     if (req.method !== "POST") return send(405, { error: "POST a JSON body { credentialIds: [...] }." });
-    const chunks: Buffer[] = [];
-    for await (const chunk of req as AsyncIterable<Buffer>) chunks.push(chunk);
+    // Over MAX_BODY_BYTES: HttpError 413, answered by http-server.ts.
+    const body = await readBody(req);
     let ids: unknown;
     try {
-      ids = (JSON.parse(Buffer.concat(chunks).toString("utf8")) as { credentialIds?: unknown }).credentialIds;
+      ids = (JSON.parse(body) as { credentialIds?: unknown }).credentialIds;
     } catch {
       ids = undefined;
     }
-    if (!Array.isArray(ids) || !ids.every((id) => typeof id === "string" && UUID.test(id))) return send(400, { error: "Send { credentialIds: [...] } (UUIDs)." });
+    if (!Array.isArray(ids) || !ids.every(isId)) return send(400, { error: "Send { credentialIds: [...] } (UUIDs)." });
     const started = performance.now();
     const round = await deps.reverifyNow(workspaceId, ids);
     if (round === null) return send(409, { error: "The scheduled re-verification is off (LATCHKEY_REVERIFY_INTERVAL=0)." });

@@ -3,9 +3,6 @@ import { execute, GraphQLError, type DocumentNode, type ExecutionResult, type Gr
 import { getVariableValues } from "graphql/execution/values";
 import { compileQuery, isCompiledQuery, type CompiledQuery } from "graphql-jit";
 
-/** How many times a document is executed by graphql-js before it is compiled. */
-export const COMPILE_AFTER_RUNS = 2;
-
 interface DocumentPlan {
   runs: number;
   /** graphql-jit could not compile it: graphql-js runs it every time. */
@@ -30,9 +27,13 @@ interface DocumentPlan {
  */
 export function compiledExecution(
   schema: GraphQLSchema,
-  options: { compileAfterRuns?: number; onCompiled?: (operationName: string | undefined) => void } = {},
+  options: {
+    /** How many times a document is executed by graphql-js before it is compiled (LATCHKEY_COMPILE_AFTER_RUNS). */
+    compileAfterRuns: number;
+    onCompiled?: (operationName: string | undefined) => void;
+  },
 ): GatewayInterface {
-  const compileAfter = options.compileAfterRuns ?? COMPILE_AFTER_RUNS;
+  const compileAfter = options.compileAfterRuns;
   const plans = new WeakMap<DocumentNode, DocumentPlan>();
 
   const compiledFor = (document: DocumentNode, operationName: string | undefined): CompiledQuery | undefined => {

@@ -29,7 +29,10 @@ export interface RequestContext {
   responseCookies: string[];
   /** Called once setup created the first workspace (seeds the demo data). */
   onWorkspaceSetUp(workspaceId: string): Promise<void>;
-  /** Call before anything that makes an outgoing request (a verification); throws RATE_LIMITED. */
+  /**
+   * Takes one of the workspace's verifications; throws RATE_LIMITED. The access-rules wrapper calls
+   * it before a mutation whose rule has `verifies: true` (anything that makes an outgoing request).
+   */
   takeVerification(): void;
 }
 

@@ -6,9 +6,10 @@ import { BENCH_PREFIX, handleBench, type BenchDeps } from "./bench-endpoint";
 import type { RequestContext } from "./context";
 import { describeForLog } from "./graphql-errors";
 import { DEMO_PETSTORE_PREFIX, handleDemoPetstore } from "./demo-petstore";
+import { HttpError, readBody } from "./http-body";
 import type { Logger } from "./logger";
 
-export const MAX_BODY_BYTES = 1024 * 1024;
+export { MAX_BODY_BYTES } from "./http-body";
 
 export interface HttpServerDeps {
   apollo: ApolloServer<RequestContext>;
@@ -22,33 +23,12 @@ export interface HttpServerDeps {
   bench?: BenchDeps;
 }
 
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   res.writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers }).end(JSON.stringify(body));
 }
 
 function sendGraphQLError(res: ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}): void {
   sendJson(res, status, { errors: [{ message, extensions: { code } }] }, headers);
-}
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES) throw new HttpError(413, "PAYLOAD_TOO_LARGE", `The request body exceeds ${MAX_BODY_BYTES / 1024} KiB.`);
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString("utf8");
 }
 
 async function parseBody(req: IncomingMessage): Promise<unknown> {

@@ -10,7 +10,6 @@ import {
   generateKey,
   loadKeyring,
   parseEncryptionKey,
-  readKeyFile,
   resealSecrets,
   rowsNotUnder,
   storedKeyIds,
@@ -108,6 +107,9 @@ interface Options {
   waitSeconds: number;
 }
 
+/** The command line; --batch-size and --pause-ms default to LATCHKEY_RESEAL_BATCH_SIZE and _PAUSE_MS. */
+type CommandLine = Omit<Options, "batchSize" | "pauseMs"> & Partial<Pick<Options, "batchSize" | "pauseMs">>;
+
 async function check(target: Target, activeKeyId: string): Promise<void> {
   const counts = await target.counts();
   for (const [column, byKey] of Object.entries(counts)) say(`${column}: ${describeCounts(byKey) || "empty"}`);
@@ -187,8 +189,9 @@ async function rotate(config: ApiConfig, options: Options): Promise<void> {
       return;
     }
 
-    const keyFile = loadKeyring({ dataDir: config.dataDir }).keyFile;
-    let keys = readKeyFile(keyFile)!;
+    // The key file's keys (created on first use, as the API does), first (sealing) key first.
+    const { keyring, keyFile } = loadKeyring({ dataDir: config.dataDir });
+    let keys = keyring.keys();
     if (options.check) return await check(target, keys[0]!.id);
     const unfinished = Object.keys(rowsNotUnder(await target.counts(), keys[0]!.id)).length > 0 || keys.length > 1;
     if (unfinished) {
@@ -223,7 +226,7 @@ async function rotate(config: ApiConfig, options: Options): Promise<void> {
   }
 }
 
-function parseOptions(argv: string[]): Options {
+function parseOptions(argv: string[]): CommandLine {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -244,9 +247,9 @@ function parseOptions(argv: string[]): Options {
   return {
     check: values.check,
     newKeyStdin: values["new-key-stdin"],
-    batchSize: int("batch-size", values["batch-size"], 100, 1)!,
+    batchSize: int("batch-size", values["batch-size"], undefined, 1),
     maxBatches: int("max-batches", values["max-batches"], undefined, 1),
-    pauseMs: int("pause-ms", values["pause-ms"], 0, 0)!,
+    pauseMs: int("pause-ms", values["pause-ms"], undefined, 0),
     waitSeconds: int("wait-seconds", values["wait-seconds"], 60, 0)!,
   };
 }
@@ -254,7 +257,8 @@ function parseOptions(argv: string[]): Options {
 async function main(): Promise<void> {
   try {
     const options = parseOptions(process.argv.slice(2));
-    await rotate(loadConfig(), options);
+    const config = loadConfig();
+    await rotate(config, { ...options, batchSize: options.batchSize ?? config.reseal.batchSize, pauseMs: options.pauseMs ?? config.reseal.pauseMs });
   } catch (error) {
     if (error instanceof Unfinished) {
       console.error(error.message);

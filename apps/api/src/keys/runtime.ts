@@ -20,8 +20,6 @@ import { removeStatusFile, writeStatusFile, type KeyringStatus } from "./status-
 const KEY_FILE_POLL_MS = 500;
 
 export interface KeyringRuntime {
-  /** Re-reads the key file now (it is also re-read when it changes). */
-  reload(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -42,12 +40,14 @@ export async function startKeyringRuntime(options: {
   keyring: Keyring;
   keyFile: string;
   watchKeyFile: boolean;
+  /** The sealed rows per key id, as counted at start (app.ts, for the key check). */
+  counts: SealedKeyCounts;
 }): Promise<KeyringRuntime> {
   const { config, logger, database, keyring, keyFile } = options;
   const { db } = database;
   const instanceId = randomUUID();
   const inProcessReseal = database.kind === "pglite";
-  let counts: SealedKeyCounts = await countSealedByKeyId(db);
+  let counts = options.counts;
   let reseal: KeyringStatus["reseal"] = { state: "idle", resealed: 0, conflicts: 0, failed: 0, remaining: rowsNotUnder(counts, keyring.active.id) };
   let running: Promise<void> | undefined;
   let again = false;
@@ -80,7 +80,7 @@ export async function startKeyringRuntime(options: {
       logger.info("Re-sealing secrets under the active key", { keyId: target });
       const result = await resealSecrets(db, keyring, { ...config.reseal, signal: abort.signal, onBatch });
       if (result.stopped) return;
-      counts = await countSealedByKeyId(db);
+      counts = result.counts;
       const done = Object.keys(result.remaining).length === 0;
       reseal = { state: done ? "done" : "failed", resealed: result.resealed, conflicts: result.conflicts, failed: result.failed.length, remaining: result.remaining };
       report();
@@ -142,8 +142,11 @@ export async function startKeyringRuntime(options: {
   await publish();
   report();
   const beat = async () => {
-    await publish();
-    if (inProcessReseal && !running && !closed) {
+    // The api_instances row is read on PostgreSQL only (keys:rotate lists the live processes).
+    if (!inProcessReseal) return publish();
+    // PGlite: the command reads the counts from the status file instead (`--check` prints them,
+    // and it waits for the rows under old keys to go, which deleting them also does): kept fresh.
+    if (!running && !closed) {
       counts = await countSealedByKeyId(db);
       report();
     }
@@ -158,7 +161,6 @@ export async function startKeyringRuntime(options: {
   startReseal();
 
   return {
-    reload,
     close: async () => {
       closed = true;
       unwatchFile(keyFile);

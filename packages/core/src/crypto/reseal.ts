@@ -66,6 +66,8 @@ export interface ResealResult extends ResealProgress {
   stopped: boolean;
   /** What is left sealed under other key ids, per key id. */
   remaining: Record<string, number>;
+  /** Rows per key id per sealed column, counted once the run ended (`remaining` is drawn from it). */
+  counts: SealedKeyCounts;
 }
 
 const MAX_PASSES = 5;
@@ -117,8 +119,8 @@ export async function resealSecrets(db: Database, keyring: Keyring, options: Res
     // another pass picks up any that a process still sealing with an older key wrote.
     if (progress.conflicts === conflictsBefore) break;
   }
-  const remaining = rowsNotUnder(await countSealedByKeyId(db), activeId);
-  return { ...progress, stopped, remaining };
+  const counts = await countSealedByKeyId(db);
+  return { ...progress, stopped, remaining: rowsNotUnder(counts, activeId), counts };
 }
 
 async function resealRow(

@@ -5,8 +5,10 @@ function badInput(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: "BAD_USER_INPUT" } });
 }
 
+/** A valid Date as it is; a string parsed; anything else (or an invalid date) is refused. */
 function toDate(value: unknown): Date {
-  const date = typeof value === "string" || value instanceof Date ? new Date(value) : new Date(NaN);
+  if (value instanceof Date && !Number.isNaN(value.getTime())) return value;
+  const date = typeof value === "string" ? new Date(value) : new Date(NaN);
   if (Number.isNaN(date.getTime())) throw badInput("DateTime must be an ISO 8601 date-time string.");
   return date;
 }
@@ -59,7 +61,7 @@ function literalToValue(ast: ValueNode, variables: Record<string, unknown> | nul
 const DateTime = new GraphQLScalarType<Date, string>({
   name: "DateTime",
   description: "An ISO 8601 date-time in UTC.",
-  serialize: (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value : toDate(value)).toISOString(),
+  serialize: (value) => toDate(value).toISOString(),
   parseValue: toDate,
   parseLiteral: (ast) => {
     if (ast.kind !== Kind.STRING) throw badInput("DateTime must be a string.");

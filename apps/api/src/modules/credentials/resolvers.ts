@@ -18,30 +18,21 @@ export const credentialResolvers: Resolvers = {
     },
     credential: (_, { id }, ctx) => ctx.loaders.credential.load(id),
   },
+  // The verifying mutations (verify, create, update, reverify, start OAuth2) have their rate limit
+  // taken before they run: `verifies` in access-rules.ts.
   Mutation: {
     verifyCredential: async (_, { input }, ctx) => {
-      ctx.takeVerification();
       const result = await ctx.services.credentials.verify(ctx.workspaceId, input);
       if (isProblem(result)) failAsUserInput(result);
       return result;
     },
-    createCredential: (_, { input }, ctx) => {
-      ctx.takeVerification();
-      return ctx.services.credentials.create(ctx.workspaceId, input);
-    },
-    updateCredential: (_, { id, values }, ctx) => {
-      ctx.takeVerification();
-      return ctx.services.credentials.update(ctx.workspaceId, id, values);
-    },
+    createCredential: (_, { input }, ctx) => ctx.services.credentials.create(ctx.workspaceId, input),
+    updateCredential: (_, { id, values }, ctx) => ctx.services.credentials.update(ctx.workspaceId, id, values),
     renameCredential: (_, { id, name }, ctx) => ctx.services.credentials.rename(ctx.workspaceId, id, name),
     deleteCredential: (_, { id }, ctx) => ctx.services.credentials.delete(ctx.workspaceId, id),
-    reverifyCredential: (_, { id }, ctx) => {
-      ctx.takeVerification();
-      return ctx.services.credentials.reverify(ctx.workspaceId, id);
-    },
+    reverifyCredential: (_, { id }, ctx) => ctx.services.credentials.reverify(ctx.workspaceId, id),
     resolveCredential: (_, { id }, ctx) => ctx.services.credentials.resolve(ctx.workspaceId, id),
     startOAuth2Authorization: async (_, { input }, ctx) => {
-      ctx.takeVerification();
       const result = await ctx.services.credentials.startOAuth2Authorization(ctx.workspaceId, input);
       if (isProblem(result)) failAsUserInput(result);
       return result;
