@@ -3,6 +3,8 @@
 import Link from "next/link";
 import { useId, useState } from "react";
 
+import { formatCount } from "@/lib/format";
+
 import { ComponentAvatar } from "./component-avatar";
 import { ChevronRightIcon } from "./icons";
 
@@ -38,7 +40,7 @@ export function ComponentPicker({ components }: { components: PickableComponent[
         />
       </div>
       <p className="visually-hidden" role="status">
-        {shown.length === 1 ? "1 component" : `${shown.length} components`}
+        {formatCount(shown.length, "component")}
       </p>
       {shown.length === 0 ? (
         <p className="muted picker__empty">No component matches “{query}”.</p>

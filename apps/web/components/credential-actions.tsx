@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useRef, useState, useTransition } from "react";
+import { useState, useTransition } from "react";
 
 import {
   deleteCredentialAction,
@@ -15,9 +15,8 @@ import {
 import { STATUS_LABELS } from "@/lib/format";
 import { settle, type Unexpected } from "@/lib/settle";
 
-import { ModalDialog } from "./modal-dialog";
+import { ConfirmDeleteButton } from "./confirm-delete-button";
 import { CommonProblemNotice, ProblemNotice, UNEXPECTED_FAILURE } from "./problem-notice";
-
 
 interface RenameFormProps {
   id: string;
@@ -149,63 +148,28 @@ interface DeleteCredentialButtonProps {
 /** Delete with a confirmation; CredentialInUse keeps the dialog open and links every active flow. */
 export function DeleteCredentialButton({ id, name, afterDeleteHref }: DeleteCredentialButtonProps) {
   const router = useRouter();
-  const [open, setOpen] = useState(false);
-  const [outcome, setOutcome] = useState<DeleteCredentialOutcome | Unexpected>();
-  const [pending, startTransition] = useTransition();
-  const opener = useRef<HTMLButtonElement>(null);
-
-  const close = () => {
-    setOpen(false);
-    setOutcome(undefined);
-  };
-
   return (
-    <>
-      <button
-        ref={opener}
-        type="button"
-        className="button button--small button--danger-ghost"
-        aria-label={`Delete ${name}`}
-        onClick={() => setOpen(true)}
-      >
-        Delete
-      </button>
-      <ModalDialog open={open} title={`Delete “${name}”?`} onClose={close}>
-        <p>
-          The credential and its stored secrets are removed for good. Steps of inactive flows that use it are left
-          without a credential.
-        </p>
-        <DeleteOutcome outcome={outcome} />
-        <div className="modal__actions">
-          <button
-            type="button"
-            className="button button--danger"
-            disabled={pending}
-            onClick={() =>
-              startTransition(async () => {
-                const result = await settle(() => deleteCredentialAction(id));
-                if (result.__typename === "CredentialDeleted") {
-                  close();
-                  if (afterDeleteHref) router.push(afterDeleteHref);
-                } else {
-                  setOutcome(result);
-                }
-              })
-            }
-          >
-            {pending ? "Deleting…" : "Delete credential"}
-          </button>
-          <button type="button" className="button button--secondary" onClick={close} autoFocus>
-            Cancel
-          </button>
-        </div>
-      </ModalDialog>
-    </>
+    <ConfirmDeleteButton
+      triggerClassName="button button--small button--danger-ghost"
+      triggerAriaLabel={`Delete ${name}`}
+      title={`Delete “${name}”?`}
+      confirmLabel="Delete credential"
+      run={() => deleteCredentialAction(id)}
+      isDone={(result) => result.__typename === "CredentialDeleted"}
+      onDone={() => {
+        if (afterDeleteHref) router.push(afterDeleteHref);
+      }}
+      renderOutcome={(outcome) => <DeleteOutcome outcome={outcome} />}
+    >
+      <p>
+        The credential and its stored secrets are removed for good. Steps of inactive flows that use it are left
+        without a credential.
+      </p>
+    </ConfirmDeleteButton>
   );
 }
 
-function DeleteOutcome({ outcome }: { outcome: DeleteCredentialOutcome | Unexpected | undefined }) {
-  if (!outcome) return null;
+function DeleteOutcome({ outcome }: { outcome: DeleteCredentialOutcome | Unexpected }) {
   switch (outcome.__typename) {
     case "CredentialDeleted":
       return null;

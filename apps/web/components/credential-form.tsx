@@ -11,9 +11,10 @@ import {
   type StartOAuth2Outcome,
   type UpdateCredentialOutcome,
 } from "@/actions/credentials";
-import { AUTH_TYPE_LABELS } from "@/lib/format";
+import { AUTH_TYPE_LABELS, authMethodLabel } from "@/lib/format";
 import { settle, type Unexpected } from "@/lib/settle";
 
+import { describedBy, FieldHelp, FieldLabel, TextField } from "./form-field";
 import { CommonProblemNotice, InfoNotice, ProblemNotice } from "./problem-notice";
 
 type AuthMethod = ComponentFieldsFragment["authMethods"][number];
@@ -155,7 +156,7 @@ export function CredentialForm({ component, credential, onSaved, cancel }: Crede
         </fieldset>
       ) : (
         <p className="form__method">
-          <span className="muted">Authentication method:</span> {method.label || AUTH_TYPE_LABELS[method.type]}
+          <span className="muted">Authentication method:</span> {authMethodLabel(method)}
         </p>
       )}
 
@@ -360,74 +361,6 @@ function FieldInput({ id, field, value, hint, editing, error, disabled, onChange
       <FieldHelp id={id} description={description} error={error} />
     </div>
   );
-}
-
-interface TextFieldProps {
-  id: string;
-  label: string;
-  optional?: boolean;
-  description?: string;
-  error: string | undefined;
-  value: string;
-  disabled: boolean;
-  onChange: (value: string) => void;
-}
-
-function TextField({ id, label, optional, description, error, value, disabled, onChange }: TextFieldProps) {
-  return (
-    <div className="field">
-      <FieldLabel id={id} label={label} required={!optional} />
-      <input
-        id={id}
-        className="input"
-        type="text"
-        autoComplete="off"
-        value={value}
-        disabled={disabled}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, description, error)}
-        onChange={(event) => onChange(event.target.value)}
-      />
-      <FieldHelp id={id} description={description} error={error} />
-    </div>
-  );
-}
-
-function FieldLabel({ id, label, required }: { id: string; label: string; required: boolean }) {
-  return (
-    <label htmlFor={id} className="field__label">
-      {label}
-      {required ? (
-        <span className="field__required" aria-hidden="true">
-          {" "}
-          *
-        </span>
-      ) : null}
-      {required ? <span className="visually-hidden"> (required)</span> : null}
-    </label>
-  );
-}
-
-function FieldHelp({ id, description, error }: { id: string; description: ReactNode; error: string | undefined }) {
-  return (
-    <>
-      {description ? (
-        <p id={`${id}-help`} className="field__help">
-          {description}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="field__error">
-          {error}
-        </p>
-      ) : null}
-    </>
-  );
-}
-
-function describedBy(id: string, description: ReactNode, error: string | undefined): string | undefined {
-  const ids = [description ? `${id}-help` : null, error ? `${id}-error` : null].filter(Boolean);
-  return ids.length > 0 ? ids.join(" ") : undefined;
 }
 
 function initialValues(method: AuthMethod | undefined, credential: EditableCredential | undefined): Values {

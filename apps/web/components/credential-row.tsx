@@ -4,6 +4,8 @@ import type { CredentialStatus } from "@latchkey/sdk";
 import Link from "next/link";
 import { useState, type ReactNode } from "react";
 
+import { formatCount } from "@/lib/format";
+
 import { CredentialActionBar, RenameForm } from "./credential-actions";
 import { StatusIndicator } from "./status-indicator";
 
@@ -54,7 +56,7 @@ export function CredentialRow({ credential, lastVerified }: { credential: Creden
           <span className="muted">Not used</span>
         ) : (
           <Link href={`/credentials/${id}#used-by`} title={credential.usedByNames}>
-            {credential.usedByFlows === 1 ? "1 flow" : `${credential.usedByFlows} flows`}
+            {formatCount(credential.usedByFlows, "flow")}
             {credential.usedBySteps > credential.usedByFlows ? (
               <span className="muted"> · {credential.usedBySteps} steps</span>
             ) : null}

@@ -9,6 +9,7 @@ import { createFlowAction, type FlowOutcome } from "@/actions/flows";
 import { settle, type Unexpected } from "@/lib/settle";
 
 import { FlowOutcomeNotice } from "./flow-outcome-notice";
+import { FieldLabel, TextField } from "./form-field";
 import { CreateCredentialDialog, StepCredentialSelect, type CredentialChoice } from "./step-credential-select";
 
 interface DraftStep {
@@ -76,27 +77,14 @@ export function FlowEditor({ components, credentials: initialCredentials }: Flow
           submit();
         }}
       >
-        <div className="field">
-          <label htmlFor={`${formId}-name`} className="field__label">
-            Flow name<span className="field__required" aria-hidden="true"> *</span>
-            <span className="visually-hidden"> (required)</span>
-          </label>
-          <input
-            id={`${formId}-name`}
-            className="input"
-            value={name}
-            autoComplete="off"
-            placeholder="e.g. Sync new pets to the CRM"
-            aria-invalid={errors.has("name") || undefined}
-            aria-describedby={errors.has("name") ? `${formId}-name-error` : undefined}
-            onChange={(event) => setName(event.target.value)}
-          />
-          {errors.has("name") ? (
-            <p id={`${formId}-name-error`} className="field__error">
-              {errors.get("name")}
-            </p>
-          ) : null}
-        </div>
+        <TextField
+          id={`${formId}-name`}
+          label="Flow name"
+          placeholder="e.g. Sync new pets to the CRM"
+          error={errors.get("name")}
+          value={name}
+          onChange={setName}
+        />
 
         <fieldset className="steps-fieldset">
           <legend className="field__label">Steps</legend>
@@ -124,10 +112,7 @@ export function FlowEditor({ components, credentials: initialCredentials }: Flow
                   </div>
                   <div className="step-card__fields">
                     <div className="field">
-                      <label htmlFor={`${formId}-step-${step.key}-component`} className="field__label">
-                        Component<span className="field__required" aria-hidden="true"> *</span>
-                        <span className="visually-hidden"> (required)</span>
-                      </label>
+                      <FieldLabel id={`${formId}-step-${step.key}-component`} label="Component" required />
                       <select
                         id={`${formId}-step-${step.key}-component`}
                         className="input"

@@ -10,15 +10,14 @@ import {
   deactivateFlowAction,
   deleteFlowAction,
   setStepCredentialAction,
-  type DeleteFlowOutcome,
   type FlowOutcome,
 } from "@/actions/flows";
 import { settle, type Unexpected } from "@/lib/settle";
 
 import { ComponentAvatar } from "./component-avatar";
+import { ConfirmDeleteButton } from "./confirm-delete-button";
 import { FlowOutcomeNotice } from "./flow-outcome-notice";
 import { FlowStatusBadge } from "./flow-status-badge";
-import { ModalDialog } from "./modal-dialog";
 import { CommonProblemNotice, ProblemNotice } from "./problem-notice";
 import { StatusIndicator } from "./status-indicator";
 import { CreateCredentialDialog, StepCredentialSelect, type CredentialChoice } from "./step-credential-select";
@@ -200,51 +199,28 @@ function DeleteFlowButton({
   active: boolean;
   onDeleted: () => void;
 }) {
-  const [open, setOpen] = useState(false);
-  const [outcome, setOutcome] = useState<DeleteFlowOutcome | Unexpected>();
-  const [pending, startTransition] = useTransition();
-  const close = () => {
-    setOpen(false);
-    setOutcome(undefined);
-  };
   return (
-    <>
-      <button type="button" className="button button--danger-ghost" onClick={() => setOpen(true)}>
-        Delete
-      </button>
-      <ModalDialog open={open} title={`Delete “${name}”?`} onClose={close}>
-        {active ? (
-          <p>This flow is active. Deactivate it first; an active flow cannot be deleted.</p>
-        ) : (
-          <p>The flow and its steps are removed for good. Its credentials stay.</p>
-        )}
-        {outcome?.__typename === "InvalidInput" ? (
+    <ConfirmDeleteButton
+      triggerClassName="button button--danger-ghost"
+      title={`Delete “${name}”?`}
+      confirmLabel="Delete flow"
+      disabled={active}
+      run={() => deleteFlowAction(id)}
+      isDone={(result) => result.__typename === "FlowDeleted"}
+      onDone={onDeleted}
+      renderOutcome={(outcome) =>
+        outcome.__typename === "InvalidInput" ? (
           <ProblemNotice title={outcome.message} code="InvalidInput" />
-        ) : outcome && outcome.__typename !== "FlowDeleted" ? (
+        ) : outcome.__typename !== "FlowDeleted" ? (
           <CommonProblemNotice outcome={outcome} />
-        ) : null}
-        <div className="modal__actions">
-          <button
-            type="button"
-            className="button button--danger"
-            disabled={pending || active}
-            onClick={() =>
-              startTransition(async () => {
-                const result = await settle(() => deleteFlowAction(id));
-                if (result.__typename === "FlowDeleted") {
-                  close();
-                  onDeleted();
-                } else setOutcome(result);
-              })
-            }
-          >
-            {pending ? "Deleting…" : "Delete flow"}
-          </button>
-          <button type="button" className="button button--secondary" onClick={close} autoFocus>
-            Cancel
-          </button>
-        </div>
-      </ModalDialog>
-    </>
+        ) : null
+      }
+    >
+      {active ? (
+        <p>This flow is active. Deactivate it first; an active flow cannot be deleted.</p>
+      ) : (
+        <p>The flow and its steps are removed for good. Its credentials stay.</p>
+      )}
+    </ConfirmDeleteButton>
   );
 }

@@ -1,8 +1,9 @@
 import "server-only";
 
-import { createClient, LatchkeyRequestError, type LatchkeyClient } from "@latchkey/sdk";
+import { createClient, LatchkeyRequestError, ViewerDocument, type LatchkeyClient } from "@latchkey/sdk";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { cache } from "react";
 
 import { getEnv } from "@/env";
 
@@ -96,6 +97,20 @@ export async function loadFromApi<T>(load: (api: LatchkeyClient) => Promise<T>):
     };
   }
 }
+
+type DataOf<R> = R extends { ok: true; data: infer T } ? T : never;
+
+/** Results of independent loads (run in parallel): all their data, or the first problem in the order given. */
+export function combineResults<const R extends readonly ApiResult<unknown>[]>(
+  results: R,
+): ApiResult<{ -readonly [K in keyof R]: DataOf<R[K]> }> {
+  const problem = results.find((result) => !result.ok);
+  if (problem && !problem.ok) return problem;
+  return { ok: true, data: results.map((result) => (result.ok ? result.data : undefined)) as { -readonly [K in keyof R]: DataOf<R[K]> } };
+}
+
+/** Who is signed in (or not): asked once per request, by the layout's account menu and any page that needs it. */
+export const loadViewer = cache(() => loadFromApi((api) => api.request(ViewerDocument)));
 
 /** What a server action answers when the API could not be asked: shown like any other problem. */
 export interface ApiUnavailable {

@@ -2,17 +2,26 @@ import "server-only";
 
 import {
   ComponentCatalogDocument,
+  CredentialDocument,
   CredentialsDocument,
   type CredentialFilter,
   type CredentialsQuery,
   type LatchkeyClient,
 } from "@latchkey/sdk";
+import { cache } from "react";
 
 import type { CredentialChoice } from "@/components/step-credential-select";
+import { loadFromApi } from "@/lib/api";
 
 const PAGE_SIZE = 200;
 
 type CredentialNode = CredentialsQuery["credentials"]["edges"][number]["node"];
+
+/**
+ * One credential with its usage and its whole component (whose auth methods label its fields), or
+ * null when there is none: one API call per request, shared by a page and its metadata.
+ */
+export const loadCredential = cache((id: string) => loadFromApi((api) => api.request(CredentialDocument, { id })));
 
 /** Every credential matching the filter, page after page. */
 export async function loadAllCredentials(api: LatchkeyClient, filter: CredentialFilter = {}): Promise<CredentialNode[]> {

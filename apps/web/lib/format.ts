@@ -70,6 +70,11 @@ export function authMethodLabel(method: { type: AuthType; label?: string | null 
   return method.label || AUTH_TYPE_LABELS[method.type];
 }
 
+/** A credential field's label from its auth method's descriptor, else the field's name. */
+export function fieldLabel(method: { fields: readonly { name: string; label: string }[] } | undefined, name: string): string {
+  return method?.fields.find((field) => field.name === name)?.label ?? name;
+}
+
 /** The confirmation after a credential was saved. */
 export function savedNoticeText(credential: { name: string; status: CredentialStatus }): string {
   return credential.status === "VALID"

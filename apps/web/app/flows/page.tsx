@@ -50,7 +50,7 @@ export default async function FlowsPage() {
       ) : (
         <ul className="flow-list" aria-label="Flows">
           {flows.map((flow) => {
-            const missing = flow.steps.filter((step) => !step.credential || step.credential.status !== "VALID").length;
+            const missing = flow.stepsNeedingAttention.length;
             return (
               <li key={flow.id}>
                 <Link className="flow-row" href={`/flows/${flow.id}`}>

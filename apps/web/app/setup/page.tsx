@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 
 import { ActionForm } from "@/components/access/action-form";
+import { NewAccountFields } from "@/components/access/new-account-fields";
 import { ApiProblemBanner } from "@/components/api-problem-banner";
 import { PageHeader } from "@/components/page-header";
 import { setupAction } from "@/lib/access-actions";
@@ -20,19 +21,7 @@ export default async function SetupPage() {
     <div className="auth-card">
       <PageHeader title="Set up Latchkey" description="Create the first owner. You can invite the rest of your team afterwards." />
       <ActionForm action={setupAction} submitLabel="Create owner and workspace">
-        <label className="field">
-          <span className="field__label">Your name</span>
-          <input className="input" name="name" autoComplete="name" required />
-        </label>
-        <label className="field">
-          <span className="field__label">Email</span>
-          <input className="input" name="email" type="email" autoComplete="email" required />
-        </label>
-        <label className="field">
-          <span className="field__label">Password</span>
-          <input className="input" name="password" type="password" autoComplete="new-password" minLength={10} required />
-          <span className="field__hint">At least 10 characters.</span>
-        </label>
+        <NewAccountFields />
         <label className="field">
           <span className="field__label">Workspace name</span>
           <input className="input" name="workspaceName" placeholder="e.g. Acme integrations" />

@@ -1,15 +1,17 @@
-import { ViewerDocument, WorkspacesDocument } from "@latchkey/sdk";
+import { WorkspacesDocument } from "@latchkey/sdk";
 
 import { signOutAction, switchWorkspaceAction } from "@/lib/access-actions";
-import { getApiClient } from "@/lib/api";
+import { getApiClient, loadViewer } from "@/lib/api";
 
 /** The header's right side: the workspace switcher and the signed-in person with sign-out; nothing when signed out. */
 export async function AccountMenu() {
   let data;
   try {
-    const api = await getApiClient();
-    const { viewer } = await api.request(ViewerDocument);
+    const result = await loadViewer();
+    if (!result.ok) return null;
+    const { viewer } = result.data;
     if (!viewer?.person) return null;
+    const api = await getApiClient();
     data = { viewer, workspaces: (await api.request(WorkspacesDocument)).workspaces };
   } catch {
     // The API is unreachable or the session ended: the page itself says so.
@@ -23,7 +25,7 @@ export async function AccountMenu() {
           <label className="visually-hidden" htmlFor="workspace-switcher">
             Workspace
           </label>
-          <select id="workspace-switcher" className="select" name="workspaceId" defaultValue={viewer.workspace?.id}>
+          <select id="workspace-switcher" className="input" name="workspaceId" defaultValue={viewer.workspace?.id}>
             {workspaces.map((w) => (
               <option key={w.id} value={w.id}>
                 {w.name}

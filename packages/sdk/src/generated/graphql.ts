@@ -407,7 +407,7 @@ export type CredentialQueryVariables = Exact<{
 }>;
 
 
-export type CredentialQuery = { credential: { id: string, name: string, authType: AuthType, config: Record<string, unknown>, status: CredentialStatus, createdAt: string, updatedAt: string, usage: Array<{ flow: { id: string, name: string, status: FlowStatus }, step: { id: string, position: number, name: string } }>, secrets: Array<{ field: string, hint: string }>, lastVerification: { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number } | null, component: { id: string, key: string, name: string } } | null };
+export type CredentialQuery = { credential: { id: string, name: string, authType: AuthType, config: Record<string, unknown>, status: CredentialStatus, createdAt: string, updatedAt: string, component: { id: string, key: string, name: string, description: string | null, credentialCount: number, authMethods: Array<{ type: AuthType, label: string, fields: Array<{ name: string, label: string, type: FieldType, required: boolean, secret: boolean, description: string | null, placeholder: string | null, defaultValue: string | null, options: Array<string> | null }> }> }, usage: Array<{ flow: { id: string, name: string, status: FlowStatus }, step: { id: string, position: number, name: string } }>, secrets: Array<{ field: string, hint: string }>, lastVerification: { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number } | null } | null };
 
 export type CredentialVerificationsQueryVariables = Exact<{
   id: string | number;
@@ -1627,6 +1627,9 @@ export const CredentialDocument = new TypedDocumentString(`
     query Credential($id: ID!) {
   credential(id: $id) {
     ...CredentialFields
+    component {
+      ...ComponentFields
+    }
     usage {
       flow {
         id
@@ -1648,6 +1651,31 @@ export const CredentialDocument = new TypedDocumentString(`
   message
   checkedAt
   durationMs
+}
+fragment ComponentSummary on Component {
+  id
+  key
+  name
+  description
+  credentialCount
+}
+fragment ComponentFields on Component {
+  ...ComponentSummary
+  authMethods {
+    type
+    label
+    fields {
+      name
+      label
+      type
+      required
+      secret
+      description
+      placeholder
+      defaultValue
+      options
+    }
+  }
 }
 fragment CredentialFields on Credential {
   id

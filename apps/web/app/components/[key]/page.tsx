@@ -13,7 +13,7 @@ import { LastVerified } from "@/components/last-verified";
 import { PageHeader } from "@/components/page-header";
 import { SuccessNotice } from "@/components/success-notice";
 import { loadFromApi } from "@/lib/api";
-import { authMethodLabel, formatCount, savedNoticeText } from "@/lib/format";
+import { authMethodLabel, fieldLabel, formatCount, savedNoticeText } from "@/lib/format";
 
 export const dynamic = "force-dynamic";
 
@@ -131,11 +131,11 @@ function toRowData(component: Component, credential: Credential): CredentialRowD
   return {
     id: credential.id,
     name: credential.name,
-    authLabel: method ? authMethodLabel(method) : authMethodLabel({ type: credential.authType }),
+    authLabel: authMethodLabel(method ?? { type: credential.authType }),
     status: credential.status,
     reason: credential.lastVerification?.message ?? null,
     secretHints: credential.secrets.map((secret) => ({
-      label: method?.fields.find((field) => field.name === secret.field)?.label ?? secret.field,
+      label: fieldLabel(method, secret.field),
       hint: secret.hint,
     })),
     usedByFlows: flows.size,

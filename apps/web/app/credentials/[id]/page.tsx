@@ -1,8 +1,6 @@
-import { ComponentDocument, CredentialDocument } from "@latchkey/sdk";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { cache } from "react";
 
 import { ApiProblemBanner } from "@/components/api-problem-banner";
 import { Breadcrumb } from "@/components/breadcrumb";
@@ -13,8 +11,8 @@ import { FlowStatusBadge } from "@/components/flow-status-badge";
 import { LastVerified } from "@/components/last-verified";
 import { StatusIndicator } from "@/components/status-indicator";
 import { SuccessNotice } from "@/components/success-notice";
-import { loadFromApi } from "@/lib/api";
-import { authMethodLabel, formatDateTime, savedNoticeText } from "@/lib/format";
+import { loadCredential } from "@/lib/credential-data";
+import { authMethodLabel, fieldLabel, formatDateTime, savedNoticeText } from "@/lib/format";
 
 export const dynamic = "force-dynamic";
 
@@ -22,16 +20,6 @@ interface CredentialPageProps {
   params: Promise<{ id: string }>;
   searchParams: Promise<{ saved?: string | string[] }>;
 }
-
-/** The credential with its component's auth methods (for field labels), shared by metadata and page. */
-const loadCredential = cache((id: string) =>
-  loadFromApi(async (api) => {
-    const { credential } = await api.request(CredentialDocument, { id });
-    if (!credential) return { credential: null, component: null };
-    const { component } = await api.request(ComponentDocument, { key: credential.component.key });
-    return { credential, component };
-  }),
-);
 
 export async function generateMetadata({ params }: CredentialPageProps): Promise<Metadata> {
   const { id } = await params;
@@ -51,12 +39,11 @@ export default async function CredentialPage({ params, searchParams }: Credentia
       </>
     );
   }
-  const { credential, component } = result.data;
+  const { credential } = result.data;
   if (!credential) notFound();
 
   const componentHref = `/components/${encodeURIComponent(credential.component.key)}`;
-  const method = component?.authMethods.find((candidate) => candidate.type === credential.authType);
-  const fieldLabel = (name: string) => method?.fields.find((field) => field.name === name)?.label ?? name;
+  const method = credential.component.authMethods.find((candidate) => candidate.type === credential.authType);
   const configEntries = Object.entries(credential.config);
   const verification = credential.lastVerification;
   const now = Date.now();
@@ -114,7 +101,7 @@ export default async function CredentialPage({ params, searchParams }: Credentia
           </div>
           {configEntries.map(([name, value]) => (
             <div className="facts__row" key={name}>
-              <dt>{fieldLabel(name)}</dt>
+              <dt>{fieldLabel(method, name)}</dt>
               <dd>
                 <code>{String(value)}</code>
               </dd>
@@ -122,7 +109,7 @@ export default async function CredentialPage({ params, searchParams }: Credentia
           ))}
           {credential.secrets.map((secret) => (
             <div className="facts__row" key={secret.field}>
-              <dt>{fieldLabel(secret.field)}</dt>
+              <dt>{fieldLabel(method, secret.field)}</dt>
               <dd>
                 <code>{secret.hint}</code> <span className="muted">stored encrypted</span>
               </dd>

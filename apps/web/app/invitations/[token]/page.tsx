@@ -1,11 +1,12 @@
-import { InvitationPreviewDocument, ViewerDocument } from "@latchkey/sdk";
+import { InvitationPreviewDocument } from "@latchkey/sdk";
 import type { Metadata } from "next";
 
 import { ActionForm } from "@/components/access/action-form";
+import { NewAccountFields } from "@/components/access/new-account-fields";
 import { ApiProblemBanner } from "@/components/api-problem-banner";
 import { PageHeader } from "@/components/page-header";
 import { acceptInvitationAction } from "@/lib/access-actions";
-import { loadFromApi } from "@/lib/api";
+import { combineResults, loadFromApi, loadViewer } from "@/lib/api";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Invitation" };
@@ -13,12 +14,10 @@ export const metadata: Metadata = { title: "Invitation" };
 /** An invitation link: join with the account you are signed in with, or create one. */
 export default async function InvitationPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const result = await loadFromApi(async (api) => ({
-    ...(await api.request(InvitationPreviewDocument, { token })),
-    ...(await api.request(ViewerDocument)),
-  }));
+  const loaded = await Promise.all([loadFromApi((api) => api.request(InvitationPreviewDocument, { token })), loadViewer()]);
+  const result = combineResults(loaded);
   if (!result.ok) return <ApiProblemBanner problem={result.problem} />;
-  const { invitation, viewer } = result.data;
+  const [{ invitation }, { viewer }] = result.data;
   if (!invitation) {
     return (
       <div className="auth-card">
@@ -34,23 +33,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
       />
       <ActionForm action={acceptInvitationAction} submitLabel={viewer?.person ? `Join as ${viewer.person.name}` : "Create account and join"}>
         <input type="hidden" name="token" value={token} />
-        {viewer?.person ? null : (
-          <>
-            <label className="field">
-              <span className="field__label">Your name</span>
-              <input className="input" name="name" autoComplete="name" required />
-            </label>
-            <label className="field">
-              <span className="field__label">Email</span>
-              <input className="input" name="email" type="email" autoComplete="email" required />
-            </label>
-            <label className="field">
-              <span className="field__label">Password</span>
-              <input className="input" name="password" type="password" autoComplete="new-password" minLength={10} required />
-              <span className="field__hint">At least 10 characters.</span>
-            </label>
-          </>
-        )}
+        {viewer?.person ? null : <NewAccountFields />}
       </ActionForm>
     </div>
   );

@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 
 import { ActionForm } from "@/components/access/action-form";
 import { ApiProblemBanner } from "@/components/api-problem-banner";
+import { DataTable } from "@/components/data-table";
 import { PageHeader } from "@/components/page-header";
 import { createApiTokenAction, revokeApiTokenAction } from "@/lib/access-actions";
 import { loadFromApi } from "@/lib/api";
@@ -58,7 +59,7 @@ export default async function ApiTokensPage() {
             {SCOPES.map(({ scope, label, hint }) => (
               <label key={scope}>
                 <input type="checkbox" name="scopes" value={scope} defaultChecked={scope === "READ"} /> <code>{label}</code>{" "}
-                <span className="field__hint">{hint}</span>
+                <span className="field__help">{hint}</span>
               </label>
             ))}
           </fieldset>
@@ -76,51 +77,35 @@ export default async function ApiTokensPage() {
         {result.data.apiTokens.length === 0 ? (
           <p className="muted">No tokens yet.</p>
         ) : (
-          <div className="table-wrap">
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Token</th>
-                  <th scope="col">Scopes</th>
-                  <th scope="col">Last used</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Revoke</span>
+          <DataTable columns={["Name", "Token", "Scopes", "Last used", "Status", { label: "Revoke", hidden: true }]}>
+            {result.data.apiTokens.map((token) => {
+              const expired = token.expiresAt !== null && Date.parse(token.expiresAt) <= now;
+              const status = token.revokedAt ? "Revoked" : expired ? "Expired" : token.expiresAt ? `Expires ${formatDateTime(token.expiresAt)}` : "Active";
+              return (
+                <tr key={token.id}>
+                  <th scope="row" data-label="Name" className="data-table__name">
+                    {token.name}
                   </th>
+                  <td data-label="Token">
+                    <code>{token.tokenStart}…</code>
+                  </td>
+                  <td data-label="Scopes">{token.scopes.map((s) => SCOPE_LABELS[s]).join(", ")}</td>
+                  <td data-label="Last used">{token.lastUsedAt ? formatDateTime(token.lastUsedAt) : "Never"}</td>
+                  <td data-label="Status">{status}</td>
+                  <td>
+                    {token.revokedAt ? null : (
+                      <form action={revokeApiTokenAction}>
+                        <input type="hidden" name="id" value={token.id} />
+                        <button type="submit" className="link-button" aria-label={`Revoke ${token.name}`}>
+                          Revoke
+                        </button>
+                      </form>
+                    )}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {result.data.apiTokens.map((token) => {
-                  const expired = token.expiresAt !== null && Date.parse(token.expiresAt) <= now;
-                  const status = token.revokedAt ? "Revoked" : expired ? "Expired" : token.expiresAt ? `Expires ${formatDateTime(token.expiresAt)}` : "Active";
-                  return (
-                    <tr key={token.id}>
-                      <th scope="row" data-label="Name" className="data-table__name">
-                        {token.name}
-                      </th>
-                      <td data-label="Token">
-                        <code>{token.tokenStart}…</code>
-                      </td>
-                      <td data-label="Scopes">{token.scopes.map((s) => SCOPE_LABELS[s]).join(", ")}</td>
-                      <td data-label="Last used">{token.lastUsedAt ? formatDateTime(token.lastUsedAt) : "Never"}</td>
-                      <td data-label="Status">{status}</td>
-                      <td>
-                        {token.revokedAt ? null : (
-                          <form action={revokeApiTokenAction}>
-                            <input type="hidden" name="id" value={token.id} />
-                            <button type="submit" className="link-button" aria-label={`Revoke ${token.name}`}>
-                              Revoke
-                            </button>
-                          </form>
-                        )}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+              );
+            })}
+          </DataTable>
         )}
       </section>
     </>

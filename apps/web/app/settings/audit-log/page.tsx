@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 
 import { ApiProblemBanner } from "@/components/api-problem-banner";
+import { DataTable } from "@/components/data-table";
 import { PageHeader } from "@/components/page-header";
 import { loadFromApi } from "@/lib/api";
 import { formatDateTime } from "@/lib/format";
@@ -68,47 +69,34 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
         {edges.length === 0 ? (
           <p className="muted">No events.</p>
         ) : (
-          <div className="table-wrap">
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">When</th>
-                  <th scope="col">Who</th>
-                  <th scope="col">Action</th>
-                  <th scope="col">Object</th>
-                  <th scope="col">Address</th>
-                </tr>
-              </thead>
-              <tbody>
-                {edges.map(({ node }) => (
-                  <tr key={node.id}>
-                    <td data-label="When">{formatDateTime(node.at)}</td>
-                    <td data-label="Who">
-                      {node.actorId ? <Link href={filtered({ actorId: node.actorId, after: null })}>{node.actorName ?? node.actorId}</Link> : node.actorType.toLowerCase()}
-                      {node.actorType === "API_TOKEN" ? <span className="muted"> (token)</span> : null}
-                    </td>
-                    <td data-label="Action">
-                      <code>{node.action}</code>
-                    </td>
-                    <td data-label="Object">
-                      {node.objectId ? (
-                        <Link href={filtered({ objectType: node.objectType, objectId: node.objectId })}>
-                          {node.objectType} {node.details && typeof node.details.name === "string" ? `“${node.details.name}”` : node.objectId.slice(0, 8)}
-                        </Link>
-                      ) : (
-                        node.objectType
-                      )}
-                    </td>
-                    <td data-label="Address">{node.remoteAddress ?? "—"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable columns={["When", "Who", "Action", "Object", "Address"]}>
+            {edges.map(({ node }) => (
+              <tr key={node.id}>
+                <td data-label="When">{formatDateTime(node.at)}</td>
+                <td data-label="Who">
+                  {node.actorId ? <Link href={filtered({ actorId: node.actorId })}>{node.actorName ?? node.actorId}</Link> : node.actorType.toLowerCase()}
+                  {node.actorType === "API_TOKEN" ? <span className="muted"> (token)</span> : null}
+                </td>
+                <td data-label="Action">
+                  <code>{node.action}</code>
+                </td>
+                <td data-label="Object">
+                  {node.objectId ? (
+                    <Link href={filtered({ objectType: node.objectType, objectId: node.objectId })}>
+                      {node.objectType} {node.details && typeof node.details.name === "string" ? `“${node.details.name}”` : node.objectId.slice(0, 8)}
+                    </Link>
+                  ) : (
+                    node.objectType
+                  )}
+                </td>
+                <td data-label="Address">{node.remoteAddress ?? "—"}</td>
+              </tr>
+            ))}
+          </DataTable>
         )}
         {pageInfo.hasNextPage && pageInfo.endCursor ? (
           <p>
-            <Link className="button button--secondary" href={`${filtered({})}${filtered({}).includes("?") ? "&" : "?"}after=${encodeURIComponent(pageInfo.endCursor)}`}>
+            <Link className="button button--secondary" href={filtered({ after: pageInfo.endCursor })}>
               Older events
             </Link>
           </p>

@@ -1,12 +1,13 @@
-import { InvitationsDocument, MembersDocument, ViewerDocument, type Role } from "@latchkey/sdk";
+import { InvitationsDocument, MembersDocument, type Role } from "@latchkey/sdk";
 import type { Metadata } from "next";
 
 import { ActionForm } from "@/components/access/action-form";
 import { ApiProblemBanner } from "@/components/api-problem-banner";
+import { DataTable } from "@/components/data-table";
 import { PageHeader } from "@/components/page-header";
 import { changeMemberRoleAction, createInvitationAction, removeMemberAction, revokeInvitationAction } from "@/lib/access-actions";
-import { loadFromApi } from "@/lib/api";
-import { formatDateTime } from "@/lib/format";
+import { combineResults, loadFromApi, loadViewer } from "@/lib/api";
+import { formatCount, formatDateTime } from "@/lib/format";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Members" };
@@ -16,7 +17,7 @@ const ROLE_LABELS: Record<Role, string> = { OWNER: "Owner", ADMIN: "Admin", MEMB
 
 function RoleSelect({ name = "role", value, label }: { name?: string; value: Role; label: string }) {
   return (
-    <select className="select" name={name} defaultValue={value} aria-label={label}>
+    <select className="input" name={name} defaultValue={value} aria-label={label}>
       {ROLES.map((role) => (
         <option key={role} value={role}>
           {ROLE_LABELS[role]}
@@ -27,11 +28,12 @@ function RoleSelect({ name = "role", value, label }: { name?: string; value: Rol
 }
 
 export default async function MembersPage() {
-  const result = await loadFromApi(async (api) => ({
-    ...(await api.request(MembersDocument)),
-    ...(await api.request(InvitationsDocument)),
-    ...(await api.request(ViewerDocument)),
-  }));
+  const loaded = await Promise.all([
+    loadFromApi((api) => api.request(MembersDocument)),
+    loadFromApi((api) => api.request(InvitationsDocument)),
+    loadViewer(),
+  ]);
+  const result = combineResults(loaded);
   const header = (
     <PageHeader
       title="Members"
@@ -47,7 +49,7 @@ export default async function MembersPage() {
       </>
     );
   }
-  const { members, invitations, viewer } = result.data;
+  const [{ members }, { invitations }, { viewer }] = result.data;
   return (
     <>
       {header}
@@ -66,46 +68,31 @@ export default async function MembersPage() {
 
       <section className="section" aria-labelledby="members-title">
         <h2 id="members-title" className="section__title">
-          {members.length} {members.length === 1 ? "member" : "members"}
+          {formatCount(members.length, "member")}
         </h2>
-        <div className="table-wrap">
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Email</th>
-                <th scope="col">Role</th>
-                <th scope="col">Joined</th>
-                <th scope="col">
-                  <span className="visually-hidden">Remove</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {members.map((member) => (
-                <tr key={member.person.id}>
-                  <th scope="row" data-label="Name" className="data-table__name">
-                    {member.person.name}
-                    {member.person.id === viewer?.person?.id ? <span className="muted"> (you)</span> : null}
-                  </th>
-                  <td data-label="Email">{member.person.email}</td>
-                  <td data-label="Role">
-                    <ActionForm action={changeMemberRoleAction} submitLabel="Change" className="form--inline" submitClassName="button button--secondary">
-                      <input type="hidden" name="personId" value={member.person.id} />
-                      <RoleSelect value={member.role} label={`Role of ${member.person.name}`} />
-                    </ActionForm>
-                  </td>
-                  <td data-label="Joined">{formatDateTime(member.joinedAt)}</td>
-                  <td>
-                    <ActionForm action={removeMemberAction} submitLabel="Remove" className="form--inline" submitClassName="link-button">
-                      <input type="hidden" name="personId" value={member.person.id} />
-                    </ActionForm>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={["Name", "Email", "Role", "Joined", { label: "Remove", hidden: true }]}>
+          {members.map((member) => (
+            <tr key={member.person.id}>
+              <th scope="row" data-label="Name" className="data-table__name">
+                {member.person.name}
+                {member.person.id === viewer?.person?.id ? <span className="muted"> (you)</span> : null}
+              </th>
+              <td data-label="Email">{member.person.email}</td>
+              <td data-label="Role">
+                <ActionForm action={changeMemberRoleAction} submitLabel="Change" className="form--inline" submitClassName="button button--secondary">
+                  <input type="hidden" name="personId" value={member.person.id} />
+                  <RoleSelect value={member.role} label={`Role of ${member.person.name}`} />
+                </ActionForm>
+              </td>
+              <td data-label="Joined">{formatDateTime(member.joinedAt)}</td>
+              <td>
+                <ActionForm action={removeMemberAction} submitLabel="Remove" className="form--inline" submitClassName="link-button">
+                  <input type="hidden" name="personId" value={member.person.id} />
+                </ActionForm>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       </section>
 
       {invitations.length > 0 ? (
@@ -113,37 +100,23 @@ export default async function MembersPage() {
           <h2 id="invitations-title" className="section__title">
             Pending invitations
           </h2>
-          <div className="table-wrap">
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">Role</th>
-                  <th scope="col">Created</th>
-                  <th scope="col">Expires</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Revoke</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {invitations.map((invitation) => (
-                  <tr key={invitation.id}>
-                    <td data-label="Role">{ROLE_LABELS[invitation.role]}</td>
-                    <td data-label="Created">{formatDateTime(invitation.createdAt)}</td>
-                    <td data-label="Expires">{formatDateTime(invitation.expiresAt)}</td>
-                    <td>
-                      <form action={revokeInvitationAction}>
-                        <input type="hidden" name="id" value={invitation.id} />
-                        <button type="submit" className="link-button">
-                          Revoke
-                        </button>
-                      </form>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable columns={["Role", "Created", "Expires", { label: "Revoke", hidden: true }]}>
+            {invitations.map((invitation) => (
+              <tr key={invitation.id}>
+                <td data-label="Role">{ROLE_LABELS[invitation.role]}</td>
+                <td data-label="Created">{formatDateTime(invitation.createdAt)}</td>
+                <td data-label="Expires">{formatDateTime(invitation.expiresAt)}</td>
+                <td>
+                  <form action={revokeInvitationAction}>
+                    <input type="hidden" name="id" value={invitation.id} />
+                    <button type="submit" className="link-button">
+                      Revoke
+                    </button>
+                  </form>
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         </section>
       ) : null}
     </>

@@ -1,4 +1,3 @@
-import { ComponentDocument, CredentialDocument } from "@latchkey/sdk";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 
@@ -7,7 +6,7 @@ import { Breadcrumb } from "@/components/breadcrumb";
 import { ComponentAvatar } from "@/components/component-avatar";
 import { CredentialFormPage } from "@/components/credential-form-page";
 import { PageHeader } from "@/components/page-header";
-import { loadFromApi } from "@/lib/api";
+import { loadCredential } from "@/lib/credential-data";
 
 export const dynamic = "force-dynamic";
 
@@ -15,12 +14,7 @@ export const metadata: Metadata = { title: "Edit credential" };
 
 export default async function EditCredentialPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const result = await loadFromApi(async (api) => {
-    const { credential } = await api.request(CredentialDocument, { id });
-    if (!credential) return null;
-    const { component } = await api.request(ComponentDocument, { key: credential.component.key });
-    return component ? { credential, component } : null;
-  });
+  const result = await loadCredential(id);
   if (!result.ok) {
     return (
       <>
@@ -29,8 +23,9 @@ export default async function EditCredentialPage({ params }: { params: Promise<{
       </>
     );
   }
-  if (!result.data) notFound();
-  const { credential, component } = result.data;
+  const { credential } = result.data;
+  if (!credential) notFound();
+  const { component } = credential;
   const componentHref = `/components/${encodeURIComponent(component.key)}`;
   const credentialHref = `/credentials/${credential.id}`;
 
