@@ -1,27 +1,18 @@
 /**
- * `npm run bench`: seeds a workspace at two scales, starts the API in production mode in its own
- * process, loads it with autocannon from this process, prints one table and writes
- * bench/results.json. PostgreSQL when DATABASE_URL is set (a fresh database per scale on that
- * server), else PGlite. Settings: BENCH_DURATION (s per case, 10), BENCH_CONNECTIONS (10),
+ * `npm run bench`: seeds a workspace at two scales (its first owner and API token included), starts
+ * the API in production mode in its own process, loads it with autocannon from this process,
+ * prints one table and writes bench/results.json. PostgreSQL when DATABASE_URL is set (a fresh
+ * database per scale on that server), else PGlite. Settings: BENCH_DURATION (s per case, 10), BENCH_CONNECTIONS (10),
  * BENCH_SCALES ("1000,100000"), BENCH_ROUNDS (5), BENCH_WARMUP (s, 2), BENCH_CASES (all),
  * BENCH_VERIFY_CONCURRENCY (the API's default), BENCH_NODE_ARGS (none), BENCH_KEEP (0).
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import autocannon from "autocannon";
-import {
-  CreateApiTokenDocument,
-  CredentialDocument,
-  CredentialsDocument,
-  DeleteCredentialDocument,
-  SetupFirstOwnerDocument,
-} from "@latchkey/sdk";
-import { createTestDatabase } from "../apps/api/test/harness";
+import { CredentialDocument, CredentialsDocument, DeleteCredentialDocument } from "@latchkey/sdk";
+import { createTestDatabase, startApiProcess, startFakeApp } from "../apps/api/test/harness";
 import { BENCH_API_KEY, seed, type Seeded } from "./seed";
 
 const root = path.resolve(__dirname, "..");
@@ -44,7 +35,7 @@ const serverUrl = env.DATABASE_URL || undefined;
 /** The API token of the scale being measured (every request to the API must be authenticated). */
 let apiToken: string | undefined;
 
-/** Headers every request to the API carries: the bench's API token, once the first owner made it. */
+/** Headers every request to the API carries: the bench's API token, once the seed made it. */
 function authHeaders(): Record<string, string> {
   return apiToken ? { authorization: `Bearer ${apiToken}` } : {};
 }
@@ -71,96 +62,62 @@ interface ScaleResult {
 // ------------------------------------------------------------------------------------------------
 // The API process and the endpoint case 6 verifies against
 
-async function startApiProcess(extraEnv: Record<string, string>): Promise<{ url: string; stop: () => Promise<void>; output: () => string }> {
-  // Node flags for the API, e.g. BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it.
-  const nodeArgs = env.BENCH_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, "--import", "tsx", path.join(root, "apps/api/src/main.ts")], {
+/**
+ * The API in production mode, as the tests start it (apps/api/test/harness.ts) but with the
+ * production defaults the tests change: compiled plans after LATCHKEY_COMPILE_AFTER_RUNS=2 runs (the
+ * tests compile at once), and a verification rate limit case 6 cannot reach.
+ */
+async function startBenchApi(
+  target: { dataDir: string; databaseUrl: string | undefined },
+  extraEnv: Record<string, string>,
+): Promise<{ url: string; stop: () => Promise<void>; output: () => string }> {
+  const api = await startApiProcess({
+    dataDir: target.dataDir,
+    databaseUrl: target.databaseUrl,
     env: {
-      PATH: env.PATH,
-      HOME: env.HOME,
       NODE_ENV: "production",
-      PORT: "0",
-      HOST: "127.0.0.1",
       LATCHKEY_BENCH: "true",
       LATCHKEY_LOG_LEVEL: "warn",
       LATCHKEY_DEMO_DATA: "false",
+      // The production default, measured as it is (the tests' environment sets 0).
+      LATCHKEY_COMPILE_AFTER_RUNS: "2",
       // Case 6 re-verifies 1,000 credentials of one workspace on purpose.
       LATCHKEY_VERIFY_RATE_LIMIT: "1000000",
       ...extraEnv,
     },
-    stdio: ["ignore", "pipe", "pipe"],
+    // Node flags for the API, e.g. BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it.
+    nodeArgs: env.BENCH_NODE_ARGS?.split(" ").filter(Boolean) ?? [],
+    startTimeoutMs: 120_000,
   });
-  let output = "";
-  child.stdout!.on("data", (d: Buffer) => (output += d.toString()));
-  child.stderr!.on("data", (d: Buffer) => (output += d.toString()));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`The API did not start:\n${output}`)), 120_000);
-    child.stdout!.on("data", () => {
-      const match = /listening on (http:\/\/\S+)\/graphql/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!.replace("localhost", "127.0.0.1"));
-      }
-    });
-    child.once("exit", (code) => reject(new Error(`The API exited (${code}):\n${output}`)));
-  });
-  return {
-    url,
-    output: () => output,
-    stop: () =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once("exit", () => resolve());
-        child.kill("SIGTERM");
-      }),
-  };
+  // The API names itself localhost; the load goes to the address it listens on.
+  return { url: api.url.replace("localhost", "127.0.0.1"), stop: api.stop, output: api.logs };
 }
 
 /** A local application that answers every verification after 50 ms (the key must match); it counts what it accepted. */
-async function startSlowEndpoint(): Promise<{ url: string; server: Server; accepted: () => number }> {
+async function startSlowEndpoint(): Promise<{ url: string; close: () => Promise<void>; accepted: () => number }> {
   let accepted = 0;
-  const server = createServer((req, res) => {
+  const app = await startFakeApp((req, res) => {
     setTimeout(() => {
       const ok = req.headers.api_key === BENCH_API_KEY;
       if (ok) accepted += 1;
       res.writeHead(ok ? 200 : 401, { "content-type": "application/json" }).end(ok ? '{"username":"bench"}' : "{}");
     }, 50);
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server, accepted: () => accepted };
+  return { url: app.url, close: app.close, accepted: () => accepted };
 }
 
 // ------------------------------------------------------------------------------------------------
 // Requests
 
-async function graphqlResponse(api: string, document: { toString(): string }, variables: Record<string, unknown>, headers = authHeaders()) {
+async function graphql(api: string, document: { toString(): string }, variables: Record<string, unknown>) {
   const response = await fetch(`${api}/graphql`, {
     method: "POST",
-    headers: { "content-type": "application/json", ...headers },
+    headers: { "content-type": "application/json", ...authHeaders() },
     body: JSON.stringify({ query: String(document), variables }),
   });
   const json = (await response.json()) as { data?: any; errors?: unknown[] };
   if (response.status !== 200 || json.errors) throw new Error(`GraphQL request failed (${response.status}): ${JSON.stringify(json).slice(0, 500)}`);
-  return { data: json.data, response };
-}
-
-async function graphql(api: string, document: { toString(): string }, variables: Record<string, unknown>) {
-  return (await graphqlResponse(api, document, variables)).data;
-}
-
-/**
- * Sets up the first owner of a new database through the API's setupFirstOwner mutation and, signed
- * in as that owner (the session cookie it answered with), creates the READ + WRITE API token the
- * bench sends. Answers the owner's workspace, which the seed fills.
- */
-async function setUpOwner(api: string): Promise<{ workspaceId: string; token: string }> {
-  const owner = { name: "Bench Owner", email: "bench@latchkey.local", password: randomBytes(16).toString("base64url"), workspaceName: "Bench" };
-  const setup = await graphqlResponse(api, SetupFirstOwnerDocument, { input: owner }, {});
-  const cookie = setup.response.headers.getSetCookie().find((c) => c.startsWith("latchkey_session="))?.split(";")[0];
-  if (setup.data.setupFirstOwner.__typename !== "SignedIn" || !cookie) throw new Error(`setupFirstOwner: ${JSON.stringify(setup.data).slice(0, 500)}`);
-  const created = await graphqlResponse(api, CreateApiTokenDocument, { input: { name: "bench", scopes: ["READ", "WRITE"] } }, { cookie });
-  if (created.data.createApiToken.__typename !== "ApiTokenCreated") throw new Error(`createApiToken: ${JSON.stringify(created.data).slice(0, 500)}`);
-  return { workspaceId: setup.data.setupFirstOwner.workspace.id, token: created.data.createApiToken.token };
+  return json.data;
 }
 
 async function statements(api: string): Promise<number> {
@@ -290,33 +247,19 @@ async function runScale(credentialCount: number, slow: SlowEndpoint): Promise<Sc
   const dataDir = mkdtempSync(path.join(tmpdir(), "latchkey-bench-"));
   const encryptionKey = randomBytes(32).toString("base64");
   try {
-    const databaseEnv: Record<string, string> = {
-      LATCHKEY_DATA_DIR: dataDir,
-      LATCHKEY_ENCRYPTION_KEY: encryptionKey,
-      ...(database.url ? { DATABASE_URL: database.url } : {}),
-    };
-    // The first owner and the bench's token come from the API itself; it is stopped for the seed
-    // (PGlite is one process's).
-    const setupApi = await startApiProcess(databaseEnv);
-    let owner: { workspaceId: string; token: string };
-    try {
-      owner = await setUpOwner(setupApi.url);
-    } finally {
-      await setupApi.stop();
-    }
-    apiToken = owner.token;
-
     process.stdout.write(`\n${credentialCount.toLocaleString("en")} credentials: seeding… `);
     const started = performance.now();
+    // Before the API starts: PGlite is one process's.
     const seeded: Seeded = await seed(
-      { url: database.url, dataDir, encryptionKey, workspaceId: owner.workspaceId },
+      { url: database.url, dataDir, encryptionKey },
       { credentials: credentialCount, components: 200, flows: 20_000, hotUsage: 50, reverify: 1_000 },
     );
     const seedMs = { ...seeded.timings, total: Math.round(performance.now() - started) };
     console.log(`${(seedMs.total / 1000).toFixed(1)} s (${JSON.stringify(seeded.timings)})`);
+    apiToken = seeded.token;
 
-    const api = await startApiProcess({
-      ...databaseEnv,
+    const api = await startBenchApi({ dataDir, databaseUrl: database.url }, {
+      LATCHKEY_ENCRYPTION_KEY: encryptionKey,
       LATCHKEY_BASE_URL_OVERRIDES: seeded.benchComponentKeys.map((k) => `${k}=${slow.url}/v2`).join(","),
       ...(VERIFY_CONCURRENCY ? { LATCHKEY_VERIFY_CONCURRENCY: String(VERIFY_CONCURRENCY) } : {}),
     });
@@ -387,7 +330,7 @@ async function main() {
   try {
     for (const n of SCALES) scales.push(await runScale(n, slow));
   } finally {
-    slow.server.close();
+    await slow.close();
   }
   const find = (s: ScaleResult | undefined, prefix: string) => s?.cases.find((c) => c.case.startsWith(prefix));
   const small = scales[0];

@@ -1,6 +1,6 @@
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { catalogDescriptors } from "@latchkey/catalog";
-import { createNetworkPolicy, createServices, Keyring, parseCatalog, parseEncryptionKey, sealSecrets, secretHint, syncCatalog } from "@latchkey/core";
+import { createNetworkPolicy, createServices, Keyring, parseCatalog, parseEncryptionKey, sealSecrets, secretHint, withAuditActor } from "@latchkey/core";
 import { components, credentials, eq, flows, flowSteps, openDatabase, sql } from "@latchkey/db";
 
 export interface SeedPlan {
@@ -14,7 +14,10 @@ export interface SeedPlan {
 }
 
 export interface Seeded {
+  /** The first owner's workspace, which the seed fills. */
   workspaceId: string;
+  /** The owner's READ + WRITE API token: what the bench sends. */
+  token: string;
   /** A credential used by `hotUsage` flows (case 3). */
   hotCredentialId: string;
   /** A credential used by an ACTIVE flow (case 4: deleteCredential answers CredentialInUse). */
@@ -44,11 +47,13 @@ async function timed<T>(timings: Record<string, number>, label: string, work: ()
 }
 
 /**
- * Fills a new database straight through the db package: bulk inserts of 1,000 rows per statement.
- * Every credential's secrets are sealed on their own (the secret box binds workspace and credential
- * id as additional data, so no ciphertext can be shared between rows).
+ * Sets up the first owner of a new database and their READ + WRITE API token through the access
+ * service (what the API's setupFirstOwner and createApiToken run), then fills the owner's workspace
+ * straight through the db package: bulk inserts of 1,000 rows per statement. Every credential's
+ * secrets are sealed on their own (the secret box binds workspace and credential id as additional
+ * data, so no ciphertext can be shared between rows).
  */
-export async function seed(target: { url?: string; dataDir: string; encryptionKey: string; workspaceId: string }, plan: SeedPlan): Promise<Seeded> {
+export async function seed(target: { url?: string; dataDir: string; encryptionKey: string }, plan: SeedPlan): Promise<Seeded> {
   const timings: Record<string, number> = {};
   const handle = await openDatabase({ url: target.url, dataDir: target.dataDir });
   const { db } = handle;
@@ -56,15 +61,25 @@ export async function seed(target: { url?: string; dataDir: string; encryptionKe
   const networkPolicy = createNetworkPolicy();
   try {
     const keyring = new Keyring(parseEncryptionKey(target.encryptionKey));
-    // The workspace the API's setupFirstOwner created (its owner's token is what the bench sends).
-    const { workspaceId } = target;
     const catalog = parseCatalog(catalogDescriptors);
-    await syncCatalog(db, workspaceId, catalog);
+    const services = createServices({ db, keyring, catalog, verifier: { timeoutMs: 10_000, serverUrl: "", baseUrlOverrides: {}, networkPolicy } });
+
+    // The first owner and their workspace (which gets the built-in catalog), then the token, made
+    // as the owner the way the API's createApiToken makes it (the audit log names them).
+    const { workspaceId, token } = await timed(timings, "owner", async () => {
+      const owner = { name: "Bench Owner", email: "bench@latchkey.local", password: randomBytes(16).toString("base64url"), workspaceName: "Bench" };
+      const setup = await services.access.setupFirstOwner(owner);
+      if (setup.__typename !== "SignedIn" || !setup.workspace) throw new Error(`setupFirstOwner: ${JSON.stringify(setup).slice(0, 500)}`);
+      const { person, workspace } = setup;
+      const actor = { type: "person", id: person.id, name: person.name, remoteAddress: null } as const;
+      const created = await withAuditActor(actor, () => services.access.createApiToken(workspace.id, person.id, { name: "bench", scopes: ["read", "write"] }));
+      if ("__typename" in created) throw new Error(`createApiToken: ${JSON.stringify(created).slice(0, 500)}`);
+      return { workspaceId: workspace.id, token: created.secret };
+    });
 
     // Registered components fill the workspace up to plan.components; they copy the Petstore
     // descriptor, and credentials are spread over them.
     const petstore = catalog.find((d) => d.key === "petstore")!;
-    const services = createServices({ db, keyring, catalog, verifier: { timeoutMs: 10_000, serverUrl: "", baseUrlOverrides: {}, networkPolicy } });
     const benchComponentKeys = Array.from({ length: plan.components - catalog.length }, (_, i) => `bench-${String(i).padStart(3, "0")}`);
     await timed(timings, "components", async () => {
       for (const key of benchComponentKeys) {
@@ -142,6 +157,7 @@ export async function seed(target: { url?: string; dataDir: string; encryptionKe
     const stride = Math.max(1, Math.floor(plan.credentials / plan.reverify));
     return {
       workspaceId,
+      token,
       hotCredentialId,
       inUseCredentialId,
       deepName: accountName(Math.floor(plan.credentials * 0.9)),

@@ -7,7 +7,6 @@ import { expect, type Locator, type Page } from "@playwright/test";
 export class CredentialForm {
   readonly saveButton: Locator;
   readonly error: Locator;
-  readonly progress: Locator;
 
   constructor(
     readonly page: Page,
@@ -15,7 +14,6 @@ export class CredentialForm {
   ) {
     this.saveButton = root.getByRole("button", { name: /^Verify and save/ });
     this.error = root.getByRole("alert");
-    this.progress = root.getByRole("status").filter({ hasText: "Verifying" });
   }
 
   field(label: string): Locator {

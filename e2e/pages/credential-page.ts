@@ -17,13 +17,6 @@ export class CredentialPage {
     await expect(this.heading).toBeVisible();
   }
 
-  /** The id in the page's address. */
-  credentialId(): string {
-    const id = new URL(this.page.url()).pathname.split("/")[2];
-    if (!id) throw new Error(`Not on a credential page: ${this.page.url()}`);
-    return id;
-  }
-
   usageOf(flowName: string): Locator {
     return this.usedBy.getByRole("listitem").filter({ has: this.page.getByRole("link", { name: flowName, exact: true }) });
   }

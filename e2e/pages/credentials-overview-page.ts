@@ -39,14 +39,6 @@ export class CredentialsOverviewPage {
     await expect(this.countBadge(componentName)).toHaveText(`${count} ${count === 1 ? "credential" : "credentials"}`);
   }
 
-  async search(text: string): Promise<void> {
-    await this.page.getByRole("searchbox", { name: "Search" }).fill(text);
-  }
-
-  async filterByStatus(label: string): Promise<void> {
-    await this.page.getByLabel("Status").selectOption({ label });
-  }
-
   async openComponent(componentName: string): Promise<void> {
     await this.tile(componentName).click();
     await expect(this.page.getByRole("heading", { level: 1, name: componentName })).toBeVisible();

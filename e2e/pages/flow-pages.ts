@@ -2,6 +2,13 @@ import { expect, type Locator, type Page } from "@playwright/test";
 
 import { CredentialForm } from "./credential-form-page";
 
+/** Chooses the option of a step's credential select whose text names `credentialName`. */
+async function chooseCredentialIn(select: Locator, step: number, credentialName: string): Promise<void> {
+  const value = await select.locator("option").filter({ hasText: credentialName }).getAttribute("value");
+  if (!value) throw new Error(`Step ${step} offers no credential named ${credentialName}`);
+  await select.selectOption(value);
+}
+
 /** The flows list (`/flows`). */
 export class FlowsPage {
   readonly heading: Locator;
@@ -52,10 +59,7 @@ export class NewFlowPage {
   }
 
   async chooseCredential(step: number, credentialName: string): Promise<void> {
-    const select = this.credentialSelect(step);
-    const value = await select.locator("option").filter({ hasText: credentialName }).getAttribute("value");
-    if (!value) throw new Error(`Step ${step} offers no credential named ${credentialName}`);
-    await select.selectOption(value);
+    await chooseCredentialIn(this.credentialSelect(step), step, credentialName);
   }
 
   /** Chooses "Create new credential…": the Add credential dialog opens for the step's component. */
@@ -106,5 +110,10 @@ export class FlowPage {
   async deactivate(): Promise<void> {
     await this.page.getByRole("button", { name: "Deactivate" }).click();
     await this.expectStatus("INACTIVE");
+  }
+
+  /** Sets a step's credential (the page saves the change at once). */
+  async chooseCredential(step: number, credentialName: string): Promise<void> {
+    await chooseCredentialIn(this.step(step).getByLabel(`Credential for step ${step}`), step, credentialName);
   }
 }

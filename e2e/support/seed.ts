@@ -8,6 +8,14 @@ export async function createPetstoreCredential(api: LatchkeyClient, input: { nam
   return createCredential;
 }
 
+/** A VALID Petstore credential named `prefix` and a unique suffix; throws unless it was created. */
+export async function seedValidCredential(api: LatchkeyClient, prefix: string) {
+  const name = uniqueName(prefix);
+  const result = await createPetstoreCredential(api, { name, apiKey: "secret" });
+  if (result.__typename !== "CredentialCreated") throw new Error(`seeding answered ${result.__typename}`);
+  return result.credential;
+}
+
 /** A credential name no other test uses. */
 export function uniqueName(prefix: string): string {
   return `${prefix} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;

@@ -1,7 +1,7 @@
 // Managing a flow on its page: a step's credential, activation, deactivation, deletion.
 import { expect, skipWithoutChromium, test } from "../fixtures";
 import { saveScreenshot } from "../support/screenshots";
-import { createFlow, createPetstoreCredential, uniqueName } from "../support/seed";
+import { createFlow, seedValidCredential, uniqueName } from "../support/seed";
 
 skipWithoutChromium();
 
@@ -11,8 +11,7 @@ test("choosing the missing credential lets the flow activate; deactivated, it ca
   flowsPage,
   flowPage,
 }, testInfo) => {
-  const seeded = await createPetstoreCredential(api, { name: uniqueName("Flow page key"), apiKey: "secret" });
-  if (seeded.__typename !== "CredentialCreated") throw new Error(`seeding answered ${seeded.__typename}`);
+  const credential = await seedValidCredential(api, "Flow page key");
   const flowName = uniqueName("Managed flow");
   const flow = await createFlow(api, { name: flowName, componentKey: "petstore", credentialIds: [null] });
 
@@ -22,10 +21,8 @@ test("choosing the missing credential lets the flow activate; deactivated, it ca
   await flowsPage.row(flowName).click();
   await expect(page).toHaveURL(new RegExp(`/flows/${flow.id}$`));
 
-  const select = flowPage.step(1).getByLabel("Credential for step 1");
-  const value = await select.locator("option").filter({ hasText: seeded.credential.name }).getAttribute("value");
-  await select.selectOption(value!);
-  await expect(page.getByRole("status").filter({ hasText: `Step 1 now uses “${seeded.credential.name}”.` })).toBeVisible();
+  await flowPage.chooseCredential(1, credential.name);
+  await expect(page.getByRole("status").filter({ hasText: `Step 1 now uses “${credential.name}”.` })).toBeVisible();
   await expect(flowPage.step(1).locator("[data-status]")).toHaveAttribute("data-status", "VALID");
 
   await flowPage.activate();

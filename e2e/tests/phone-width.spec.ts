@@ -2,16 +2,14 @@
 import { expect, skipWithoutChromium, test } from "../fixtures";
 import { horizontalOverflow } from "../support/layout";
 import { saveScreenshot } from "../support/screenshots";
-import { createFlow, createPetstoreCredential, uniqueName } from "../support/seed";
+import { createFlow, seedValidCredential, uniqueName } from "../support/seed";
 
 skipWithoutChromium();
 
 test.use({ viewport: { width: 375, height: 812 } });
 
 test("the main pages fit a 375 px wide screen", async ({ page, api, flowsPage, flowPage, credentialPage }, testInfo) => {
-  const seeded = await createPetstoreCredential(api, { name: uniqueName("Phone key"), apiKey: "secret" });
-  if (seeded.__typename !== "CredentialCreated") throw new Error(`seeding answered ${seeded.__typename}`);
-  const credential = seeded.credential;
+  const credential = await seedValidCredential(api, "Phone key");
   const flow = await createFlow(api, {
     name: uniqueName("Phone flow"),
     componentKey: "petstore",

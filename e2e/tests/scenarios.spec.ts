@@ -2,18 +2,11 @@
 // and counts are read from the page before acting and compared after.
 import { expect, skipWithoutChromium, test } from "../fixtures";
 import { saveScreenshot } from "../support/screenshots";
-import { activateFlow, createFlow, createPetstoreCredential, uniqueName } from "../support/seed";
+import { activateFlow, createFlow, seedValidCredential, uniqueName } from "../support/seed";
 
 skipWithoutChromium();
 
 const PETSTORE = "Petstore API";
-
-async function seedValidCredential(api: Parameters<typeof createPetstoreCredential>[0], prefix: string) {
-  const name = uniqueName(prefix);
-  const result = await createPetstoreCredential(api, { name, apiKey: "secret" });
-  if (result.__typename !== "CredentialCreated") throw new Error(`seeding answered ${result.__typename}`);
-  return result.credential;
-}
 
 test("1. a Petstore credential with a wrong key shows the error, saves nothing, and the count stays", async ({
   page,

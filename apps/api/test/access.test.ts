@@ -19,7 +19,7 @@ import {
   ViewerDocument,
   type LatchkeyClient,
 } from "@latchkey/sdk";
-import { expectNoSecretsIn, TEST_OWNER, useApi, type TestCaller } from "./harness";
+import { createCredential, expectNoSecretsIn, TEST_OWNER, useApi, type TestCaller } from "./harness";
 
 const api = useApi();
 
@@ -34,11 +34,7 @@ async function errorCode(work: Promise<unknown>): Promise<string | undefined> {
 }
 
 async function createPetstore(client: LatchkeyClient, name: string): Promise<string> {
-  const { createCredential } = await client.request(CreateCredentialDocument, {
-    input: { componentKey: "petstore", authType: "API_KEY", name, values: { apiKey: "secret" } },
-  });
-  if (createCredential.__typename !== "CredentialCreated") throw new Error(createCredential.__typename);
-  return createCredential.credential.id;
+  return (await createCredential(client, { componentKey: "petstore", authType: "API_KEY", name, values: { apiKey: "secret" } })).id;
 }
 
 async function signIn(caller: TestCaller, email: string, password: string) {
@@ -105,7 +101,7 @@ describe("sessions", () => {
 describe("workspaces", () => {
   test("a person in two workspaces acts in the one the header or switchWorkspace names, never in another", async () => {
     const second = await api().createWorkspace("Second workspace");
-    const owner = api().owner!;
+    const owner = api().owner;
     const inFirst = await createPetstore(api().client, "First's credential");
     const inSecond = await createPetstore(api().as({ session: owner.session, workspaceId: second }).client, "Second's credential");
 
@@ -139,7 +135,7 @@ describe("members and roles", () => {
     expect((await admin.client.request(ChangeMemberRoleDocument, { personId: member.personId, role: "ADMIN" })).changeMemberRole.__typename).toBe("NotAllowed");
     expect((await admin.client.request(RemoveMemberDocument, { personId: otherAdmin.personId })).removeMember.__typename).toBe("NotAllowed");
     expect((await admin.client.request(CreateInvitationDocument, { role: "OWNER" })).createInvitation.__typename).toBe("NotAllowed");
-    expect((await api().client.request(ChangeMemberRoleDocument, { personId: api().owner!.personId, role: "ADMIN" })).changeMemberRole.__typename).toBe(
+    expect((await api().client.request(ChangeMemberRoleDocument, { personId: api().owner.personId, role: "ADMIN" })).changeMemberRole.__typename).toBe(
       "InvalidInput",
     );
 
@@ -232,14 +228,14 @@ describe("resolveCredential", () => {
 describe("audit log", () => {
   test("pages newest first with a keyset cursor, filters by actor, and is for admins only", async () => {
     for (let i = 0; i < 3; i++) await createPetstore(api().client, `Audited ${i}`);
-    const first = await api().client.request(AuditLogDocument, { first: 2, filter: { actorId: api().owner!.personId } });
+    const first = await api().client.request(AuditLogDocument, { first: 2, filter: { actorId: api().owner.personId } });
     expect(first.auditLog.edges).toHaveLength(2);
     expect(first.auditLog.pageInfo.hasNextPage).toBe(true);
-    const next = await api().client.request(AuditLogDocument, { first: 2, after: first.auditLog.pageInfo.endCursor, filter: { actorId: api().owner!.personId } });
+    const next = await api().client.request(AuditLogDocument, { first: 2, after: first.auditLog.pageInfo.endCursor, filter: { actorId: api().owner.personId } });
     const ids = [...first.auditLog.edges, ...next.auditLog.edges].map((e) => Number(e.node.id));
     expect(ids).toEqual([...ids].sort((a, b) => b - a));
     expect(new Set(ids).size).toBe(ids.length);
-    expect([...first.auditLog.edges, ...next.auditLog.edges].every((e) => e.node.actorId === api().owner!.personId)).toBe(true);
+    expect([...first.auditLog.edges, ...next.auditLog.edges].every((e) => e.node.actorId === api().owner.personId)).toBe(true);
 
     const member = await api().createPerson("MEMBER");
     expect(await errorCode(member.client.request(AuditLogDocument, {}))).toBe("FORBIDDEN");

@@ -4,7 +4,6 @@ import {
   ComponentCatalogDocument,
   ComponentDocument,
   ComponentsDocument,
-  CreateCredentialDocument,
   CreateFlowDocument,
   CredentialDocument,
   CredentialsDocument,
@@ -18,7 +17,7 @@ import {
   ViewerDocument,
   WorkspacesDocument,
 } from "@latchkey/sdk";
-import { useApi } from "./harness";
+import { createCredential, useApi } from "./harness";
 
 // graphql-js runs each document once, then its compiled plan answers: every request below is sent
 // twice and both answers must be the same, byte for byte.
@@ -29,11 +28,7 @@ let credentialId: string;
 let flowId: string;
 
 beforeAll(async () => {
-  const created = await api().client.request(CreateCredentialDocument, {
-    input: { componentKey: "petstore", authType: "API_KEY", name: "Compiled", values: { apiKey: "secret" } },
-  });
-  if (created.createCredential.__typename !== "CredentialCreated") throw new Error(created.createCredential.__typename);
-  credentialId = created.createCredential.credential.id;
+  credentialId = (await createCredential(api().client, { componentKey: "petstore", authType: "API_KEY", name: "Compiled", values: { apiKey: "secret" } })).id;
   // One step with the credential, one without (stepsNeedingAttention, a null credential).
   const flow = await api().client.request(CreateFlowDocument, {
     input: {

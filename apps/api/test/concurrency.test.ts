@@ -2,12 +2,11 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import {
   ActivateFlowDocument,
-  CreateCredentialDocument,
   CreateFlowDocument,
   DeleteCredentialDocument,
   SetStepCredentialDocument,
 } from "@latchkey/sdk";
-import { createTestDatabase, postgresAvailable, startApi, type TestApi, type TestDatabase } from "./harness";
+import { createCredential, createTestDatabase, postgresOrSkip, requiredPostgresUrl, startApi, type TestApi, type TestDatabase } from "./harness";
 
 /**
  * PRODUCT.md rule 6 under concurrency: two API processes on one PostgreSQL race
@@ -15,7 +14,7 @@ import { createTestDatabase, postgresAvailable, startApi, type TestApi, type Tes
  * ACTIVE flow with a step whose credential is missing or not VALID.
  */
 const ROUNDS = Number(process.env.LATCHKEY_RACE_ROUNDS ?? 100);
-const serverUrl = process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
+const serverUrl = requiredPostgresUrl();
 
 let available = false;
 let database: TestDatabase | undefined;
@@ -23,13 +22,8 @@ let a: TestApi | undefined;
 let b: TestApi | undefined;
 
 beforeAll(async () => {
-  available = await postgresAvailable(serverUrl);
-  if (!available) {
-    const message = `PostgreSQL is not reachable at ${new URL(serverUrl).host}: the concurrency test cannot run.`;
-    if (process.env.CI === "true") throw new Error(message);
-    console.warn(`\n*** SKIPPED: ${message} Start PostgreSQL or set DATABASE_URL. ***\n`);
-    return;
-  }
+  available = await postgresOrSkip(serverUrl, "the concurrency test");
+  if (!available) return;
   database = await createTestDatabase(serverUrl);
   const env = { LATCHKEY_ENCRYPTION_KEY: randomBytes(32).toString("base64") };
   // Both start (and migrate) at once, as replicas behind a load balancer would.
@@ -42,11 +36,7 @@ afterAll(async () => {
 });
 
 async function newPetstoreCredential(api: TestApi): Promise<string> {
-  const { createCredential } = await api.client.request(CreateCredentialDocument, {
-    input: { componentKey: "petstore", authType: "API_KEY", values: { apiKey: "secret" } },
-  });
-  if (createCredential.__typename !== "CredentialCreated") throw new Error(createCredential.__typename);
-  return createCredential.credential.id;
+  return (await createCredential(api.client, { componentKey: "petstore", authType: "API_KEY", values: { apiKey: "secret" } })).id;
 }
 
 async function newFlow(api: TestApi, credentialId: string, name: string) {

@@ -15,7 +15,7 @@ import {
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { createTestDatabase, expectNoSecretsIn, runScript, startFakeApp, useApi, type FakeApp } from "./harness";
+import { createCredential, createTestDatabase, databaseEnv, expectNoSecretsIn, runScriptJson, startFakeApp, useApi, type FakeApp } from "./harness";
 
 const GOOD_KEY = "ak_live_7d1f0c9e4b2a48e6a1c3";
 const OTHER_GOOD_KEY = "ak_live_0b9e8d7c6b5a4f3e2d1c";
@@ -81,9 +81,7 @@ async function countOf(key: string): Promise<number> {
 }
 
 async function createAcme(apiKey = GOOD_KEY, name?: string) {
-  const { createCredential } = await api().client.request(CreateCredentialDocument, { input: acmeInput(apiKey, name) });
-  if (createCredential.__typename !== "CredentialCreated") throw new Error(`expected CredentialCreated, got ${createCredential.__typename}`);
-  return createCredential.credential;
+  return createCredential(api().client, acmeInput(apiKey, name));
 }
 
 describe("the demo Petstore (the platform docs' scenario)", () => {
@@ -364,11 +362,7 @@ describe("the verification store", () => {
     const database = await createTestDatabase();
     const dataDir = mkdtempSync(path.join(tmpdir(), "latchkey-store-"));
     try {
-      const output = await runScript(path.join(__dirname, "support/store-reverification.ts"), {
-        LATCHKEY_DATA_DIR: dataDir,
-        ...(database.url ? { DATABASE_URL: database.url } : {}),
-      });
-      const report = JSON.parse(output.trim().split("\n").at(-1)!);
+      const report = await runScriptJson(path.join(__dirname, "support/store-reverification.ts"), databaseEnv(dataDir, database.url));
       expect(report).toEqual({
         limit: 50,
         status: "VALID",

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import mysql from "mysql2/promise";
 import pg from "pg";
 import { CreateCredentialDocument, CredentialsDocument } from "@latchkey/sdk";
-import { expectNoSecretsIn, useApi } from "./harness";
+import { expectNoSecretsIn, reachableOrSkip, requiredPostgresUrl, useApi } from "./harness";
 
 /**
  * PostgreSQL and MariaDB credentials, right and wrong, through the API against the local servers
@@ -10,16 +10,12 @@ import { expectNoSecretsIn, useApi } from "./harness";
  * with a loud message, except under CI=true.
  */
 const api = useApi();
-const POSTGRES_URL = process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
+const POSTGRES_URL = requiredPostgresUrl();
 const PASSWORD = `Db-${randomBytes(10).toString("hex")}`;
 const NAME = `latchkey_api_${randomBytes(4).toString("hex")}`;
 
 function available(name: string, ok: boolean): boolean {
-  if (ok) return true;
-  const message = `${name} is not reachable: the database credential test for it cannot run.`;
-  if (process.env.CI === "true") throw new Error(message);
-  console.warn(`\n*** SKIPPED: ${message} ***\n`);
-  return false;
+  return reachableOrSkip(ok, `${name} is not reachable: the database credential test for it cannot run.`);
 }
 
 afterAll(() => expectNoSecretsIn(api().responses, [PASSWORD]));

@@ -10,14 +10,13 @@ import {
   DeleteFlowDocument,
   FlowDocument,
   FlowsDocument,
-  RegisterComponentDocument,
   RenameFlowDocument,
   ReverifyCredentialDocument,
   SetStepCredentialDocument,
   type CreateFlowMutation,
   type FlowStepInput,
 } from "@latchkey/sdk";
-import { expectNoSecretsIn, startFakeApp, useApi, type FakeApp } from "./harness";
+import { createCredential, expectNoSecretsIn, registerApiKeyComponent, startFakeApp, useApi, type FakeApp } from "./harness";
 
 const api = useApi();
 
@@ -36,22 +35,7 @@ beforeAll(async () => {
     const accepted = issuedKeys.includes(key) && !revokedKeys.has(key);
     res.writeHead(new URL(req.url ?? "/", "http://x").pathname === "/me" ? (accepted ? 200 : 401) : 404).end("{}");
   });
-  const { registerComponent } = await api().client.request(RegisterComponentDocument, {
-    descriptor: {
-      key: "widgets",
-      name: "Widgets API",
-      baseUrl: widgets.url,
-      authMethods: [
-        {
-          type: "API_KEY",
-          label: "API key",
-          fields: [{ name: "apiKey", label: "API key", type: "PASSWORD", secret: true, required: true }],
-          apply: { in: "header", name: "X-Widget-Key" },
-          verify: { http: { method: "GET", path: "/me" } },
-        },
-      ],
-    },
-  });
+  const registerComponent = await registerApiKeyComponent(api().client, { key: "widgets", name: "Widgets API", baseUrl: widgets.url, header: "X-Widget-Key" });
   expect(registerComponent.__typename).toBe("ComponentRegistered");
 });
 
@@ -73,20 +57,13 @@ const unique = (label: string) => `${label} ${randomBytes(3).toString("hex")}`;
 
 async function createWidgetCredential(name: string | null = null) {
   const apiKey = newKey();
-  const { createCredential } = await api().client.request(CreateCredentialDocument, {
-    input: { componentKey: "widgets", authType: "API_KEY", name, values: { apiKey } },
-  });
-  if (createCredential.__typename !== "CredentialCreated") throw new Error(`expected CredentialCreated, got ${createCredential.__typename}`);
-  expect(createCredential.credential.status).toBe("VALID");
-  return { ...createCredential.credential, apiKey };
+  const credential = await createCredential(api().client, { componentKey: "widgets", authType: "API_KEY", name, values: { apiKey } });
+  expect(credential.status).toBe("VALID");
+  return { ...credential, apiKey };
 }
 
 async function createPetstoreCredential(name: string | null = null) {
-  const { createCredential } = await api().client.request(CreateCredentialDocument, {
-    input: { componentKey: "petstore", authType: "API_KEY", name, values: { apiKey: "secret" } },
-  });
-  if (createCredential.__typename !== "CredentialCreated") throw new Error(`expected CredentialCreated, got ${createCredential.__typename}`);
-  return createCredential.credential;
+  return createCredential(api().client, { componentKey: "petstore", authType: "API_KEY", name, values: { apiKey: "secret" } });
 }
 
 /** Revokes the key at the application, then reverifies: the credential becomes INVALID. */

@@ -19,8 +19,8 @@ import {
   type GraphQLNamedType,
   type GraphQLOutputType,
 } from "graphql";
-import { ActivateFlowDocument, CreateCredentialDocument, CreateFlowDocument } from "@latchkey/sdk";
-import { createTestDatabase, runScript, startApi, startFakeApp, type FakeApp, type TestApi, type TestDatabase } from "./harness";
+import { ActivateFlowDocument, CreateFlowDocument } from "@latchkey/sdk";
+import { createCredential, createTestDatabase, databaseEnv, runScriptJson, startApi, startFakeApp, type FakeApp, type TestApi, type TestDatabase } from "./harness";
 import { servedSchema } from "./support/served-schema";
 
 /**
@@ -56,14 +56,10 @@ beforeAll(async () => {
   api = await startApi({
     databaseUrl: database.url,
     dataDir,
-    env: { LATCHKEY_BASE_URL_OVERRIDES: overrides, LATCHKEY_VERIFY_TIMEOUT_MS: "300", LATCHKEY_VERIFY_RATE_LIMIT: "100000", LATCHKEY_LOG_LEVEL: "info" },
+    env: { LATCHKEY_BASE_URL_OVERRIDES: overrides, LATCHKEY_VERIFY_TIMEOUT_MS: "300", LATCHKEY_LOG_LEVEL: "info" },
   });
 
-  const marker = await api.client.request(CreateCredentialDocument, {
-    input: { componentKey: "petstore", authType: "API_KEY", name: "Marker", values: { apiKey: MARKER } },
-  });
-  if (marker.createCredential.__typename !== "CredentialCreated") throw new Error(marker.createCredential.__typename);
-  markerId = marker.createCredential.credential.id;
+  markerId = (await createCredential(api.client, { componentKey: "petstore", authType: "API_KEY", name: "Marker", values: { apiKey: MARKER } })).id;
   const flow = await api.client.request(CreateFlowDocument, {
     input: { name: "Marker flow", steps: [{ name: "Uses the marker", componentKey: "petstore", credentialId: markerId }] },
   });
@@ -71,13 +67,10 @@ beforeAll(async () => {
   await api.client.request(ActivateFlowDocument, { id: flow.createFlow.flow.id });
 
   for (let i = 0; i < 3; i++) {
-    const decoy = await api.client.request(CreateCredentialDocument, {
-      input: { componentKey: "petstore", authType: "API_KEY", name: `Decoy ${i}`, values: { apiKey: `decoy-key-${i}` } },
-    });
-    if (decoy.createCredential.__typename !== "CredentialCreated") throw new Error(decoy.createCredential.__typename);
-    ids.push(decoy.createCredential.credential.id);
+    const decoy = await createCredential(api.client, { componentKey: "petstore", authType: "API_KEY", name: `Decoy ${i}`, values: { apiKey: `decoy-key-${i}` } });
+    ids.push(decoy.id);
     const decoyFlow = await api.client.request(CreateFlowDocument, {
-      input: { name: `Decoy flow ${i}`, steps: [{ name: "Step", componentKey: "petstore", credentialId: decoy.createCredential.credential.id }] },
+      input: { name: `Decoy flow ${i}`, steps: [{ name: "Step", componentKey: "petstore", credentialId: decoy.id }] },
     });
     if (decoyFlow.createFlow.__typename === "FlowSaved") ids.push(decoyFlow.createFlow.flow.id, decoyFlow.createFlow.flow.steps[0]!.id);
   }
@@ -276,12 +269,6 @@ test("afterwards the API is alive, has logged no secret, and its database is con
   expect(api.logs()).not.toMatch(/INTERNAL_SERVER_ERROR|Unexpected error/);
 
   await api.stop();
-  const output = await runScript(path.join(__dirname, "support/check-consistency.ts"), {
-    LATCHKEY_DATA_DIR: dataDir,
-    ...(database.url ? { DATABASE_URL: database.url } : {}),
-    MARKER_ID: markerId,
-    MARKER,
-  });
-  const report = JSON.parse(output.trim().split("\n").at(-1)!);
+  const report = await runScriptJson(path.join(__dirname, "support/check-consistency.ts"), { ...databaseEnv(dataDir, database.url), MARKER_ID: markerId, MARKER });
   expect(report).toEqual({ credentials: credentials.totalCount, unreadable: [], countMismatches: [], brokenSteps: [], markerOpens: true });
 }, 120_000);

@@ -6,7 +6,22 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { createClient, type LatchkeyClient } from "@latchkey/sdk";
+import {
+  AcceptInvitationDocument,
+  CreateApiTokenDocument,
+  CreateCredentialDocument,
+  CreateInvitationDocument,
+  CreateWorkspaceDocument,
+  RegisterComponentDocument,
+  SetupFirstOwnerDocument,
+  SignInDocument,
+  createClient,
+  type CreateCredentialMutation,
+  type CreateCredentialMutationVariables,
+  type LatchkeyClient,
+  type RegisterComponentMutation,
+  type TypedDocumentString,
+} from "@latchkey/sdk";
 
 const repoRoot = path.resolve(__dirname, "../../..");
 const tsxBin = path.join(repoRoot, "node_modules/.bin/tsx");
@@ -58,8 +73,8 @@ export interface TestApi extends TestCaller {
   graphqlUrl: string;
   /** Every response body the API sent to any caller, for leak checks. */
   responses: string[];
-  /** The first owner, signed in; undefined when started with `setup: false`. */
-  owner: (TestPerson & { workspaceId: string }) | undefined;
+  /** The first owner, signed in. */
+  owner: TestPerson & { workspaceId: string };
   /** A caller with exactly these credentials (none: anonymous). */
   as(auth: CallerAuth): TestCaller;
   /** A new person with `role` in the owner's workspace (or `workspaceId`), joined by invitation and signed in. */
@@ -78,6 +93,23 @@ export interface TestApi extends TestCaller {
   stop(): Promise<void>;
   /** Ends the process abruptly (SIGKILL), as a crash would. */
   kill(): Promise<void>;
+}
+
+/** The API's process alone, started and listening: nobody set up, no callers. */
+export type ApiProcess = Pick<TestApi, "url" | "logs" | "exitCode" | "stop" | "kill">;
+
+export interface ApiProcessOptions {
+  /** The API's environment on top of the tests' (apiEnv): these win. */
+  env?: Record<string, string>;
+  databaseUrl?: string;
+  /** Kept on stop; without it a new temporary folder is made and removed on stop. */
+  dataDir?: string;
+  /** Its own process group, so kill() ends it. */
+  killable?: boolean;
+  /** Node flags (e.g. --cpu-prof): the API then runs as `node <nodeArgs> --import tsx main.ts`, not through the tsx CLI. */
+  nodeArgs?: string[];
+  /** How long it may take to listen (60 s). */
+  startTimeoutMs?: number;
 }
 
 /** The first owner every test API is set up with (a restart on the same database signs in instead). */
@@ -126,6 +158,31 @@ export async function postgresAvailable(serverUrl: string): Promise<boolean> {
   }
 }
 
+/** The PostgreSQL server of the tests that need one whatever the run uses: DATABASE_URL, else the local one. */
+export function requiredPostgresUrl(): string {
+  return process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
+}
+
+/**
+ * For a test that needs a server: true if `reachable`; else under CI=true it throws `message`, and
+ * otherwise it warns loudly that the test is skipped (`hint`, if any, after the message) and gives false.
+ */
+export function reachableOrSkip(reachable: boolean, message: string, hint?: string): boolean {
+  if (reachable) return true;
+  if (process.env.CI === "true") throw new Error(message);
+  console.warn(`\n*** SKIPPED: ${message}${hint ? ` ${hint}` : ""} ***\n`);
+  return false;
+}
+
+/** Whether PostgreSQL answers at `serverUrl`; if not, `what` (e.g. "the concurrency test") is skipped loudly, or fails under CI=true. */
+export async function postgresOrSkip(serverUrl: string, what: string): Promise<boolean> {
+  return reachableOrSkip(
+    await postgresAvailable(serverUrl),
+    `PostgreSQL is not reachable at ${new URL(serverUrl).host}: ${what} cannot run.`,
+    "Start PostgreSQL or set DATABASE_URL.",
+  );
+}
+
 /** A fresh database on the server of `serverUrl` (or none: PGlite). */
 export async function createTestDatabase(serverUrl = postgresServerUrl()): Promise<TestDatabase> {
   if (!serverUrl) return { url: undefined, drop: async () => {} };
@@ -147,24 +204,33 @@ export async function createTestDatabase(serverUrl = postgresServerUrl()): Promi
   };
 }
 
-/** Starts the real API (`apps/api/src/main.ts`) in its own process, on a free port. */
-export async function startApi(
-  options: { env?: Record<string, string>; databaseUrl?: string; dataDir?: string; setup?: boolean; killable?: boolean } = {},
-): Promise<TestApi> {
+/** The headers that authenticate `auth`: the session cookie, the Bearer token, the workspace. */
+function authHeaders(auth: CallerAuth): Record<string, string> {
+  const headers: Record<string, string> = {};
+  if (auth.session) headers.cookie = `latchkey_session=${auth.session}`;
+  if (auth.token) headers.authorization = `Bearer ${auth.token}`;
+  if (auth.workspaceId) headers["x-latchkey-workspace"] = auth.workspaceId;
+  return headers;
+}
+
+/** Starts the real API (`apps/api/src/main.ts`) in its own process, on a free port, and waits until it listens. */
+export async function startApiProcess(options: ApiProcessOptions = {}): Promise<ApiProcess> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), "latchkey-test-"));
   const env = apiEnv({
     LATCHKEY_DATA_DIR: dataDir,
     ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
     ...options.env,
   });
+  const [command, args] = options.nodeArgs ? [process.execPath, [...options.nodeArgs, "--import", "tsx", mainFile]] : [tsxBin, [mainFile]];
   // killable: its own process group, so kill() reaches the API process that tsx starts, not just tsx.
-  const child = spawn(tsxBin, [mainFile], { env, stdio: ["ignore", "pipe", "pipe"], detached: options.killable ?? false });
+  const child = spawn(command, args, { env, stdio: ["ignore", "pipe", "pipe"], detached: options.killable ?? false });
   let output = "";
   child.stdout!.on("data", (d: Buffer) => (output += d.toString()));
   child.stderr!.on("data", (d: Buffer) => (output += d.toString()));
 
-  const base = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`API did not start in time:\n${output}`)), 60_000);
+  const timeoutMs = options.startTimeoutMs ?? 60_000;
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`API did not start in time:\n${output}`)), timeoutMs);
     const onData = () => {
       const match = /listening on (http:\/\/\S+)\/graphql/.exec(output);
       if (match) {
@@ -179,6 +245,26 @@ export async function startApi(
     });
   });
 
+  return {
+    url,
+    logs: () => output,
+    exitCode: () => child.exitCode,
+    kill: () => {
+      if (!options.killable) throw new Error("kill() needs startApi({ killable: true })");
+      if (child.exitCode !== null) return Promise.resolve();
+      return new Promise<void>((resolve) => {
+        child.once("exit", () => resolve());
+        process.kill(-child.pid!, "SIGKILL");
+      });
+    },
+    stop: () => stopProcess(child).then(() => (options.dataDir ? undefined : rmSync(dataDir, { recursive: true, force: true }))),
+  };
+}
+
+/** Starts the real API in its own process (startApiProcess) and sets up its first owner (or signs in on a database that has one). */
+export async function startApi(options: ApiProcessOptions = {}): Promise<TestApi> {
+  const apiProcess = await startApiProcess(options);
+  const base = apiProcess.url;
   const graphqlUrl = `${base}/graphql`;
   const responses: string[] = [];
   const recordingFetch: typeof fetch = async (input, init) => {
@@ -190,10 +276,7 @@ export async function startApi(
   };
 
   const caller = (auth: CallerAuth): TestCaller => {
-    const headers: Record<string, string> = {};
-    if (auth.session) headers.cookie = `latchkey_session=${auth.session}`;
-    if (auth.token) headers.authorization = `Bearer ${auth.token}`;
-    if (auth.workspaceId) headers["x-latchkey-workspace"] = auth.workspaceId;
+    const headers = authHeaders(auth);
     return {
       headers,
       client: createClient({ url: graphqlUrl, headers, fetch: recordingFetch }),
@@ -217,89 +300,67 @@ export async function startApi(
   };
 
   /** Runs one operation as `auth`; gives the data and the session cookie the answer set, if any. */
-  const call = async (auth: CallerAuth, query: string, variables: Record<string, unknown> = {}) => {
+  const call = async <TResult, TVariables>(auth: CallerAuth, document: TypedDocumentString<TResult, TVariables>, variables: TVariables) => {
     const response = await recordingFetch(graphqlUrl, {
       method: "POST",
-      headers: { "content-type": "application/json", ...caller(auth).headers },
-      body: JSON.stringify({ query, variables }),
+      headers: { "content-type": "application/json", ...authHeaders(auth) },
+      body: JSON.stringify({ query: String(document), variables }),
     });
-    const body = (await response.json()) as { data?: any; errors?: { message: string; extensions?: { code?: string } }[] };
+    const body = (await response.json()) as { data?: TResult; errors?: { message: string; extensions?: { code?: string } }[] };
     const cookie = response.headers.getSetCookie().find((c) => c.startsWith("latchkey_session="));
     const session = cookie ? /^latchkey_session=([^;]*)/.exec(cookie)![1] || undefined : undefined;
     return { data: body.data, errors: body.errors, session, cookie };
   };
 
-  let owner: TestApi["owner"];
-  if (options.setup !== false) {
-    const setup = await call({}, `mutation($input: SetupInput!) { setupFirstOwner(input: $input) { __typename ... on SignedIn { person { id } workspace { id } } } }`, {
-      input: TEST_OWNER,
-    });
-    let signedIn = setup.data?.setupFirstOwner;
-    let session = setup.session;
-    if (setup.errors?.[0]?.extensions?.code === "FORBIDDEN") {
-      const again = await call({}, `mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { __typename ... on SignedIn { person { id } workspace { id } } } }`, {
-        e: TEST_OWNER.email,
-        p: TEST_OWNER.password,
-      });
-      signedIn = again.data?.signIn;
-      session = again.session;
-    }
-    if (signedIn?.__typename !== "SignedIn" || !session) {
-      await stopProcess(child);
-      throw new Error(`The test API could not set up its first owner: ${JSON.stringify(setup)}`);
-    }
-    owner = {
-      ...caller({ session }),
-      personId: signedIn.person.id,
-      email: TEST_OWNER.email,
-      password: TEST_OWNER.password,
-      session,
-      workspaceId: signedIn.workspace.id,
-    };
+  const setup = await call({}, SetupFirstOwnerDocument, { input: TEST_OWNER });
+  // Already set up (a restart on the same database): the owner signs in instead.
+  const again = setup.errors?.[0]?.extensions?.code === "FORBIDDEN" ? await call({}, SignInDocument, { email: TEST_OWNER.email, password: TEST_OWNER.password }) : undefined;
+  const signedIn = again ? again.data?.signIn : setup.data?.setupFirstOwner;
+  const session = again ? again.session : setup.session;
+  if (signedIn?.__typename !== "SignedIn" || !signedIn.workspace || !session) {
+    await apiProcess.stop();
+    throw new Error(`The test API could not set up its first owner: ${JSON.stringify(setup)}`);
   }
-  const asOwner = (workspaceId?: string): CallerAuth => {
-    if (!owner) throw new Error("The test API was started with setup: false");
-    return { session: owner.session, workspaceId };
+  const owner: TestApi["owner"] = {
+    ...caller({ session }),
+    personId: signedIn.person.id,
+    email: TEST_OWNER.email,
+    password: TEST_OWNER.password,
+    session,
+    workspaceId: signedIn.workspace.id,
   };
+  const asOwner = (workspaceId?: string): CallerAuth => ({ session: owner.session, workspaceId });
   let people = 0;
-  const main = owner ?? caller({});
 
   return {
-    url: base,
+    ...apiProcess,
     graphqlUrl,
     responses,
     owner,
-    ...main,
+    ...owner,
     as: caller,
     async createPerson(role, personOptions = {}) {
-      const invited = await call(asOwner(personOptions.workspaceId), `mutation($r: Role!) { createInvitation(role: $r) { __typename ... on InvitationCreated { token } } }`, {
-        r: role,
-      });
-      const token = invited.data?.createInvitation?.token;
+      const invited = await call(asOwner(personOptions.workspaceId), CreateInvitationDocument, { role });
+      const token = invited.data?.createInvitation.__typename === "InvitationCreated" ? invited.data.createInvitation.token : undefined;
       if (!token) throw new Error(`Could not invite a ${role}: ${JSON.stringify(invited)}`);
       const email = `person${++people}-${randomBytes(3).toString("hex")}@latchkey.test`;
       const password = `password-${randomBytes(6).toString("hex")}`;
-      const accepted = await call({}, `mutation($t: String!, $p: NewPersonInput) { acceptInvitation(token: $t, newPerson: $p) { __typename ... on InvitationAccepted { person { id } } } }`, {
-        t: token,
-        p: { name: `${role.toLowerCase()} ${people}`, email, password },
-      });
-      const personId = accepted.data?.acceptInvitation?.person?.id;
+      const accepted = await call({}, AcceptInvitationDocument, { token, newPerson: { name: `${role.toLowerCase()} ${people}`, email, password } });
+      const personId = accepted.data?.acceptInvitation.__typename === "InvitationAccepted" ? accepted.data.acceptInvitation.person?.id : undefined;
       if (!personId || !accepted.session) throw new Error(`Could not accept the invitation: ${JSON.stringify(accepted)}`);
       return { ...caller({ session: accepted.session, workspaceId: personOptions.workspaceId }), personId, email, password, session: accepted.session };
     },
     async createToken(scopes, tokenOptions = {}) {
-      const created = await call(
-        asOwner(tokenOptions.workspaceId),
-        `mutation($i: CreateApiTokenInput!) { createApiToken(input: $i) { __typename ... on ApiTokenCreated { token apiToken { id } } } }`,
-        { i: { name: tokenOptions.name ?? `token ${scopes.join(" ")}`, scopes, expiresAt: tokenOptions.expiresAt } },
-      );
+      const created = await call(asOwner(tokenOptions.workspaceId), CreateApiTokenDocument, {
+        input: { name: tokenOptions.name ?? `token ${scopes.join(" ")}`, scopes, expiresAt: tokenOptions.expiresAt },
+      });
       const result = created.data?.createApiToken;
       if (result?.__typename !== "ApiTokenCreated") throw new Error(`Could not create a token: ${JSON.stringify(created)}`);
       return { ...caller({ token: result.token }), id: result.apiToken.id, token: result.token };
     },
     async createWorkspace(name) {
-      const created = await call(asOwner(), `mutation($n: String!) { createWorkspace(name: $n) { __typename ... on WorkspaceCreated { workspace { id } } } }`, { n: name });
-      const id = created.data?.createWorkspace?.workspace?.id;
+      const created = await call(asOwner(), CreateWorkspaceDocument, { name });
+      const id = created.data?.createWorkspace.__typename === "WorkspaceCreated" ? created.data.createWorkspace.workspace.id : undefined;
       if (!id) throw new Error(`Could not create a workspace: ${JSON.stringify(created)}`);
       return id;
     },
@@ -312,43 +373,40 @@ export async function startApi(
       return { status: response.status, location, text };
     },
     async signIn(email, password) {
-      const answer = await call({}, `mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { __typename } }`, { e: email, p: password });
-      return { result: answer.data?.signIn?.__typename ?? answer.errors?.[0]?.extensions?.code, cookie: answer.cookie, session: answer.session };
+      const answer = await call({}, SignInDocument, { email, password });
+      return { result: (answer.data?.signIn?.__typename ?? answer.errors?.[0]?.extensions?.code) as string, cookie: answer.cookie, session: answer.session };
     },
-    logs: () => output,
-    exitCode: () => child.exitCode,
-    kill: () => {
-      if (!options.killable) throw new Error("kill() needs startApi({ killable: true })");
-      if (child.exitCode !== null) return Promise.resolve();
-      return new Promise<void>((resolve) => {
-        child.once("exit", () => resolve());
-        process.kill(-child.pid!, "SIGKILL");
-      });
-    },
-    stop: () => stopProcess(child).then(() => (options.dataDir ? undefined : rmSync(dataDir, { recursive: true, force: true }))),
   };
 }
 
-/** Runs the API until it exits by itself (a failed start); gives its exit code and output. */
-export function runApiUntilExit(env: Record<string, string>, timeoutMs = 60_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(tsxBin, [mainFile], {
-    env: apiEnv(env),
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+/** Runs `file` with tsx until it exits (killed after `timeoutMs`: then `what` did not finish); gives its exit code and output. */
+function runToExit(
+  file: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  options: { stdin?: string; timeoutMs: number; what: string },
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(tsxBin, [file, ...args], { env, stdio: [options.stdin === undefined ? "ignore" : "pipe", "pipe", "pipe"] });
   let stdout = "";
   let stderr = "";
   child.stdout!.on("data", (d: Buffer) => (stdout += d.toString()));
   child.stderr!.on("data", (d: Buffer) => (stderr += d.toString()));
+  if (options.stdin !== undefined) child.stdin!.end(options.stdin);
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill("SIGKILL");
-      reject(new Error(`The API did not exit within ${timeoutMs} ms:\n${stdout}${stderr}`));
-    }, timeoutMs);
+      reject(new Error(`${options.what} within ${options.timeoutMs} ms:\n${stdout}${stderr}`));
+    }, options.timeoutMs);
     child.once("exit", (code) => {
       clearTimeout(timer);
       resolve({ code, stdout, stderr });
     });
   });
+}
+
+/** Runs the API until it exits by itself (a failed start); gives its exit code and output. */
+export function runApiUntilExit(env: Record<string, string>, timeoutMs = 60_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return runToExit(mainFile, [], apiEnv(env), { timeoutMs, what: "The API did not exit" });
 }
 
 /** Runs `npm run keys:rotate` (its script, with tsx) with the given arguments and environment. */
@@ -357,22 +415,7 @@ export function runKeysRotate(
   env: Record<string, string | undefined>,
   options: { stdin?: string; timeoutMs?: number } = {},
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(tsxBin, [rotateFile, ...args], { env: childEnv(env), stdio: ["pipe", "pipe", "pipe"] });
-  let stdout = "";
-  let stderr = "";
-  child.stdout!.on("data", (d: Buffer) => (stdout += d.toString()));
-  child.stderr!.on("data", (d: Buffer) => (stderr += d.toString()));
-  child.stdin!.end(options.stdin ?? "");
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill("SIGKILL");
-      reject(new Error(`keys:rotate did not finish within ${options.timeoutMs ?? 120_000} ms:\n${stdout}${stderr}`));
-    }, options.timeoutMs ?? 120_000);
-    child.once("exit", (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
+  return runToExit(rotateFile, args, childEnv(env), { stdin: options.stdin ?? "", timeoutMs: options.timeoutMs ?? 120_000, what: "keys:rotate did not finish" });
 }
 
 /** Runs a TypeScript snippet file with tsx (for direct database access while no API runs). */
@@ -386,6 +429,17 @@ export function runScript(file: string, env: Record<string, string>): Promise<st
   );
 }
 
+/** What a support script needs to open the database of an API: its data folder, and DATABASE_URL on PostgreSQL. */
+export function databaseEnv(dataDir: string, databaseUrl: string | undefined): Record<string, string> {
+  return { LATCHKEY_DATA_DIR: dataDir, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) };
+}
+
+/** runScript for the support scripts that print their report as one JSON line, last: that line, parsed. */
+export async function runScriptJson<T = any>(file: string, env: Record<string, string>): Promise<T> {
+  const output = await runScript(file, env);
+  return JSON.parse(output.trim().split("\n").at(-1)!) as T;
+}
+
 function stopProcess(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
@@ -395,12 +449,12 @@ function stopProcess(child: ChildProcess): Promise<void> {
 }
 
 /** Runs a fresh API (own database) for one test file; returns getters for beforeAll/afterAll use. */
-export function useApi(options: { env?: Record<string, string>; setup?: boolean } = {}) {
+export function useApi(options: { env?: Record<string, string> } = {}) {
   let api: TestApi | undefined;
   let database: TestDatabase | undefined;
   beforeAll(async () => {
     database = await createTestDatabase();
-    api = await startApi({ env: options.env, databaseUrl: database.url, setup: options.setup });
+    api = await startApi({ env: options.env, databaseUrl: database.url });
   }, 90_000);
   afterAll(async () => {
     await api?.stop();
@@ -419,20 +473,58 @@ export interface FakeApp {
   close(): Promise<void>;
 }
 
-/** A real local HTTP application that a component's verification talks to. */
-export async function startFakeApp(handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<FakeApp> {
+/** A real local HTTP application that a component's verification talks to, on `host` (127.0.0.1). */
+export async function startFakeApp(handler: (req: IncomingMessage, res: ServerResponse) => void, options: { host?: string } = {}): Promise<FakeApp> {
+  const host = options.host ?? "127.0.0.1";
   const requests: FakeApp["requests"] = [];
   const server: Server = createServer((req, res) => {
     requests.push({ method: req.method ?? "", url: req.url ?? "", headers: req.headers });
     handler(req, res);
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://${host}:${port}`,
     requests,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+/** A credential as createCredential answers it. */
+export type CreatedCredential = Extract<CreateCredentialMutation["createCredential"], { __typename: "CredentialCreated" }>["credential"];
+
+/** Creates a credential (the API verifies it first); throws unless the answer is CredentialCreated. */
+export async function createCredential(client: LatchkeyClient, input: CreateCredentialMutationVariables["input"]): Promise<CreatedCredential> {
+  const { createCredential: result } = await client.request(CreateCredentialDocument, { input });
+  if (result.__typename !== "CredentialCreated") throw new Error(`expected CredentialCreated, got ${result.__typename}`);
+  return result.credential;
+}
+
+/**
+ * Registers a component with one API_KEY auth method: a secret `apiKey` field sent in the `header`
+ * header, verified by GET `verifyPath` (/me) at `baseUrl`. Gives registerComponent's answer.
+ */
+export async function registerApiKeyComponent(
+  client: LatchkeyClient,
+  component: { key: string; name: string; baseUrl: string; header: string; verifyPath?: string },
+): Promise<RegisterComponentMutation["registerComponent"]> {
+  const { registerComponent } = await client.request(RegisterComponentDocument, {
+    descriptor: {
+      key: component.key,
+      name: component.name,
+      baseUrl: component.baseUrl,
+      authMethods: [
+        {
+          type: "API_KEY",
+          label: "API key",
+          fields: [{ name: "apiKey", label: "API key", type: "PASSWORD", secret: true, required: true }],
+          apply: { in: "header", name: component.header },
+          verify: { http: { method: "GET", path: component.verifyPath ?? "/me" } },
+        },
+      ],
+    },
+  });
+  return registerComponent;
 }
 
 /** Asserts that none of the values appears in anything the API answered. */

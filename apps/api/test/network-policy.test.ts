@@ -1,7 +1,5 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { CreateCredentialDocument, CredentialsDocument, RegisterComponentDocument, VerifyCredentialDocument } from "@latchkey/sdk";
-import { createTestDatabase, startApi, startFakeApp, type FakeApp, type TestApi, type TestDatabase } from "./harness";
+import { expectNoSecretsIn, startApi, startFakeApp, useApi, type FakeApp, type TestApi } from "./harness";
 
 /**
  * The SSRF guard through the API: verification aimed at the cloud metadata address, in any of
@@ -9,36 +7,25 @@ import { createTestDatabase, startApi, startFakeApp, type FakeApp, type TestApi,
  * blocked, a loopback application sees no connection at all, unless the allow-list names it.
  */
 const PASSWORD = "p4ss-w0rd-for-the-guard";
+// The default policy (its own database), and a strict one in its own process (on PGlite, in its own data folder).
+const open = useApi();
+let strict: TestApi;
 let app: FakeApp;
 /** A second application, on another loopback address that the strict API's allow-list names. */
-let listed: Server;
-let listedUrl: string;
-let listedRequests = 0;
-let database: TestDatabase;
-let open: TestApi;
-let strict: TestApi;
+let listed: FakeApp;
 
 beforeAll(async () => {
   app = await startFakeApp((_req, res) => res.writeHead(200).end("{}"));
-  listed = createServer((_req, res) => {
-    listedRequests++;
-    res.writeHead(200).end("{}");
-  });
-  await new Promise<void>((resolve) => listed.listen(0, "127.0.0.2", resolve));
-  listedUrl = `http://127.0.0.2:${(listed.address() as AddressInfo).port}`;
-  database = await createTestDatabase();
-  // The default policy, and a strict one in its own process (on PGlite, in its own data folder).
-  open = await startApi({ databaseUrl: database.url });
+  listed = await startFakeApp((_req, res) => res.writeHead(200).end("{}"), { host: "127.0.0.2" });
   strict = await startApi({ env: { LATCHKEY_BLOCK_PRIVATE_NETWORKS: "true", LATCHKEY_ALLOWED_HOSTS: "db.internal, 127.0.0.2/32" } });
 }, 120_000);
 
 afterAll(async () => {
-  await Promise.all([open?.stop(), strict?.stop()]);
-  await database?.drop();
+  await strict?.stop();
   await app?.close();
-  await new Promise((resolve) => listed?.close(resolve));
-  for (const api of [open, strict]) {
-    expect(api.responses.join("\n")).not.toContain(PASSWORD);
+  await listed?.close();
+  for (const api of [open(), strict]) {
+    expectNoSecretsIn(api.responses, [PASSWORD]);
   }
 });
 
@@ -59,7 +46,7 @@ it.each([
   "http://[fe80::1]/",
   "http://0.0.0.0/",
 ])("answers BLOCKED_TARGET for %s under the default policy", async (baseUrl) => {
-  expect(await verifyAt(open, baseUrl)).toMatchObject({
+  expect(await verifyAt(open(), baseUrl)).toMatchObject({
     ok: false,
     code: "BLOCKED_TARGET",
     status: "UNREACHABLE",
@@ -68,17 +55,17 @@ it.each([
 });
 
 it("saves nothing when createCredential is aimed at the metadata address", async () => {
-  const { createCredential } = await open.client.request(CreateCredentialDocument, { input: basicInput("http://169.254.169.254/") });
+  const { createCredential } = await open().client.request(CreateCredentialDocument, { input: basicInput("http://169.254.169.254/") });
   expect(createCredential).toMatchObject({ __typename: "VerificationFailed", verification: { code: "BLOCKED_TARGET" } });
-  const { credentials } = await open.client.request(CredentialsDocument, {});
+  const { credentials } = await open().client.request(CredentialsDocument, {});
   expect(credentials.totalCount).toBe(0);
 });
 
 it("allows the loopback application by default (the offline demo verifies against the API itself)", async () => {
   const before = app.requests.length;
-  expect(await verifyAt(open, app.url)).toMatchObject({ ok: true, code: "OK" });
+  expect(await verifyAt(open(), app.url)).toMatchObject({ ok: true, code: "OK" });
   expect(app.requests.length).toBe(before + 1);
-  const { verifyCredential } = await open.client.request(VerifyCredentialDocument, {
+  const { verifyCredential } = await open().client.request(VerifyCredentialDocument, {
     input: { componentKey: "petstore", authType: "API_KEY", values: { apiKey: "secret" } },
   });
   expect(verifyCredential).toMatchObject({ ok: true });
@@ -98,14 +85,14 @@ it("with LATCHKEY_BLOCK_PRIVATE_NETWORKS=true, sends nothing to a loopback appli
 });
 
 it("LATCHKEY_ALLOWED_HOSTS lets a listed range through, and nothing else", async () => {
-  expect(await verifyAt(strict, listedUrl)).toMatchObject({ ok: true, code: "OK" });
-  expect(listedRequests).toBe(1);
+  expect(await verifyAt(strict, listed.url)).toMatchObject({ ok: true, code: "OK" });
+  expect(listed.requests.length).toBe(1);
   expect(await verifyAt(strict, "http://10.0.0.1/")).toMatchObject({ code: "BLOCKED_TARGET", message: expect.stringContaining("10.0.0.0/8 is a private network") });
   expect(await verifyAt(strict, "http://169.254.169.254/")).toMatchObject({ code: "BLOCKED_TARGET" });
 });
 
 it("guards OAuth2 token requests too: a token URL at the metadata address is BLOCKED_TARGET", async () => {
-  const { registerComponent } = await open.client.request(RegisterComponentDocument, {
+  const { registerComponent } = await open().client.request(RegisterComponentDocument, {
     descriptor: {
       key: "metadata-oauth",
       name: "Metadata OAuth",
@@ -124,7 +111,7 @@ it("guards OAuth2 token requests too: a token URL at the metadata address is BLO
     },
   });
   expect(registerComponent.__typename).toBe("ComponentRegistered");
-  const { createCredential } = await open.client.request(CreateCredentialDocument, {
+  const { createCredential } = await open().client.request(CreateCredentialDocument, {
     input: { componentKey: "metadata-oauth", authType: "OAUTH2", values: { clientId: "client", clientSecret: PASSWORD } },
   });
   expect(createCredential).toMatchObject({

@@ -1,13 +1,12 @@
 import { randomBytes } from "node:crypto";
 import {
-  CreateCredentialDocument,
   CredentialDocument,
   RegisterComponentDocument,
   ReverifyCredentialDocument,
   UpdateCredentialDocument,
 } from "@latchkey/sdk";
 import type { MutableResponse } from "oauth2-mock-server";
-import { createTestDatabase, expectNoSecretsIn, postgresAvailable, startApi, useApi, type TestApi, type TestDatabase } from "./harness";
+import { createCredential, createTestDatabase, expectNoSecretsIn, postgresOrSkip, requiredPostgresUrl, startApi, useApi, type TestApi, type TestDatabase } from "./harness";
 import { CLIENT_ID, CLIENT_SECRET, connect, SHORT_LIVED, useProvider, type TestProvider } from "./support/oauth2-provider";
 
 const WEB_URL = "http://web.latchkey.test:3101";
@@ -73,11 +72,8 @@ describe("refresh ahead of expiry", () => {
 
   it("renews a client credentials token by the grant itself", async () => {
     provider.nextTokenResponses.push(SHORT_LIVED);
-    const { createCredential } = await api().client.request(CreateCredentialDocument, {
-      input: { componentKey: "mock-cc", authType: "OAUTH2", values: { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET } },
-    });
-    if (createCredential.__typename !== "CredentialCreated") throw new Error(createCredential.__typename);
-    await reverify(createCredential.credential.id);
+    const { id } = await createCredential(api().client, { componentKey: "mock-cc", authType: "OAUTH2", values: { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET } });
+    await reverify(id);
     expect(provider.tokenRequests.map((r) => r.grantType)).toEqual(["client_credentials", "client_credentials"]);
     expect(lastBearer()).toBe(`Bearer ${String(provider.tokenRequests[1]!.answer.access_token)}`);
   });
@@ -140,11 +136,7 @@ describe("a refresh refused for good", () => {
 
   it("marks a client credentials credential whose client is refused INVALID; updating its values renews it", async () => {
     provider.nextTokenResponses.push(SHORT_LIVED);
-    const { createCredential } = await api().client.request(CreateCredentialDocument, {
-      input: { componentKey: "mock-cc", authType: "OAUTH2", values: { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET } },
-    });
-    if (createCredential.__typename !== "CredentialCreated") throw new Error(createCredential.__typename);
-    const id = createCredential.credential.id;
+    const { id } = await createCredential(api().client, { componentKey: "mock-cc", authType: "OAUTH2", values: { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET } });
     provider.nextTokenResponses.push(refusal("invalid_client", 401));
     expect(await reverify(id)).toMatchObject({
       credential: { status: "INVALID" },
@@ -182,17 +174,12 @@ describe("updating a connected credential", () => {
 });
 
 describe("across API processes on one PostgreSQL", () => {
-  const serverUrl = process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
+  const serverUrl = requiredPostgresUrl();
   let database: TestDatabase | undefined;
   let apis: TestApi[] = [];
 
   beforeAll(async () => {
-    if (!(await postgresAvailable(serverUrl))) {
-      const message = `PostgreSQL is not reachable at ${new URL(serverUrl).host}: the cross-process refresh test cannot run.`;
-      if (process.env.CI === "true") throw new Error(message);
-      console.warn(`\n*** SKIPPED: ${message} Start PostgreSQL or set DATABASE_URL. ***\n`);
-      return;
-    }
+    if (!(await postgresOrSkip(serverUrl, "the cross-process refresh test"))) return;
     database = await createTestDatabase(serverUrl);
     const env = { LATCHKEY_ENCRYPTION_KEY: randomBytes(32).toString("base64"), LATCHKEY_WEB_URL: WEB_URL };
     apis = await Promise.all([startApi({ env, databaseUrl: database.url }), startApi({ env, databaseUrl: database.url })]);

@@ -1,13 +1,5 @@
-import {
-  ActivateFlowDocument,
-  CreateCredentialDocument,
-  CreateFlowDocument,
-  CredentialDocument,
-  CredentialVerificationsDocument,
-  FlowDocument,
-  RegisterComponentDocument,
-} from "@latchkey/sdk";
-import { eventually, expectNoSecretsIn, startFakeApp, useApi, type FakeApp } from "./harness";
+import { ActivateFlowDocument, CreateFlowDocument, CredentialDocument, CredentialVerificationsDocument, FlowDocument } from "@latchkey/sdk";
+import { createCredential, eventually, expectNoSecretsIn, registerApiKeyComponent, startFakeApp, useApi, type FakeApp } from "./harness";
 
 /**
  * Status over time, on the database of the run (PGlite by default): the background job verifies
@@ -27,22 +19,7 @@ beforeAll(async () => {
     const ok = accepted.has(String(req.headers["x-api-key"] ?? ""));
     void (holdRequests ?? Promise.resolve()).then(() => res.writeHead(ok ? 200 : 401, { "content-type": "application/json" }).end("{}"));
   });
-  const { registerComponent } = await api().client.request(RegisterComponentDocument, {
-    descriptor: {
-      key: "revocable",
-      name: "Revocable API",
-      baseUrl: app.url,
-      authMethods: [
-        {
-          type: "API_KEY",
-          label: "API key",
-          fields: [{ name: "apiKey", label: "API key", type: "PASSWORD", secret: true, required: true }],
-          apply: { in: "header", name: "X-Api-Key" },
-          verify: { http: { method: "GET", path: "/me" } },
-        },
-      ],
-    },
-  });
+  const registerComponent = await registerApiKeyComponent(api().client, { key: "revocable", name: "Revocable API", baseUrl: app.url, header: "X-Api-Key" });
   expect(registerComponent.__typename).toBe("ComponentRegistered");
 });
 
@@ -65,11 +42,7 @@ async function flowView(id: string) {
 
 it("turns a credential whose key was revoked INVALID by itself, keeps the flow ACTIVE and names its step, and back", async () => {
   accepted.add(KEY);
-  const { createCredential } = await api().client.request(CreateCredentialDocument, {
-    input: { componentKey: "revocable", authType: "API_KEY", values: { apiKey: KEY } },
-  });
-  if (createCredential.__typename !== "CredentialCreated") throw new Error(createCredential.__typename);
-  const id = createCredential.credential.id;
+  const { id } = await createCredential(api().client, { componentKey: "revocable", authType: "API_KEY", values: { apiKey: KEY } });
   const { createFlow } = await api().client.request(CreateFlowDocument, {
     input: { name: "Nightly sync", steps: [{ componentKey: "revocable", credentialId: id }, { componentKey: "revocable", credentialId: id }] },
   });
@@ -108,11 +81,7 @@ it("turns a credential whose key was revoked INVALID by itself, keeps the flow A
 }, 60_000);
 
 it("bounds the history a request may ask for", async () => {
-  const { createCredential } = await api().client.request(CreateCredentialDocument, {
-    input: { componentKey: "petstore", authType: "API_KEY", values: { apiKey: "secret" } },
-  });
-  if (createCredential.__typename !== "CredentialCreated") throw new Error(createCredential.__typename);
-  const id = createCredential.credential.id;
+  const { id } = await createCredential(api().client, { componentKey: "petstore", authType: "API_KEY", values: { apiKey: "secret" } });
   for (const first of [0, 51]) {
     const { json } = await api().post(
       JSON.stringify({ query: "query($id: ID!, $first: Int) { credential(id: $id) { verifications(first: $first) { code } } }", variables: { id, first } }),

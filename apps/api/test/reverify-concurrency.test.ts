@@ -1,7 +1,18 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { CreateCredentialDocument, RegisterComponentDocument } from "@latchkey/sdk";
-import { createTestDatabase, eventually, postgresAvailable, startApi, startFakeApp, type FakeApp, type TestApi, type TestDatabase } from "./harness";
+import { CreateCredentialDocument } from "@latchkey/sdk";
+import {
+  createTestDatabase,
+  eventually,
+  postgresOrSkip,
+  registerApiKeyComponent,
+  requiredPostgresUrl,
+  startApi,
+  startFakeApp,
+  type FakeApp,
+  type TestApi,
+  type TestDatabase,
+} from "./harness";
 
 /**
  * Scheduled re-verification shared by two API processes on one PostgreSQL: 500 credentials fall
@@ -9,7 +20,7 @@ import { createTestDatabase, eventually, postgresAvailable, startApi, startFakeA
  * the application, which counts requests per key, sees every key exactly once in the round.
  */
 const CREDENTIALS = Number(process.env.LATCHKEY_REVERIFY_CREDENTIALS ?? 500);
-const serverUrl = process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
+const serverUrl = requiredPostgresUrl();
 // Long enough that a whole round ends well within it (polling every interval / 10 = 2 s).
 const INTERVAL = "20s";
 
@@ -23,13 +34,8 @@ const requestsPerKey = new Map<string, number>();
 let answerDelayMs = 0;
 
 beforeAll(async () => {
-  available = await postgresAvailable(serverUrl);
-  if (!available) {
-    const message = `PostgreSQL is not reachable at ${new URL(serverUrl).host}: the re-verification concurrency test cannot run.`;
-    if (process.env.CI === "true") throw new Error(message);
-    console.warn(`\n*** SKIPPED: ${message} Start PostgreSQL or set DATABASE_URL. ***\n`);
-    return;
-  }
+  available = await postgresOrSkip(serverUrl, "the re-verification concurrency test");
+  if (!available) return;
   app = await startFakeApp((req, res) => {
     const key = String(req.headers["x-count-key"] ?? "");
     requestsPerKey.set(key, (requestsPerKey.get(key) ?? 0) + 1);
@@ -58,22 +64,7 @@ function verifiedBy(api: TestApi): number {
 
 it(`verifies each of ${CREDENTIALS} due credentials exactly once per round across two processes`, async () => {
   if (!available) return;
-  const { registerComponent } = await a!.client.request(RegisterComponentDocument, {
-    descriptor: {
-      key: "counted",
-      name: "Counted API",
-      baseUrl: app.url,
-      authMethods: [
-        {
-          type: "API_KEY",
-          label: "API key",
-          fields: [{ name: "apiKey", label: "API key", type: "PASSWORD", secret: true, required: true }],
-          apply: { in: "header", name: "X-Count-Key" },
-          verify: { http: { method: "GET", path: "/me" } },
-        },
-      ],
-    },
-  });
+  const registerComponent = await registerApiKeyComponent(a!.client, { key: "counted", name: "Counted API", baseUrl: app.url, header: "X-Count-Key" });
   expect(registerComponent.__typename).toBe("ComponentRegistered");
 
   const keys = Array.from({ length: CREDENTIALS }, (_, i) => `ck_${i}_${randomBytes(6).toString("hex")}`);

@@ -3,19 +3,17 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { keyIdOf } from "@latchkey/core";
+import { CredentialDocument, CredentialsDocument, ReverifyCredentialDocument, UpdateCredentialDocument } from "@latchkey/sdk";
 import {
-  CreateCredentialDocument,
-  CredentialDocument,
-  CredentialsDocument,
-  ReverifyCredentialDocument,
-  UpdateCredentialDocument,
-} from "@latchkey/sdk";
-import {
+  createCredential,
   createTestDatabase,
-  postgresAvailable,
+  databaseEnv,
+  eventually,
+  postgresOrSkip,
+  requiredPostgresUrl,
   runApiUntilExit,
   runKeysRotate,
-  runScript,
+  runScriptJson,
   startApi,
   startFakeApp,
   type FakeApp,
@@ -56,12 +54,7 @@ afterEach(async () => {
 });
 
 function env(extra: Record<string, string> = {}): Record<string, string> {
-  return {
-    LATCHKEY_DATA_DIR: dataDir,
-    LATCHKEY_BASE_URL_OVERRIDES: `petstore=${fake.url}`,
-    ...(database.url ? { DATABASE_URL: database.url } : {}),
-    ...extra,
-  };
+  return { ...databaseEnv(dataDir, database.url), LATCHKEY_BASE_URL_OVERRIDES: `petstore=${fake.url}`, ...extra };
 }
 
 const start = (extra: Record<string, string> = {}, killable = false) => startApi({ env: env(extra), dataDir, databaseUrl: database.url, killable });
@@ -69,11 +62,7 @@ const start = (extra: Record<string, string> = {}, killable = false) => startApi
 async function createCredentials(api: TestApi, n: number): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 0; i < n; i++) {
-    const { createCredential } = await api.client.request(CreateCredentialDocument, {
-      input: { componentKey: "petstore", authType: "API_KEY", name: `cred ${i}`, values: { apiKey: `k-${i}-0` } },
-    });
-    if (createCredential.__typename !== "CredentialCreated") throw new Error(createCredential.__typename);
-    ids.push(createCredential.credential.id);
+    ids.push((await createCredential(api.client, { componentKey: "petstore", authType: "API_KEY", name: `cred ${i}`, values: { apiKey: `k-${i}-0` } })).id);
   }
   return ids;
 }
@@ -96,10 +85,12 @@ function keyFileKeys(): string[] {
     .filter((l) => l && !l.startsWith("#"));
 }
 
-/** Straight from the database (the API must be stopped on PGlite): key ids stored, rows that do not open with `keys`. */
-async function readSealedState(keys: string[]) {
-  const out = await runScript(sealedState, { ...env(), KEYS: keys.join(",") });
-  return JSON.parse(out.trim().split("\n").pop()!) as { counts: Record<string, Record<string, number>>; opened: number; unopenable: number };
+/**
+ * Straight from the database `onDatabase` names (this test's by default; the API must be stopped on
+ * PGlite): key ids stored, rows that do not open with `keys`.
+ */
+function readSealedState(keys: string[], onDatabase: Record<string, string> = env()) {
+  return runScriptJson<{ counts: Record<string, Record<string, number>>; opened: number; unopenable: number }>(sealedState, { ...onDatabase, KEYS: keys.join(",") });
 }
 
 const keyIdsStored = (state: { counts: Record<string, Record<string, number>> }) => Object.keys(state.counts["credentials.secrets"] ?? {});
@@ -263,12 +254,12 @@ test("keys from the environment: an interrupted rotation, run again, finishes wi
     const slow = { ...rotated, LATCHKEY_RESEAL_BATCH_SIZE: "1", LATCHKEY_RESEAL_PAUSE_MS: "150" };
     const api = await start(slow, true);
     const statusFile = path.join(dataDir, "keyring-status.json");
-    for (let i = 0; ; i++) {
-      const status = JSON.parse(readFileSync(statusFile, "utf8"));
-      if (status.reseal.resealed >= 3) break;
-      if (i > 200) throw new Error(`no progress: ${JSON.stringify(status)}`);
-      await new Promise((r) => setTimeout(r, 25));
-    }
+    await eventually(
+      "the background re-seal has re-sealed 3 secrets (keyring-status.json)",
+      async () => (JSON.parse(readFileSync(statusFile, "utf8")).reseal.resealed >= 3 ? true : undefined),
+      5_000,
+      25,
+    );
     await api.kill();
     const mid = await readSealedState([keyB, keyA]);
     expect(mid.unopenable).toBe(0);
@@ -291,16 +282,11 @@ test("keys from the environment: an interrupted rotation, run again, finishes wi
 }, 240_000);
 
 describe("several API processes on one PostgreSQL", () => {
-  const serverUrl = process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
+  const serverUrl = requiredPostgresUrl();
   let reachable = false;
 
   beforeAll(async () => {
-    reachable = await postgresAvailable(serverUrl);
-    if (!reachable) {
-      const message = `PostgreSQL is not reachable at ${new URL(serverUrl).host}: the multi-process rotation test cannot run.`;
-      if (process.env.CI === "true") throw new Error(message);
-      console.warn(`\n*** SKIPPED: ${message} Start PostgreSQL or set DATABASE_URL. ***\n`);
-    }
+    reachable = await postgresOrSkip(serverUrl, "the multi-process rotation test");
   });
 
   test("nothing is re-sealed under the new key until every live process can open it, and the old key is needed until every process seals with the new one", async () => {
@@ -310,7 +296,7 @@ describe("several API processes on one PostgreSQL", () => {
     const idOf = (text: string) => keyIdOf(Buffer.from(text, "base64"));
     const apiEnv = (keys: Record<string, string>) => ({ ...env(), DATABASE_URL: shared.url!, ...keys });
     const startOn = (keys: Record<string, string>) => startApi({ env: apiEnv(keys), databaseUrl: shared.url });
-    const storedIds = async () => keyIdsStored(await runScript(sealedState, { ...apiEnv({}), KEYS: [keyB, keyA].join(",") }).then((o) => JSON.parse(o.trim().split("\n").pop()!)));
+    const storedIds = async () => keyIdsStored(await readSealedState([keyB, keyA], apiEnv({})));
     const rotated = { LATCHKEY_ENCRYPTION_KEY: keyB, LATCHKEY_DECRYPTION_KEYS: keyA };
     let old = await startOn({ LATCHKEY_ENCRYPTION_KEY: keyA });
     const fresh = await startOn(rotated);
@@ -352,8 +338,7 @@ test("a secret updated between the re-seal's read and its write keeps the update
   const [keyA, keyB] = [newKeyText(), newKeyText()];
   const ids = await createCredentialsUnder(keyA, 5);
   // The concurrent writer seals with the old key, the worst case: its rows need another pass.
-  const out = await runScript(path.join(__dirname, "support/reseal-race.ts"), { ...env(), KEYS: `${keyB},${keyA}`, CONCURRENT_KEY: keyA });
-  expect(JSON.parse(out.trim().split("\n").pop()!)).toEqual({ resealed: 5, conflicts: 5, remaining: {}, updated: 5 });
+  expect(await runScriptJson(path.join(__dirname, "support/reseal-race.ts"), { ...env(), KEYS: `${keyB},${keyA}`, CONCURRENT_KEY: keyA })).toEqual({ resealed: 5, conflicts: 5, remaining: {}, updated: 5 });
   const state = await readSealedState([keyB]);
   expect(state).toMatchObject({ opened: 5, unopenable: 0 });
 

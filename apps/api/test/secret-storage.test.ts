@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { CreateInvitationDocument, CredentialsDocument } from "@latchkey/sdk";
-import { createTestDatabase, runScript, startApi, type TestDatabase } from "./harness";
+import { createTestDatabase, databaseEnv, runScript, startApi, type TestDatabase } from "./harness";
 
 let dataDir: string;
 let database: TestDatabase;
@@ -31,19 +31,16 @@ test("API tokens, sessions, invitation tokens and passwords are stored only as d
     if (createInvitation.__typename !== "InvitationCreated") throw new Error(createInvitation.__typename);
     Object.assign(values, {
       apiToken: token.token,
-      ownerSession: api.owner!.session,
+      ownerSession: api.owner.session,
       personSession: person.session,
       invitation: createInvitation.token,
-      ownerPassword: api.owner!.password,
+      ownerPassword: api.owner.password,
       personPassword: person.password,
     });
   } finally {
     await api.stop();
   }
-  const dump = await runScript(path.join(__dirname, "support/dump-database.ts"), {
-    LATCHKEY_DATA_DIR: dataDir,
-    ...(database.url ? { DATABASE_URL: database.url } : {}),
-  });
+  const dump = await runScript(path.join(__dirname, "support/dump-database.ts"), databaseEnv(dataDir, database.url));
   expect(dump).toContain('"table":"api_tokens"');
   for (const [name, value] of Object.entries(values)) {
     expect({ name, stored: dump.includes(value) }).toEqual({ name, stored: false });

@@ -2,8 +2,8 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { CreateCredentialDocument, ReverifyCredentialDocument, LatchkeyRequestError } from "@latchkey/sdk";
-import { createTestDatabase, runApiUntilExit, runScript, startApi, type TestDatabase } from "./harness";
+import { ReverifyCredentialDocument, LatchkeyRequestError } from "@latchkey/sdk";
+import { createCredential, createTestDatabase, databaseEnv, runApiUntilExit, runScript, startApi, type TestDatabase } from "./harness";
 
 const KEY_A = randomBytes(32).toString("base64");
 const KEY_B = randomBytes(32).toString("base64");
@@ -24,18 +24,14 @@ afterEach(async () => {
 async function createPetstoreCredential(env: Record<string, string>): Promise<string> {
   const api = await startApi({ env, dataDir, databaseUrl: database.url });
   try {
-    const { createCredential } = await api.client.request(CreateCredentialDocument, {
-      input: { componentKey: "petstore", authType: "API_KEY", values: { apiKey: "secret" } },
-    });
-    if (createCredential.__typename !== "CredentialCreated") throw new Error(createCredential.__typename);
-    return createCredential.credential.id;
+    return (await createCredential(api.client, { componentKey: "petstore", authType: "API_KEY", values: { apiKey: "secret" } })).id;
   } finally {
     await api.stop();
   }
 }
 
 function baseEnv(): Record<string, string> {
-  return { LATCHKEY_DATA_DIR: dataDir, ...(database.url ? { DATABASE_URL: database.url } : {}) };
+  return databaseEnv(dataDir, database.url);
 }
 
 test("a generated key file (mode 0600) is reused: stored secrets stay usable after a restart", async () => {

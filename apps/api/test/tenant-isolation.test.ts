@@ -8,7 +8,8 @@ import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { buildClientSchema, getIntrospectionQuery, type IntrospectionQuery } from "graphql";
-import { useApi, type TestCaller } from "./harness";
+import { CreateFlowDocument, CreateInvitationDocument, RegisterComponentDocument, type CreateFlowMutationVariables } from "@latchkey/sdk";
+import { createCredential, useApi, type TestCaller } from "./harness";
 
 const api = useApi();
 
@@ -262,39 +263,35 @@ beforeAll(async () => {
 
   // Workspace B, with one of everything, made by the owner (a member of both).
   b.workspaceId = await api().createWorkspace(b.name);
-  const inB = api().as({ session: api().owner!.session, workspaceId: b.workspaceId });
-  const run = async (caller: TestCaller, query: string, variables: Record<string, unknown>) => {
-    const answer = await gql(caller, { query, variables });
-    if (answer.json.errors) throw new Error(JSON.stringify(answer.json.errors));
-    return answer.json.data!;
-  };
-  await run(inB, "mutation($d: JSONObject!) { registerComponent(descriptor: $d) { __typename } }", { d: { ...petstore, key: b.componentKey, name: b.componentName } });
-  const created = await run(inB, "mutation($i: CredentialInput!) { createCredential(input: $i) { ... on CredentialCreated { credential { id } } } }", {
-    i: { componentKey: "petstore", authType: "API_KEY", name: b.credentialName, values: { apiKey: "secret" } },
-  });
-  b.credentialId = created.createCredential.credential.id;
-  const flow = await run(inB, "mutation($i: CreateFlowInput!) { createFlow(input: $i) { ... on FlowSaved { flow { id steps { id } } } } }", {
-    i: { name: b.flowName, steps: [{ componentKey: "petstore", credentialId: b.credentialId }] },
-  });
-  b.flowId = flow.createFlow.flow.id;
-  b.stepId = flow.createFlow.flow.steps[0].id;
+  const inB = api().as({ session: api().owner.session, workspaceId: b.workspaceId });
+  const { registerComponent } = await inB.client.request(RegisterComponentDocument, { descriptor: { ...petstore, key: b.componentKey, name: b.componentName } });
+  if (registerComponent.__typename !== "ComponentRegistered") throw new Error(JSON.stringify(registerComponent));
+  b.credentialId = (await createCredential(inB.client, { componentKey: "petstore", authType: "API_KEY", name: b.credentialName, values: { apiKey: "secret" } })).id;
+  const flow = await createFlow(inB, { name: b.flowName, steps: [{ componentKey: "petstore", credentialId: b.credentialId }] });
+  b.flowId = flow.id;
+  b.stepId = flow.steps[0]!.id;
   const token = await api().createToken(["READ"], { workspaceId: b.workspaceId, name: b.tokenName });
   b.tokenId = token.id;
   b.token = token.token;
   const person = await api().createPerson("MEMBER", { workspaceId: b.workspaceId });
   b.personId = person.personId;
   b.personEmail = person.email;
-  const invitation = await run(inB, "mutation { createInvitation(role: VIEWER) { ... on InvitationCreated { token invitation { id } } } }", {});
-  b.invitationId = invitation.createInvitation.invitation.id;
-  b.invitationToken = invitation.createInvitation.token;
+  const { createInvitation } = await inB.client.request(CreateInvitationDocument, { role: "VIEWER" });
+  if (createInvitation.__typename !== "InvitationCreated") throw new Error(JSON.stringify(createInvitation));
+  b.invitationId = createInvitation.invitation.id;
+  b.invitationToken = createInvitation.token;
 
   // Workspace A (the owner's first): a flow with a step, for setStepCredential.
-  const aFlow = await run(api(), "mutation($i: CreateFlowInput!) { createFlow(input: $i) { ... on FlowSaved { flow { id steps { id } } } } }", {
-    i: { name: "A flow", steps: [{ componentKey: "petstore" }] },
-  });
-  a.flowId = aFlow.createFlow.flow.id;
-  a.stepId = aFlow.createFlow.flow.steps[0].id;
+  const aFlow = await createFlow(api(), { name: "A flow", steps: [{ componentKey: "petstore" }] });
+  a.flowId = aFlow.id;
+  a.stepId = aFlow.steps[0]!.id;
 }, 120_000);
+
+async function createFlow(caller: TestCaller, input: CreateFlowMutationVariables["input"]) {
+  const { createFlow: result } = await caller.client.request(CreateFlowDocument, { input });
+  if (result.__typename !== "FlowSaved") throw new Error(JSON.stringify(result));
+  return result.flow;
+}
 
 test("every root field of the served schema has an isolation case and a role rule (none forgotten, none stale)", () => {
   for (const root of ["Query", "Mutation"] as const) {
@@ -328,7 +325,7 @@ test("a caller of workspace A using B's ids gets NotFound, null or FORBIDDEN, an
   expect(problems).toEqual([]);
 
   // Nothing of B changed: its credential, flow, component, token, invitation and member are as they were.
-  const inB = api().as({ session: api().owner!.session, workspaceId: b.workspaceId });
+  const inB = api().as({ session: api().owner.session, workspaceId: b.workspaceId });
   const state = await gql(inB, {
     query: `query($c: ID!, $f: ID!, $k: String!) { credential(id: $c) { name status } flow(id: $f) { name status } component(key: $k) { name } members { person { id } } invitations { id } apiTokens { id revokedAt } }`,
     variables: { c: b.credentialId, f: b.flowId, k: b.componentKey },

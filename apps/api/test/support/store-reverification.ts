@@ -3,8 +3,8 @@
 // statement), then prints what the database holds. One JSON line.
 import { randomUUID } from "node:crypto";
 import { catalogDescriptors } from "@latchkey/catalog";
-import { parseCatalog, syncCatalog } from "@latchkey/core";
-import { VERIFICATION_HISTORY_LIMIT } from "../../../../packages/core/src/credentials/credential-store";
+import { parseCatalog, syncCatalog, VERIFICATION_HISTORY_LIMIT } from "@latchkey/core";
+// Not exported by @latchkey/core: the store itself, which only the credential service uses.
 import { ReverificationWriter } from "../../../../packages/core/src/credentials/reverification-writer";
 import { and, auditEvents, components, credentials, eq, openDatabase, verificationResults, workspaces } from "@latchkey/db";
 
