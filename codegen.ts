@@ -50,6 +50,8 @@ const config: CodegenConfig = {
       preset: "client",
       presetConfig: { fragmentMasking: false, gqlTagName: "graphql" },
       config: {
+        // Relative imports with their extension: tsc rewrites them to .js when it builds the package.
+        importExtension: ".ts",
         documentMode: "string",
         enumsAsTypes: true,
         useTypeImports: true,
@@ -59,6 +61,10 @@ const config: CodegenConfig = {
         avoidOptionals: { field: true, object: true, inputValue: false, defaultValue: false },
       },
     },
+    // The schema the SDK ships (`@latchkey/sdk/schema.graphql`, `@latchkey/sdk/introspection.json`), for
+    // users who generate documents of their own: production serves no introspection.
+    "packages/sdk/schema.graphql": { plugins: ["schema-ast"], config: { includeDirectives: true } },
+    "packages/sdk/introspection.json": { plugins: ["introspection"], config: { descriptions: true, minify: true } },
   },
 };
 

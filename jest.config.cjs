@@ -12,6 +12,8 @@ const project = (dir) => ({
   transform: { "^.+\\.(t|j|mj)s$": swc },
   transformIgnorePatterns: ["/node_modules/(?!(oauth4webapi|oauth2-mock-server|jose|is-plain-obj)/)"],
   moduleFileExtensions: ["ts", "js", "mjs", "cjs", "json"],
+  // The SDK's source, as tsconfig.json's "paths" say (its package exports the build, made by npm pack).
+  moduleNameMapper: { "^@latchkey/sdk$": require("node:path").join(__dirname, "packages/sdk/src/index.ts") },
 });
 
 module.exports = {
