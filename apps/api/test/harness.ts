@@ -230,7 +230,10 @@ export async function startApiProcess(options: ApiProcessOptions = {}): Promise<
 
   const timeoutMs = options.startTimeoutMs ?? 60_000;
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`API did not start in time:\n${output}`)), timeoutMs);
+    const timer = setTimeout(() => {
+      child.kill("SIGTERM"); // not left running after the test gave up on it
+      reject(new Error(`API did not start in time:\n${output}`));
+    }, timeoutMs);
     const onData = () => {
       const match = /listening on (http:\/\/\S+)\/graphql/.exec(output);
       if (match) {

@@ -42,7 +42,8 @@ export interface RequestOptions {
   headers?: Record<string, string>;
 }
 
-type Arguments<TVariables> = [TVariables] extends [Record<string, never>]
+/** Variables may be left out when the operation has none or only optional ones. */
+type Arguments<TVariables> = Record<string, never> extends TVariables
   ? [variables?: TVariables, options?: RequestOptions]
   : [variables: TVariables, options?: RequestOptions];
 
