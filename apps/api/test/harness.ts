@@ -282,7 +282,8 @@ export async function startApi(options: ApiProcessOptions = {}): Promise<TestApi
     const headers = authHeaders(auth);
     return {
       headers,
-      client: createClient({ url: graphqlUrl, headers, fetch: recordingFetch }),
+      // No retries: tests see every answer of the API as it was sent.
+      client: createClient({ url: graphqlUrl, headers, fetch: recordingFetch, retry: false }),
       fetch: (input, init) => {
         const merged = new Headers(init?.headers);
         for (const [name, value] of Object.entries(headers)) if (!merged.has(name)) merged.set(name, value);

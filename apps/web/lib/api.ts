@@ -30,8 +30,11 @@ export async function getApiClient(onResponse?: (response: Response) => void): P
   return createClient({
     url: getEnv().LATCHKEY_API_URL,
     headers: forwarded,
+    timeoutMs: REQUEST_TIMEOUT_MS,
+    // A person is waiting: one quick retry at most, and a RATE_LIMITED answer is shown, not waited out.
+    retry: { retries: 1, maxDelayMs: 2_000 },
     fetch: async (input, init) => {
-      const response = await fetch(input, { ...init, cache: "no-store", signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+      const response = await fetch(input, { ...init, cache: "no-store" });
       onResponse?.(response);
       return response;
     },

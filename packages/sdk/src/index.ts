@@ -5,7 +5,7 @@ import {
   type TypedDocumentString,
 } from "./generated/graphql.ts";
 
-export { createClient, isMutation } from "./client.ts";
+export { createClient } from "./client.ts";
 export type { ClientOptions, LatchkeyClient, RequestDocument, RequestOptions, RetryOptions } from "./client.ts";
 export { LatchkeyError, LatchkeyRequestError } from "./errors.ts";
 export type { GraphQLErrorShape, LatchkeyErrorCode, LatchkeyErrorInit } from "./errors.ts";

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createClient, CredentialsDocument, isMutation, LatchkeyError, RenameCredentialDocument, type LatchkeyClient } from "../src/index.ts";
+import { isMutation } from "../src/client.ts";
+import { createClient, CredentialsDocument, LatchkeyError, RenameCredentialDocument, type LatchkeyClient } from "../src/index.ts";
 
 /** What the fake API saw of one request. */
 interface Seen {
