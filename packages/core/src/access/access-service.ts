@@ -629,8 +629,8 @@ export class AccessService {
         objectId: inserted!.id,
         details: { name: inserted!.name, scopes: inserted!.scopes.join(" ") },
       });
-      const [creator] = await tx.select().from(people).where(eq(people.id, createdBy));
-      return toToken(inserted!, creator ?? null);
+      const [created] = await selectTokens(tx, eq(apiTokens.id, inserted!.id));
+      return created!;
     });
     return { token, secret };
   }
