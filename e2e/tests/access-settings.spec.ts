@@ -1,12 +1,14 @@
 import { expect, skipWithoutChromium, test } from "../fixtures";
+import { OWNER } from "../support/owner";
 
 skipWithoutChromium();
 
 test.describe("access settings", () => {
-  test("an API token is shown once, listed by its start, and revocable; the audit log records it", async ({ page }) => {
+  test("an API token is shown once, listed by its start and creator, and revocable; the audit log records it", async ({ page }) => {
     await page.goto("/settings/api-tokens");
     await page.getByLabel("Name").fill("E2E runtime");
     await page.getByRole("checkbox", { name: /credentials:use/ }).check();
+    await page.getByRole("checkbox", { name: /components:write/ }).check();
     await page.getByRole("button", { name: "Create token" }).click();
     const reveal = page.getByRole("textbox", { name: /Your new token/ });
     await expect(reveal).toHaveValue(/^lkt_/);
@@ -17,6 +19,8 @@ test.describe("access settings", () => {
     const row = page.getByRole("row", { name: /E2E runtime/ });
     await expect(row).toContainText(token.slice(0, 8));
     await expect(row).not.toContainText(token);
+    await expect(row).toContainText("components:write");
+    await expect(row).toContainText(OWNER.name);
     await row.getByRole("button", { name: "Revoke E2E runtime" }).click();
     await expect(row).toContainText("Revoked");
 

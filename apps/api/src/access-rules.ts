@@ -23,7 +23,8 @@ const PUBLIC: AccessRule = { kind: "public" };
 const PERSON: AccessRule = { kind: "person" };
 const READ: AccessRule = { kind: "workspace", role: "VIEWER", scope: "read" };
 const WRITE: AccessRule = { kind: "workspace", role: "MEMBER", scope: "write" };
-const ADMIN_WRITE: AccessRule = { kind: "workspace", role: "ADMIN", scope: "write" };
+/** Components decide where stored secrets are sent: admins, or a token with the separate `components:write` scope. */
+const COMPONENTS_WRITE: AccessRule = { kind: "workspace", role: "ADMIN", scope: "components:write" };
 const ADMIN_PEOPLE_ONLY: AccessRule = { kind: "workspace", role: "ADMIN", scope: null };
 const WRITE_VERIFYING: AccessRule = { kind: "workspace", role: "MEMBER", scope: "write", verifies: true };
 
@@ -69,7 +70,7 @@ export const ACCESS_RULES: Record<"Query" | "Mutation", Record<string, AccessRul
     activateFlow: WRITE,
     deactivateFlow: WRITE,
     deleteFlow: WRITE,
-    registerComponent: ADMIN_WRITE,
+    registerComponent: COMPONENTS_WRITE,
     createInvitation: ADMIN_PEOPLE_ONLY,
     revokeInvitation: ADMIN_PEOPLE_ONLY,
     changeMemberRole: ADMIN_PEOPLE_ONLY,

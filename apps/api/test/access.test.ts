@@ -3,6 +3,8 @@ import {
   ApiTokensDocument,
   AuditLogDocument,
   ChangeMemberRoleDocument,
+  ComponentsDocument,
+  CreateApiTokenDocument,
   CreateCredentialDocument,
   CreateInvitationDocument,
   CredentialsDocument,
@@ -19,7 +21,7 @@ import {
   ViewerDocument,
   type LatchkeyClient,
 } from "@latchkey/sdk";
-import { createCredential, expectNoSecretsIn, TEST_OWNER, useApi, type TestCaller } from "./harness";
+import { createCredential, expectNoSecretsIn, registerApiKeyComponent, TEST_OWNER, useApi, type TestCaller } from "./harness";
 
 const api = useApi();
 
@@ -39,6 +41,28 @@ async function createPetstore(client: LatchkeyClient, name: string): Promise<str
 
 async function signIn(caller: TestCaller, email: string, password: string) {
   return (await caller.client.request(SignInDocument, { email, password })).signIn;
+}
+
+const WRONG_PASSWORD = "The email or password is not right.";
+const TOO_MANY = /^Too many failed sign-ins/;
+
+/** `attempts` sign-ins at once; how many had their password checked (a wrong-password answer) and how many were refused unchecked. */
+async function signInBurst(attempts: { email: string; password: string; address: string }[]) {
+  const answers = await Promise.all(attempts.map((a) => api().signIn(a.email, a.password, { address: a.address })));
+  return {
+    checked: answers.filter((a) => a.message === WRONG_PASSWORD).length,
+    limited: answers.filter((a) => TOO_MANY.test(a.message ?? "")).length,
+  };
+}
+
+/** The reasons of a person's sign_in.failed audit events, counted. */
+async function failureReasons(personId: string): Promise<Record<string, number>> {
+  const { auditLog } = await api().client.request(AuditLogDocument, { first: 200, filter: { objectType: "person", objectId: personId } });
+  const counts: Record<string, number> = {};
+  for (const { node } of auditLog.edges) {
+    if (node.action === "sign_in.failed") counts[String(node.details?.reason)] = (counts[String(node.details?.reason)] ?? 0) + 1;
+  }
+  return counts;
 }
 
 describe("sessions", () => {
@@ -95,6 +119,31 @@ describe("sessions", () => {
     const blocked = await signIn(api().as({}), person.email, person.password);
     expect(blocked).toEqual({ __typename: "SignInFailed", message: expect.stringMatching(/Too many failed sign-ins/) });
     expect((await signIn(api().as({}), other.email, other.password)).__typename).toBe("SignedIn");
+  });
+
+  test("30 concurrent wrong sign-ins for one account: exactly 5 passwords are checked; then the right one is refused", async () => {
+    const person = await api().createPerson("VIEWER");
+    const burst = await signInBurst(Array.from({ length: 30 }, (_, i) => ({ email: person.email, password: `wrong password ${i}`, address: "203.0.113.30" })));
+    expect(burst).toEqual({ checked: 5, limited: 25 });
+    // The audit log agrees: 5 checked and wrong, 25 refused before any check.
+    expect(await failureReasons(person.personId)).toEqual({ wrong_password: 5, rate_limited: 25 });
+    // Locked per account: the right password, from another address, is refused too and signs nobody in.
+    const right = await api().signIn(person.email, person.password, { address: "203.0.113.31" });
+    expect(right).toMatchObject({ result: "SignInFailed", message: expect.stringMatching(TOO_MANY), session: undefined });
+  });
+
+  test("30 concurrent wrong sign-ins from one address, each for another account: exactly 20 are checked", async () => {
+    const address = "203.0.113.40";
+    const burst = await signInBurst(Array.from({ length: 30 }, (_, i) => ({ email: `nobody-${i}@latchkey.test`, password: "not the password", address })));
+    expect(burst).toEqual({ checked: 20, limited: 10 });
+    const person = await api().createPerson("VIEWER");
+    expect((await api().signIn(person.email, person.password, { address })).message).toMatch(TOO_MANY);
+    expect((await api().signIn(person.email, person.password, { address: "203.0.113.41" })).result).toBe("SignedIn");
+  });
+
+  test("a successful sign-in gives its address back the attempt: many people signing in from one address are never limited", async () => {
+    const person = await api().createPerson("VIEWER");
+    for (let i = 0; i < 25; i++) expect((await api().signIn(person.email, person.password, { address: "203.0.113.50" })).result).toBe("SignedIn");
   });
 });
 
@@ -186,6 +235,28 @@ describe("API tokens", () => {
     expect((await all.client.request(ViewerDocument)).viewer).toMatchObject({ person: null, apiToken: { id: all.id }, scopes: ["READ", "WRITE", "CREDENTIALS_USE"] });
   });
 
+  test("registerComponent needs an admin or a token with components:write; write alone is refused", async () => {
+    const component = (key: string) => ({ key, name: `Component ${key}`, baseUrl: "https://api.example.com", header: "X-Api-Key" });
+    const write = await api().createToken(["READ", "WRITE", "CREDENTIALS_USE"]);
+    const components = await api().createToken(["COMPONENTS_WRITE"]);
+    const member = await api().createPerson("MEMBER");
+    const admin = await api().createPerson("ADMIN");
+
+    expect(await errorCode(registerApiKeyComponent(write.client, component("by-write-token")))).toBe("FORBIDDEN");
+    expect(await errorCode(registerApiKeyComponent(member.client, component("by-member")))).toBe("FORBIDDEN");
+    expect((await registerApiKeyComponent(components.client, component("by-components-token"))).__typename).toBe("ComponentRegistered");
+    expect((await registerApiKeyComponent(admin.client, component("by-admin"))).__typename).toBe("ComponentRegistered");
+
+    const keys = (await api().client.request(ComponentsDocument)).components.map((c) => c.key);
+    expect(keys).toEqual(expect.arrayContaining(["by-components-token", "by-admin"]));
+    expect(keys).not.toContain("by-write-token");
+    expect(keys).not.toContain("by-member");
+    // components:write allows that one mutation and nothing else.
+    expect(await errorCode(components.client.request(ComponentsDocument))).toBe("FORBIDDEN");
+    expect(await errorCode(createPetstore(components.client, "Not allowed"))).toBe("FORBIDDEN");
+    expect((await components.client.request(ViewerDocument)).viewer?.scopes).toEqual(["COMPONENTS_WRITE"]);
+  });
+
   test("an expired token and a revoked token are UNAUTHENTICATED; the list shows last use and revocation", async () => {
     const soon = await api().createToken(["READ"], { expiresAt: new Date(Date.now() + 1500).toISOString() });
     expect(await errorCode(soon.client.request(CredentialsDocument, {}))).toBe("OK");
@@ -204,6 +275,60 @@ describe("API tokens", () => {
     expect(listed.revokedAt).not.toBeNull();
     expect(await errorCode(api().client.request(CreateCredentialDocument, { input: { componentKey: "petstore", authType: "API_KEY", values: { apiKey: "secret" } } }))).toBe("OK");
     expect((await api().client.request(ApiTokensDocument)).apiTokens.some((t) => JSON.stringify(t).includes(revoked.token))).toBe(false);
+  });
+});
+
+describe("tokens follow their creator", () => {
+  async function createTokenAs(caller: TestCaller, name: string) {
+    const { createApiToken } = await caller.client.request(CreateApiTokenDocument, { input: { name, scopes: ["CREDENTIALS_USE"] } });
+    if (createApiToken.__typename !== "ApiTokenCreated") throw new Error(createApiToken.__typename);
+    return { id: createApiToken.apiToken.id, createdBy: createApiToken.apiToken.createdBy, runtime: api().as({ token: createApiToken.token }) };
+  }
+  const resolves = async (runtime: TestCaller, id: string) => errorCode(runtime.client.request(ResolveCredentialDocument, { id }));
+
+  test("removing a person revokes every token they created in the workspace, audited; others' tokens stay valid", async () => {
+    const id = await createPetstore(api().client, "Used by runtimes");
+    const admin = await api().createPerson("ADMIN");
+    const adminsToken = await createTokenAs(admin, "Admin's runtime");
+    const ownersToken = await createTokenAs(api(), "Owner's runtime");
+    expect(adminsToken.createdBy).toEqual({ id: admin.personId, name: expect.any(String) });
+    expect(await resolves(adminsToken.runtime, id)).toBe("OK");
+    // A token does not learn who created it.
+    expect((await adminsToken.runtime.client.request(ViewerDocument)).viewer?.apiToken).toMatchObject({ id: adminsToken.id, createdBy: null });
+
+    expect((await api().client.request(RemoveMemberDocument, { personId: admin.personId })).removeMember.__typename).toBe("MemberRemoved");
+    expect(await resolves(adminsToken.runtime, id)).toBe("UNAUTHENTICATED");
+    expect(await resolves(ownersToken.runtime, id)).toBe("OK");
+
+    const { apiTokens } = await api().client.request(ApiTokensDocument);
+    expect(apiTokens.find((t) => t.id === adminsToken.id)).toMatchObject({ revokedAt: expect.any(String), createdBy: { id: admin.personId } });
+    expect(apiTokens.find((t) => t.id === ownersToken.id)).toMatchObject({ revokedAt: null, createdBy: { id: api().owner.personId } });
+    const revocations = async (tokenId: string) =>
+      (await api().client.request(AuditLogDocument, { filter: { objectType: "api_token", objectId: tokenId } })).auditLog.edges
+        .map((e) => e.node)
+        .filter((e) => e.action === "api_token.revoke");
+    expect(await revocations(adminsToken.id)).toEqual([
+      expect.objectContaining({ actorType: "PERSON", actorId: api().owner.personId, details: { name: "Admin's runtime", reason: "creator_left_workspace" } }),
+    ]);
+    expect(await revocations(ownersToken.id)).toEqual([]);
+  });
+
+  test("an owner who leaves (removes themselves) takes their tokens along; in other workspaces theirs stay", async () => {
+    const id = await createPetstore(api().client, "Used by a leaving owner's runtime");
+    const leaving = await api().createPerson("OWNER");
+    const leavingToken = await createTokenAs(leaving, "Leaving owner's runtime");
+    // The same person's token in a workspace they stay in.
+    const elsewhere = await api().createWorkspace("Workspace the owner stays in");
+    const { createInvitation } = await api().as({ session: api().owner.session, workspaceId: elsewhere }).client.request(CreateInvitationDocument, { role: "ADMIN" });
+    if (createInvitation.__typename !== "InvitationCreated") throw new Error(createInvitation.__typename);
+    expect((await leaving.client.request(AcceptInvitationDocument, { token: createInvitation.token })).acceptInvitation.__typename).toBe("InvitationAccepted");
+    const inElsewhere = api().as({ session: leaving.session, workspaceId: elsewhere });
+    const elsewhereCredential = await createPetstore(inElsewhere.client, "Elsewhere");
+    const staysToken = await createTokenAs(inElsewhere, "Stays");
+
+    expect((await leaving.client.request(RemoveMemberDocument, { personId: leaving.personId })).removeMember.__typename).toBe("MemberRemoved");
+    expect(await resolves(leavingToken.runtime, id)).toBe("UNAUTHENTICATED");
+    expect(await resolves(staysToken.runtime, elsewhereCredential)).toBe("OK");
   });
 });
 

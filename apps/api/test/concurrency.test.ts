@@ -11,7 +11,8 @@ import { createCredential, createTestDatabase, postgresOrSkip, requiredPostgresU
 /**
  * PRODUCT.md rule 6 under concurrency: two API processes on one PostgreSQL race
  * deleteCredential against activateFlow and setStepCredential. No interleaving may leave an
- * ACTIVE flow with a step whose credential is missing or not VALID.
+ * ACTIVE flow with a step whose credential is missing or not VALID. And the sign-in limit, from
+ * both processes at once.
  */
 const ROUNDS = Number(process.env.LATCHKEY_RACE_ROUNDS ?? 100);
 const serverUrl = requiredPostgresUrl();
@@ -115,3 +116,18 @@ test(`deleteCredential racing setStepCredential on an ACTIVE flow, ${ROUNDS} rou
   expect(await brokenActiveFlows()).toEqual([]);
   console.info(`setStepCredential vs deleteCredential: ${outcomes.pointed} pointed first, ${outcomes.deleted} deleted first`);
 }, 300_000);
+
+test("30 wrong sign-ins for one account, sent to two processes at once: exactly 5 passwords are checked", async () => {
+  if (!available) return;
+  const person = await a!.createPerson("VIEWER");
+  const answers = await Promise.all(
+    Array.from({ length: 30 }, (_, i) => (i % 2 === 0 ? a! : b!).signIn(person.email, `wrong password ${i}`, { address: "203.0.113.60" })),
+  );
+  const checked = answers.filter((answer) => answer.message === "The email or password is not right.").length;
+  const limited = answers.filter((answer) => /^Too many failed sign-ins/.test(answer.message ?? "")).length;
+  expect({ checked, limited }).toEqual({ checked: 5, limited: 25 });
+  // The account stays locked on both processes, for the right password too.
+  for (const api of [a!, b!]) {
+    expect(await api.signIn(person.email, person.password, { address: "203.0.113.61" })).toMatchObject({ result: "SignInFailed", message: expect.stringMatching(/^Too many/) });
+  }
+});

@@ -16,6 +16,7 @@ import {
   SetupFirstOwnerDocument,
   SignInDocument,
   createClient,
+  type ApiTokenScope,
   type CreateCredentialMutation,
   type CreateCredentialMutationVariables,
   type LatchkeyClient,
@@ -80,11 +81,18 @@ export interface TestApi extends TestCaller {
   /** A new person with `role` in the owner's workspace (or `workspaceId`), joined by invitation and signed in. */
   createPerson(role: "OWNER" | "ADMIN" | "MEMBER" | "VIEWER", options?: { workspaceId?: string }): Promise<TestPerson>;
   /** A new API token of the owner's workspace (or `workspaceId`). */
-  createToken(scopes: ("READ" | "WRITE" | "CREDENTIALS_USE")[], options?: { workspaceId?: string; expiresAt?: string; name?: string }): Promise<TestToken>;
+  createToken(scopes: ApiTokenScope[], options?: { workspaceId?: string; expiresAt?: string; name?: string }): Promise<TestToken>;
   /** A new workspace owned by the first owner; returns its id. */
   createWorkspace(name: string): Promise<string>;
-  /** Signs in without a session: the result's type, the Set-Cookie of the session, and the session token. */
-  signIn(email: string, password: string): Promise<{ result: string; cookie: string | undefined; session: string | undefined }>;
+  /**
+   * Signs in without a session (from `address`, sent as X-Forwarded-For, if given): the result's
+   * type, its message (SignInFailed), the Set-Cookie of the session, and the session token.
+   */
+  signIn(
+    email: string,
+    password: string,
+    options?: { address?: string },
+  ): Promise<{ result: string; message: string | undefined; cookie: string | undefined; session: string | undefined }>;
   /** GET of a path of the API (e.g. `/oauth2/callback?...`), redirects not followed; the body and Location are recorded. */
   get(pathAndQuery: string): Promise<{ status: number; location: string | null; text: string }>;
   logs(): string;
@@ -304,10 +312,15 @@ export async function startApi(options: ApiProcessOptions = {}): Promise<TestApi
   };
 
   /** Runs one operation as `auth`; gives the data and the session cookie the answer set, if any. */
-  const call = async <TResult, TVariables>(auth: CallerAuth, document: TypedDocumentString<TResult, TVariables>, variables: TVariables) => {
+  const call = async <TResult, TVariables>(
+    auth: CallerAuth,
+    document: TypedDocumentString<TResult, TVariables>,
+    variables: TVariables,
+    extraHeaders: Record<string, string> = {},
+  ) => {
     const response = await recordingFetch(graphqlUrl, {
       method: "POST",
-      headers: { "content-type": "application/json", ...authHeaders(auth) },
+      headers: { "content-type": "application/json", ...authHeaders(auth), ...extraHeaders },
       body: JSON.stringify({ query: String(document), variables }),
     });
     const body = (await response.json()) as { data?: TResult; errors?: { message: string; extensions?: { code?: string } }[] };
@@ -376,9 +389,15 @@ export async function startApi(options: ApiProcessOptions = {}): Promise<TestApi
       responses.push(text, location ?? "");
       return { status: response.status, location, text };
     },
-    async signIn(email, password) {
-      const answer = await call({}, SignInDocument, { email, password });
-      return { result: (answer.data?.signIn?.__typename ?? answer.errors?.[0]?.extensions?.code) as string, cookie: answer.cookie, session: answer.session };
+    async signIn(email, password, signInOptions = {}) {
+      const answer = await call({}, SignInDocument, { email, password }, signInOptions.address ? { "x-forwarded-for": signInOptions.address } : {});
+      const signIn = answer.data?.signIn;
+      return {
+        result: (signIn?.__typename ?? answer.errors?.[0]?.extensions?.code) as string,
+        message: signIn && "message" in signIn ? signIn.message : undefined,
+        cookie: answer.cookie,
+        session: answer.session,
+      };
     },
   };
 }

@@ -189,7 +189,9 @@ const CASES: Record<"Query" | "Mutation", Record<string, Case>> = {
 
 /** What the issue gives each role and scope, written out independently of the API's own rule table. */
 type Need = "public" | "person" | "VIEWER" | "MEMBER" | "ADMIN" | "token-only";
-const NEEDS: Record<string, { role: Need; scope: "read" | "write" | "credentials:use" | "none" | "public" }> = {
+type Scope = "read" | "write" | "components:write" | "credentials:use";
+const API_SCOPES = { read: "READ", write: "WRITE", "components:write": "COMPONENTS_WRITE", "credentials:use": "CREDENTIALS_USE" } as const;
+const NEEDS: Record<string, { role: Need; scope: Scope | "none" | "public" }> = {
   setupStatus: { role: "public", scope: "public" },
   viewer: { role: "public", scope: "public" },
   invitation: { role: "public", scope: "public" },
@@ -218,14 +220,15 @@ const NEEDS: Record<string, { role: Need; scope: "read" | "write" | "credentials
       "deleteFlow",
     ].map((f) => [f, { role: "MEMBER", scope: "write" }]),
   ),
-  registerComponent: { role: "ADMIN", scope: "write" },
+  // Not `write`: a component decides where its credentials' secrets are sent.
+  registerComponent: { role: "ADMIN", scope: "components:write" },
   resolveCredential: { role: "token-only", scope: "credentials:use" },
   ...Object.fromEntries(
     ["members", "invitations", "apiTokens", "auditLog", "createInvitation", "revokeInvitation", "changeMemberRole", "removeMember", "createApiToken", "revokeApiToken"].map(
       (f) => [f, { role: "ADMIN", scope: "none" }],
     ),
   ),
-} as Record<string, { role: Need; scope: "read" | "write" | "credentials:use" | "none" | "public" }>;
+} as Record<string, { role: Need; scope: Scope | "none" | "public" }>;
 
 const RANK = { VIEWER: 0, MEMBER: 1, ADMIN: 2, OWNER: 3 } as const;
 
@@ -306,7 +309,7 @@ const ordered = (root: "Query" | "Mutation") => Object.entries(CASES[root]).sort
 
 test("a caller of workspace A using B's ids gets NotFound, null or FORBIDDEN, and learns nothing of B", async () => {
   const admin = await api().createPerson("ADMIN");
-  const token = await api().createToken(["READ", "WRITE", "CREDENTIALS_USE"]);
+  const token = await api().createToken(["READ", "WRITE", "COMPONENTS_WRITE", "CREDENTIALS_USE"]);
   const problems: string[] = [];
   for (const root of ["Query", "Mutation"] as const) {
     for (const [field, testCase] of ordered(root)) {
@@ -354,11 +357,10 @@ test("role matrix: each role and each token scope against every operation", asyn
       },
     });
   }
-  for (const scope of ["read", "write", "credentials:use"] as const) {
-    const apiScope = ({ read: "READ", write: "WRITE", "credentials:use": "CREDENTIALS_USE" } as const)[scope];
+  for (const scope of Object.keys(API_SCOPES) as Scope[]) {
     callers.push({
       label: `token ${scope}`,
-      caller: await api().createToken([apiScope]),
+      caller: await api().createToken([API_SCOPES[scope]]),
       allowed: (field) => NEEDS[field]!.scope === "public" || NEEDS[field]!.scope === scope,
     });
   }

@@ -251,7 +251,8 @@ export const sessions = pgTable(
   (t) => [index("sessions_person_idx").on(t.personId)],
 );
 
-export type StoredScope = "read" | "write" | "credentials:use";
+/** `components:write` (registerComponent) is separate from `write`: a component decides where stored secrets are sent. */
+export type StoredScope = "read" | "write" | "components:write" | "credentials:use";
 
 /** An API token of a workspace. Only the SHA-256 of the token is stored, and its first characters for recognition. */
 export const apiTokens = pgTable(

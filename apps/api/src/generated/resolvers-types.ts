@@ -22,11 +22,19 @@ export type Scalars = {
 /** The result of acceptInvitation. */
 export type AcceptInvitationResult = InvalidInput | InvitationAccepted | NotFound;
 
-/** An API token of the workspace. Its value is shown once, when it is created, and stored only as a digest. */
+/**
+ * An API token of the workspace. Its value is shown once, when it is created, and stored only as a
+ * digest. A token follows its creator: when that person leaves the workspace (is removed), it is revoked.
+ */
 export type ApiToken = {
   __typename?: 'ApiToken';
   /** When the token was created. */
   createdAt: Scalars['DateTime']['output'];
+  /**
+   * The person who created the token; its tokens are revoked when they leave the workspace. Null when
+   * an API token asks, or when the creator was not recorded (then the token stays valid until revoked).
+   */
+  createdBy: Maybe<Person>;
   /** When the token stops working; null: never. */
   expiresAt: Maybe<Scalars['DateTime']['output']>;
   /** Opaque id. */
@@ -61,11 +69,16 @@ export type ApiTokenRevoked = {
 
 /** What an API token may do. */
 export type ApiTokenScope =
+  /**
+   * `components:write`: registerComponent (add or replace a component of the workspace). Separate from
+   * `write` because a component's descriptor decides where its credentials' secrets are sent.
+   */
+  | 'COMPONENTS_WRITE'
   /** `credentials:use`: resolveCredential, which returns decrypted secret values. */
   | 'CREDENTIALS_USE'
   /** `read`: every query of workspace data (components, credentials, flows). */
   | 'READ'
-  /** `write`: every mutation of workspace data (credentials, flows, registerComponent). */
+  /** `write`: every mutation of credentials and flows. Not registerComponent (that is `components:write`). */
   | 'WRITE';
 
 /** Who did something, in the audit log. */
@@ -623,7 +636,7 @@ export type Mutation = {
   /** An ACTIVE flow must be deactivated first: deleting one answers InvalidInput. */
   deleteFlow: DeleteFlowResult;
   /**
-   * Add or replace a component from a descriptor (COMPONENTS.md). Workspace admins only.
+   * Add or replace a component from a descriptor (COMPONENTS.md). Workspace admins, or an API token with `components:write`.
    * A bad descriptor answers InvalidInput with the path of every offending field.
    */
   registerComponent: RegisterComponentResult;
@@ -1559,6 +1572,7 @@ export type AcceptInvitationResultResolvers<ContextType = RequestContext, Parent
 
 export type ApiTokenResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ApiToken'] = ResolversParentTypes['ApiToken']> = {
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  createdBy?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
   expiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lastUsedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;

@@ -3,6 +3,7 @@ import {
   and,
   apiTokens,
   asc,
+  auditEvents,
   count,
   desc,
   eq,
@@ -19,6 +20,7 @@ import {
   workspaces,
   type Database,
   type Executor,
+  type SQL,
   type StoredRole,
   type StoredScope,
   type Transaction,
@@ -28,12 +30,12 @@ import { syncCatalog } from "../components/component-service";
 import type { ComponentDescriptor } from "../components/descriptor-schema";
 import { invalidInput, notFound, type InvalidInput, type NotFound } from "../results";
 import { isId, parseInput, zName } from "../validation";
-import { currentAuditActor, listAuditEvents, recordAudit, type AuditActor, type AuditPage } from "./audit";
+import { auditEventRow, currentAuditActor, listAuditEvents, recordAudit, type AuditActor, type AuditPage } from "./audit";
 import { hashPassword, hashToken, newToken, verifyPassword } from "./secrets";
 
 export const ROLES = ["OWNER", "ADMIN", "MEMBER", "VIEWER"] as const satisfies readonly StoredRole[];
 export type Role = StoredRole;
-export const SCOPES = ["read", "write", "credentials:use"] as const satisfies readonly StoredScope[];
+export const SCOPES = ["read", "write", "components:write", "credentials:use"] as const satisfies readonly StoredScope[];
 export type Scope = StoredScope;
 
 const ROLE_RANK: Record<Role, number> = { VIEWER: 0, MEMBER: 1, ADMIN: 2, OWNER: 3 };
@@ -90,6 +92,11 @@ export interface ApiTokenRecord {
   name: string;
   tokenStart: string;
   scopes: Scope[];
+  /**
+   * Who created the token; null when that was not recorded (the person no longer exists). When the
+   * creator leaves the workspace, the token is revoked.
+   */
+  createdBy: PersonRecord | null;
   createdAt: Date;
   expiresAt: Date | null;
   revokedAt: Date | null;
@@ -145,9 +152,20 @@ type TokenRow = typeof apiTokens.$inferSelect;
 
 const toPerson = (row: PersonRow): PersonRecord => ({ id: row.id, name: row.name, email: row.email });
 const toWorkspace = (row: typeof workspaces.$inferSelect): WorkspaceRecord => ({ id: row.id, name: row.name, slug: row.slug });
-function toToken(row: TokenRow): ApiTokenRecord {
+function toToken(row: TokenRow, creator: PersonRow | null): ApiTokenRecord {
   const { tokenHash: _hash, createdBy: _by, ...rest } = row;
-  return rest;
+  return { ...rest, createdBy: creator ? toPerson(creator) : null };
+}
+
+/** API tokens with their creator (one statement). */
+async function selectTokens(db: Executor, where: SQL | undefined): Promise<ApiTokenRecord[]> {
+  const rows = await db
+    .select({ token: apiTokens, creator: people })
+    .from(apiTokens)
+    .leftJoin(people, eq(people.id, apiTokens.createdBy))
+    .where(where)
+    .orderBy(desc(apiTokens.createdAt), asc(apiTokens.id));
+  return rows.map((r) => toToken(r.token, r.creator));
 }
 
 // Any constant works; it only serialises first-owner setups of one database.
@@ -211,7 +229,8 @@ export class AccessService {
 
   /**
    * Checks a password. Failures are counted per account (email) and per address in the database,
-   * so the limit holds across API processes; the answer never says whether the email exists.
+   * atomically and before the password is checked (takeSignInAttempt), so the limit holds under
+   * concurrency and across API processes; the answer never says whether the email exists.
    */
   async signIn(input: { email: unknown; password: unknown }, address: string | null): Promise<SignedIn | SignInFailed | InvalidInput> {
     const email = typeof input.email === "string" ? input.email.trim().toLowerCase() : "";
@@ -230,13 +249,13 @@ export class AccessService {
         }
       });
 
-    if (await this.tooManyFailures(keys)) {
+    if (!(await this.takeSignInAttempt(keys))) {
       await auditFailure("rate_limited");
       return { __typename: "SignInFailed", message: `Too many failed sign-ins. Try again in ${SIGN_IN_WINDOW_MINUTES} minutes.` };
     }
     const ok = await verifyPassword(person?.passwordHash, password);
     if (!person || !ok) {
-      await this.countFailure(keys);
+      // Already counted as a failure: takeSignInAttempt counts every attempt it lets through.
       await auditFailure(person ? "wrong_password" : "unknown_email");
       return { __typename: "SignInFailed", message: "The email or password is not right." };
     }
@@ -244,7 +263,14 @@ export class AccessService {
     const workspaceId = first?.id ?? null;
     const actor: AuditActor = { ...currentAuditActor(), type: "person", id: person.id, name: person.name };
     const sessionToken = await this.db.transaction(async (tx) => {
+      // Success: the account starts afresh, and the address gets back the attempt counted for it.
       await tx.delete(signInFailures).where(eq(signInFailures.key, keys[0]!));
+      if (keys[1]) {
+        await tx
+          .update(signInFailures)
+          .set({ failures: sql`greatest(${signInFailures.failures} - 1, 0)` })
+          .where(eq(signInFailures.key, keys[1]));
+      }
       for (const id of memberOf) await recordAudit(tx, { workspaceId: id, action: "sign_in", objectType: "person", objectId: person.id }, actor);
       return insertSession(tx, person.id, workspaceId);
     });
@@ -252,28 +278,35 @@ export class AccessService {
     return { __typename: "SignedIn", person: toPerson(person), workspace, sessionToken };
   }
 
-  private async tooManyFailures(keys: string[]): Promise<boolean> {
-    const rows = await this.db
-      .select()
-      .from(signInFailures)
-      .where(and(inArray(signInFailures.key, keys), gt(signInFailures.windowStartedAt, windowStart())));
-    return rows.some((r) => r.failures >= (r.key.startsWith("account:") ? MAX_FAILURES_PER_ACCOUNT : MAX_FAILURES_PER_ADDRESS));
-  }
-
-  private async countFailure(keys: string[]): Promise<void> {
+  /**
+   * Takes one sign-in attempt for every key (account, then address), or none: in one transaction
+   * the counter rows are created or locked (the upsert holds their row locks until commit; a window
+   * older than SIGN_IN_WINDOW_MINUTES starts again at 0), and only when every key is under its limit
+   * is the attempt counted, as a failure, before the password is checked. Concurrent attempts for
+   * one account or address, from any API process, wait on those row locks, so no more than the
+   * limit are ever checked per window. The keys are always locked in the same order (account first).
+   */
+  private async takeSignInAttempt(keys: string[]): Promise<boolean> {
     const expired = sql`${signInFailures.windowStartedAt} <= ${windowStart()}`;
-    for (const key of keys) {
-      await this.db
+    return this.db.transaction(async (tx) => {
+      const counters = await tx
         .insert(signInFailures)
-        .values({ key, failures: 1, windowStartedAt: new Date() })
+        .values(keys.map((key) => ({ key, failures: 0, windowStartedAt: new Date() })))
         .onConflictDoUpdate({
           target: signInFailures.key,
           set: {
-            failures: sql`case when ${expired} then 1 else ${signInFailures.failures} + 1 end`,
+            failures: sql`case when ${expired} then 0 else ${signInFailures.failures} end`,
             windowStartedAt: sql`case when ${expired} then now() else ${signInFailures.windowStartedAt} end`,
           },
-        });
-    }
+        })
+        .returning();
+      if (counters.some((c) => c.failures >= (c.key.startsWith("account:") ? MAX_FAILURES_PER_ACCOUNT : MAX_FAILURES_PER_ADDRESS))) return false;
+      await tx
+        .update(signInFailures)
+        .set({ failures: sql`${signInFailures.failures} + 1` })
+        .where(inArray(signInFailures.key, keys));
+      return true;
+    });
   }
 
   /** The person of a valid session, in the requested workspace (if a member), else the session's. */
@@ -307,9 +340,10 @@ export class AccessService {
   /** The workspace and scopes of a valid API token (not revoked, not expired). */
   async authenticateToken(token: string): Promise<Principal | null> {
     const [row] = await this.db
-      .select({ token: apiTokens, workspace: workspaces })
+      .select({ token: apiTokens, workspace: workspaces, creator: people })
       .from(apiTokens)
       .innerJoin(workspaces, eq(workspaces.id, apiTokens.workspaceId))
+      .leftJoin(people, eq(people.id, apiTokens.createdBy))
       .where(
         and(
           eq(apiTokens.tokenHash, hashToken(token)),
@@ -323,7 +357,7 @@ export class AccessService {
       await this.db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.token.id));
       row.token.lastUsedAt = now;
     }
-    return { kind: "token", token: toToken(row.token), workspace: toWorkspace(row.workspace) };
+    return { kind: "token", token: toToken(row.token, row.creator), workspace: toWorkspace(row.workspace) };
   }
 
   async signOut(sessionId: string): Promise<void> {
@@ -435,6 +469,7 @@ export class AccessService {
       if (role === null) {
         await tx.delete(memberships).where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.personId, personId)));
         await recordAudit(tx, { workspaceId, action: "membership.remove", objectType: "membership", objectId: personId, details: { role: target.role } });
+        await revokeTokensOfCreator(tx, workspaceId, personId);
       } else {
         await tx.update(memberships).set({ role }).where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.personId, personId)));
         await recordAudit(tx, {
@@ -573,7 +608,7 @@ export class AccessService {
     const parsed = parseInput(zTokenInput, input);
     if (!parsed.ok) return parsed.problem;
     const secret = newToken("apiToken");
-    const row = await this.db.transaction(async (tx) => {
+    const token = await this.db.transaction(async (tx) => {
       const [inserted] = await tx
         .insert(apiTokens)
         .values({
@@ -594,18 +629,14 @@ export class AccessService {
         objectId: inserted!.id,
         details: { name: inserted!.name, scopes: inserted!.scopes.join(" ") },
       });
-      return inserted!;
+      const [created] = await selectTokens(tx, eq(apiTokens.id, inserted!.id));
+      return created!;
     });
-    return { token: toToken(row), secret };
+    return { token, secret };
   }
 
-  async listApiTokens(workspaceId: string): Promise<ApiTokenRecord[]> {
-    const rows = await this.db
-      .select()
-      .from(apiTokens)
-      .where(eq(apiTokens.workspaceId, workspaceId))
-      .orderBy(desc(apiTokens.createdAt), asc(apiTokens.id));
-    return rows.map(toToken);
+  listApiTokens(workspaceId: string): Promise<ApiTokenRecord[]> {
+    return selectTokens(this.db, eq(apiTokens.workspaceId, workspaceId));
   }
 
   async revokeApiToken(workspaceId: string, id: string): Promise<ApiTokenRecord | NotFound> {
@@ -618,7 +649,8 @@ export class AccessService {
         .returning();
       if (!row) return notFound("API token", id);
       await recordAudit(tx, { workspaceId, action: "api_token.revoke", objectType: "api_token", objectId: id, details: { name: row.name } });
-      return toToken(row);
+      const [revoked] = await selectTokens(tx, eq(apiTokens.id, id));
+      return revoked!;
     });
   }
 
@@ -641,6 +673,30 @@ async function insertPerson(tx: Executor, input: { name: string; email: string; 
 async function addMembership(tx: Executor, workspaceId: string, personId: string, role: Role, actor?: AuditActor): Promise<void> {
   await tx.insert(memberships).values({ workspaceId, personId, role });
   await recordAudit(tx, { workspaceId, action: "membership.create", objectType: "membership", objectId: personId, details: { role } }, actor);
+}
+
+/**
+ * Tokens follow their creator: when a person's membership ends, every token they created in that
+ * workspace is revoked, in the caller's transaction, with one audit event per token.
+ */
+async function revokeTokensOfCreator(tx: Transaction, workspaceId: string, personId: string): Promise<void> {
+  const revoked = await tx
+    .update(apiTokens)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(apiTokens.workspaceId, workspaceId), eq(apiTokens.createdBy, personId), isNull(apiTokens.revokedAt)))
+    .returning({ id: apiTokens.id, name: apiTokens.name });
+  if (revoked.length === 0) return;
+  await tx.insert(auditEvents).values(
+    revoked.map((token) =>
+      auditEventRow({
+        workspaceId,
+        action: "api_token.revoke",
+        objectType: "api_token",
+        objectId: token.id,
+        details: { name: token.name, reason: "creator_left_workspace" },
+      }),
+    ),
+  );
 }
 
 async function insertSession(tx: Executor, personId: string, workspaceId: string | null): Promise<string> {

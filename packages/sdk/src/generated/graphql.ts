@@ -6,11 +6,16 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 /** What an API token may do. */
 export type ApiTokenScope =
+  /**
+   * `components:write`: registerComponent (add or replace a component of the workspace). Separate from
+   * `write` because a component's descriptor decides where its credentials' secrets are sent.
+   */
+  | 'COMPONENTS_WRITE'
   /** `credentials:use`: resolveCredential, which returns decrypted secret values. */
   | 'CREDENTIALS_USE'
   /** `read`: every query of workspace data (components, credentials, flows). */
   | 'READ'
-  /** `write`: every mutation of workspace data (credentials, flows, registerComponent). */
+  /** `write`: every mutation of credentials and flows. Not registerComponent (that is `components:write`). */
   | 'WRITE';
 
 /** Who did something, in the audit log. */
@@ -192,7 +197,7 @@ export type PersonFieldsFragment = { id: string, name: string, email: string };
 
 export type WorkspaceFieldsFragment = { id: string, name: string, slug: string, role: Role | null };
 
-export type ApiTokenFieldsFragment = { id: string, name: string, tokenStart: string, scopes: Array<ApiTokenScope>, createdAt: string, expiresAt: string | null, revokedAt: string | null, lastUsedAt: string | null };
+export type ApiTokenFieldsFragment = { id: string, name: string, tokenStart: string, scopes: Array<ApiTokenScope>, createdAt: string, expiresAt: string | null, revokedAt: string | null, lastUsedAt: string | null, createdBy: { id: string, name: string } | null };
 
 export type InvitationFieldsFragment = { id: string, role: Role, createdAt: string, expiresAt: string };
 
@@ -208,7 +213,7 @@ export type SetupStatusQuery = { setupStatus: { needsSetup: boolean } };
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ViewerQuery = { viewer: { role: Role | null, scopes: Array<ApiTokenScope>, person: { id: string, name: string, email: string } | null, apiToken: { id: string, name: string, tokenStart: string, scopes: Array<ApiTokenScope>, createdAt: string, expiresAt: string | null, revokedAt: string | null, lastUsedAt: string | null } | null, workspace: { id: string, name: string, slug: string, role: Role | null } | null } | null };
+export type ViewerQuery = { viewer: { role: Role | null, scopes: Array<ApiTokenScope>, person: { id: string, name: string, email: string } | null, apiToken: { id: string, name: string, tokenStart: string, scopes: Array<ApiTokenScope>, createdAt: string, expiresAt: string | null, revokedAt: string | null, lastUsedAt: string | null, createdBy: { id: string, name: string } | null } | null, workspace: { id: string, name: string, slug: string, role: Role | null } | null } | null };
 
 export type WorkspacesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -235,7 +240,7 @@ export type InvitationPreviewQuery = { invitation: { workspaceName: string, role
 export type ApiTokensQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ApiTokensQuery = { apiTokens: Array<{ id: string, name: string, tokenStart: string, scopes: Array<ApiTokenScope>, createdAt: string, expiresAt: string | null, revokedAt: string | null, lastUsedAt: string | null }> };
+export type ApiTokensQuery = { apiTokens: Array<{ id: string, name: string, tokenStart: string, scopes: Array<ApiTokenScope>, createdAt: string, expiresAt: string | null, revokedAt: string | null, lastUsedAt: string | null, createdBy: { id: string, name: string } | null }> };
 
 export type AuditLogQueryVariables = Exact<{
   filter?: AuditFilter | null | undefined;
@@ -357,7 +362,7 @@ export type CreateApiTokenMutationVariables = Exact<{
 
 
 export type CreateApiTokenMutation = { createApiToken:
-    | { __typename: 'ApiTokenCreated', token: string, apiToken: { id: string, name: string, tokenStart: string, scopes: Array<ApiTokenScope>, createdAt: string, expiresAt: string | null, revokedAt: string | null, lastUsedAt: string | null } }
+    | { __typename: 'ApiTokenCreated', token: string, apiToken: { id: string, name: string, tokenStart: string, scopes: Array<ApiTokenScope>, createdAt: string, expiresAt: string | null, revokedAt: string | null, lastUsedAt: string | null, createdBy: { id: string, name: string } | null } }
     | { __typename: 'InvalidInput', message: string, fieldErrors: Array<{ field: string, message: string }> }
    };
 
@@ -367,7 +372,7 @@ export type RevokeApiTokenMutationVariables = Exact<{
 
 
 export type RevokeApiTokenMutation = { revokeApiToken:
-    | { __typename: 'ApiTokenRevoked', apiToken: { id: string, name: string, tokenStart: string, scopes: Array<ApiTokenScope>, createdAt: string, expiresAt: string | null, revokedAt: string | null, lastUsedAt: string | null } }
+    | { __typename: 'ApiTokenRevoked', apiToken: { id: string, name: string, tokenStart: string, scopes: Array<ApiTokenScope>, createdAt: string, expiresAt: string | null, revokedAt: string | null, lastUsedAt: string | null, createdBy: { id: string, name: string } | null } }
     | { __typename: 'NotFound', message: string, id: string | null }
    };
 
@@ -657,6 +662,10 @@ export const ApiTokenFieldsFragmentDoc = new TypedDocumentString(`
   name
   tokenStart
   scopes
+  createdBy {
+    id
+    name
+  }
   createdAt
   expiresAt
   revokedAt
@@ -983,6 +992,10 @@ fragment ApiTokenFields on ApiToken {
   name
   tokenStart
   scopes
+  createdBy {
+    id
+    name
+  }
   createdAt
   expiresAt
   revokedAt
@@ -1050,6 +1063,10 @@ export const ApiTokensDocument = new TypedDocumentString(`
   name
   tokenStart
   scopes
+  createdBy {
+    id
+    name
+  }
   createdAt
   expiresAt
   revokedAt
@@ -1404,6 +1421,10 @@ export const CreateApiTokenDocument = new TypedDocumentString(`
   name
   tokenStart
   scopes
+  createdBy {
+    id
+    name
+  }
   createdAt
   expiresAt
   revokedAt
@@ -1435,6 +1456,10 @@ export const RevokeApiTokenDocument = new TypedDocumentString(`
   name
   tokenStart
   scopes
+  createdBy {
+    id
+    name
+  }
   createdAt
   expiresAt
   revokedAt

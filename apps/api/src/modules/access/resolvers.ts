@@ -4,8 +4,13 @@ import { sessionCookie, type RequestContext } from "../../context";
 import type { ApiTokenScope, AuditActorType, Resolvers } from "../../generated/resolvers-types";
 import { failAsUserInput } from "../shared";
 
-const SCOPE_TO_API: Record<Scope, ApiTokenScope> = { read: "READ", write: "WRITE", "credentials:use": "CREDENTIALS_USE" };
-const SCOPE_FROM_API: Record<ApiTokenScope, Scope> = { READ: "read", WRITE: "write", CREDENTIALS_USE: "credentials:use" };
+const SCOPE_TO_API: Record<Scope, ApiTokenScope> = {
+  read: "READ",
+  write: "WRITE",
+  "components:write": "COMPONENTS_WRITE",
+  "credentials:use": "CREDENTIALS_USE",
+};
+const SCOPE_FROM_API = Object.fromEntries(Object.entries(SCOPE_TO_API).map(([scope, api]) => [api, scope])) as Record<ApiTokenScope, Scope>;
 const ACTOR_TYPES: Record<string, AuditActorType> = { person: "PERSON", token: "API_TOKEN", anonymous: "ANONYMOUS", system: "SYSTEM" };
 
 function setSession(ctx: RequestContext, token: string | null): void {
@@ -120,6 +125,8 @@ export const accessResolvers: Resolvers = {
   },
   ApiToken: {
     scopes: (t) => t.scopes.map((s) => SCOPE_TO_API[s]),
+    // People's names and emails are for people: a token does not learn who made it.
+    createdBy: (t, _, ctx) => (ctx.viewer?.kind === "person" ? t.createdBy : null),
   },
   AuditEvent: {
     id: (e) => String(e.seq),

@@ -14,7 +14,8 @@ export const metadata: Metadata = { title: "API tokens" };
 
 const SCOPES: { scope: ApiTokenScope; label: string; hint: string }[] = [
   { scope: "READ", label: "read", hint: "list components, credentials and flows" },
-  { scope: "WRITE", label: "write", hint: "create, change and delete them" },
+  { scope: "WRITE", label: "write", hint: "create, change and delete credentials and flows" },
+  { scope: "COMPONENTS_WRITE", label: "components:write", hint: "registerComponent: decides where credentials' secrets are sent" },
   { scope: "CREDENTIALS_USE", label: "credentials:use", hint: "resolveCredential: the decrypted secrets" },
 ];
 const SCOPE_LABELS = Object.fromEntries(SCOPES.map((s) => [s.scope, s.label])) as Record<ApiTokenScope, string>;
@@ -28,7 +29,8 @@ export default async function ApiTokensPage() {
       description={
         <>
           Integrations and flow runtimes call the API with <code>Authorization: Bearer &lt;token&gt;</code>. A token is shown
-          once, when it is created, and stored only as a digest.
+          once, when it is created, and stored only as a digest. A token is revoked when the person who created it leaves
+          the workspace.
         </>
       }
     />
@@ -77,7 +79,7 @@ export default async function ApiTokensPage() {
         {result.data.apiTokens.length === 0 ? (
           <p className="muted">No tokens yet.</p>
         ) : (
-          <DataTable columns={["Name", "Token", "Scopes", "Last used", "Status", { label: "Revoke", hidden: true }]}>
+          <DataTable columns={["Name", "Token", "Scopes", "Created by", "Last used", "Status", { label: "Revoke", hidden: true }]}>
             {result.data.apiTokens.map((token) => {
               const expired = token.expiresAt !== null && Date.parse(token.expiresAt) <= now;
               const status = token.revokedAt ? "Revoked" : expired ? "Expired" : token.expiresAt ? `Expires ${formatDateTime(token.expiresAt)}` : "Active";
@@ -90,6 +92,7 @@ export default async function ApiTokensPage() {
                     <code>{token.tokenStart}…</code>
                   </td>
                   <td data-label="Scopes">{token.scopes.map((s) => SCOPE_LABELS[s]).join(", ")}</td>
+                  <td data-label="Created by">{token.createdBy?.name ?? <span className="muted">Not recorded</span>}</td>
                   <td data-label="Last used">{token.lastUsedAt ? formatDateTime(token.lastUsedAt) : "Never"}</td>
                   <td data-label="Status">{status}</td>
                   <td>
