@@ -18,6 +18,6 @@ const project = (dir) => ({
 
 module.exports = {
   rootDir: __dirname,
-  projects: ["packages/core", "packages/db", "packages/sdk", "apps/api"].map(project),
+  projects: ["packages/core", "packages/db", "packages/sdk", "apps/api", "apps/web"].map(project),
   testTimeout: 30_000,
 };

@@ -108,9 +108,11 @@ export default defineConfig({
         },
         {
           name: "Web",
-          command: `node scripts/ensure-web-build.mjs && npx next start apps/web -p ${WEB_PORT} -H 127.0.0.1`,
+          // The web app's own server (apps/web/server.ts), as `npm start` runs it.
+          command: `node scripts/ensure-web-build.mjs && npx tsx apps/web/server.ts -p ${WEB_PORT} -H 127.0.0.1`,
           cwd: rootDir,
           env: {
+            NODE_ENV: "production",
             LATCHKEY_API_URL: API_GRAPHQL_URL,
             NEXT_TELEMETRY_DISABLED: "1",
           },

@@ -51,8 +51,9 @@ const apiReady = run("api", bin("tsx"), ["apps/api/src/main.ts"], { PORT: apiPor
 await apiReady;
 const webReady = run(
   "web",
-  bin("next"),
-  ["start", "apps/web", "-p", webPort],
+  bin("tsx"),
+  // Next.js behind the web app's own server, which sets X-Forwarded-For from the connection (apps/web/server.ts).
+  ["apps/web/server.ts", "-p", webPort],
   { LATCHKEY_API_URL: `http://127.0.0.1:${apiPort}/graphql` },
   /Ready|started server|Local:/i,
 );

@@ -25,9 +25,9 @@ export interface RunningWebApp {
 /** Starts another instance of the suite's built web app, talking to the given API URL. */
 export async function startWebApp(apiUrl: string): Promise<RunningWebApp> {
   const port = await freePort();
-  const child: ChildProcess = spawn("npx", ["next", "start", "apps/web", "-p", String(port), "-H", "127.0.0.1"], {
+  const child: ChildProcess = spawn("npx", ["tsx", "apps/web/server.ts", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: rootDir,
-    env: { ...process.env, LATCHKEY_API_URL: apiUrl, NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, NODE_ENV: "production", LATCHKEY_API_URL: apiUrl, NEXT_TELEMETRY_DISABLED: "1" },
     stdio: "ignore",
     detached: true,
   });

@@ -20,7 +20,7 @@ import { createRequestContext, type RequestContext } from "./context";
 import { seedDemoData } from "./demo-data";
 import type { ApiConfig } from "./env";
 import { compiledExecution } from "./compiled-execution";
-import { createErrorFormatter } from "./graphql-errors";
+import { createErrorFormatter, persistedQueriesRefused } from "./graphql-errors";
 import { createHttpServer } from "./http-server";
 import { startKeyringRuntime } from "./keys/runtime";
 import { queryProtection, VerificationRateLimiter } from "./limits";
@@ -76,7 +76,7 @@ async function serve(
   const keys = await startKeyringRuntime({ config, logger, database, keyring, keyFile, watchKeyFile: keySource !== "env", counts: sealedCounts });
 
   // Bounds on what one document may ask for (depth, cost, aliases, directives, tokens).
-  const protection = queryProtection({ hideSuggestions: !config.introspection });
+  const protection = queryProtection();
   const apollo = new ApolloServer<RequestContext>({
     // The schema, executed through compiled plans for the documents that come back (compiled-execution.ts).
     gateway: compiledExecution(buildSchema(), {
@@ -84,14 +84,18 @@ async function serve(
       onCompiled: (operation) => logger.debug("GraphQL document compiled", { operation: operation ?? null }),
     }),
     introspection: config.introspection,
+    // The SDK and the web app send whole documents; a persisted query is refused (400), never looked up.
+    persistedQueries: false,
     validationRules: protection.validationRules,
     parseOptions: protection.parseOptions,
     includeStacktraceInErrorResponses: false,
     // Apollo pretty-prints responses by default (two-space indents): a third more bytes to write.
     stringifyResult: (result) => JSON.stringify(result),
-    formatError: createErrorFormatter(logger),
+    // "Did you mean …?" names parts of the schema: hidden wherever introspection is off.
+    formatError: createErrorFormatter(logger, { hideSuggestions: !config.introspection }),
     plugins: [
       ...protection.plugins,
+      persistedQueriesRefused(),
       // No cache hints are used: without this Apollo wraps every field's resolver to collect them.
       ApolloServerPluginCacheControlDisabled(),
       // The landing page shows the schema: off wherever introspection is off (production by default).

@@ -2,6 +2,7 @@ import type { GatewayExecutor, GatewayInterface } from "@apollo/server-gateway-i
 import { execute, GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLSchema, type OperationDefinitionNode } from "graphql";
 import { getVariableValues } from "graphql/execution/values";
 import { compileQuery, isCompiledQuery, type CompiledQuery } from "graphql-jit";
+import { loneSurrogateErrors } from "./well-formed-input";
 
 interface DocumentPlan {
   runs: number;
@@ -67,6 +68,9 @@ export function compiledExecution(
     // The name the request asked for (the context's own operationName is the resolved one's).
     const operationName = requestContext.request.operationName;
     const variables = requestContext.request.variables ?? {};
+    // Text PostgreSQL cannot store is refused here, before either path runs a resolver.
+    const malformed = operation ? loneSurrogateErrors(operation, variables) : [];
+    if (malformed.length > 0) return { errors: malformed };
     // No operation resolved (unknown or ambiguous name): graphql-js reports it as Apollo expects.
     const compiled = operation && operation.operation !== "subscription" ? compiledFor(document, operationName ?? undefined) : undefined;
     if (!compiled) {

@@ -1,3 +1,4 @@
+import type { ApolloServerPlugin } from "@apollo/server";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { SecretDecryptionError } from "@latchkey/core";
 import { isLimitCode, LIMIT_CODES } from "./limits";
@@ -58,7 +59,18 @@ function describeParseFailure(message: string): string {
   return message.startsWith("Syntax Error") ? message : "The query could not be parsed: it is nested too deeply or too large.";
 }
 
-export function createErrorFormatter(logger: Logger) {
+/**
+ * graphql-js ends a message with " Did you mean …?" naming fields, arguments, types or enum values
+ * of the schema: in validation errors and in the coercion errors of variables (which Apollo's
+ * `hideSchemaDetailsFromClientErrors` and graphql-armor's suggestion blocker, both validation-only,
+ * miss). Cut from every message when the schema is not meant to be discoverable.
+ */
+export function withoutSuggestions(message: string): string {
+  return message.replace(/ ?Did you mean [^?]*\?/g, "");
+}
+
+export function createErrorFormatter(logger: Logger, options: { hideSuggestions: boolean }) {
+  const hints = options.hideSuggestions ? withoutSuggestions : (message: string) => message;
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrap(error);
     if (original instanceof SecretDecryptionError) {
@@ -84,7 +96,7 @@ export function createErrorFormatter(logger: Logger) {
     }
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
     return {
-      message: code === "GRAPHQL_PARSE_FAILED" || code === LIMIT_CODES.tokens ? describeParseFailure(formatted.message) : redactInputValues(formatted.message, error),
+      message: code === "GRAPHQL_PARSE_FAILED" || code === LIMIT_CODES.tokens ? describeParseFailure(formatted.message) : hints(redactInputValues(formatted.message, error)),
       ...(formatted.locations ? { locations: formatted.locations } : {}),
       ...(formatted.path ? { path: formatted.path } : {}),
       extensions: { ...extensions, code },
@@ -124,4 +136,23 @@ export function describeForLog(error: unknown): Record<string, unknown> {
     return { error: error.name, cause: cause.message, code: (cause as { code?: unknown }).code };
   }
   return { error: error.name, message: error.message };
+}
+
+/**
+ * Latchkey takes no persisted queries (APQ; `persistedQueries: false`): Apollo then answers any
+ * `extensions.persistedQuery` with PERSISTED_QUERY_NOT_SUPPORTED, but with HTTP 200 as the APQ
+ * protocol has it. Nothing ran, so this makes it the 400 of any other refused request.
+ */
+export function persistedQueriesRefused(): ApolloServerPlugin {
+  return {
+    requestDidStart: async ({ request }) =>
+      request.extensions?.persistedQuery === undefined
+        ? undefined
+        : {
+            willSendResponse: async ({ response }) => {
+              const errors = response.body.kind === "single" ? response.body.singleResult.errors : undefined;
+              if (errors?.some((e) => e.extensions?.code === "PERSISTED_QUERY_NOT_SUPPORTED")) response.http.status = 400;
+            },
+          },
+  };
 }

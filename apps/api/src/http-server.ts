@@ -8,6 +8,7 @@ import { describeForLog } from "./graphql-errors";
 import { DEMO_PETSTORE_PREFIX, handleDemoPetstore } from "./demo-petstore";
 import { HttpError, readBody } from "./http-body";
 import type { Logger } from "./logger";
+import { setSecurityHeaders } from "./security-headers";
 
 export { MAX_BODY_BYTES } from "./http-body";
 
@@ -160,6 +161,7 @@ async function handleOAuth2Callback(req: IncomingMessage, res: ServerResponse, d
 /** The API's HTTP surface: /graphql, /healthz, the OAuth2 callback and the demo Petstore; everything else is 404. */
 export function createHttpServer(deps: HttpServerDeps): Server {
   return createServer((req, res) => {
+    setSecurityHeaders(res);
     const url = new URL(req.url ?? "/", "http://localhost");
     const handle = async () => {
       if (url.pathname === "/graphql") return handleGraphQL(req, res, deps, url.search);

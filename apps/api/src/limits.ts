@@ -43,10 +43,10 @@ function reject(code: string): { propagateOnRejection: false; onReject: ((contex
 
 /**
  * graphql-armor's validation rules for depth, cost, aliases and directives (cached with the
- * document, so a repeated query does not pay for them again), and its plugin that hides "Did you
- * mean …?" suggestions when the schema is not meant to be discoverable.
+ * document, so a repeated query does not pay for them again). "Did you mean …?" suggestions are
+ * cut by the error formatter (graphql-errors.ts), which sees every error, not only validation's.
  */
-export function queryProtection(options: { hideSuggestions: boolean }) {
+export function queryProtection() {
   const { plugins, validationRules } = new ApolloArmor({
     maxDepth: { n: QUERY_LIMITS.depth, flattenFragments: true, ...reject(LIMIT_CODES.depth) },
     costLimit: { maxCost: QUERY_LIMITS.cost, ...reject(LIMIT_CODES.cost) },
@@ -54,7 +54,7 @@ export function queryProtection(options: { hideSuggestions: boolean }) {
     maxDirectives: { n: QUERY_LIMITS.directives, ...reject(LIMIT_CODES.directives) },
     // The parser's own maxTokens (parseOptions) does this without lexing the document twice.
     maxTokens: { enabled: false },
-    blockFieldSuggestion: { enabled: options.hideSuggestions },
+    blockFieldSuggestion: { enabled: false },
   }).protect();
   return { plugins, validationRules, parseOptions: { maxTokens: QUERY_LIMITS.tokens } };
 }

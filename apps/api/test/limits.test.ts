@@ -25,7 +25,7 @@ describe("the limits, in-process", () => {
     const costs: Record<string, number> = {};
     for (const [name, document] of sdkOperations()) {
       // Unused fragments are an error of their own; only the limit rules matter here.
-      const errors = validate(schema, document, queryProtection({ hideSuggestions: false }).validationRules);
+      const errors = validate(schema, document, queryProtection().validationRules);
       expect({ name, errors: errors.map((e) => e.message) }).toEqual({ name, errors: [] });
       let cost = 0;
       validate(schema, document, [

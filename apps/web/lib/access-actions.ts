@@ -20,6 +20,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 
 import { getApiClient, withSessionCookie } from "./api";
+import { sameOriginPath } from "./same-origin-path";
 
 /** What a form shows after its action ran: a problem, or a value to show once (a token, a link). */
 export interface FormState {
@@ -67,8 +68,7 @@ export async function signInAction(_: FormState, form: FormData): Promise<FormSt
     return signIn.__typename === "SignedIn" ? {} : problem(signIn);
   });
   if (state.error) return state;
-  const next = text(form, "next");
-  redirect(next.startsWith("/") && !next.startsWith("//") ? next : "/");
+  redirect(sameOriginPath(text(form, "next")));
 }
 
 export async function signOutAction(): Promise<void> {
