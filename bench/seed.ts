@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { catalogDescriptors } from "@latchkey/catalog";
-import { createNetworkPolicy, createServices, Keyring, parseCatalog, parseEncryptionKey, sealSecrets, secretHint, withAuditActor } from "@latchkey/core";
+import { createNetworkPolicy, createServices, destinationOf, Keyring, parseCatalog, parseEncryptionKey, sealSecrets, secretHint, withAuditActor } from "@latchkey/core";
 import { components, credentials, eq, flows, flowSteps, openDatabase, sql } from "@latchkey/db";
 
 export interface SeedPlan {
@@ -91,6 +91,10 @@ export async function seed(target: { url?: string; dataDir: string; encryptionKe
       (await db.select({ id: components.id, key: components.key }).from(components).where(eq(components.workspaceId, workspaceId))).map((c) => [c.key, c.id]),
     );
     const benchComponentIds = benchComponentKeys.map((k) => componentIds.get(k)!);
+    // Where the API (with its base URL overrides for these keys) sends their keys; the seeded secrets are bound there.
+    const benchDestinations = benchComponentKeys.map((key) =>
+      destinationOf({ ...petstore, key, baseUrl: "http://127.0.0.1:9/v2" }, petstore.authMethods[0]!, {}, { serverUrl: "", baseUrlOverrides: { [key]: "operator" } }),
+    );
 
     const ids = Array.from({ length: plan.credentials }, () => randomUUID());
     const checkedAt = new Date();
@@ -109,6 +113,7 @@ export async function seed(target: { url?: string; dataDir: string; encryptionKe
             config: {},
             secrets: sealSecrets(keyring, { apiKey: BENCH_API_KEY }, { workspaceId, credentialId: id }),
             secretHints: [{ field: field.name, hint: secretHint(field, BENCH_API_KEY) }],
+            destination: benchDestinations[i % benchComponentIds.length]!,
             status: "VALID",
             lastVerification,
             verifiedAt: checkedAt,

@@ -9,6 +9,7 @@ import {
   countSealedByKeyId,
   createServices,
   loadKeyring,
+  bindLegacyDestinations,
   parseCatalog,
   storedKeyIds,
   syncCatalog,
@@ -72,6 +73,9 @@ async function serve(
     baseUrlOverrides: config.baseUrlOverrides,
     networkPolicy,
   };
+  // Rows from before destination binding get the destination their descriptor gives now (once).
+  const bound = await bindLegacyDestinations(db, verifier);
+  if (bound > 0) logger.info("Bound stored secrets to their destinations", { bound });
   const services = createServices({ db, keyring, verifier, catalog, oauth2: config.oauth2 });
   const keys = await startKeyringRuntime({ config, logger, database, keyring, keyFile, watchKeyFile: keySource !== "env", counts: sealedCounts });
 

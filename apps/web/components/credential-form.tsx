@@ -287,7 +287,8 @@ function FieldInput({ id, field, value, hint, editing, error, disabled, onChange
   const description = keepsStored
     ? (
         <>
-          Stored: <code>{hint ?? "••••••••"}</code>. Leave empty to keep it; type a new value to replace it.
+          Stored: <code>{hint ?? "••••••••"}</code>. Leave empty to keep it; type a new value to replace it. A changed
+          destination (host, port, base URL…) needs it re-entered: a stored secret only goes where it was verified.
           {field.description ? <> {field.description}</> : null}
         </>
       )

@@ -15,3 +15,4 @@ export { TOKEN_PREFIX } from "./access/secrets";
 export * from "./network/network-policy";
 export { VERIFICATION_HISTORY_LIMIT } from "./credentials/credential-store";
 export { secretHint } from "./components/credential-values";
+export { bindLegacyDestinations, destinationOf } from "./credentials/destination";

@@ -22,7 +22,7 @@ export function createServices(deps: {
   catalog: ComponentDescriptor[];
   oauth2?: OAuth2Settings;
 }): Services {
-  const components = new ComponentService(deps.db);
+  const components = new ComponentService(deps.db, deps.catalog, deps.verifier);
   return {
     access: new AccessService(deps.db, deps.catalog),
     components,

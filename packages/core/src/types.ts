@@ -15,6 +15,7 @@ export const VERIFICATION_CODES = [
   "BLOCKED_TARGET",
   "TOKEN_EXPIRED",
   "UNEXPECTED_RESPONSE",
+  "DESTINATION_CHANGED",
 ] as const;
 export type VerificationCode = (typeof VERIFICATION_CODES)[number];
 

@@ -85,6 +85,11 @@ export const credentials = pgTable(
     /** AES-256-GCM sealed JSON of the secret values (see core/crypto). */
     secrets: text().notNull(),
     secretHints: jsonb().notNull().$type<StoredSecretHint[]>(),
+    /**
+     * Where the sealed secrets were verified (core/credentials/destination.ts): they are opened for
+     * sending only to this destination. Null only before the start-up backfill binds a legacy row.
+     */
+    destination: text(),
     status: text().notNull(),
     lastVerification: jsonb().$type<StoredVerification>(),
     verifiedAt: timestamp({ withTimezone: true, mode: "date" }),
@@ -133,6 +138,8 @@ export const oauth2Authorizations = pgTable(
     config: jsonb().notNull().$type<Record<string, unknown>>(),
     /** Sealed JSON of the secret values and the PKCE code verifier, bound to (workspaceId, id). */
     secrets: text().notNull(),
+    /** The destination (token and authorization endpoints) the flow was started with; the callback sends only there. */
+    destination: text(),
     redirectUri: text().notNull(),
     expiresAt: timestamp({ withTimezone: true, mode: "date" }).notNull(),
     createdAt: createdAt(),

@@ -194,6 +194,13 @@ export type ComponentRegistered = {
   __typename?: 'ComponentRegistered';
   /** The component as stored, with its descriptor applied. */
   component: Component;
+  /**
+   * The component's credentials that the new descriptor would send to another destination (base URL,
+   * OAuth2 token or authorization endpoint) than the one their secrets were verified against, ordered
+   * by name. Nothing was sent to it: each is now INVALID with the code DESTINATION_CHANGED until its
+   * secrets are re-entered (updateCredential). Empty when nothing moved.
+   */
+  credentialsNeedingReentry: Array<Credential>;
 };
 
 /** A new API token. */
@@ -637,7 +644,9 @@ export type Mutation = {
   deleteFlow: DeleteFlowResult;
   /**
    * Add or replace a component from a descriptor (COMPONENTS.md). Workspace admins, or an API token with `components:write`.
-   * A bad descriptor answers InvalidInput with the path of every offending field.
+   * A bad descriptor answers InvalidInput with the path of every offending field; so does the key of a
+   * built-in catalog component (`descriptor.key`): register yours under its own key. Credentials whose
+   * destination the new descriptor moves are listed in `credentialsNeedingReentry` (nothing is sent).
    */
   registerComponent: RegisterComponentResult;
   /** Removes a member from the workspace. Admins remove members and viewers; owners anyone but the last owner. */
@@ -1104,6 +1113,13 @@ export type UpdateCredentialResult = CredentialUpdated | InvalidInput | NotFound
 export type VerificationCode =
   /** The target address is not allowed by the network policy (SSRF guard). */
   | 'BLOCKED_TARGET'
+  /**
+   * Nothing was sent: the component's descriptor (base URL, token or authorization endpoint) or the
+   * credential's values (host, port) now point somewhere else than where its stored secrets were
+   * verified. Status INVALID until the secrets are re-entered with updateCredential (verified and
+   * bound to the new destination); the scheduled re-verification leaves such a credential alone.
+   */
+  | 'DESTINATION_CHANGED'
   /** The application answered 403 / insufficient scope or privileges. */
   | 'FORBIDDEN'
   /** The application accepted the credential. */
@@ -1306,7 +1322,7 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
     | ( NotFound & { __typename: 'NotFound' } )
   ;
   RegisterComponentResult:
-    | ( Omit<ComponentRegistered, 'component'> & { component: _RefType['Component'] } & { __typename: 'ComponentRegistered' } )
+    | ( Omit<ComponentRegistered, 'component' | 'credentialsNeedingReentry'> & { component: _RefType['Component'], credentialsNeedingReentry: Array<_RefType['Credential']> } & { __typename: 'ComponentRegistered' } )
     | ( InvalidInput & { __typename: 'InvalidInput' } )
   ;
   RemoveMemberResult:
@@ -1389,7 +1405,7 @@ export type ResolversTypes = {
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ChangeMemberRoleResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['ChangeMemberRoleResult']>;
   Component: ResolverTypeWrapper<ComponentRecord>;
-  ComponentRegistered: ResolverTypeWrapper<Omit<ComponentRegistered, 'component'> & { component: ResolversTypes['Component'] }>;
+  ComponentRegistered: ResolverTypeWrapper<Omit<ComponentRegistered, 'component' | 'credentialsNeedingReentry'> & { component: ResolversTypes['Component'], credentialsNeedingReentry: Array<ResolversTypes['Credential']> }>;
   CreateApiTokenInput: CreateApiTokenInput;
   CreateApiTokenResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CreateApiTokenResult']>;
   CreateCredentialResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CreateCredentialResult']>;
@@ -1487,7 +1503,7 @@ export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
   ChangeMemberRoleResult: ResolversUnionTypes<ResolversParentTypes>['ChangeMemberRoleResult'];
   Component: ComponentRecord;
-  ComponentRegistered: Omit<ComponentRegistered, 'component'> & { component: ResolversParentTypes['Component'] };
+  ComponentRegistered: Omit<ComponentRegistered, 'component' | 'credentialsNeedingReentry'> & { component: ResolversParentTypes['Component'], credentialsNeedingReentry: Array<ResolversParentTypes['Credential']> };
   CreateApiTokenInput: CreateApiTokenInput;
   CreateApiTokenResult: ResolversUnionTypes<ResolversParentTypes>['CreateApiTokenResult'];
   CreateCredentialResult: ResolversUnionTypes<ResolversParentTypes>['CreateCredentialResult'];
@@ -1638,6 +1654,7 @@ export type ComponentResolvers<ContextType = RequestContext, ParentType extends 
 
 export type ComponentRegisteredResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ComponentRegistered'] = ResolversParentTypes['ComponentRegistered']> = {
   component?: Resolver<ResolversTypes['Component'], ParentType, ContextType>;
+  credentialsNeedingReentry?: Resolver<Array<ResolversTypes['Credential']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 

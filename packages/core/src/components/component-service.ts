@@ -1,16 +1,23 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, components, eq, inArray, sql, type Database, type Executor } from "@latchkey/db";
-import { recordAudit } from "../access/audit";
-import type { ComponentRecord } from "../records";
+import { and, asc, components, credentials, eq, inArray, sql, type Database, type Executor } from "@latchkey/db";
+import { auditEventRow, recordAudit } from "../access/audit";
+import { credentialRecordColumns, findCredentialRows, toCredentialRecord } from "../credentials/credential-store";
+import { destinationChangedResult, destinationOf } from "../credentials/destination";
+import { storeReverifications } from "../credentials/reverification-writer";
+import type { ComponentRecord, CredentialRecord } from "../records";
 import { invalidInput, type InvalidInput } from "../results";
+import type { CredentialValues } from "../types";
 import { MAX_VALUES_BYTES } from "../validation";
 import { parseComponentDescriptor, type ComponentDescriptor } from "./descriptor-schema";
+import type { BaseUrlOptions } from "./template";
 
 type ComponentRow = typeof components.$inferSelect;
 
 export interface ComponentRegistered {
   __typename: "ComponentRegistered";
   component: ComponentRecord;
+  /** Credentials the new descriptor sends elsewhere: now INVALID (DESTINATION_CHANGED) until their secrets are re-entered. */
+  credentialsNeedingReentry: CredentialRecord[];
 }
 
 export function toComponentRecord(row: ComponentRow): ComponentRecord {
@@ -67,7 +74,17 @@ export async function syncCatalog(db: Executor, workspaceId: string, catalog: Co
 }
 
 export class ComponentService {
-  constructor(private readonly db: Database) {}
+  private readonly catalogKeys: ReadonlySet<string>;
+
+  constructor(
+    private readonly db: Database,
+    /** The built-in catalog: its keys are not a workspace's to register. */
+    catalog: readonly ComponentDescriptor[],
+    /** How base URLs are resolved (the deployment's overrides), to tell where credentials' secrets go. */
+    private readonly baseUrls: BaseUrlOptions,
+  ) {
+    this.catalogKeys = new Set(catalog.map((d) => d.key));
+  }
 
   async list(workspaceId: string): Promise<ComponentRecord[]> {
     const rows = await this.db
@@ -116,7 +133,10 @@ export class ComponentService {
       );
     }
     const d = parsed.descriptor;
-    const row = await this.db.transaction(async (tx) => {
+    if (this.catalogKeys.has(d.key)) {
+      return invalidInput([{ field: "descriptor.key", message: `"${d.key}" is a built-in component; register yours under its own key.` }]);
+    }
+    const { row, moved } = await this.db.transaction(async (tx) => {
       const [registered] = await tx
         .insert(components)
         .values(componentRow(workspaceId, d, "registered"))
@@ -132,8 +152,40 @@ export class ComponentService {
         })
         .returning();
       await recordAudit(tx, { workspaceId, action: "component.register", objectType: "component", objectId: registered!.id, details: { key: d.key } });
-      return registered!;
+      return { row: registered!, moved: await this.markMovedCredentials(tx, workspaceId, registered!.id, d) };
     });
-    return { __typename: "ComponentRegistered", component: toComponentRecord(row) };
+    const credentialsNeedingReentry = (await findCredentialRows(this.db, workspaceId, moved)).map(toCredentialRecord);
+    credentialsNeedingReentry.sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+    return { __typename: "ComponentRegistered", component: toComponentRecord(row), credentialsNeedingReentry };
+  }
+
+  /**
+   * The component's credentials whose secrets the new descriptor would send to another destination
+   * than the one they were verified against: each gets the result DESTINATION_CHANGED (status
+   * INVALID, in its history and the audit log), without anything being sent. Answers their ids.
+   */
+  private async markMovedCredentials(tx: Executor, workspaceId: string, componentId: string, descriptor: ComponentDescriptor): Promise<string[]> {
+    const rows = await tx
+      .select({ id: credentialRecordColumns.id, authType: credentialRecordColumns.authType, config: credentialRecordColumns.config, destination: credentials.destination })
+      .from(credentials)
+      .where(and(eq(credentials.workspaceId, workspaceId), eq(credentials.componentId, componentId)))
+      .orderBy(credentials.id)
+      .for("update");
+    const moved = rows.filter((row) => {
+      const method = descriptor.authMethods.find((m) => m.type === row.authType);
+      return method && destinationOf(descriptor, method, row.config as CredentialValues, this.baseUrls) !== row.destination;
+    });
+    if (moved.length === 0) return [];
+    const result = destinationChangedResult(descriptor.name);
+    await storeReverifications(
+      tx,
+      moved.map((row) => ({
+        workspaceId,
+        credentialId: row.id,
+        result,
+        audit: auditEventRow({ workspaceId, action: "credential.verify", objectType: "credential", objectId: row.id, details: { status: result.status } }),
+      })),
+    );
+    return moved.map((row) => row.id);
   }
 }

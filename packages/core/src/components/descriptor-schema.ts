@@ -141,9 +141,10 @@ const databaseMethodSchema = z
     database: z.strictObject({ engine: z.enum(["postgresql", "mysql"], { error: 'Must be "postgresql" or "mysql".' }) }),
   })
   .superRefine((method, ctx) => {
+    // Host and port say where the password goes (core/credentials/destination.ts): never secret.
     requireFields(method, ctx, [
-      { name: "host" },
-      { name: "port", type: "NUMBER" },
+      { name: "host", secret: false },
+      { name: "port", type: "NUMBER", secret: false },
       { name: "database" },
       { name: "username" },
       { name: "password", secret: true },
@@ -242,6 +243,8 @@ function requireFields(
       ctx.addIssue({ code: "custom", path: ["fields"], message: `A ${method.type} method needs a "${name}" field.` });
     } else if (secret && !field.secret) {
       ctx.addIssue({ code: "custom", path: ["fields", index, "secret"], message: `The "${name}" field must be secret.` });
+    } else if (secret === false && field.secret) {
+      ctx.addIssue({ code: "custom", path: ["fields", index, "secret"], message: `The "${name}" field must not be secret.` });
     } else if (type && field.type !== type) {
       ctx.addIssue({ code: "custom", path: ["fields", index, "type"], message: `The "${name}" field must be of type ${type}.` });
     }

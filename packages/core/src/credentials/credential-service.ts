@@ -21,7 +21,7 @@ import { z } from "zod";
 import { ComponentService } from "../components/component-service";
 import { splitCredentialValues, validateCredentialValues } from "../components/credential-values";
 import type { AuthMethodDescriptor } from "../components/descriptor-schema";
-import { openSecrets, sealSecrets, type Keyring } from "../crypto";
+import { sealSecrets, type Keyring } from "../crypto";
 import {
   buildAuthorizationUrl,
   checkAuthorizationResponse,
@@ -53,7 +53,8 @@ import {
   toStoredVerification,
   type CredentialRow,
 } from "./credential-store";
-import { openCredentialValues, sealCredentialValues, type StoredTokens } from "./credential-secrets";
+import { currentDestination, openCredentialValues, sealCredentialValues, type StoredTokens } from "./credential-secrets";
+import { DestinationChangedError, destinationChangedResult, destinationOf } from "./destination";
 import { DEFAULT_REFRESH_MARGIN_MS, OAuth2TokenKeeper, type FreshResult, type TokenTarget } from "./oauth2-tokens";
 import { toFlowRecord } from "../flows/flow-store";
 import { recordAudit } from "../access/audit";
@@ -155,6 +156,8 @@ export type OAuth2CallbackFailureCode =
   | "PROVIDER_ERROR"
   | "EXCHANGE_FAILED"
   | "VERIFICATION_FAILED"
+  /** The component's endpoints moved since the flow started: the client secret is not sent. */
+  | "DESTINATION_CHANGED"
   /** Set by the API's callback route when completing threw. */
   | "INTERNAL_ERROR";
 
@@ -233,16 +236,31 @@ export class CredentialService {
     const context = await this.loadContext(existing);
     if ("__typename" in context) return context;
 
-    const { values: stored, tokens: storedTokens } = openCredentialValues(this.keyring, existing);
-    const secretNames = new Set(context.method.fields.filter((f) => f.secret).map((f) => f.name));
-    const keptSecrets = Object.fromEntries(
-      Object.entries(stored).filter(([name]) => secretNames.has(name) && !(name in parsedValues.value)),
-    );
-    const validated = validateCredentialValues(context.method, { ...keptSecrets, ...parsedValues.value });
+    // Where the new values send the secrets; secrets kept from before may only go where they were verified.
+    const { method, component } = context;
+    const input = parsedValues.value;
+    const stored = new Set(existing.secretHints.map((hint) => hint.field));
+    const kept = method.fields.filter((f) => f.secret && stored.has(f.name) && !(f.name in input)).map((f) => f.name);
+    const connected = method.type === "OAUTH2" && existing.oauth2Grant === "authorization_code";
+    const config = validateCredentialValues(nonSecretPart(method), pickNonSecret(method, input));
+    if (!config.ok) {
+      const all = validateCredentialValues(method, input);
+      return valuesProblem(all.ok ? config.fieldErrors : all.fieldErrors.filter((e) => !kept.includes(e.field)));
+    }
+    const destination = destinationOf(component.descriptor, method, config.values, this.verifierOptions);
+    if (destination !== existing.destination) {
+      if (connected) {
+        return invalidInput([{ field: "values", message: `${component.name} now gets its tokens elsewhere: connect the account again.` }]);
+      }
+      if (kept.length > 0) return invalidInput(kept.map((name) => ({ field: `values.${name}`, message: DESTINATION_MOVED })), DESTINATION_MOVED_SUMMARY);
+    }
+    const opened = kept.length > 0 || connected ? openCredentialValues(this.keyring, existing, destination) : { values: {} };
+    const keptSecrets = Object.fromEntries(kept.filter((name) => name in opened.values).map((name) => [name, opened.values[name]]));
+    const storedTokens = "tokens" in opened ? opened.tokens : undefined;
+    const validated = validateCredentialValues(method, { ...keptSecrets, ...input });
     if (!validated.ok) return valuesProblem(validated.fieldErrors);
 
     const prepared = { ...context, values: validated.values };
-    const connected = context.method.type === "OAUTH2" && existing.oauth2Grant === "authorization_code";
     const grantProblem = connected ? undefined : clientCredentialsProblem(prepared);
     if (grantProblem) return grantProblem;
     const { verification, tokens } =
@@ -257,7 +275,7 @@ export class CredentialService {
       const [updated] = await tx
         .update(credentials)
         .set({
-          ...sealCredentialValues(this.keyring, context.method, validated.values, { workspaceId, credentialId: id }, tokens),
+          ...sealCredentialValues(this.keyring, context.method, validated.values, { workspaceId, credentialId: id, destination }, tokens),
           ...(tokens ? { tokenExpiresAt: tokens.expiresAt, tokenRefreshFailedAt: null } : {}),
           ...verificationColumns(verification),
           updatedAt: sql`now()`,
@@ -375,9 +393,19 @@ export class CredentialService {
     if (!existing) return notFound("Credential", id);
     const context = await this.loadContext(existing);
     if ("__typename" in context) return notFound("Credential", id);
+    try {
+      return await this.resolveFresh(existing, context);
+    } catch (error) {
+      if (error instanceof DestinationChangedError) return verificationFailed(destinationChangedResult(context.component.name));
+      throw error;
+    }
+  }
+
+  private async resolveFresh(existing: CredentialRow, context: Omit<Prepared, "values">): Promise<ResolvedCredential | VerificationFailed | NotFound> {
+    const { id } = existing;
     const secretOf = (values: CredentialValues) => splitCredentialValues(context.method, values).secrets;
     if (context.method.type !== "OAUTH2") {
-      const { values } = openCredentialValues(this.keyring, existing);
+      const { values } = openCredentialValues(this.keyring, existing, currentDestination(existing, context, this.verifierOptions));
       return { __typename: "ResolvedCredential", credential: toCredentialRecord(existing), secrets: secretOf(values), expiresAt: null };
     }
     const fresh = await this.tokens.fresh(existing, { ...context, method: context.method });
@@ -423,6 +451,7 @@ export class CredentialService {
         name: prepared.name || null,
         config,
         secrets: sealSecrets(this.keyring, { ...secrets, codeVerifier }, { workspaceId, credentialId: id }),
+        destination: destinationOf(component.descriptor, method, values, this.verifierOptions),
         redirectUri,
         expiresAt: new Date(now + this.authorizationTtlMs),
       });
@@ -452,8 +481,14 @@ export class CredentialService {
     if (!component || method?.type !== "OAUTH2") {
       return callbackFailure("STATE_INVALID", "The component of this authorization no longer offers OAuth2.");
     }
-    const { codeVerifier, ...secrets } = openSecrets(this.keyring, pending.secrets, { workspaceId, credentialId: pending.id });
-    const values = { ...(pending.config as CredentialValues), ...(secrets as CredentialValues) };
+    let opened: CredentialValues;
+    try {
+      opened = openCredentialValues(this.keyring, pending, currentDestination(pending, { component, method }, this.verifierOptions)).values;
+    } catch (error) {
+      if (!(error instanceof DestinationChangedError)) throw error;
+      return callbackFailure("DESTINATION_CHANGED", `${component.name}'s OAuth2 endpoints changed since this authorization started: start connecting the account again.`);
+    }
+    const { codeVerifier, ...values } = opened;
 
     const answer = checkAuthorizationResponse(method, values, params, state);
     if (!answer.ok) return callbackFailure("PROVIDER_ERROR", `${component.name} did not authorize the connection: ${answer.error}.`);
@@ -490,9 +525,23 @@ export class CredentialService {
     onPurpose: boolean,
     component?: ComponentRecord,
   ): Promise<Omit<CredentialVerified, "__typename"> | undefined> {
-    const { workspaceId, id } = row;
     const context = await this.loadContext(row, component);
     if ("__typename" in context) return undefined;
+    try {
+      return await this.verifyStored(row, context, onPurpose);
+    } catch (error) {
+      // The descriptor moved the credential's destination: nothing was sent, and the user sees why.
+      if (error instanceof DestinationChangedError) return this.storeReverification(row, destinationChangedResult(context.component.name));
+      throw error;
+    }
+  }
+
+  private async verifyStored(
+    row: CredentialRow,
+    context: Omit<Prepared, "values">,
+    onPurpose: boolean,
+  ): Promise<Omit<CredentialVerified, "__typename"> | undefined> {
+    const { workspaceId, id } = row;
     if (context.method.type === "OAUTH2") {
       const checked = await this.verifyStoredToken(row, { ...context, method: context.method }, onPurpose);
       if ("missing" in checked) return undefined;
@@ -507,7 +556,8 @@ export class CredentialService {
       }
       return this.storeReverification(row, checked.verification);
     }
-    const verification = await this.runVerification({ ...context, values: openCredentialValues(this.keyring, row).values });
+    const { values } = openCredentialValues(this.keyring, row, currentDestination(row, context, this.verifierOptions));
+    const verification = await this.runVerification({ ...context, values });
     return this.storeReverification(row, verification);
   }
 
@@ -739,7 +789,13 @@ export class CredentialService {
           componentId: component.id,
           name,
           authType: method.type,
-          ...sealCredentialValues(this.keyring, method, values, { workspaceId, credentialId: id }, oauth2?.tokens),
+          ...sealCredentialValues(
+            this.keyring,
+            method,
+            values,
+            { workspaceId, credentialId: id, destination: destinationOf(component.descriptor, method, values, this.verifierOptions) },
+            oauth2?.tokens,
+          ),
           ...(oauth2 ? { oauth2Grant: oauth2.grant, tokenExpiresAt: oauth2.tokens.expiresAt } : {}),
           ...verificationColumns(verification),
         })
@@ -790,6 +846,20 @@ function verificationColumns(verification: VerificationResult) {
     lastVerification: toStoredVerification(verification),
     verifiedAt: verification.checkedAt,
   };
+}
+
+const DESTINATION_MOVED = "Re-enter this: the destination changed.";
+const DESTINATION_MOVED_SUMMARY =
+  "The destination changed (host, port, base URL or endpoints): re-enter every secret, so it is verified there before it is sent there.";
+
+/** The method with only its non-secret fields: what says where the secrets go. */
+function nonSecretPart(method: AuthMethodDescriptor): AuthMethodDescriptor {
+  return { ...method, fields: method.fields.filter((f) => !f.secret) } as AuthMethodDescriptor;
+}
+
+function pickNonSecret(method: AuthMethodDescriptor, values: Record<string, unknown>): Record<string, unknown> {
+  const secret = new Set(method.fields.filter((f) => f.secret).map((f) => f.name));
+  return Object.fromEntries(Object.entries(values).filter(([name]) => !secret.has(name)));
 }
 
 function valuesProblem(fieldErrors: { field: string; message: string }[]): InvalidInput {

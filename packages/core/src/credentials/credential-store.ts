@@ -130,6 +130,8 @@ export async function claimDueCredentials(
         or(isNull(credentials.verifyLeaseUntil), lt(credentials.verifyLeaseUntil, sql`now()`)),
         // No retry storm: a token renewal that failed for good waits for new values or a deliberate re-verification.
         isNull(credentials.tokenRefreshFailedAt),
+        // Nor one whose destination moved: only re-entered secrets (or a deliberate re-verification) clear that.
+        sql`coalesce(${credentials.lastVerification}->>'code', '') <> 'DESTINATION_CHANGED'`,
       ),
     )
     .orderBy(asc(credentials.verifiedAt))

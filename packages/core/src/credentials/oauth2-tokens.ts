@@ -13,7 +13,7 @@ import {
 import type { ComponentRecord } from "../records";
 import type { CredentialValues, VerificationResult } from "../types";
 import { createVerificationResult, type VerifierOptions } from "../verification/verifier";
-import { openCredentialValues, sealCredentialValues } from "./credential-secrets";
+import { currentDestination, openCredentialValues, sealCredentialValues } from "./credential-secrets";
 import { findCredentialRow, recordVerification, toStoredVerification, type CredentialRow } from "./credential-store";
 
 /** A credential whose access token may be used now. */
@@ -32,8 +32,7 @@ export type FreshResult =
 
 export interface TokenTarget {
   component: ComponentRecord;
-  method: OAuth2Method;
-}
+  method: OAuth2Method;}
 
 /**
  * Why a new token is asked for:
@@ -66,7 +65,8 @@ export class OAuth2TokenKeeper {
   /** The stored access token when it is not due for renewal, else a renewed one. */
   async fresh(row: CredentialRow, target: TokenTarget, options: { retryFailed?: boolean } = {}): Promise<FreshResult> {
     if (row.tokenRefreshFailedAt && !options.retryFailed) return storedFailure(row);
-    const { values, tokens } = openCredentialValues(this.keyring, row);
+    // Throws DestinationChangedError (nothing sent) when the token or base URL moved.
+    const { values, tokens } = openCredentialValues(this.keyring, row, currentDestination(row, target, this.options));
     if (tokens && !row.tokenRefreshFailedAt && !this.isDue(row.tokenExpiresAt)) {
       return { ok: true, fresh: { row, values, accessToken: tokens.accessToken, expiresAt: row.tokenExpiresAt } };
     }
@@ -96,7 +96,8 @@ export class OAuth2TokenKeeper {
       const row = await findCredentialRow(tx, workspaceId, id, "update");
       if (!row) return { ok: false, missing: true } as const;
       if (row.tokenRefreshFailedAt && reason.kind !== "retry") return storedFailure(row);
-      const { values, tokens } = openCredentialValues(this.keyring, row);
+      const destination = currentDestination(row, target, this.options);
+      const { values, tokens } = openCredentialValues(this.keyring, row, destination);
       const current = (): FreshResult => ({
         ok: true,
         fresh: { row, values, accessToken: tokens!.accessToken, expiresAt: row.tokenExpiresAt },
@@ -123,7 +124,7 @@ export class OAuth2TokenKeeper {
         const [updated] = await tx
           .update(credentials)
           .set({
-            secrets: sealCredentialValues(this.keyring, target.method, values, { workspaceId, credentialId: id }, renewed).secrets,
+            secrets: sealCredentialValues(this.keyring, target.method, values, { workspaceId, credentialId: id, destination }, renewed).secrets,
             oauth2Grant: grant,
             tokenExpiresAt: renewed.expiresAt,
             tokenRefreshFailedAt: null,

@@ -80,7 +80,7 @@ export class ReverificationWriter {
  * joins the history) — each credential's latest-verification columns, with its re-verification
  * lease cleared. Answers in the order of `items`.
  */
-async function storeReverifications(
+export async function storeReverifications(
   db: Executor,
   items: Pick<Item, "workspaceId" | "credentialId" | "result" | "audit">[],
 ): Promise<StoredReverification[]> {

@@ -178,6 +178,13 @@ export type SetupInput = {
 export type VerificationCode =
   /** The target address is not allowed by the network policy (SSRF guard). */
   | 'BLOCKED_TARGET'
+  /**
+   * Nothing was sent: the component's descriptor (base URL, token or authorization endpoint) or the
+   * credential's values (host, port) now point somewhere else than where its stored secrets were
+   * verified. Status INVALID until the secrets are re-entered with updateCredential (verified and
+   * bound to the new destination); the scheduled re-verification leaves such a credential alone.
+   */
+  | 'DESTINATION_CHANGED'
   /** The application answered 403 / insufficient scope or privileges. */
   | 'FORBIDDEN'
   /** The application accepted the credential. */
@@ -394,7 +401,7 @@ export type RegisterComponentMutationVariables = Exact<{
 
 
 export type RegisterComponentMutation = { registerComponent:
-    | { __typename: 'ComponentRegistered', component: { id: string, key: string, name: string, description: string | null, credentialCount: number, authMethods: Array<{ type: AuthType, label: string, fields: Array<{ name: string, label: string, type: FieldType, required: boolean, secret: boolean, description: string | null, placeholder: string | null, defaultValue: string | null, options: Array<string> | null }> }> } }
+    | { __typename: 'ComponentRegistered', component: { id: string, key: string, name: string, description: string | null, credentialCount: number, authMethods: Array<{ type: AuthType, label: string, fields: Array<{ name: string, label: string, type: FieldType, required: boolean, secret: boolean, description: string | null, placeholder: string | null, defaultValue: string | null, options: Array<string> | null }> }> }, credentialsNeedingReentry: Array<{ id: string, name: string, status: CredentialStatus }> }
     | { __typename: 'InvalidInput', message: string, fieldErrors: Array<{ field: string, message: string }> }
    };
 
@@ -1564,6 +1571,11 @@ export const RegisterComponentDocument = new TypedDocumentString(`
     ... on ComponentRegistered {
       component {
         ...ComponentFields
+      }
+      credentialsNeedingReentry {
+        id
+        name
+        status
       }
     }
     ... on InvalidInput {
