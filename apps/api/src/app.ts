@@ -23,7 +23,7 @@ import { compiledExecution } from "./compiled-execution";
 import { createErrorFormatter } from "./graphql-errors";
 import { createHttpServer } from "./http-server";
 import { startKeyringRuntime } from "./keys/runtime";
-import { queryProtection, VerificationRateLimiter } from "./limits";
+import { queryProtection, SharedVerificationRateLimiter, VerificationRateLimiter } from "./limits";
 import type { Logger } from "./logger";
 import { startReverifyJob, type ReverifyJob } from "./reverify-job";
 import { buildSchema } from "./schema";
@@ -113,7 +113,11 @@ async function serve(
 
   // Started once the server listens ({{server.url}} needs its port); the bench endpoint reaches it.
   const jobs: { reverify?: ReverifyJob } = {};
-  const limiter = new VerificationRateLimiter(config.verifyRateLimitPerMinute);
+  // PostgreSQL: one bucket per workspace in the database, shared by every replica; PGlite: in this process.
+  const limiter =
+    database.kind === "postgres"
+      ? new SharedVerificationRateLimiter(db, config.verifyRateLimitPerMinute)
+      : new VerificationRateLimiter(config.verifyRateLimitPerMinute);
   const contextFor = (req: IncomingMessage) =>
     createRequestContext(req, {
       services,
