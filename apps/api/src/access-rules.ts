@@ -137,7 +137,7 @@ export function applyAccessRules(schema: GraphQLSchema): GraphQLSchema {
       field.resolve = async (source, args, ctx: RequestContext, info) => {
         await authorize(rule, ctx);
         // Throws RATE_LIMITED when the workspace has used up its verifications.
-        if (verifies) ctx.takeVerification();
+        if (verifies) await ctx.takeVerification();
         return withAuditActor(ctx.auditActor, () => resolve(source, args, ctx, info));
       };
     }

@@ -16,7 +16,7 @@ import {
   withAuditActor,
   type LoadedKeyring,
 } from "@latchkey/core";
-import { and, credentials, eq, inArray, listWorkspaceIds, openDatabase, sql, type DatabaseHandle } from "@latchkey/db";
+import { and, credentials, eq, inArray, listWorkspaceIds, lockDataFolder, openDatabase, sql, type DatabaseHandle } from "@latchkey/db";
 import { createRequestContext, type RequestContext } from "./context";
 import { seedDemoData } from "./demo-data";
 import type { ApiConfig } from "./env";
@@ -24,7 +24,7 @@ import { compiledExecution } from "./compiled-execution";
 import { createErrorFormatter, persistedQueriesRefused } from "./graphql-errors";
 import { createHttpServer } from "./http-server";
 import { startKeyringRuntime } from "./keys/runtime";
-import { queryProtection, VerificationRateLimiter } from "./limits";
+import { queryProtection, SharedVerificationRateLimiter, VerificationRateLimiter } from "./limits";
 import type { Logger } from "./logger";
 import { startReverifyJob, type ReverifyJob } from "./reverify-job";
 import { buildSchema } from "./schema";
@@ -37,13 +37,23 @@ export interface RunningApi {
 
 /** Opens the database (migrating it), checks the encryption key, syncs the catalog, and serves. */
 export async function startApi(config: ApiConfig, logger: Logger): Promise<RunningApi> {
-  const keys = loadKeyring({ envKey: config.encryptionKey, envDecryptionKeys: config.decryptionKeys, dataDir: config.dataDir });
-  const database = await openDatabase({
-    url: config.databaseUrl,
-    dataDir: config.dataDir,
-    poolSize: config.databasePoolSize,
-    countStatements: config.bench,
-  });
+  // PGlite: the data folder is this process's before anything in it is read or written (a key file generated).
+  const lock = config.databaseUrl ? undefined : await lockDataFolder(config.dataDir, "the Latchkey API");
+  let keys: LoadedKeyring;
+  let database: DatabaseHandle;
+  try {
+    keys = loadKeyring({ envKey: config.encryptionKey, envDecryptionKeys: config.decryptionKeys, dataDir: config.dataDir });
+    database = await openDatabase({
+      url: config.databaseUrl,
+      dataDir: config.dataDir,
+      poolSize: config.databasePoolSize,
+      countStatements: config.bench,
+      lock,
+    });
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   try {
     return await serve(config, logger, database, keys);
   } catch (error) {
@@ -111,7 +121,11 @@ async function serve(
 
   // Started once the server listens ({{server.url}} needs its port); the bench endpoint reaches it.
   const jobs: { reverify?: ReverifyJob } = {};
-  const limiter = new VerificationRateLimiter(config.verifyRateLimitPerMinute);
+  // PostgreSQL: one bucket per workspace in the database, shared by every replica; PGlite: in this process.
+  const limiter =
+    database.kind === "postgres"
+      ? new SharedVerificationRateLimiter(db, config.verifyRateLimitPerMinute)
+      : new VerificationRateLimiter(config.verifyRateLimitPerMinute);
   const contextFor = (req: IncomingMessage) =>
     createRequestContext(req, {
       services,

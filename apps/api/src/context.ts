@@ -1,7 +1,7 @@
 import type { IncomingMessage } from "node:http";
 import { GraphQLError } from "graphql";
 import { TOKEN_PREFIX, type AuditActor, type Principal, type Services } from "@latchkey/core";
-import type { VerificationRateLimiter } from "./limits";
+import type { VerificationLimiter } from "./limits";
 import { createLoaders, type Loaders } from "./loaders";
 
 export const SESSION_COOKIE = "latchkey_session";
@@ -33,7 +33,7 @@ export interface RequestContext {
    * Takes one of the workspace's verifications; throws RATE_LIMITED. The access-rules wrapper calls
    * it before a mutation whose rule has `verifies: true` (anything that makes an outgoing request).
    */
-  takeVerification(): void;
+  takeVerification(): Promise<void>;
 }
 
 export interface ContextOptions {
@@ -41,7 +41,7 @@ export interface ContextOptions {
   /** Peers whose X-Forwarded-For / X-Forwarded-Proto are believed (e.g. the web app on loopback). */
   trustedProxies: ReadonlySet<string>;
   /** Per-workspace budget of verifications. */
-  limiter: VerificationRateLimiter;
+  limiter: VerificationLimiter;
   onWorkspaceSetUp(workspaceId: string): Promise<void>;
 }
 
@@ -79,7 +79,7 @@ export async function createRequestContext(req: IncomingMessage, options: Contex
   });
 }
 
-type ContextFields = Omit<RequestContext, "workspaceId" | "loaders" | "takeVerification"> & { limiter: VerificationRateLimiter };
+type ContextFields = Omit<RequestContext, "workspaceId" | "loaders" | "takeVerification"> & { limiter: VerificationLimiter };
 
 /**
  * The workspace and loaders are getters on the prototype (Apollo copies a context's own properties
@@ -95,7 +95,7 @@ class WorkspaceContext implements RequestContext {
   secure!: boolean;
   responseCookies!: string[];
   onWorkspaceSetUp!: (workspaceId: string) => Promise<void>;
-  private limiter!: VerificationRateLimiter;
+  private limiter!: VerificationLimiter;
   private cachedLoaders: Loaders | undefined = undefined;
 
   constructor(fields: ContextFields) {
@@ -112,8 +112,8 @@ class WorkspaceContext implements RequestContext {
     return (this.cachedLoaders ??= createLoaders(this.services, this.workspaceId));
   }
 
-  takeVerification(): void {
-    this.limiter.take(this.workspaceId);
+  takeVerification(): Promise<void> {
+    return this.limiter.take(this.workspaceId);
   }
 }
 

@@ -1,4 +1,5 @@
 import { ApolloArmor } from "@escape.tech/graphql-armor";
+import { takeRateLimitToken, type Database } from "@latchkey/db";
 import { GraphQLError, type ValidationContext } from "graphql";
 
 /**
@@ -64,12 +65,25 @@ export function isLimitCode(code: unknown): code is (typeof LIMIT_CODES)[keyof t
   return typeof code === "string" && (Object.values(LIMIT_CODES) as string[]).includes(code);
 }
 
+/** Takes one verification for a workspace or throws RATE_LIMITED saying when to retry. */
+export interface VerificationLimiter {
+  take(workspaceId: string): Promise<void>;
+}
+
+/** The RATE_LIMITED error for a bucket left with `tokens` (< 1), refilled at `perMinute`. */
+function rateLimited(perMinute: number, tokens: number): GraphQLError {
+  const retryAfterSeconds = Math.max(1, Math.ceil(((1 - tokens) * 60) / perMinute));
+  return new GraphQLError(`Too many verifications in this workspace: at most ${perMinute} per minute. Retry in ${retryAfterSeconds} s.`, {
+    extensions: { code: "RATE_LIMITED", retryAfterSeconds },
+  });
+}
+
 /**
  * A per-workspace token bucket for the mutations that make outgoing requests (verifications):
- * `perMinute` of them, refilled continuously, with a burst of the same size. One bucket per API
- * process; with several replicas each allows its own share.
+ * `perMinute` of them, refilled continuously, with a burst of the same size, kept in this process
+ * (PGlite: the only process).
  */
-export class VerificationRateLimiter {
+export class VerificationRateLimiter implements VerificationLimiter {
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
 
   constructor(
@@ -77,22 +91,30 @@ export class VerificationRateLimiter {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Takes one verification for the workspace or throws a RATE_LIMITED error saying when to retry. */
-  take(workspaceId: string): void {
+  async take(workspaceId: string): Promise<void> {
     const now = this.now();
     const ratePerMs = this.perMinute / 60_000;
     const bucket = this.buckets.get(workspaceId) ?? { tokens: this.perMinute, at: now };
     bucket.tokens = Math.min(this.perMinute, bucket.tokens + (now - bucket.at) * ratePerMs);
     bucket.at = now;
     this.buckets.set(workspaceId, bucket);
-    if (bucket.tokens >= 1) {
-      bucket.tokens -= 1;
-      return;
-    }
-    const retryAfterSeconds = Math.max(1, Math.ceil((1 - bucket.tokens) / ratePerMs / 1000));
-    throw new GraphQLError(
-      `Too many verifications in this workspace: at most ${this.perMinute} per minute. Retry in ${retryAfterSeconds} s.`,
-      { extensions: { code: "RATE_LIMITED", retryAfterSeconds } },
-    );
+    if (bucket.tokens < 1) throw rateLimited(this.perMinute, bucket.tokens);
+    bucket.tokens -= 1;
+  }
+}
+
+/**
+ * The same bucket kept in the database (PostgreSQL): one statement per take, so every API
+ * process on the database shares it and N replicas together allow `perMinute`.
+ */
+export class SharedVerificationRateLimiter implements VerificationLimiter {
+  constructor(
+    private readonly db: Database,
+    private readonly perMinute: number,
+  ) {}
+
+  async take(workspaceId: string): Promise<void> {
+    const { taken, tokens } = await takeRateLimitToken(this.db, `verify:${workspaceId}`, this.perMinute, this.perMinute);
+    if (!taken) throw rateLimited(this.perMinute, tokens);
   }
 }

@@ -1,7 +1,7 @@
 import { ConfigError, loadConfig } from "./env";
 import { createLogger } from "./logger";
 import { startApi } from "./app";
-import { ConfigurationError } from "@latchkey/core";
+import { describeStartupError } from "./startup-errors";
 
 async function main(): Promise<void> {
   let config;
@@ -19,13 +19,11 @@ async function main(): Promise<void> {
   try {
     api = await startApi(config, logger);
   } catch (error) {
-    // Known start-up problems are one line; anything else is a bug worth its stack.
-    if (error instanceof ConfigurationError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    if (error instanceof Error && "code" in error && error.code === "EADDRINUSE") {
-      console.error(`Port ${config.port} is already in use: set PORT to a free port.`);
+    // Problems the operator can fix are one line (startup-errors.ts; the whole error at debug level); anything else is a bug worth its stack.
+    const line = describeStartupError(error, config);
+    if (line) {
+      logger.debug("Start-up failed", { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+      console.error(line);
       process.exit(1);
     }
     throw error;

@@ -407,9 +407,10 @@ function runToExit(
   file: string,
   args: string[],
   env: NodeJS.ProcessEnv,
-  options: { stdin?: string; timeoutMs: number; what: string },
+  options: { stdin?: string; timeoutMs: number; what: string; wrapper?: string[] },
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(tsxBin, [file, ...args], { env, stdio: [options.stdin === undefined ? "ignore" : "pipe", "pipe", "pipe"] });
+  const [command, ...before] = [...(options.wrapper ?? []), tsxBin];
+  const child = spawn(command!, [...before, file, ...args], { env, stdio: [options.stdin === undefined ? "ignore" : "pipe", "pipe", "pipe"] });
   let stdout = "";
   let stderr = "";
   child.stdout!.on("data", (d: Buffer) => (stdout += d.toString()));
@@ -427,9 +428,9 @@ function runToExit(
   });
 }
 
-/** Runs the API until it exits by itself (a failed start); gives its exit code and output. */
-export function runApiUntilExit(env: Record<string, string>, timeoutMs = 60_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return runToExit(mainFile, [], apiEnv(env), { timeoutMs, what: "The API did not exit" });
+/** Runs the API until it exits by itself (a failed start); gives its exit code and output. `wrapper` runs it through a command (e.g. setpriv as another user). */
+export function runApiUntilExit(env: Record<string, string>, timeoutMs = 60_000, wrapper?: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return runToExit(mainFile, [], apiEnv(env), { timeoutMs, what: "The API did not exit", wrapper });
 }
 
 /** Runs `npm run keys:rotate` (its script, with tsx) with the given arguments and environment. */

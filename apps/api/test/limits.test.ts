@@ -2,9 +2,10 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { costLimitRule } from "@escape.tech/graphql-armor-cost-limit";
 import { Kind, parse, validate, type DocumentNode } from "graphql";
-import { CreateCredentialDocument, VerifyCredentialDocument } from "@latchkey/sdk";
+import { randomBytes } from "node:crypto";
+import { CreateCredentialDocument, LatchkeyRequestError, VerifyCredentialDocument } from "@latchkey/sdk";
 import { LIMIT_CODES, QUERY_LIMITS, queryProtection, VerificationRateLimiter } from "../src/limits";
-import { startApi, useApi, type TestApi } from "./harness";
+import { createTestDatabase, postgresOrSkip, requiredPostgresUrl, startApi, useApi, type TestApi } from "./harness";
 import { servedSchema } from "./support/served-schema";
 
 const schema = servedSchema();
@@ -37,15 +38,15 @@ describe("the limits, in-process", () => {
     expect(Math.max(...Object.values(costs))).toBeLessThan(QUERY_LIMITS.cost / 2);
   });
 
-  test("the rate limiter allows a burst of its size, then refuses with when to retry, then refills", () => {
+  test("the rate limiter allows a burst of its size, then refuses with when to retry, then refills", async () => {
     let now = 1_000_000;
     const limiter = new VerificationRateLimiter(6, () => now);
-    for (let i = 0; i < 6; i++) limiter.take("w1");
-    expect(() => limiter.take("w1")).toThrow(expect.objectContaining({ extensions: { code: "RATE_LIMITED", retryAfterSeconds: 10 } }));
-    limiter.take("w2"); // another workspace has its own bucket
+    for (let i = 0; i < 6; i++) await limiter.take("w1");
+    await expect(limiter.take("w1")).rejects.toThrow(expect.objectContaining({ extensions: { code: "RATE_LIMITED", retryAfterSeconds: 10 } }));
+    await limiter.take("w2"); // another workspace has its own bucket
     now += 10_000;
-    limiter.take("w1");
-    expect(() => limiter.take("w1")).toThrow(/at most 6 per minute/);
+    await limiter.take("w1");
+    await expect(limiter.take("w1")).rejects.toThrow(/at most 6 per minute/);
   });
 });
 
@@ -124,3 +125,35 @@ describe("production mode", () => {
     expect((await production.post(JSON.stringify({ query: "{ credentials { totalCount } }" }))).json).toEqual({ data: { credentials: { totalCount: 0 } } });
   });
 });
+
+test("on PostgreSQL two API processes share the verification rate limit: together they allow exactly the limit", async () => {
+  const serverUrl = requiredPostgresUrl();
+  if (!(await postgresOrSkip(serverUrl, "the shared rate limit test"))) return;
+  const database = await createTestDatabase(serverUrl);
+  const env = { LATCHKEY_VERIFY_RATE_LIMIT: "3", LATCHKEY_ENCRYPTION_KEY: randomBytes(32).toString("base64") };
+  const replicas = await Promise.all([startApi({ env, databaseUrl: database.url }), startApi({ env, databaseUrl: database.url })]);
+  try {
+    const input = { componentKey: "petstore", authType: "API_KEY" as const, values: { apiKey: "wrong" } };
+    // 8 at once, 4 to each process: one bucket, refilled at 3 per minute (one per 20 s), so 3 pass.
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        replicas[i % 2]!.client.request(VerifyCredentialDocument, { input }).then(
+          () => "verified",
+          (error: unknown) => (error instanceof LatchkeyRequestError ? error : Promise.reject(error)),
+        ),
+      ),
+    );
+    expect(results.filter((r) => r === "verified")).toHaveLength(3);
+    const refused = results.filter((r): r is LatchkeyRequestError => r instanceof LatchkeyRequestError);
+    expect(refused).toHaveLength(5);
+    for (const error of refused) {
+      expect(error.code).toBe("RATE_LIMITED");
+      expect(error.message).toMatch(/at most 3 per minute/);
+    }
+    // Both processes refused some: neither kept a share of its own.
+    expect(new Set(results.map((r, i) => (r === "verified" ? null : i % 2)).filter((x) => x !== null)).size).toBe(2);
+  } finally {
+    await Promise.all(replicas.map((r) => r.stop()));
+    await database.drop();
+  }
+}, 180_000);

@@ -9,6 +9,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
+import { asFolderError, lockDataFolder, type DataFolderLock } from "./data-folder-lock";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -34,6 +35,10 @@ export interface OpenDatabaseOptions {
   poolSize?: number;
   /** Count the statements sent through `db` (the benchmark reports statements per request). */
   countStatements?: boolean;
+  /** PGlite: the data folder's lock, already taken (else openDatabase takes it); released on close. */
+  lock?: DataFolderLock;
+  /** PGlite: who takes the lock, as another process's refusal names it (e.g. "npm run keys:rotate"). */
+  holderName?: string;
 }
 
 /** drizzle's logger hook, used only to count; the statements and parameters are never kept. */
@@ -52,7 +57,16 @@ const MIGRATION_LOCK_ID = 72_317_001;
 /** Opens the database, applies the committed migrations, and hands back a closable handle. */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
   const counter = statementCounter(options.countStatements);
-  return options.url ? openPostgres(options.url, options.poolSize ?? 10, counter) : openPglite(options.dataDir, counter);
+  if (options.url) return openPostgres(options.url, options.poolSize ?? 10, counter);
+  // Only one process may open the folder (data-folder-lock.ts): the lock comes before PGlite touches it.
+  const lock = options.lock ?? (await lockDataFolder(options.dataDir, options.holderName));
+  try {
+    const handle = await openPglite(options.dataDir, counter);
+    return { ...handle, close: () => handle.close().finally(lock.release) };
+  } catch (error) {
+    lock.release();
+    throw asFolderError(error, path.join(options.dataDir, "db"));
+  }
 }
 
 type Counter = ReturnType<typeof statementCounter>;

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import {
   bigint,
   boolean,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -334,6 +335,19 @@ export const signInFailures = pgTable("sign_in_failures", {
   key: text().primaryKey(),
   failures: integer().notNull(),
   windowStartedAt: timestamp({ withTimezone: true, mode: "date" }).notNull(),
+});
+
+/**
+ * Token buckets of rate limits shared by every API process on one PostgreSQL database (PGlite,
+ * one process, keeps them in memory), e.g. `verify:<workspace id>`. Each take is one statement
+ * (rate-limits.ts).
+ */
+export const rateLimitBuckets = pgTable("rate_limit_buckets", {
+  key: text().primaryKey(),
+  tokens: doublePrecision().notNull(),
+  /** Whether the last take got a token. */
+  taken: boolean().notNull(),
+  updatedAt: timestamp({ withTimezone: true, mode: "date" }).notNull(),
 });
 
 /**

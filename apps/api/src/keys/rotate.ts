@@ -18,6 +18,7 @@ import {
 } from "@latchkey/core";
 import { listLiveApiInstances, openDatabase, type DatabaseHandle } from "@latchkey/db";
 import { ConfigError, loadConfig, type ApiConfig } from "../env";
+import { describeStartupError, type StartupSettings } from "../startup-errors";
 import { readLiveStatus, type KeyringStatus } from "./status-file";
 
 /** Exit codes: 0 done (the old keys are no longer needed), 1 error, 2 not finished yet. */
@@ -65,7 +66,8 @@ async function openTarget(config: ApiConfig): Promise<Target> {
       close: async () => {},
     };
   }
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, poolSize: 2 });
+  // PGlite: refused (one line naming the holder) while another process holds the data folder.
+  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, poolSize: 2, holderName: "npm run keys:rotate" });
   return {
     kind: database.kind,
     database,
@@ -255,18 +257,20 @@ function parseOptions(argv: string[]): CommandLine {
 }
 
 async function main(): Promise<void> {
+  let settings: StartupSettings = {};
   try {
     const options = parseOptions(process.argv.slice(2));
-    const config = loadConfig();
+    const config = (settings = loadConfig());
     await rotate(config, { ...options, batchSize: options.batchSize ?? config.reseal.batchSize, pauseMs: options.pauseMs ?? config.reseal.pauseMs });
   } catch (error) {
     if (error instanceof Unfinished) {
       console.error(error.message);
       process.exit(2);
     }
-    // Known problems are one line; they never carry key material (ids only).
-    if (error instanceof ConfigError || error instanceof ConfigurationError || (error instanceof Error && error.name === "TypeError" && "code" in error)) {
-      console.error(error.message);
+    // Known problems are one line (the data folder in use by the API included); they never carry key material (ids only).
+    const line = describeStartupError(error, settings);
+    if (line || (error instanceof Error && error.name === "TypeError" && "code" in error)) {
+      console.error(line ?? (error as Error).message);
       process.exit(1);
     }
     console.error(error instanceof Error ? `${error.name}: ${error.message}` : "The rotation failed.");
