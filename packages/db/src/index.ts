@@ -1,5 +1,6 @@
 export * from "./schema";
 export * from "./open-database";
+export * from "./database-errors";
 export * from "./workspaces";
 export * from "./api-instances";
 export { and, asc, count, desc, eq, getTableColumns, gt, ilike, inArray, isNull, lt, lte, ne, or, sql } from "drizzle-orm";

@@ -65,7 +65,7 @@ async function openTarget(config: ApiConfig): Promise<Target> {
       close: async () => {},
     };
   }
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, poolSize: 2 });
+  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, poolSize: 2, ...config.databaseTimeouts });
   return {
     kind: database.kind,
     database,
