@@ -177,7 +177,7 @@ async function serve(
     concurrency: config.verifyConcurrency,
     verifyTimeoutMs: config.verifyTimeoutMs,
   }));
-  logger.info("Latchkey API started", { port, database: database.kind, encryptionKey: keySource, keyIds: keyring.ids() });
+  logger.info("Latchkey API started", { port, database: database.kind, keySource, keyIds: keyring.ids() });
 
   let closing: Promise<void> | undefined;
   return {
