@@ -21,13 +21,16 @@ import { createRequestContext, type RequestContext } from "./context";
 import { seedDemoData } from "./demo-data";
 import type { ApiConfig } from "./env";
 import { compiledExecution } from "./compiled-execution";
-import { createErrorFormatter, persistedQueriesRefused } from "./graphql-errors";
+import { createErrorFormatter, describeForLog, errorResponsePlugin, persistedQueriesRefused } from "./graphql-errors";
 import { createHttpServer } from "./http-server";
 import { startKeyringRuntime } from "./keys/runtime";
 import { queryProtection, SharedVerificationRateLimiter, VerificationRateLimiter } from "./limits";
-import type { Logger } from "./logger";
+import { requestScope, type Logger } from "./logger";
 import { startReverifyJob, type ReverifyJob } from "./reverify-job";
 import { buildSchema } from "./schema";
+
+// /readyz answers within this long: a probe must not hang on a database that does not answer.
+const READY_TIMEOUT_MS = 2_000;
 
 export interface RunningApi {
   /** Where the API listens, e.g. http://localhost:4000 */
@@ -49,11 +52,17 @@ export async function startApi(config: ApiConfig, logger: Logger): Promise<Runni
       poolSize: config.databasePoolSize,
       countStatements: config.bench,
       lock,
+      ...config.databaseTimeouts,
     });
   } catch (error) {
     lock?.release();
     throw error;
   }
+  // Logged once per outage and once when it is over, never per request (the requests get SERVICE_UNAVAILABLE).
+  database.onAvailabilityChange((available, error) => {
+    if (available) logger.info("The database answers again");
+    else logger.error("The database is unavailable; requests get SERVICE_UNAVAILABLE until it answers again", describeForLog(error));
+  });
   try {
     return await serve(config, logger, database, keys);
   } catch (error) {
@@ -107,9 +116,12 @@ async function serve(
     stringifyResult: (result) => JSON.stringify(result),
     // "Did you mean …?" names parts of the schema: hidden wherever introspection is off.
     formatError: createErrorFormatter(logger, { hideSuggestions: !config.introspection }),
+    // main.ts owns shutdown (close() below): stop accepting, drain, stop jobs, close the database.
+    stopOnTerminationSignals: false,
     plugins: [
       ...protection.plugins,
       persistedQueriesRefused(),
+      errorResponsePlugin(),
       // No cache hints are used: without this Apollo wraps every field's resolver to collect them.
       ApolloServerPluginCacheControlDisabled(),
       // The landing page shows the schema: off wherever introspection is off (production by default).
@@ -126,7 +138,7 @@ async function serve(
     database.kind === "postgres"
       ? new SharedVerificationRateLimiter(db, config.verifyRateLimitPerMinute)
       : new VerificationRateLimiter(config.verifyRateLimitPerMinute);
-  const contextFor = (req: IncomingMessage) =>
+  const contextFor = (req: IncomingMessage, requestId = requestScope.getStore()?.requestId ?? "") =>
     createRequestContext(req, {
       services,
       trustedProxies: config.trustedProxies,
@@ -136,7 +148,8 @@ async function serve(
         if (!config.demoData) return;
         await withAuditActor({ type: "system", id: null, name: "Demo data", remoteAddress: null }, () => seedDemoData(services, workspaceId, logger));
       },
-    });
+    }, requestId);
+  let draining = false;
   const server = createHttpServer({
     apollo,
     logger,
@@ -159,12 +172,16 @@ async function serve(
           },
         }
       : undefined,
-    checkHealth: async () => {
+    draining: () => draining,
+    // The keyring was loaded and checked before the server listened; what can change is the database.
+    checkReady: async () => {
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<string>((resolve) => (timer = setTimeout(() => resolve(`the database did not answer within ${READY_TIMEOUT_MS} ms`), READY_TIMEOUT_MS)));
+      const check = database.checkReady().catch((error: unknown) => `the database cannot be used (${describeForLog(error).code ?? describeForLog(error).error})`);
       try {
-        await db.execute(sql`select 1`);
-        return true;
-      } catch {
-        return false;
+        return await Promise.race([check, late]);
+      } finally {
+        clearTimeout(timer);
       }
     },
   });
@@ -182,20 +199,32 @@ async function serve(
     concurrency: config.verifyConcurrency,
     verifyTimeoutMs: config.verifyTimeoutMs,
   }));
-  logger.info("Latchkey API started", { port, database: database.kind, encryptionKey: keySource, keyIds: keyring.ids() });
+  logger.info("Latchkey API started", { port, database: database.kind, keySource, keyIds: keyring.ids() });
 
   let closing: Promise<void> | undefined;
   return {
     url: `http://localhost:${port}`,
     close: () =>
       (closing ??= (async () => {
-        await reverifyJob.stop();
-        await new Promise<void>((resolve) => {
-          server.close(() => resolve());
-          server.closeIdleConnections();
-        });
+        // Stop accepting; requests in flight finish (up to the shutdown timeout), later ones on open
+        // connections get SERVICE_UNAVAILABLE; meanwhile the job stops claiming and releases its leases.
+        draining = true;
+        const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+        const idle = setInterval(() => server.closeIdleConnections(), 50);
+        server.closeIdleConnections();
+        let deadline: NodeJS.Timeout | undefined;
+        const timedOut = new Promise<boolean>((resolve) => (deadline = setTimeout(() => resolve(true), config.shutdownTimeoutMs)));
+        const [late] = await Promise.all([Promise.race([drained.then(() => false), timedOut]), reverifyJob.stop()]);
+        clearTimeout(deadline);
+        clearInterval(idle);
+        if (late) {
+          logger.warn("Requests still running at the end of the shutdown timeout were cut off", { timeoutMs: config.shutdownTimeoutMs });
+          server.closeAllConnections();
+          await drained;
+        }
         await apollo.stop();
-        await networkPolicy.close();
+        // Closing the agent waits for its requests: a verification abandoned above must not hold up the exit.
+        await Promise.race([networkPolicy.close(), new Promise((resolve) => setTimeout(resolve, 1_000).unref())]);
         await keys.close();
         await database.close();
       })()),

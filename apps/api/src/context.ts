@@ -9,6 +9,8 @@ export const SESSION_COOKIE = "latchkey_session";
 export const WORKSPACE_HEADER = "x-latchkey-workspace";
 
 export interface RequestContext {
+  /** The request's id (X-Request-Id): in its log lines, its errors' extensions and the response header. */
+  requestId: string;
   /** Who is asking: a person (session) or an API token; null when no valid credential came. */
   viewer: Principal | null;
   /** Whether the request carried a session or token at all (valid or not). */
@@ -45,7 +47,7 @@ export interface ContextOptions {
   onWorkspaceSetUp(workspaceId: string): Promise<void>;
 }
 
-export async function createRequestContext(req: IncomingMessage, options: ContextOptions): Promise<RequestContext> {
+export async function createRequestContext(req: IncomingMessage, options: ContextOptions, requestId: string): Promise<RequestContext> {
   const { services } = options;
   const peer = req.socket.remoteAddress ?? null;
   const trusted = peer !== null && options.trustedProxies.has(peer);
@@ -66,6 +68,7 @@ export async function createRequestContext(req: IncomingMessage, options: Contex
       : { type: "token", id: viewer.token.id, name: viewer.token.name, remoteAddress };
 
   return new WorkspaceContext({
+    requestId,
     viewer,
     presentedCredential: presented !== undefined,
     requestedWorkspaceId,
@@ -86,6 +89,7 @@ type ContextFields = Omit<RequestContext, "workspaceId" | "loaders" | "takeVerif
  * per request; a getter there would run, and throw, at the copy).
  */
 class WorkspaceContext implements RequestContext {
+  requestId!: string;
   viewer!: Principal | null;
   presentedCredential!: boolean;
   requestedWorkspaceId!: string | undefined;

@@ -27,4 +27,23 @@ describe("loadConfig", () => {
     );
     expect(() => loadConfig({ LATCHKEY_REVERIFY_INTERVAL: "1 hour" })).toThrow(/LATCHKEY_REVERIFY_INTERVAL must be a duration/);
   });
+
+  it("defaults and reads the database timeouts and the shutdown timeout, and names a bad one", () => {
+    expect(loadConfig({})).toMatchObject({
+      databaseTimeouts: { connectTimeoutMs: 5_000, statementTimeoutMs: 30_000, idleInTransactionTimeoutMs: 60_000 },
+      shutdownTimeoutMs: 10_000,
+    });
+    const config = loadConfig({
+      DATABASE_CONNECT_TIMEOUT_MS: "1500",
+      DATABASE_STATEMENT_TIMEOUT_MS: "0",
+      DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: "20000",
+      LATCHKEY_SHUTDOWN_TIMEOUT_MS: "3000",
+    });
+    expect(config).toMatchObject({
+      databaseTimeouts: { connectTimeoutMs: 1_500, statementTimeoutMs: 0, idleInTransactionTimeoutMs: 20_000 },
+      shutdownTimeoutMs: 3_000,
+    });
+    expect(() => loadConfig({ DATABASE_STATEMENT_TIMEOUT_MS: "soon" })).toThrow(/^Invalid configuration: DATABASE_STATEMENT_TIMEOUT_MS /);
+    expect(() => loadConfig({ DATABASE_CONNECT_TIMEOUT_MS: "0" })).toThrow(/^Invalid configuration: DATABASE_CONNECT_TIMEOUT_MS /);
+  });
 });

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { z } from "zod";
 import { parseAllowedHosts } from "@latchkey/core";
+import { DEFAULT_POSTGRES_TIMEOUTS } from "@latchkey/db";
 
 const booleanFlag = z
   .enum(["true", "false", "1", "0"])
@@ -27,6 +28,10 @@ const zEnv = z.object({
     .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
     .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(DEFAULT_POSTGRES_TIMEOUTS.connectTimeoutMs),
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(86_400_000).default(DEFAULT_POSTGRES_TIMEOUTS.statementTimeoutMs),
+  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(0).max(86_400_000).default(DEFAULT_POSTGRES_TIMEOUTS.idleInTransactionTimeoutMs),
+  LATCHKEY_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   LATCHKEY_DATA_DIR: z.string().min(1).default(".latchkey"),
   LATCHKEY_ENCRYPTION_KEY: z.string().optional(),
   LATCHKEY_DECRYPTION_KEYS: z.string().optional(),
@@ -90,6 +95,14 @@ function toConfig(env: z.output<typeof zEnv>) {
     host: env.HOST,
     databaseUrl: env.DATABASE_URL,
     databasePoolSize: env.DATABASE_POOL_SIZE,
+    /** PostgreSQL: connection, statement and idle-in-transaction timeouts (ms; 0: none, but connect). */
+    databaseTimeouts: {
+      connectTimeoutMs: env.DATABASE_CONNECT_TIMEOUT_MS,
+      statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
+      idleInTransactionTimeoutMs: env.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+    },
+    /** On SIGTERM/SIGINT, how long requests in flight may take to finish before their connections are closed. */
+    shutdownTimeoutMs: env.LATCHKEY_SHUTDOWN_TIMEOUT_MS,
     dataDir: path.resolve(env.LATCHKEY_DATA_DIR),
     encryptionKey: env.LATCHKEY_ENCRYPTION_KEY?.trim() || undefined,
     /** Keys that open but never seal (the old key during a rotation); comma-separated base64. */

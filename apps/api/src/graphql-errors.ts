@@ -1,6 +1,8 @@
 import type { ApolloServerPlugin } from "@apollo/server";
+import { HeaderMap } from "@apollo/server";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { SecretDecryptionError } from "@latchkey/core";
+import { classifyDatabaseError, type DatabaseFault } from "@latchkey/db";
 import { isLimitCode, LIMIT_CODES } from "./limits";
 import type { Logger } from "./logger";
 
@@ -17,8 +19,64 @@ const PUBLIC_CODES = new Set([
   "FORBIDDEN",
   "NOT_FOUND",
   "RATE_LIMITED",
+  "SERVICE_UNAVAILABLE",
   ...Object.values(LIMIT_CODES),
 ]);
+
+/**
+ * How long a client should wait before trying again: a lost database usually comes back (or its
+ * pool reconnects) within seconds; a refused transaction (deadlock, cancelled) can be repeated at once.
+ */
+export const RETRY_AFTER_SECONDS: Record<DatabaseFault, number> = { unavailable: 2, transient: 1 };
+const UNAVAILABLE_MESSAGES: Record<DatabaseFault, string> = {
+  unavailable: "The service is temporarily unavailable: its database cannot be reached. Try again shortly.",
+  transient: "The operation was interrupted by the database and could not be completed. Try again.",
+};
+
+/** The coded, retryable error of a request that hit a database fault; undefined for any other error. */
+function serviceUnavailable(fault: DatabaseFault, extra: Record<string, unknown> = {}): GraphQLFormattedError {
+  return { message: UNAVAILABLE_MESSAGES[fault], extensions: { code: "SERVICE_UNAVAILABLE", retryAfterSeconds: RETRY_AFTER_SECONDS[fault], ...extra } };
+}
+
+/**
+ * For a failure before execution (the request's context could not be made: its session is read
+ * from the database): the same error as a GraphQLError that makes Apollo answer HTTP 503.
+ */
+export function serviceUnavailableError(error: unknown, requestId: string): GraphQLError | undefined {
+  const fault = classifyDatabaseError(error);
+  if (!fault) return undefined;
+  const formatted = serviceUnavailable(fault, { requestId });
+  const retryAfter = String(formatted.extensions!.retryAfterSeconds);
+  return new GraphQLError(formatted.message, {
+    originalError: error instanceof Error ? error : undefined,
+    extensions: { ...formatted.extensions, http: { status: 503, headers: new HeaderMap([["retry-after", retryAfter]]) } },
+  });
+}
+
+/**
+ * Puts the request's id into each error's extensions, and answers HTTP 503 with Retry-After when
+ * the request failed as a whole (no data) because of a database fault.
+ */
+export function errorResponsePlugin<TContext extends { requestId: string }>(): ApolloServerPlugin<TContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response, contextValue }) {
+          if (response.body.kind !== "single") return;
+          const result = response.body.singleResult;
+          if (!result.errors?.length) return;
+          result.errors = result.errors.map((e) => ({ ...e, extensions: { ...e.extensions, requestId: contextValue.requestId } }));
+          const unavailable = result.errors.find((e) => e.extensions?.code === "SERVICE_UNAVAILABLE");
+          const noData = result.data == null || Object.values(result.data).every((value) => value === null);
+          if (unavailable && noData) {
+            response.http.status = 503;
+            response.http.headers.set("retry-after", String(unavailable.extensions!.retryAfterSeconds));
+          }
+        },
+      };
+    },
+  };
+}
 
 /**
  * graphql-js quotes offending input values in its messages ("got invalid value ...",
@@ -82,6 +140,15 @@ export function createErrorFormatter(logger: Logger, options: { hideSuggestions:
         extensions: { code: "SECRETS_UNREADABLE", reason: original.reason },
       };
     }
+    const fault = classifyDatabaseError(original);
+    if (fault) {
+      const unavailable = serviceUnavailable(fault, formatted.extensions?.requestId ? { requestId: formatted.extensions.requestId } : {});
+      // A lost database is logged once per outage (app.ts); a refused transaction here, once per request.
+      if (fault === "transient") {
+        logger.warn("A database operation was refused twice (cancelled, deadlock or serialization failure)", { ...describeForLog(original), path: formatted.path });
+      }
+      return { ...unavailable, ...(formatted.path ? { path: formatted.path } : {}) };
+    }
     const code = limitCode(formatted, original) ?? (typeof formatted.extensions?.code === "string" ? formatted.extensions.code : undefined);
     if (!code || !PUBLIC_CODES.has(code)) {
       logger.error("Unexpected error while executing a GraphQL operation", {
@@ -133,9 +200,10 @@ export function describeForLog(error: unknown): Record<string, unknown> {
   if (!(error instanceof Error)) return { error: "non-error thrown" };
   const cause = (error as { cause?: unknown }).cause;
   if (cause instanceof Error) {
-    return { error: error.name, cause: cause.message, code: (cause as { code?: unknown }).code };
+    return { error: error.name, reason: cause.message, code: (cause as { code?: unknown }).code };
   }
-  return { error: error.name, message: error.message };
+  const code = (error as { code?: unknown }).code;
+  return { error: error.name, reason: error.message, ...(code === undefined ? {} : { code }) };
 }
 
 /**

@@ -1,21 +1,26 @@
+import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { HeaderMap, type ApolloServer } from "@apollo/server";
 import { OAUTH2_CALLBACK_PATH, type OAuth2CallbackResult } from "@latchkey/core";
+import { classifyDatabaseError } from "@latchkey/db";
 import { Lexer, Source, TokenKind } from "graphql";
 import { BENCH_PREFIX, handleBench, type BenchDeps } from "./bench-endpoint";
 import type { RequestContext } from "./context";
-import { describeForLog } from "./graphql-errors";
+import { describeForLog, serviceUnavailableError } from "./graphql-errors";
 import { DEMO_PETSTORE_PREFIX, handleDemoPetstore } from "./demo-petstore";
 import { HttpError, readBody } from "./http-body";
-import type { Logger } from "./logger";
+import { requestScope, type Logger } from "./logger";
 import { setSecurityHeaders } from "./security-headers";
 
 export { MAX_BODY_BYTES } from "./http-body";
 
 export interface HttpServerDeps {
   apollo: ApolloServer<RequestContext>;
-  createContext: (req: IncomingMessage) => Promise<RequestContext>;
-  checkHealth: () => Promise<boolean>;
+  createContext: (req: IncomingMessage, requestId: string) => Promise<RequestContext>;
+  /** Undefined when the API can serve (database, migrations, keys); else the reason, one line. */
+  checkReady: () => Promise<string | undefined>;
+  /** True once shutdown began: requests still arriving on open connections get SERVICE_UNAVAILABLE. */
+  draining: () => boolean;
   logger: Logger;
   /** The web app's URL: the OAuth2 callback ends there, at /oauth2/complete. */
   webUrl: string;
@@ -28,8 +33,14 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headers: R
   res.writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers }).end(JSON.stringify(body));
 }
 
-function sendGraphQLError(res: ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}): void {
-  sendJson(res, status, { errors: [{ message, extensions: { code } }] }, headers);
+function sendGraphQLError(res: ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}, extensions: Record<string, unknown> = {}): void {
+  sendJson(res, status, { errors: [{ message, extensions: { code, ...extensions } }] }, headers);
+}
+
+/** An incoming X-Request-Id is kept when it is a plain token (a UUID, a trace id); anything else is replaced. */
+function requestIdOf(req: IncomingMessage): string {
+  const incoming = req.headers["x-request-id"];
+  return typeof incoming === "string" && /^[\w.:+/=-]{1,128}$/.test(incoming) ? incoming : randomUUID();
 }
 
 async function parseBody(req: IncomingMessage): Promise<unknown> {
@@ -110,14 +121,21 @@ function toHeaderMap(req: IncomingMessage): HeaderMap {
   return headers;
 }
 
-async function handleGraphQL(req: IncomingMessage, res: ServerResponse, deps: HttpServerDeps, search: string) {
+async function handleGraphQL(req: IncomingMessage, res: ServerResponse, deps: HttpServerDeps, search: string, requestId: string) {
   const body = await parseBody(req);
   assertNoNulCharacter(body);
   assertNoNulCharacter(searchRequest(search));
   let context: RequestContext | undefined;
   const response = await deps.apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: req.method ?? "GET", headers: toHeaderMap(req), search, body },
-    context: async () => (context = await deps.createContext(req)),
+    context: async () => {
+      try {
+        return (context = await deps.createContext(req, requestId));
+      } catch (error) {
+        // Reading the session or token needs the database: without it the answer is 503, retryable.
+        throw serviceUnavailableError(error, requestId) ?? error;
+      }
+    },
   });
   for (const [key, value] of response.headers) res.setHeader(key, value);
   if (context?.responseCookies.length) res.setHeader("set-cookie", context.responseCookies);
@@ -144,8 +162,13 @@ async function handleOAuth2Callback(req: IncomingMessage, res: ServerResponse, d
     result = await deps.completeOAuth2Authorization(url.searchParams);
   } catch (error) {
     // The browser still goes back to the web app, which can say so; the details stay in the log.
-    deps.logger.error("OAuth2 callback failed", describeForLog(error));
-    result = { ok: false, code: "INTERNAL_ERROR", message: "The connection could not be completed because of an internal error." };
+    if (classifyDatabaseError(error)) {
+      // Logged once per outage (app.ts).
+      result = { ok: false, code: "INTERNAL_ERROR", message: "The connection could not be completed: the service is temporarily unavailable. Start again shortly." };
+    } else {
+      deps.logger.error("OAuth2 callback failed", describeForLog(error));
+      result = { ok: false, code: "INTERNAL_ERROR", message: "The connection could not be completed because of an internal error." };
+    }
   }
   const target = new URL(`${deps.webUrl}/oauth2/complete`);
   if (result.ok) {
@@ -158,31 +181,55 @@ async function handleOAuth2Callback(req: IncomingMessage, res: ServerResponse, d
   res.writeHead(303, { location: target.toString(), "cache-control": "no-store", "referrer-policy": "no-referrer" }).end();
 }
 
-/** The API's HTTP surface: /graphql, /healthz, the OAuth2 callback and the demo Petstore; everything else is 404. */
+/**
+ * The API's HTTP surface: /graphql, the probes /healthz (the process is alive) and /readyz (it can
+ * serve), the OAuth2 callback and the demo Petstore; everything else is 404. Every request has an
+ * id (X-Request-Id, echoed), carried by its log lines.
+ */
 export function createHttpServer(deps: HttpServerDeps): Server {
   return createServer((req, res) => {
     setSecurityHeaders(res);
-    const url = new URL(req.url ?? "/", "http://localhost");
-    const handle = async () => {
-      if (url.pathname === "/graphql") return handleGraphQL(req, res, deps, url.search);
-      if (url.pathname === OAUTH2_CALLBACK_PATH) return handleOAuth2Callback(req, res, deps, url);
-      if (url.pathname === "/healthz") {
-        const healthy = await deps.checkHealth();
-        return sendJson(res, healthy ? 200 : 503, { status: healthy ? "ok" : "unavailable" });
-      }
-      if (url.pathname.startsWith(`${DEMO_PETSTORE_PREFIX}/`)) return handleDemoPetstore(req, res, url.pathname);
-      if (deps.bench && url.pathname.startsWith(`${BENCH_PREFIX}/`)) return handleBench(req, res, url, deps.bench);
-      sendJson(res, 404, { error: "Not found" });
-    };
-    handle().catch((error: unknown) => {
-      if (res.headersSent) return void res.destroy();
-      if (error instanceof HttpError) {
-        // A body cut short (413) leaves unread bytes on the connection: it must not be reused.
-        const headers: Record<string, string> = req.complete ? {} : { connection: "close" };
-        return sendGraphQLError(res, error.status, error.code, error.message, headers);
-      }
-      deps.logger.error("Unexpected error while handling a request", { path: url.pathname, ...describeForLog(error) });
-      sendGraphQLError(res, 500, "INTERNAL_SERVER_ERROR", "Internal server error: the request could not be completed.");
-    });
+    const requestId = requestIdOf(req);
+    res.setHeader("x-request-id", requestId);
+    const started = performance.now();
+    res.once("finish", () =>
+      deps.logger.debug("Request", { method: req.method, path: req.url?.split("?")[0], status: res.statusCode, ms: Math.round(performance.now() - started), requestId }),
+    );
+    requestScope.run({ requestId }, () => handleRequest(req, res, deps, requestId));
+  });
+}
+
+function handleRequest(req: IncomingMessage, res: ServerResponse, deps: HttpServerDeps, requestId: string): void {
+  const url = new URL(req.url ?? "/", "http://localhost");
+  const handle = async () => {
+    if (url.pathname === "/healthz") return sendJson(res, 200, { status: "ok" });
+    if (url.pathname === "/readyz") {
+      const reason = deps.draining() ? "shutting down" : await deps.checkReady();
+      return sendJson(res, reason ? 503 : 200, reason ? { status: "unavailable", reason } : { status: "ok" });
+    }
+    if (deps.draining()) {
+      // Shutdown: the connection closes after this answer; the client retries elsewhere.
+      return sendGraphQLError(res, 503, "SERVICE_UNAVAILABLE", "The service is shutting down. Try again.", { connection: "close", "retry-after": "1" }, { retryAfterSeconds: 1, requestId });
+    }
+    if (url.pathname === "/graphql") return handleGraphQL(req, res, deps, url.search, requestId);
+    if (url.pathname === OAUTH2_CALLBACK_PATH) return handleOAuth2Callback(req, res, deps, url);
+    if (url.pathname.startsWith(`${DEMO_PETSTORE_PREFIX}/`)) return handleDemoPetstore(req, res, url.pathname);
+    if (deps.bench && url.pathname.startsWith(`${BENCH_PREFIX}/`)) return handleBench(req, res, url, deps.bench);
+    sendJson(res, 404, { error: "Not found" });
+  };
+  handle().catch((error: unknown) => {
+    if (res.headersSent) return void res.destroy();
+    if (error instanceof HttpError) {
+      // A body cut short (413) leaves unread bytes on the connection: it must not be reused.
+      const headers: Record<string, string> = req.complete ? {} : { connection: "close" };
+      return sendGraphQLError(res, error.status, error.code, error.message, headers, { requestId });
+    }
+    const unavailable = serviceUnavailableError(error, requestId);
+    if (unavailable) {
+      const { http: _http, ...extensions } = unavailable.extensions;
+      return sendGraphQLError(res, 503, "SERVICE_UNAVAILABLE", unavailable.message, { "retry-after": String(extensions.retryAfterSeconds) }, extensions);
+    }
+    deps.logger.error("Unexpected error while handling a request", { path: url.pathname, ...describeForLog(error) });
+    sendGraphQLError(res, 500, "INTERNAL_SERVER_ERROR", "Internal server error: the request could not be completed.", {}, { requestId });
   });
 }

@@ -30,13 +30,24 @@ async function main(): Promise<void> {
   }
   console.log(`Latchkey API listening on ${api.url}/graphql`);
 
+  // Graceful: stop accepting, let requests in flight finish (LATCHKEY_SHUTDOWN_TIMEOUT_MS), stop the
+  // background jobs (leases released), close the database, exit 0. A second signal ends it at once.
   const stop = (signal: string) => {
-    logger.info("Stopping", { signal });
-    const force = setTimeout(() => process.exit(1), 10_000);
+    logger.info("Stopping", { signal, timeoutMs: config.shutdownTimeoutMs });
+    const force = setTimeout(() => {
+      logger.error("Shutdown did not finish in time; exiting");
+      process.exit(1);
+    }, config.shutdownTimeoutMs + 15_000);
     force.unref();
     api.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
+      () => {
+        logger.info("Stopped");
+        process.exit(0);
+      },
+      (error: unknown) => {
+        logger.error("Shutdown failed", { error: error instanceof Error ? error.name : "unknown" });
+        process.exit(1);
+      },
     );
   };
   process.once("SIGINT", () => stop("SIGINT"));

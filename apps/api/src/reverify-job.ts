@@ -1,10 +1,11 @@
 import type { ClaimedCredential, Services } from "@latchkey/core";
+import { classifyDatabaseError } from "@latchkey/db";
 import type { Logger } from "./logger";
 
 export interface ReverifyJob {
   /** Runs a round now (after the one in progress, if any) and answers how many it verified. */
   runNow(): Promise<number>;
-  /** Stops polling and waits (boundedly) for the verifications in flight. */
+  /** Stops polling, waits (boundedly) for the verifications in flight, and releases the leases of those not done. */
   stop(): Promise<void>;
 }
 
@@ -21,7 +22,7 @@ export interface ReverifyJobOptions {
 
 const MIN_POLL_MS = 1_000;
 const MAX_POLL_MS = 60_000;
-// Shutdown waits this long for the verifications in flight; unfinished ones keep their lease and are claimed again once it ends.
+// Shutdown waits this long for the verifications in flight; the leases of the unfinished ones are then released, for other processes to claim.
 const STOP_GRACE_MS = 5_000;
 
 /**
@@ -41,6 +42,8 @@ export function startReverifyJob(options: ReverifyJobOptions): ReverifyJob {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<number> | undefined;
+  // Claimed and not verified yet: released at stop, so other processes need not wait for the leases to end.
+  const unfinished = new Set<string>();
 
   const round = async (): Promise<number> => {
     let verified = 0;
@@ -55,6 +58,7 @@ export function startReverifyJob(options: ReverifyJobOptions): ReverifyJob {
         .claimDue({ intervalMs, limit: concurrency, leaseMs })
         .then((claimed) => {
           queue.push(...claimed);
+          for (const { row } of claimed) unfinished.add(row.id);
           // Fewer than asked: nothing else is due (or other processes hold it).
           if (claimed.length < concurrency) exhausted = true;
         })
@@ -75,11 +79,13 @@ export function startReverifyJob(options: ReverifyJobOptions): ReverifyJob {
         }
         try {
           const change = await services.credentials.reverifyClaimed(credential);
+          unfinished.delete(credential.row.id);
           verified += 1;
           if (change) logger.info("Credential status changed on re-verification", { ...change });
         } catch (error) {
-          // Its lease runs out and a later round tries it again.
-          if (!stopped) logger.error("Scheduled re-verification of a credential failed", { credentialId: credential.row.id, ...describeError(error) });
+          // Its lease runs out and a later round tries it again. A lost database is logged once per outage (app.ts).
+          unfinished.delete(credential.row.id);
+          if (!stopped && !classifyDatabaseError(error)) logger.error("Scheduled re-verification of a credential failed", { credentialId: credential.row.id, ...describeError(error) });
         }
       }
     };
@@ -94,7 +100,8 @@ export function startReverifyJob(options: ReverifyJobOptions): ReverifyJob {
   const tick = () => {
     runRound()
       .catch((error: unknown) => {
-        if (!stopped) logger.error("Scheduled re-verification failed", describeError(error));
+        // Without the database, the next poll tries again (the outage itself is logged once, by app.ts).
+        if (!stopped && !classifyDatabaseError(error)) logger.error("Scheduled re-verification failed", describeError(error));
       })
       .finally(() => {
         if (!stopped) timer = setTimeout(tick, pollMs);
@@ -110,10 +117,17 @@ export function startReverifyJob(options: ReverifyJobOptions): ReverifyJob {
     stop: async () => {
       stopped = true;
       clearTimeout(timer);
-      if (!running) return;
-      let grace: NodeJS.Timeout | undefined;
-      await Promise.race([running.catch(() => {}), new Promise<void>((resolve) => (grace = setTimeout(resolve, STOP_GRACE_MS)))]);
-      clearTimeout(grace);
+      if (running) {
+        let grace: NodeJS.Timeout | undefined;
+        await Promise.race([running.catch(() => {}), new Promise<void>((resolve) => (grace = setTimeout(resolve, STOP_GRACE_MS)))]);
+        clearTimeout(grace);
+      }
+      const ids = [...unfinished];
+      unfinished.clear();
+      await services.credentials.releaseClaims(ids).catch((error: unknown) => {
+        // Unreleased leases end by themselves (lease length) and the credentials are claimed again then.
+        logger.warn("Could not release the re-verification leases at stop", { leases: ids.length, ...describeError(error) });
+      });
     },
   };
 }

@@ -119,7 +119,7 @@ describe("production mode", () => {
     const limited = await production.post(JSON.stringify({ query: String(CreateCredentialDocument), variables: { input } }));
     expect(limited.status).toBeLessThan(500);
     expect(limited.json.errors).toEqual([
-      expect.objectContaining({ message: expect.stringMatching(/at most 3 per minute/), extensions: { code: "RATE_LIMITED", retryAfterSeconds: 20 } }),
+      expect.objectContaining({ message: expect.stringMatching(/at most 3 per minute/), extensions: { code: "RATE_LIMITED", retryAfterSeconds: 20, requestId: expect.any(String) } }),
     ]);
     // Reads are not limited.
     expect((await production.post(JSON.stringify({ query: "{ credentials { totalCount } }" }))).json).toEqual({ data: { credentials: { totalCount: 0 } } });

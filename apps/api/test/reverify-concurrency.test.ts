@@ -59,7 +59,7 @@ afterAll(async () => {
 
 /** How many credentials each process re-verified, from its own log lines. */
 function verifiedBy(api: TestApi): number {
-  return [...api.logs().matchAll(/"message":"Scheduled re-verification done","verified":(\d+)/g)].reduce((sum, m) => sum + Number(m[1]), 0);
+  return [...api.logs().matchAll(/"verified":(\d+),"message":"Scheduled re-verification done"/g)].reduce((sum, m) => sum + Number(m[1]), 0);
 }
 
 it(`verifies each of ${CREDENTIALS} due credentials exactly once per round across two processes`, async () => {

@@ -1,6 +1,7 @@
 export * from "./schema";
 export * from "./open-database";
 export * from "./data-folder-lock";
+export * from "./database-errors";
 export * from "./workspaces";
 export * from "./api-instances";
 export * from "./rate-limits";

@@ -67,7 +67,13 @@ async function openTarget(config: ApiConfig): Promise<Target> {
     };
   }
   // PGlite: refused (one line naming the holder) while another process holds the data folder.
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, poolSize: 2, holderName: "npm run keys:rotate" });
+  const database = await openDatabase({
+    url: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolSize: 2,
+    holderName: "npm run keys:rotate",
+    ...config.databaseTimeouts,
+  });
   return {
     kind: database.kind,
     database,

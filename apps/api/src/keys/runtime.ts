@@ -18,6 +18,8 @@ import type { Logger } from "../logger";
 import { removeStatusFile, writeStatusFile, type KeyringStatus } from "./status-file";
 
 const KEY_FILE_POLL_MS = 500;
+// A key file change that could not be applied (the database did not answer) is tried again after this long.
+const RELOAD_RETRY_MS = 5_000;
 
 export interface KeyringRuntime {
   close(): Promise<void>;
@@ -137,7 +139,15 @@ export async function startKeyringRuntime(options: {
     logger.info("Encryption keys reloaded", { activeKeyId: keyring.active.id, keyIds: keyring.ids() });
     startReseal();
   };
-  const reload = () => (reloading = reloading.then(reloadNow, reloadNow));
+  let retryReload: NodeJS.Timeout | undefined;
+  const reload = (): Promise<void> =>
+    (reloading = reloading.then(reloadNow).catch((error: unknown) => {
+      if (closed) return;
+      logger.warn("Could not apply the changed key file; trying again shortly", { retryInMs: RELOAD_RETRY_MS, error: error instanceof Error ? error.name : "unknown" });
+      clearTimeout(retryReload);
+      retryReload = setTimeout(() => void reload(), RELOAD_RETRY_MS);
+      retryReload.unref();
+    }));
 
   await publish();
   report();
@@ -151,8 +161,19 @@ export async function startKeyringRuntime(options: {
       report();
     }
   };
+  // Through a database outage the heartbeat keeps trying; its failure is logged once, and its recovery.
+  let beatFailing = false;
   const heartbeat = setInterval(() => {
-    beat().catch(() => logger.warn("Could not refresh this process's keys in api_instances"));
+    beat().then(
+      () => {
+        if (beatFailing) logger.info("Refreshing this process's keys in api_instances again");
+        beatFailing = false;
+      },
+      () => {
+        if (!beatFailing) logger.warn("Could not refresh this process's keys in api_instances; retrying", { everyMs: API_INSTANCE_HEARTBEAT_MS });
+        beatFailing = true;
+      },
+    );
   }, API_INSTANCE_HEARTBEAT_MS);
   heartbeat.unref();
   if (options.watchKeyFile) {
@@ -165,6 +186,7 @@ export async function startKeyringRuntime(options: {
       closed = true;
       unwatchFile(keyFile);
       clearInterval(heartbeat);
+      clearTimeout(retryReload);
       abort.abort();
       await running;
       await reloading;

@@ -44,6 +44,7 @@ import { createVerificationResult, type VerifierOptions } from "../verification/
 import { isId, MAX_NAME_LENGTH, parseInput, zName, zValues } from "../validation";
 import {
   claimDueCredentials,
+  releaseCredentialClaims,
   credentialRecordColumns,
   findCredentialRow,
   findCredentialRows,
@@ -366,6 +367,11 @@ export class CredentialService {
     const found = await Promise.all([...workspaces].map(([workspaceId, ids]) => this.components.findByIds(workspaceId, [...ids])));
     for (const component of found.flat()) components.set(component.id, component);
     return rows.map((row) => ({ row, component: components.get(row.componentId) }));
+  }
+
+  /** Scheduled re-verification, on shutdown: the leases of claimed credentials that were not verified are released. */
+  async releaseClaims(ids: readonly string[]): Promise<void> {
+    await releaseCredentialClaims(this.db, ids);
   }
 
   /**

@@ -144,6 +144,12 @@ export async function claimDueCredentials(
     .returning();
 }
 
+/** Gives up the leases of claimed credentials that were not verified (a process stopping): others may claim them at once. */
+export async function releaseCredentialClaims(db: Executor, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db.update(credentials).set({ verifyLeaseUntil: null }).where(inArray(credentials.id, [...ids]));
+}
+
 /** The newest `first` results of each credential, newest first, in one query. */
 export async function listVerificationHistory(
   db: Executor,
