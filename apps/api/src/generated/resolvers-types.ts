@@ -149,6 +149,8 @@ export type AuthType =
   | 'API_KEY'
   /** HTTP Basic: username and password. */
   | 'BASIC'
+  /** Fields only, as an imported component.json declares them (no known login shape); verified only by an `x-latchkey` verify request. */
+  | 'CUSTOM'
   /** Database connection details (host, port, database, username, password). */
   | 'DATABASE'
   /** OAuth2 client credentials or authorization code; tokens are stored as secrets. */
@@ -168,6 +170,8 @@ export type Component = {
   credentials: Array<Credential>;
   /** What the application is. */
   description: Maybe<Scalars['String']['output']>;
+  /** The format the component was registered from. */
+  format: DescriptorFormat;
   /** Opaque id, unique in the workspace. */
   id: Scalars['ID']['output'];
   /** Stable key from the descriptor, e.g. `petstore`. */
@@ -181,6 +185,8 @@ export type ComponentRegistered = {
   __typename?: 'ComponentRegistered';
   /** The component as stored, with its descriptor applied. */
   component: Component;
+  /** Everything of an imported file that was not mapped as it is, in plain words; empty for Latchkey descriptors. */
+  warnings: Array<Scalars['String']['output']>;
 };
 
 /** A new API token. */
@@ -381,6 +387,13 @@ export type DeleteCredentialResult = CredentialDeleted | CredentialInUse | NotFo
 /** The result of deleteFlow. */
 export type DeleteFlowResult = FlowDeleted | InvalidInput | NotFound;
 
+/** The format of a component descriptor. */
+export type DescriptorFormat =
+  /** An elastic.io / Open Integration Hub `component.json`, registered unchanged (its credentials section is imported). */
+  | 'ELASTICIO'
+  /** Latchkey's own descriptor (COMPONENTS.md). */
+  | 'LATCHKEY';
+
 /** One field of an auth method, from the component's descriptor; the web UI renders forms from these. */
 export type FieldDefinition = {
   __typename?: 'FieldDefinition';
@@ -400,6 +413,8 @@ export type FieldDefinition = {
   required: Scalars['Boolean']['output'];
   /** Whether the value is a secret: encrypted at rest, never returned by a read, shown only as a masked hint. */
   secret: Scalars['Boolean']['output'];
+  /** The choices of a SELECT field with their labels (an imported component.json's `model`), in order. */
+  selectOptions: Maybe<Array<SelectOption>>;
   /** How the value is entered and validated. */
   type: FieldType;
 };
@@ -744,6 +759,8 @@ export type MutationDeleteFlowArgs = {
 /** Everything that can be changed. */
 export type MutationRegisterComponentArgs = {
   descriptor: Scalars['JSONObject']['input'];
+  format?: InputMaybe<DescriptorFormat>;
+  key?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1005,6 +1022,12 @@ export type ResolvedCredential = {
   expiresAt: Maybe<Scalars['DateTime']['output']>;
   /** The decrypted secret values by field name (e.g. `apiKey`, `password`, an OAuth2 `accessToken`). */
   secrets: Scalars['JSONObject']['output'];
+  /**
+   * Every value of the credential (secret or not) under its field id, shaped as the component's format
+   * expects: for an imported component.json, OAuth2 tokens under the OAuth field's id
+   * (`oauth: { access_token, refresh_token, expires_in, token_type }`); for Latchkey descriptors the values plus `accessToken`.
+   */
+  values: Scalars['JSONObject']['output'];
 };
 
 /** The result of reverifyCredential. */
@@ -1038,6 +1061,15 @@ export type SecretHint = {
   field: Scalars['String']['output'];
   /** Masked, e.g. '••••••••3f9a' for long keys, '••••••••' for short ones and passwords. */
   hint: Scalars['String']['output'];
+};
+
+/** One choice of a SELECT field. */
+export type SelectOption = {
+  __typename?: 'SelectOption';
+  /** What people see. */
+  label: Scalars['String']['output'];
+  /** The value stored in the credential. */
+  value: Scalars['String']['output'];
 };
 
 /** The first owner's account and workspace. */
@@ -1093,6 +1125,8 @@ export type VerificationCode =
   | 'BLOCKED_TARGET'
   /** The application answered 403 / insufficient scope or privileges. */
   | 'FORBIDDEN'
+  /** The component defines no verification (an imported component.json without an `x-latchkey` verify section): the values were saved unchecked, as UNVERIFIED. */
+  | 'NOT_VERIFIED'
   /** The application accepted the credential. */
   | 'OK'
   /** No answer within the verification timeout. */
@@ -1400,6 +1434,7 @@ export type ResolversTypes = {
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DeleteCredentialResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['DeleteCredentialResult']>;
   DeleteFlowResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['DeleteFlowResult']>;
+  DescriptorFormat: DescriptorFormat;
   FieldDefinition: ResolverTypeWrapper<FieldDescriptor>;
   FieldError: ResolverTypeWrapper<FieldError>;
   FieldType: FieldType;
@@ -1442,6 +1477,7 @@ export type ResolversTypes = {
   RevokeInvitationResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['RevokeInvitationResult']>;
   Role: Role;
   SecretHint: ResolverTypeWrapper<SecretHint>;
+  SelectOption: ResolverTypeWrapper<SelectOption>;
   SetupInput: SetupInput;
   SetupResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['SetupResult']>;
   SetupStatus: ResolverTypeWrapper<SetupStatus>;
@@ -1536,6 +1572,7 @@ export type ResolversParentTypes = {
   RevokeApiTokenResult: ResolversUnionTypes<ResolversParentTypes>['RevokeApiTokenResult'];
   RevokeInvitationResult: ResolversUnionTypes<ResolversParentTypes>['RevokeInvitationResult'];
   SecretHint: SecretHint;
+  SelectOption: SelectOption;
   SetupInput: SetupInput;
   SetupResult: ResolversUnionTypes<ResolversParentTypes>['SetupResult'];
   SetupStatus: SetupStatus;
@@ -1617,6 +1654,7 @@ export type ComponentResolvers<ContextType = RequestContext, ParentType extends 
   credentialCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   credentials?: Resolver<Array<ResolversTypes['Credential']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  format?: Resolver<ResolversTypes['DescriptorFormat'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1624,6 +1662,7 @@ export type ComponentResolvers<ContextType = RequestContext, ParentType extends 
 
 export type ComponentRegisteredResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ComponentRegistered'] = ResolversParentTypes['ComponentRegistered']> = {
   component?: Resolver<ResolversTypes['Component'], ParentType, ContextType>;
+  warnings?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1735,6 +1774,7 @@ export type FieldDefinitionResolvers<ContextType = RequestContext, ParentType ex
   placeholder?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   required?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   secret?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  selectOptions?: Resolver<Maybe<Array<ResolversTypes['SelectOption']>>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['FieldType'], ParentType, ContextType>;
 };
 
@@ -1849,7 +1889,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   deactivateFlow?: Resolver<ResolversTypes['FlowResult'], ParentType, ContextType, RequireFields<MutationDeactivateFlowArgs, 'id'>>;
   deleteCredential?: Resolver<ResolversTypes['DeleteCredentialResult'], ParentType, ContextType, RequireFields<MutationDeleteCredentialArgs, 'id'>>;
   deleteFlow?: Resolver<ResolversTypes['DeleteFlowResult'], ParentType, ContextType, RequireFields<MutationDeleteFlowArgs, 'id'>>;
-  registerComponent?: Resolver<ResolversTypes['RegisterComponentResult'], ParentType, ContextType, RequireFields<MutationRegisterComponentArgs, 'descriptor'>>;
+  registerComponent?: Resolver<ResolversTypes['RegisterComponentResult'], ParentType, ContextType, RequireFields<MutationRegisterComponentArgs, 'descriptor' | 'format'>>;
   removeMember?: Resolver<ResolversTypes['RemoveMemberResult'], ParentType, ContextType, RequireFields<MutationRemoveMemberArgs, 'personId'>>;
   renameCredential?: Resolver<ResolversTypes['RenameCredentialResult'], ParentType, ContextType, RequireFields<MutationRenameCredentialArgs, 'id' | 'name'>>;
   renameFlow?: Resolver<ResolversTypes['FlowResult'], ParentType, ContextType, RequireFields<MutationRenameFlowArgs, 'id' | 'name'>>;
@@ -1935,6 +1975,7 @@ export type ResolvedCredentialResolvers<ContextType = RequestContext, ParentType
   credential?: Resolver<ResolversTypes['Credential'], ParentType, ContextType>;
   expiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   secrets?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
+  values?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1953,6 +1994,11 @@ export type RevokeInvitationResultResolvers<ContextType = RequestContext, Parent
 export type SecretHintResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SecretHint'] = ResolversParentTypes['SecretHint']> = {
   field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   hint?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type SelectOptionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SelectOption'] = ResolversParentTypes['SelectOption']> = {
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type SetupResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SetupResult'] = ResolversParentTypes['SetupResult']> = {
@@ -2091,6 +2137,7 @@ export type Resolvers<ContextType = RequestContext> = {
   RevokeApiTokenResult?: RevokeApiTokenResultResolvers<ContextType>;
   RevokeInvitationResult?: RevokeInvitationResultResolvers<ContextType>;
   SecretHint?: SecretHintResolvers<ContextType>;
+  SelectOption?: SelectOptionResolvers<ContextType>;
   SetupResult?: SetupResultResolvers<ContextType>;
   SetupStatus?: SetupStatusResolvers<ContextType>;
   SignInFailed?: SignInFailedResolvers<ContextType>;

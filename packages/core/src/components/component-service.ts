@@ -2,16 +2,24 @@ import { randomUUID } from "node:crypto";
 import { and, asc, components, eq, inArray, sql, type Database, type Executor } from "@latchkey/db";
 import { recordAudit } from "../access/audit";
 import type { ComponentRecord } from "../records";
-import { invalidInput, type InvalidInput } from "../results";
+import { invalidInput, type FieldError, type InvalidInput } from "../results";
 import { MAX_VALUES_BYTES } from "../validation";
 import { parseComponentDescriptor, type ComponentDescriptor } from "./descriptor-schema";
+import { importElasticioComponent } from "./elasticio";
+
+// Real component.json files carry their actions and triggers (and their schemas) too.
+const MAX_IMPORTED_BYTES = 512 * 1024;
 
 type ComponentRow = typeof components.$inferSelect;
 
 export interface ComponentRegistered {
   __typename: "ComponentRegistered";
   component: ComponentRecord;
+  /** What of an imported file was not mapped as it is; empty for Latchkey descriptors. */
+  warnings: string[];
 }
+
+export type DescriptorFormat = "LATCHKEY" | "ELASTICIO";
 
 export function toComponentRecord(row: ComponentRow): ComponentRecord {
   // Stored descriptors were validated on the way in (catalog sync or registerComponent).
@@ -104,18 +112,22 @@ export class ComponentService {
     return rows.map(toComponentRecord);
   }
 
-  async register(workspaceId: string, input: unknown): Promise<ComponentRegistered | InvalidInput> {
-    if (Buffer.byteLength(JSON.stringify(input ?? null)) > MAX_VALUES_BYTES) {
-      return invalidInput([{ field: "descriptor", message: `Must be at most ${MAX_VALUES_BYTES / 1024} KiB of JSON.` }]);
+  /**
+   * Adds or replaces a component. An ELASTICIO descriptor (a component.json) is imported first
+   * (elasticio.ts); its key is `key`, else derived from its title.
+   */
+  async register(
+    workspaceId: string,
+    input: unknown,
+    options: { format?: DescriptorFormat | null; key?: string | null } = {},
+  ): Promise<ComponentRegistered | InvalidInput> {
+    const maxBytes = options.format === "ELASTICIO" ? MAX_IMPORTED_BYTES : MAX_VALUES_BYTES;
+    if (Buffer.byteLength(JSON.stringify(input ?? null)) > maxBytes) {
+      return invalidInput([{ field: "descriptor", message: `Must be at most ${maxBytes / 1024} KiB of JSON.` }]);
     }
-    const parsed = parseComponentDescriptor(input);
-    if (!parsed.ok) {
-      return invalidInput(
-        parsed.fieldErrors.map((e) => ({ field: e.field ? `descriptor.${e.field}` : "descriptor", message: e.message })),
-        "The component descriptor is invalid.",
-      );
-    }
-    const d = parsed.descriptor;
+    const prepared = prepareDescriptor(input, options);
+    if (!prepared.ok) return invalidInput(prepared.fieldErrors, "The component descriptor is invalid.");
+    const { descriptor: d, warnings } = prepared;
     const row = await this.db.transaction(async (tx) => {
       const [registered] = await tx
         .insert(components)
@@ -131,9 +143,48 @@ export class ComponentService {
           },
         })
         .returning();
-      await recordAudit(tx, { workspaceId, action: "component.register", objectType: "component", objectId: registered!.id, details: { key: d.key } });
+      await recordAudit(tx, {
+        workspaceId,
+        action: "component.register",
+        objectType: "component",
+        objectId: registered!.id,
+        details: { key: d.key, format: d.format ?? "LATCHKEY" },
+      });
       return registered!;
     });
-    return { __typename: "ComponentRegistered", component: toComponentRecord(row) };
+    return { __typename: "ComponentRegistered", component: toComponentRecord(row), warnings };
   }
+}
+
+/**
+ * Validates a descriptor of either format (importing a component.json first) without saving it:
+ * what registerComponent would store, with the import's warnings.
+ */
+export function prepareDescriptor(
+  input: unknown,
+  options: { format?: DescriptorFormat | null; key?: string | null },
+): { ok: true; descriptor: ComponentDescriptor; warnings: string[] } | { ok: false; fieldErrors: FieldError[] } {
+  let candidate = input;
+  let warnings: string[] = [];
+  if (options.format === "ELASTICIO") {
+    const imported = importElasticioComponent(input, { key: options.key });
+    if (!imported.ok) return imported;
+    candidate = imported.descriptor;
+    warnings = imported.warnings;
+  } else if (options.key != null && isObject(input) && input.key !== options.key) {
+    return { ok: false, fieldErrors: [{ field: "key", message: "Must be left out or equal the descriptor's key." }] };
+  }
+  const parsed = parseComponentDescriptor(candidate);
+  if (!parsed.ok) {
+    const prefix = options.format === "ELASTICIO" ? "The imported descriptor is invalid: " : "";
+    return {
+      ok: false,
+      fieldErrors: parsed.fieldErrors.map((e) => ({ field: e.field ? `descriptor.${e.field}` : "descriptor", message: prefix + e.message })),
+    };
+  }
+  return { ok: true, descriptor: parsed.descriptor, warnings };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

@@ -20,6 +20,7 @@ import {
 import { z } from "zod";
 import { ComponentService } from "../components/component-service";
 import { splitCredentialValues, validateCredentialValues } from "../components/credential-values";
+import { shapeResolvedValues } from "../components/resolve-shape";
 import type { AuthMethodDescriptor } from "../components/descriptor-schema";
 import { openSecrets, sealSecrets, type Keyring } from "../crypto";
 import {
@@ -167,6 +168,8 @@ export interface ResolvedCredential {
   __typename: "ResolvedCredential";
   credential: CredentialRecord;
   secrets: Record<string, unknown>;
+  /** Every value under its field id, shaped as the component's format expects (shapeResolvedValues). */
+  values: Record<string, unknown>;
   /** When the OAuth2 access token expires; null for other auth types and tokens without an expiry. */
   expiresAt: Date | null;
 }
@@ -378,16 +381,26 @@ export class CredentialService {
     const secretOf = (values: CredentialValues) => splitCredentialValues(context.method, values).secrets;
     if (context.method.type !== "OAUTH2") {
       const { values } = openCredentialValues(this.keyring, existing);
-      return { __typename: "ResolvedCredential", credential: toCredentialRecord(existing), secrets: secretOf(values), expiresAt: null };
+      return {
+        __typename: "ResolvedCredential",
+        credential: toCredentialRecord(existing),
+        secrets: secretOf(values),
+        values: shapeResolvedValues(context.method, values),
+        expiresAt: null,
+      };
     }
     const fresh = await this.tokens.fresh(existing, { ...context, method: context.method });
     if ("missing" in fresh) return notFound("Credential", id);
     if (!fresh.ok) return verificationFailed(fresh.verification);
+    const { accessToken, expiresAt, row } = fresh.fresh;
+    // The refresh token too, for the component's own code (imported component.json files read it).
+    const refreshToken = openCredentialValues(this.keyring, row).tokens?.refreshToken;
     return {
       __typename: "ResolvedCredential",
-      credential: toCredentialRecord(fresh.fresh.row),
-      secrets: { ...secretOf(fresh.fresh.values), accessToken: fresh.fresh.accessToken },
-      expiresAt: fresh.fresh.expiresAt,
+      credential: toCredentialRecord(row),
+      secrets: { ...secretOf(fresh.fresh.values), accessToken },
+      values: shapeResolvedValues(context.method, fresh.fresh.values, { accessToken, refreshToken, expiresAt }),
+      expiresAt,
     };
   }
 

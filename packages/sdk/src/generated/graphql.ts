@@ -40,6 +40,8 @@ export type AuthType =
   | 'API_KEY'
   /** HTTP Basic: username and password. */
   | 'BASIC'
+  /** Fields only, as an imported component.json declares them (no known login shape); verified only by an `x-latchkey` verify request. */
+  | 'CUSTOM'
   /** Database connection details (host, port, database, username, password). */
   | 'DATABASE'
   /** OAuth2 client credentials or authorization code; tokens are stored as secrets. */
@@ -97,6 +99,13 @@ export type CredentialStatus =
   | 'UNVERIFIED'
   /** Passed its latest verification. */
   | 'VALID';
+
+/** The format of a component descriptor. */
+export type DescriptorFormat =
+  /** An elastic.io / Open Integration Hub `component.json`, registered unchanged (its credentials section is imported). */
+  | 'ELASTICIO'
+  /** Latchkey's own descriptor (COMPONENTS.md). */
+  | 'LATCHKEY';
 
 /** How a field of an auth method is entered and validated. */
 export type FieldType =
@@ -175,6 +184,8 @@ export type VerificationCode =
   | 'BLOCKED_TARGET'
   /** The application answered 403 / insufficient scope or privileges. */
   | 'FORBIDDEN'
+  /** The component defines no verification (an imported component.json without an `x-latchkey` verify section): the values were saved unchecked, as UNVERIFIED. */
+  | 'NOT_VERIFIED'
   /** The application accepted the credential. */
   | 'OK'
   /** No answer within the verification timeout. */
@@ -374,22 +385,24 @@ export type RevokeApiTokenMutation = { revokeApiToken:
 export type ComponentsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ComponentsQuery = { components: Array<{ id: string, key: string, name: string, description: string | null, credentialCount: number }> };
+export type ComponentsQuery = { components: Array<{ id: string, key: string, name: string, description: string | null, credentialCount: number, format: DescriptorFormat }> };
 
 export type ComponentQueryVariables = Exact<{
   key: string;
 }>;
 
 
-export type ComponentQuery = { component: { id: string, key: string, name: string, description: string | null, credentialCount: number, credentials: Array<{ id: string, name: string, authType: AuthType, config: Record<string, unknown>, status: CredentialStatus, createdAt: string, updatedAt: string, usage: Array<{ flow: { id: string, name: string, status: FlowStatus }, step: { id: string, position: number, name: string } }>, secrets: Array<{ field: string, hint: string }>, lastVerification: { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number } | null, component: { id: string, key: string, name: string } }>, authMethods: Array<{ type: AuthType, label: string, fields: Array<{ name: string, label: string, type: FieldType, required: boolean, secret: boolean, description: string | null, placeholder: string | null, defaultValue: string | null, options: Array<string> | null }> }> } | null };
+export type ComponentQuery = { component: { id: string, key: string, name: string, description: string | null, credentialCount: number, format: DescriptorFormat, credentials: Array<{ id: string, name: string, authType: AuthType, config: Record<string, unknown>, status: CredentialStatus, createdAt: string, updatedAt: string, usage: Array<{ flow: { id: string, name: string, status: FlowStatus }, step: { id: string, position: number, name: string } }>, secrets: Array<{ field: string, hint: string }>, lastVerification: { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number } | null, component: { id: string, key: string, name: string } }>, authMethods: Array<{ type: AuthType, label: string, fields: Array<{ name: string, label: string, type: FieldType, required: boolean, secret: boolean, description: string | null, placeholder: string | null, defaultValue: string | null, options: Array<string> | null, selectOptions: Array<{ value: string, label: string }> | null }> }> } | null };
 
 export type RegisterComponentMutationVariables = Exact<{
   descriptor: Record<string, unknown>;
+  format?: DescriptorFormat | null | undefined;
+  key?: string | null | undefined;
 }>;
 
 
 export type RegisterComponentMutation = { registerComponent:
-    | { __typename: 'ComponentRegistered', component: { id: string, key: string, name: string, description: string | null, credentialCount: number, authMethods: Array<{ type: AuthType, label: string, fields: Array<{ name: string, label: string, type: FieldType, required: boolean, secret: boolean, description: string | null, placeholder: string | null, defaultValue: string | null, options: Array<string> | null }> }> } }
+    | { __typename: 'ComponentRegistered', warnings: Array<string>, component: { id: string, key: string, name: string, description: string | null, credentialCount: number, format: DescriptorFormat, authMethods: Array<{ type: AuthType, label: string, fields: Array<{ name: string, label: string, type: FieldType, required: boolean, secret: boolean, description: string | null, placeholder: string | null, defaultValue: string | null, options: Array<string> | null, selectOptions: Array<{ value: string, label: string }> | null }> }> } }
     | { __typename: 'InvalidInput', message: string, fieldErrors: Array<{ field: string, message: string }> }
    };
 
@@ -407,7 +420,7 @@ export type CredentialQueryVariables = Exact<{
 }>;
 
 
-export type CredentialQuery = { credential: { id: string, name: string, authType: AuthType, config: Record<string, unknown>, status: CredentialStatus, createdAt: string, updatedAt: string, component: { id: string, key: string, name: string, description: string | null, credentialCount: number, authMethods: Array<{ type: AuthType, label: string, fields: Array<{ name: string, label: string, type: FieldType, required: boolean, secret: boolean, description: string | null, placeholder: string | null, defaultValue: string | null, options: Array<string> | null }> }> }, usage: Array<{ flow: { id: string, name: string, status: FlowStatus }, step: { id: string, position: number, name: string } }>, secrets: Array<{ field: string, hint: string }>, lastVerification: { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number } | null } | null };
+export type CredentialQuery = { credential: { id: string, name: string, authType: AuthType, config: Record<string, unknown>, status: CredentialStatus, createdAt: string, updatedAt: string, component: { id: string, key: string, name: string, description: string | null, credentialCount: number, format: DescriptorFormat, authMethods: Array<{ type: AuthType, label: string, fields: Array<{ name: string, label: string, type: FieldType, required: boolean, secret: boolean, description: string | null, placeholder: string | null, defaultValue: string | null, options: Array<string> | null, selectOptions: Array<{ value: string, label: string }> | null }> }> }, usage: Array<{ flow: { id: string, name: string, status: FlowStatus }, step: { id: string, position: number, name: string } }>, secrets: Array<{ field: string, hint: string }>, lastVerification: { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number } | null } | null };
 
 export type CredentialVerificationsQueryVariables = Exact<{
   id: string | number;
@@ -489,7 +502,7 @@ export type ResolveCredentialMutationVariables = Exact<{
 
 export type ResolveCredentialMutation = { resolveCredential:
     | { __typename: 'NotFound', message: string, id: string | null }
-    | { __typename: 'ResolvedCredential', secrets: Record<string, unknown>, expiresAt: string | null, credential: { id: string, name: string, authType: AuthType, config: Record<string, unknown>, status: CredentialStatus, createdAt: string, updatedAt: string, secrets: Array<{ field: string, hint: string }>, lastVerification: { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number } | null, component: { id: string, key: string, name: string } } }
+    | { __typename: 'ResolvedCredential', secrets: Record<string, unknown>, values: Record<string, unknown>, expiresAt: string | null, credential: { id: string, name: string, authType: AuthType, config: Record<string, unknown>, status: CredentialStatus, createdAt: string, updatedAt: string, secrets: Array<{ field: string, hint: string }>, lastVerification: { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number } | null, component: { id: string, key: string, name: string } } }
     | { __typename: 'VerificationFailed', message: string, verification: { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number } }
    };
 
@@ -613,13 +626,13 @@ export type DeleteFlowMutation = { deleteFlow:
 export type ComponentCatalogQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ComponentCatalogQuery = { components: Array<{ id: string, key: string, name: string, description: string | null, credentialCount: number, authMethods: Array<{ type: AuthType, label: string, fields: Array<{ name: string, label: string, type: FieldType, required: boolean, secret: boolean, description: string | null, placeholder: string | null, defaultValue: string | null, options: Array<string> | null }> }> }> };
+export type ComponentCatalogQuery = { components: Array<{ id: string, key: string, name: string, description: string | null, credentialCount: number, format: DescriptorFormat, authMethods: Array<{ type: AuthType, label: string, fields: Array<{ name: string, label: string, type: FieldType, required: boolean, secret: boolean, description: string | null, placeholder: string | null, defaultValue: string | null, options: Array<string> | null, selectOptions: Array<{ value: string, label: string }> | null }> }> }> };
 
 export type VerificationFieldsFragment = { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number };
 
-export type ComponentSummaryFragment = { id: string, key: string, name: string, description: string | null, credentialCount: number };
+export type ComponentSummaryFragment = { id: string, key: string, name: string, description: string | null, credentialCount: number, format: DescriptorFormat };
 
-export type ComponentFieldsFragment = { id: string, key: string, name: string, description: string | null, credentialCount: number, authMethods: Array<{ type: AuthType, label: string, fields: Array<{ name: string, label: string, type: FieldType, required: boolean, secret: boolean, description: string | null, placeholder: string | null, defaultValue: string | null, options: Array<string> | null }> }> };
+export type ComponentFieldsFragment = { id: string, key: string, name: string, description: string | null, credentialCount: number, format: DescriptorFormat, authMethods: Array<{ type: AuthType, label: string, fields: Array<{ name: string, label: string, type: FieldType, required: boolean, secret: boolean, description: string | null, placeholder: string | null, defaultValue: string | null, options: Array<string> | null, selectOptions: Array<{ value: string, label: string }> | null }> }> };
 
 export type CredentialFieldsFragment = { id: string, name: string, authType: AuthType, config: Record<string, unknown>, status: CredentialStatus, createdAt: string, updatedAt: string, secrets: Array<{ field: string, hint: string }>, lastVerification: { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number } | null, component: { id: string, key: string, name: string } };
 
@@ -861,6 +874,7 @@ export const ComponentSummaryFragmentDoc = new TypedDocumentString(`
   name
   description
   credentialCount
+  format
 }
     `, {"fragmentName":"ComponentSummary"}) as unknown as TypedDocumentString<ComponentSummaryFragment, unknown>;
 export const ComponentFieldsFragmentDoc = new TypedDocumentString(`
@@ -879,6 +893,10 @@ export const ComponentFieldsFragmentDoc = new TypedDocumentString(`
       placeholder
       defaultValue
       options
+      selectOptions {
+        value
+        label
+      }
     }
   }
 }
@@ -888,6 +906,7 @@ export const ComponentFieldsFragmentDoc = new TypedDocumentString(`
   name
   description
   credentialCount
+  format
 }`, {"fragmentName":"ComponentFields"}) as unknown as TypedDocumentString<ComponentFieldsFragment, unknown>;
 export const VerificationFieldsFragmentDoc = new TypedDocumentString(`
     fragment VerificationFields on VerificationResult {
@@ -1456,6 +1475,7 @@ export const ComponentsDocument = new TypedDocumentString(`
   name
   description
   credentialCount
+  format
 }`) as unknown as TypedDocumentString<ComponentsQuery, ComponentsQueryVariables>;
 export const ComponentDocument = new TypedDocumentString(`
     query Component($key: String!) {
@@ -1492,6 +1512,7 @@ fragment ComponentSummary on Component {
   name
   description
   credentialCount
+  format
 }
 fragment ComponentFields on Component {
   ...ComponentSummary
@@ -1508,6 +1529,10 @@ fragment ComponentFields on Component {
       placeholder
       defaultValue
       options
+      selectOptions {
+        value
+        label
+      }
     }
   }
 }
@@ -1533,13 +1558,14 @@ fragment CredentialFields on Credential {
   updatedAt
 }`) as unknown as TypedDocumentString<ComponentQuery, ComponentQueryVariables>;
 export const RegisterComponentDocument = new TypedDocumentString(`
-    mutation RegisterComponent($descriptor: JSONObject!) {
-  registerComponent(descriptor: $descriptor) {
+    mutation RegisterComponent($descriptor: JSONObject!, $format: DescriptorFormat, $key: String) {
+  registerComponent(descriptor: $descriptor, format: $format, key: $key) {
     __typename
     ... on ComponentRegistered {
       component {
         ...ComponentFields
       }
+      warnings
     }
     ... on InvalidInput {
       ...InvalidInputFields
@@ -1552,6 +1578,7 @@ export const RegisterComponentDocument = new TypedDocumentString(`
   name
   description
   credentialCount
+  format
 }
 fragment ComponentFields on Component {
   ...ComponentSummary
@@ -1568,6 +1595,10 @@ fragment ComponentFields on Component {
       placeholder
       defaultValue
       options
+      selectOptions {
+        value
+        label
+      }
     }
   }
 }
@@ -1658,6 +1689,7 @@ fragment ComponentSummary on Component {
   name
   description
   credentialCount
+  format
 }
 fragment ComponentFields on Component {
   ...ComponentSummary
@@ -1674,6 +1706,10 @@ fragment ComponentFields on Component {
       placeholder
       defaultValue
       options
+      selectOptions {
+        value
+        label
+      }
     }
   }
 }
@@ -2008,6 +2044,7 @@ export const ResolveCredentialDocument = new TypedDocumentString(`
         ...CredentialFields
       }
       secrets
+      values
       expiresAt
     }
     ... on VerificationFailed {
@@ -2551,6 +2588,7 @@ export const ComponentCatalogDocument = new TypedDocumentString(`
   name
   description
   credentialCount
+  format
 }
 fragment ComponentFields on Component {
   ...ComponentSummary
@@ -2567,6 +2605,10 @@ fragment ComponentFields on Component {
       placeholder
       defaultValue
       options
+      selectOptions {
+        value
+        label
+      }
     }
   }
 }`) as unknown as TypedDocumentString<ComponentCatalogQuery, ComponentCatalogQueryVariables>;

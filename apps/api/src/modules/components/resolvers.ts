@@ -6,10 +6,11 @@ export const componentResolvers: Resolvers = {
     component: (_, { key }, ctx) => ctx.services.components.findByKey(ctx.workspaceId, key),
   },
   Mutation: {
-    registerComponent: (_, { descriptor }, ctx) => ctx.services.components.register(ctx.workspaceId, descriptor),
+    registerComponent: (_, { descriptor, format, key }, ctx) => ctx.services.components.register(ctx.workspaceId, descriptor, { format, key }),
   },
   Component: {
     authMethods: (c) => c.descriptor.authMethods,
+    format: (c) => c.descriptor.format ?? "LATCHKEY",
     credentialCount: (c) => c.credentialCount,
     credentials: (c, _, ctx) => ctx.loaders.credentialsOfComponent.load(c.id),
   },
@@ -20,6 +21,7 @@ export const componentResolvers: Resolvers = {
     placeholder: (f) => f.placeholder ?? null,
     defaultValue: (f) => (f.defaultValue == null ? null : String(f.defaultValue)),
     options: (f) => f.options?.map((o) => o.value) ?? null,
+    selectOptions: (f) => f.options ?? null,
   },
 };
 
