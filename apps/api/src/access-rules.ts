@@ -70,6 +70,7 @@ export const ACCESS_RULES: Record<"Query" | "Mutation", Record<string, AccessRul
     deactivateFlow: WRITE,
     deleteFlow: WRITE,
     registerComponent: ADMIN_WRITE,
+    setComponentSettings: ADMIN_WRITE,
     createInvitation: ADMIN_PEOPLE_ONLY,
     revokeInvitation: ADMIN_PEOPLE_ONLY,
     changeMemberRole: ADMIN_PEOPLE_ONLY,

@@ -10,6 +10,8 @@ export { htmlToText, importElasticioComponent, keyFromTitle, looksSecret, parseD
 export type { ElasticioImport, ElasticioImportResult } from "./components/elasticio";
 export { renderEndpointUrl } from "./components/template";
 export { shapeResolvedValues } from "./components/resolve-shape";
+export { ComponentSettingsService, renderOAuth2Method } from "./components/component-settings";
+export type { ComponentSettingRecord, ComponentSettingsSet } from "./components/component-settings";
 export * from "./credentials/credential-service";
 export * from "./flows/flow-service";
 export type { Verifier, VerifierOptions, VerificationTarget } from "./verification/verifier";

@@ -178,6 +178,8 @@ export type Component = {
   key: Scalars['String']['output'];
   /** Display name, e.g. `Petstore API`. */
   name: Scalars['String']['output'];
+  /** The settings its templates use (an imported component.json's OAuth2 client id and secret, ...), with whether each is set; never their values. */
+  settings: Array<ComponentSetting>;
 };
 
 /** registerComponent succeeded. */
@@ -187,6 +189,36 @@ export type ComponentRegistered = {
   component: Component;
   /** Everything of an imported file that was not mapped as it is, in plain words; empty for Latchkey descriptors. */
   warnings: Array<Scalars['String']['output']>;
+};
+
+/** A value an admin sets once per workspace and component, used by the component's templates (`{{settings.NAME}}`). */
+export type ComponentSetting = {
+  __typename?: 'ComponentSetting';
+  /** What it is, from the descriptor (a component.json's envVars). */
+  description: Maybe<Scalars['String']['output']>;
+  /** Whether a value is set in this workspace. */
+  isSet: Scalars['Boolean']['output'];
+  /** The setting's name, e.g. `OAUTH_CLIENT_ID`. */
+  name: Scalars['String']['output'];
+  /** Whether the component needs it (e.g. to connect with OAuth2). */
+  required: Scalars['Boolean']['output'];
+  /** Whether the value is a secret: sealed at rest, like credential secrets. */
+  secret: Scalars['Boolean']['output'];
+};
+
+/** One setting to change. */
+export type ComponentSettingInput = {
+  /** A setting the component declares. */
+  name: Scalars['String']['input'];
+  /** The new value (at most 8 KiB); null or empty clears it. */
+  value?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** setComponentSettings succeeded. */
+export type ComponentSettingsSet = {
+  __typename?: 'ComponentSettingsSet';
+  /** The component, with its settings' new state. */
+  component: Component;
 };
 
 /** A new API token. */
@@ -659,6 +691,8 @@ export type Mutation = {
   revokeApiToken: RevokeApiTokenResult;
   /** Revokes a pending invitation. Admins. */
   revokeInvitation: RevokeInvitationResult;
+  /** Set or clear settings of a component in the workspace (admins). Secret ones are sealed and never returned. */
+  setComponentSettings: SetComponentSettingsResult;
   /**
    * Point one step at another credential (of the step's component), or at none (null).
    * On an ACTIVE flow the step must keep a VALID credential, else FlowNotReady.
@@ -805,6 +839,13 @@ export type MutationRevokeApiTokenArgs = {
 /** Everything that can be changed. */
 export type MutationRevokeInvitationArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** Everything that can be changed. */
+export type MutationSetComponentSettingsArgs = {
+  componentKey: Scalars['String']['input'];
+  settings: Array<ComponentSettingInput>;
 };
 
 
@@ -1071,6 +1112,9 @@ export type SelectOption = {
   /** The value stored in the credential. */
   value: Scalars['String']['output'];
 };
+
+/** The result of setComponentSettings. */
+export type SetComponentSettingsResult = ComponentSettingsSet | InvalidInput | NotFound;
 
 /** The first owner's account and workspace. */
 export type SetupInput = {
@@ -1358,6 +1402,11 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
     | ( Omit<InvitationRevoked, 'invitation'> & { invitation: _RefType['Invitation'] } & { __typename: 'InvitationRevoked' } )
     | ( NotFound & { __typename: 'NotFound' } )
   ;
+  SetComponentSettingsResult:
+    | ( Omit<ComponentSettingsSet, 'component'> & { component: _RefType['Component'] } & { __typename: 'ComponentSettingsSet' } )
+    | ( InvalidInput & { __typename: 'InvalidInput' } )
+    | ( NotFound & { __typename: 'NotFound' } )
+  ;
   SetupResult:
     | ( InvalidInput & { __typename: 'InvalidInput' } )
     | ( Omit<SignedIn, 'person' | 'workspace'> & { person: _RefType['Person'], workspace?: Maybe<_RefType['Workspace']> } & { __typename: 'SignedIn' } )
@@ -1411,6 +1460,9 @@ export type ResolversTypes = {
   ChangeMemberRoleResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['ChangeMemberRoleResult']>;
   Component: ResolverTypeWrapper<ComponentRecord>;
   ComponentRegistered: ResolverTypeWrapper<Omit<ComponentRegistered, 'component'> & { component: ResolversTypes['Component'] }>;
+  ComponentSetting: ResolverTypeWrapper<ComponentSetting>;
+  ComponentSettingInput: ComponentSettingInput;
+  ComponentSettingsSet: ResolverTypeWrapper<Omit<ComponentSettingsSet, 'component'> & { component: ResolversTypes['Component'] }>;
   CreateApiTokenInput: CreateApiTokenInput;
   CreateApiTokenResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CreateApiTokenResult']>;
   CreateCredentialResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CreateCredentialResult']>;
@@ -1478,6 +1530,7 @@ export type ResolversTypes = {
   Role: Role;
   SecretHint: ResolverTypeWrapper<SecretHint>;
   SelectOption: ResolverTypeWrapper<SelectOption>;
+  SetComponentSettingsResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['SetComponentSettingsResult']>;
   SetupInput: SetupInput;
   SetupResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['SetupResult']>;
   SetupStatus: ResolverTypeWrapper<SetupStatus>;
@@ -1511,6 +1564,9 @@ export type ResolversParentTypes = {
   ChangeMemberRoleResult: ResolversUnionTypes<ResolversParentTypes>['ChangeMemberRoleResult'];
   Component: ComponentRecord;
   ComponentRegistered: Omit<ComponentRegistered, 'component'> & { component: ResolversParentTypes['Component'] };
+  ComponentSetting: ComponentSetting;
+  ComponentSettingInput: ComponentSettingInput;
+  ComponentSettingsSet: Omit<ComponentSettingsSet, 'component'> & { component: ResolversParentTypes['Component'] };
   CreateApiTokenInput: CreateApiTokenInput;
   CreateApiTokenResult: ResolversUnionTypes<ResolversParentTypes>['CreateApiTokenResult'];
   CreateCredentialResult: ResolversUnionTypes<ResolversParentTypes>['CreateCredentialResult'];
@@ -1573,6 +1629,7 @@ export type ResolversParentTypes = {
   RevokeInvitationResult: ResolversUnionTypes<ResolversParentTypes>['RevokeInvitationResult'];
   SecretHint: SecretHint;
   SelectOption: SelectOption;
+  SetComponentSettingsResult: ResolversUnionTypes<ResolversParentTypes>['SetComponentSettingsResult'];
   SetupInput: SetupInput;
   SetupResult: ResolversUnionTypes<ResolversParentTypes>['SetupResult'];
   SetupStatus: SetupStatus;
@@ -1658,11 +1715,25 @@ export type ComponentResolvers<ContextType = RequestContext, ParentType extends 
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  settings?: Resolver<Array<ResolversTypes['ComponentSetting']>, ParentType, ContextType>;
 };
 
 export type ComponentRegisteredResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ComponentRegistered'] = ResolversParentTypes['ComponentRegistered']> = {
   component?: Resolver<ResolversTypes['Component'], ParentType, ContextType>;
   warnings?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ComponentSettingResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ComponentSetting'] = ResolversParentTypes['ComponentSetting']> = {
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  isSet?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  required?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  secret?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type ComponentSettingsSetResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ComponentSettingsSet'] = ResolversParentTypes['ComponentSettingsSet']> = {
+  component?: Resolver<ResolversTypes['Component'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1897,6 +1968,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   reverifyCredential?: Resolver<ResolversTypes['ReverifyCredentialResult'], ParentType, ContextType, RequireFields<MutationReverifyCredentialArgs, 'id'>>;
   revokeApiToken?: Resolver<ResolversTypes['RevokeApiTokenResult'], ParentType, ContextType, RequireFields<MutationRevokeApiTokenArgs, 'id'>>;
   revokeInvitation?: Resolver<ResolversTypes['RevokeInvitationResult'], ParentType, ContextType, RequireFields<MutationRevokeInvitationArgs, 'id'>>;
+  setComponentSettings?: Resolver<ResolversTypes['SetComponentSettingsResult'], ParentType, ContextType, RequireFields<MutationSetComponentSettingsArgs, 'componentKey' | 'settings'>>;
   setStepCredential?: Resolver<ResolversTypes['FlowResult'], ParentType, ContextType, RequireFields<MutationSetStepCredentialArgs, 'stepId'>>;
   setupFirstOwner?: Resolver<ResolversTypes['SetupResult'], ParentType, ContextType, RequireFields<MutationSetupFirstOwnerArgs, 'input'>>;
   signIn?: Resolver<ResolversTypes['SignInResult'], ParentType, ContextType, RequireFields<MutationSignInArgs, 'email' | 'password'>>;
@@ -2001,6 +2073,10 @@ export type SelectOptionResolvers<ContextType = RequestContext, ParentType exten
   value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type SetComponentSettingsResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SetComponentSettingsResult'] = ResolversParentTypes['SetComponentSettingsResult']> = {
+  __resolveType: TypeResolveFn<'ComponentSettingsSet' | 'InvalidInput' | 'NotFound', ParentType, ContextType>;
+};
+
 export type SetupResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SetupResult'] = ResolversParentTypes['SetupResult']> = {
   __resolveType: TypeResolveFn<'InvalidInput' | 'SignedIn', ParentType, ContextType>;
 };
@@ -2084,6 +2160,8 @@ export type Resolvers<ContextType = RequestContext> = {
   ChangeMemberRoleResult?: ChangeMemberRoleResultResolvers<ContextType>;
   Component?: ComponentResolvers<ContextType>;
   ComponentRegistered?: ComponentRegisteredResolvers<ContextType>;
+  ComponentSetting?: ComponentSettingResolvers<ContextType>;
+  ComponentSettingsSet?: ComponentSettingsSetResolvers<ContextType>;
   CreateApiTokenResult?: CreateApiTokenResultResolvers<ContextType>;
   CreateCredentialResult?: CreateCredentialResultResolvers<ContextType>;
   CreateInvitationResult?: CreateInvitationResultResolvers<ContextType>;
@@ -2138,6 +2216,7 @@ export type Resolvers<ContextType = RequestContext> = {
   RevokeInvitationResult?: RevokeInvitationResultResolvers<ContextType>;
   SecretHint?: SecretHintResolvers<ContextType>;
   SelectOption?: SelectOptionResolvers<ContextType>;
+  SetComponentSettingsResult?: SetComponentSettingsResultResolvers<ContextType>;
   SetupResult?: SetupResultResolvers<ContextType>;
   SetupStatus?: SetupStatusResolvers<ContextType>;
   SignInFailed?: SignInFailedResolvers<ContextType>;

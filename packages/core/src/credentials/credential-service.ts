@@ -21,6 +21,8 @@ import { z } from "zod";
 import { ComponentService } from "../components/component-service";
 import { splitCredentialValues, validateCredentialValues } from "../components/credential-values";
 import { shapeResolvedValues } from "../components/resolve-shape";
+import { hasTemplates, openComponentSettings, renderOAuth2Method } from "../components/component-settings";
+import { TemplateError } from "../components/template";
 import type { AuthMethodDescriptor } from "../components/descriptor-schema";
 import { openSecrets, sealSecrets, type Keyring } from "../crypto";
 import {
@@ -467,12 +469,14 @@ export class CredentialService {
     }
     const { codeVerifier, ...secrets } = openSecrets(this.keyring, pending.secrets, { workspaceId, credentialId: pending.id });
     const values = { ...(pending.config as CredentialValues), ...(secrets as CredentialValues) };
+    const rendered = await this.withTemplates(component, method, values);
+    if (rendered instanceof TemplateError || rendered.type !== "OAUTH2") return callbackFailure("STATE_INVALID", "The component's OAuth2 endpoints cannot be filled in: check its settings.");
 
-    const answer = checkAuthorizationResponse(method, values, params, state);
+    const answer = checkAuthorizationResponse(rendered, values, params, state);
     if (!answer.ok) return callbackFailure("PROVIDER_ERROR", `${component.name} did not authorize the connection: ${answer.error}.`);
     const startedAt = performance.now();
     const exchanged = await exchangeAuthorizationCode(
-      method,
+      rendered,
       values,
       { params: answer.params, redirectUri: pending.redirectUri, codeVerifier: String(codeVerifier) },
       this.verifierOptions,
@@ -481,7 +485,7 @@ export class CredentialService {
       const outcome = describeTokenFailure(component.name, exchanged.failure, "authorization_code", this.verifierOptions.timeoutMs);
       return callbackFailure("EXCHANGE_FAILED", createVerificationResult({ descriptor: component.descriptor, method, values }, outcome, startedAt).message);
     }
-    const prepared = { component, method, values, name: pending.name };
+    const prepared = { component, method: rendered, values, name: pending.name };
     const verification = await this.runVerification(prepared, exchanged.tokens.accessToken);
     if (!verification.ok) return callbackFailure("VERIFICATION_FAILED", verification.message);
     await this.insertCredential(pending.id, workspaceId, prepared, verification, { grant: "authorization_code", tokens: exchanged.tokens });
@@ -658,14 +662,33 @@ export class CredentialService {
     }
     const validated = validateCredentialValues(method, values);
     if (!validated.ok) return valuesProblem(validated.fieldErrors);
-    return { component, method, values: validated.values, name };
+    const rendered = await this.withTemplates(component, method, validated.values);
+    if (rendered instanceof TemplateError) return invalidInput([{ field: "values", message: rendered.message }]);
+    return { component, method: rendered, values: validated.values, name };
+  }
+
+  /**
+   * Imported components: an OAuth2 method's endpoints and client filled from the component's
+   * settings and the credential's non-secret values (renderOAuth2Method); other methods as they are.
+   */
+  private async withTemplates(component: ComponentRecord, method: AuthMethodDescriptor, values: CredentialValues): Promise<AuthMethodDescriptor | TemplateError> {
+    if (!hasTemplates(method)) return method;
+    const settings = await openComponentSettings(this.db, this.keyring, component.workspaceId, component.id);
+    try {
+      return renderOAuth2Method(method, { values, settings, serverUrl: this.verifierOptions.serverUrl });
+    } catch (error) {
+      if (error instanceof TemplateError) return error;
+      throw error;
+    }
   }
 
   private async loadContext(row: CredentialRow, loaded?: ComponentRecord): Promise<Omit<Prepared, "values"> | NotFound> {
     const [component] = loaded ? [loaded] : await this.components.findByIds(row.workspaceId, [row.componentId]);
     const method = component?.descriptor.authMethods.find((m) => m.type === row.authType);
     if (!component || !method) return notFound("Auth method of the credential's component", null);
-    return { component, method };
+    const rendered = await this.withTemplates(component, method, row.config as CredentialValues);
+    if (rendered instanceof TemplateError) return { ...notFound("Auth method of the credential's component", null), message: rendered.message };
+    return { component, method: rendered };
   }
 
   private runVerification(prepared: Prepared, accessToken?: string): Promise<VerificationResult> {

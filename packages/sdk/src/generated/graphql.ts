@@ -47,6 +47,14 @@ export type AuthType =
   /** OAuth2 client credentials or authorization code; tokens are stored as secrets. */
   | 'OAUTH2';
 
+/** One setting to change. */
+export type ComponentSettingInput = {
+  /** A setting the component declares. */
+  name: string;
+  /** The new value (at most 8 KiB); null or empty clears it. */
+  value?: string | null | undefined;
+};
+
 /** A new API token. */
 export type CreateApiTokenInput = {
   /** When the token stops working; must be in the future. Omit for a token that does not expire. */
@@ -404,6 +412,25 @@ export type RegisterComponentMutationVariables = Exact<{
 export type RegisterComponentMutation = { registerComponent:
     | { __typename: 'ComponentRegistered', warnings: Array<string>, component: { id: string, key: string, name: string, description: string | null, credentialCount: number, format: DescriptorFormat, authMethods: Array<{ type: AuthType, label: string, fields: Array<{ name: string, label: string, type: FieldType, required: boolean, secret: boolean, description: string | null, placeholder: string | null, defaultValue: string | null, options: Array<string> | null, selectOptions: Array<{ value: string, label: string }> | null }> }> } }
     | { __typename: 'InvalidInput', message: string, fieldErrors: Array<{ field: string, message: string }> }
+   };
+
+export type ComponentSettingsQueryVariables = Exact<{
+  key: string;
+}>;
+
+
+export type ComponentSettingsQuery = { component: { id: string, key: string, name: string, format: DescriptorFormat, settings: Array<{ name: string, description: string | null, required: boolean, secret: boolean, isSet: boolean }> } | null };
+
+export type SetComponentSettingsMutationVariables = Exact<{
+  componentKey: string;
+  settings: Array<ComponentSettingInput> | ComponentSettingInput;
+}>;
+
+
+export type SetComponentSettingsMutation = { setComponentSettings:
+    | { __typename: 'ComponentSettingsSet', component: { id: string, settings: Array<{ name: string, isSet: boolean }> } }
+    | { __typename: 'InvalidInput', message: string, fieldErrors: Array<{ field: string, message: string }> }
+    | { __typename: 'NotFound', message: string }
    };
 
 export type CredentialsQueryVariables = Exact<{
@@ -1609,6 +1636,51 @@ fragment InvalidInputFields on InvalidInput {
     message
   }
 }`) as unknown as TypedDocumentString<RegisterComponentMutation, RegisterComponentMutationVariables>;
+export const ComponentSettingsDocument = new TypedDocumentString(`
+    query ComponentSettings($key: String!) {
+  component(key: $key) {
+    id
+    key
+    name
+    format
+    settings {
+      name
+      description
+      required
+      secret
+      isSet
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ComponentSettingsQuery, ComponentSettingsQueryVariables>;
+export const SetComponentSettingsDocument = new TypedDocumentString(`
+    mutation SetComponentSettings($componentKey: String!, $settings: [ComponentSettingInput!]!) {
+  setComponentSettings(componentKey: $componentKey, settings: $settings) {
+    __typename
+    ... on ComponentSettingsSet {
+      component {
+        id
+        settings {
+          name
+          isSet
+        }
+      }
+    }
+    ... on InvalidInput {
+      ...InvalidInputFields
+    }
+    ... on NotFound {
+      message
+    }
+  }
+}
+    fragment InvalidInputFields on InvalidInput {
+  message
+  fieldErrors {
+    field
+    message
+  }
+}`) as unknown as TypedDocumentString<SetComponentSettingsMutation, SetComponentSettingsMutationVariables>;
 export const CredentialsDocument = new TypedDocumentString(`
     query Credentials($filter: CredentialFilter, $first: Int, $after: String) {
   credentials(filter: $filter, first: $first, after: $after) {

@@ -7,10 +7,12 @@ export const componentResolvers: Resolvers = {
   },
   Mutation: {
     registerComponent: (_, { descriptor, format, key }, ctx) => ctx.services.components.register(ctx.workspaceId, descriptor, { format, key }),
+    setComponentSettings: (_, { componentKey, settings }, ctx) => ctx.services.componentSettings.set(ctx.workspaceId, componentKey, settings),
   },
   Component: {
     authMethods: (c) => c.descriptor.authMethods,
     format: (c) => c.descriptor.format ?? "LATCHKEY",
+    settings: (c, _, ctx) => (c.descriptor.settings?.length ? ctx.loaders.settingsOfComponent.load(c) : []),
     credentialCount: (c) => c.credentialCount,
     credentials: (c, _, ctx) => ctx.loaders.credentialsOfComponent.load(c.id),
   },
