@@ -3,7 +3,7 @@ import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { CreateCredentialDocument, RegisterComponentDocument, ResolveCredentialDocument } from "@latchkey/sdk";
 import { VIEW_CLASS_TYPES } from "@latchkey/core";
-import { expectNoSecretsIn, useApi, type TestToken } from "./harness";
+import { expectNoSecretsIn, startFakeApp, useApi, type TestToken } from "./harness";
 
 type Json = Record<string, any>;
 
@@ -138,5 +138,33 @@ describe("registerComponent with format ELASTICIO", () => {
       format: "ELASTICIO",
     });
     expect(result).toMatchObject({ __typename: "ComponentRegistered", component: { key: "aws-s3", name: "AWS S3" } });
+  });
+});
+
+describe("an x-latchkey verify section", () => {
+  it("verifies a login whose fields have the file's names (userName, password) like any BASIC credential", async () => {
+    const password = `pw-${randomBytes(8).toString("hex")}`;
+    secretsSent.push(password);
+    const app = await startFakeApp((req, res) => {
+      const ok = req.headers.authorization === `Basic ${Buffer.from(`ada:${password}`).toString("base64")}`;
+      res.writeHead(ok ? 200 : 401).end();
+    });
+    try {
+      const descriptor = { ...read("elasticio__sugarcrm-component.json"), "x-latchkey": { baseUrl: app.url, verify: { http: { method: "GET", path: "/me" } } } };
+      const { registerComponent: registered } = await api().client.request(RegisterComponentDocument, { descriptor, format: "ELASTICIO", key: "sugar-verified" });
+      expect(registered.__typename).toBe("ComponentRegistered");
+      if (registered.__typename !== "ComponentRegistered") return;
+      expect(registered.warnings.join(" ")).not.toMatch(/UNVERIFIED/);
+      const values = { baseUrl: "https://crm.example.test", userName: "ada", password, clientID: "sugar", clientSecret: "x".repeat(20) };
+      secretsSent.push(values.clientSecret);
+      const { createCredential: good } = await user.client.request(CreateCredentialDocument, { input: { componentKey: "sugar-verified", authType: "BASIC", values } });
+      expect(good).toMatchObject({ __typename: "CredentialCreated", credential: { status: "VALID" }, verification: { code: "OK" } });
+      const { createCredential: bad } = await user.client.request(CreateCredentialDocument, {
+        input: { componentKey: "sugar-verified", authType: "BASIC", values: { ...values, password: `${password}-wrong` } },
+      });
+      expect(bad).toMatchObject({ __typename: "VerificationFailed", verification: { code: "UNAUTHORIZED" } });
+    } finally {
+      await app.close();
+    }
   });
 });
