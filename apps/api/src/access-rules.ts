@@ -71,6 +71,8 @@ export const ACCESS_RULES: Record<"Query" | "Mutation", Record<string, AccessRul
     deactivateFlow: WRITE,
     deleteFlow: WRITE,
     registerComponent: COMPONENTS_WRITE,
+    // Settings fill in components' endpoints and OAuth2 clients: the same rule as the descriptor.
+    setComponentSettings: COMPONENTS_WRITE,
     createInvitation: ADMIN_PEOPLE_ONLY,
     revokeInvitation: ADMIN_PEOPLE_ONLY,
     changeMemberRole: ADMIN_PEOPLE_ONLY,

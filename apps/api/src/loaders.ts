@@ -1,6 +1,7 @@
 import DataLoader from "dataloader";
 import type {
   ComponentRecord,
+  ComponentSettingRecord,
   CredentialRecord,
   CredentialUsageRecord,
   FlowRecord,
@@ -54,6 +55,13 @@ export function createLoaders(services: Services, workspaceId: string) {
     }),
     /** A component this request has loaded already, synchronously (list resolvers load a page's at once). */
     loadedComponent: (id: string): ComponentRecord | undefined => loadedComponents.get(id),
+    settingsOfComponent: new DataLoader<ComponentRecord, ComponentSettingRecord[], string>(
+      async (list) => {
+        const settings = await services.componentSettings.listByComponents(workspaceId, list);
+        return list.map((c) => settings.get(c.id) ?? []);
+      },
+      { cacheKeyFn: (c) => c.id },
+    ),
     credentialsOfComponent: new DataLoader<string, CredentialRecord[]>(async (componentIds) =>
       groupedFor(componentIds, await services.credentials.listByComponents(workspaceId, componentIds)),
     ),

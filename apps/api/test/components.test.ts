@@ -38,6 +38,7 @@ function expectedAuthMethods(descriptor: Json) {
       placeholder: field.placeholder ?? null,
       defaultValue: field.defaultValue === undefined ? null : String(field.defaultValue),
       options: field.options ? (field.options as Json[]).map((o) => o.value) : null,
+      selectOptions: field.options ?? null,
     })),
   }));
 }

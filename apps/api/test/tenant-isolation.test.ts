@@ -167,6 +167,16 @@ const CASES: Record<"Query" | "Mutation", Record<string, Case>> = {
       person: "clean",
       token: "clean",
     },
+    setComponentSettings: {
+      calls: () => [
+        {
+          query: "mutation($k: String!) { setComponentSettings(componentKey: $k, settings: [{ name: \"X\", value: \"y\" }]) { __typename } }",
+          variables: { k: b.componentKey },
+        },
+      ],
+      person: "NotFound",
+      token: "NotFound",
+    },
     createInvitation: { calls: () => [{ query: "mutation { createInvitation(role: VIEWER) { __typename } }" }], person: "clean", token: "FORBIDDEN" },
     revokeInvitation: { calls: () => [{ query: "mutation($id: ID!) { revokeInvitation(id: $id) { __typename } }", variables: { id: b.invitationId } }], person: "NotFound", token: "FORBIDDEN" },
     acceptInvitation: {
@@ -222,6 +232,7 @@ const NEEDS: Record<string, { role: Need; scope: Scope | "none" | "public" }> = 
   ),
   // Not `write`: a component decides where its credentials' secrets are sent.
   registerComponent: { role: "ADMIN", scope: "components:write" },
+  setComponentSettings: { role: "ADMIN", scope: "components:write" },
   resolveCredential: { role: "token-only", scope: "credentials:use" },
   ...Object.fromEntries(
     ["members", "invitations", "apiTokens", "auditLog", "createInvitation", "revokeInvitation", "changeMemberRole", "removeMember", "createApiToken", "revokeApiToken"].map(

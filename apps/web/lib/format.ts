@@ -5,6 +5,7 @@ export const AUTH_TYPE_LABELS: Record<AuthType, string> = {
   BASIC: "Basic auth",
   OAUTH2: "OAuth 2.0",
   DATABASE: "Database",
+  CUSTOM: "Custom fields",
 };
 
 export const STATUS_LABELS: Record<CredentialStatus, string> = {

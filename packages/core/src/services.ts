@@ -1,6 +1,7 @@
 import type { Database } from "@latchkey/db";
 import { AccessService } from "./access/access-service";
 import { ComponentService } from "./components/component-service";
+import { ComponentSettingsService } from "./components/component-settings";
 import type { ComponentDescriptor } from "./components/descriptor-schema";
 import type { Keyring } from "./crypto";
 import { CredentialService, type OAuth2Settings } from "./credentials/credential-service";
@@ -10,6 +11,7 @@ import type { VerifierOptions } from "./verification/verifier";
 export interface Services {
   access: AccessService;
   components: ComponentService;
+  componentSettings: ComponentSettingsService;
   credentials: CredentialService;
   flows: FlowService;
 }
@@ -26,6 +28,7 @@ export function createServices(deps: {
   return {
     access: new AccessService(deps.db, deps.catalog),
     components,
+    componentSettings: new ComponentSettingsService(deps.db, deps.keyring, components),
     credentials: new CredentialService(deps.db, deps.keyring, deps.verifier, components, deps.oauth2),
     flows: new FlowService(deps.db, components),
   };

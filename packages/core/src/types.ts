@@ -1,6 +1,6 @@
 /** Domain vocabulary shared by every module of core (PRODUCT.md "Words"). */
 
-export const AUTH_TYPES = ["API_KEY", "BASIC", "OAUTH2", "DATABASE"] as const;
+export const AUTH_TYPES = ["API_KEY", "BASIC", "OAUTH2", "DATABASE", "CUSTOM"] as const;
 export type AuthType = (typeof AUTH_TYPES)[number];
 
 export const CREDENTIAL_STATUSES = ["UNVERIFIED", "VALID", "INVALID", "EXPIRED", "UNREACHABLE"] as const;
@@ -16,6 +16,7 @@ export const VERIFICATION_CODES = [
   "TOKEN_EXPIRED",
   "UNEXPECTED_RESPONSE",
   "DESTINATION_CHANGED",
+  "NOT_VERIFIED",
 ] as const;
 export type VerificationCode = (typeof VERIFICATION_CODES)[number];
 

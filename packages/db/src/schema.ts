@@ -148,6 +148,33 @@ export const oauth2Authorizations = pgTable(
   (t) => [index("oauth2_authorizations_expires_at_idx").on(t.expiresAt)],
 );
 
+/**
+ * Component settings: values an admin sets once per workspace and component, which the
+ * component's templates use ({{settings.NAME}}, e.g. an imported component.json's OAuth2 client id
+ * and secret). A setting whose name looks secret is sealed (bound to the workspace and the row's
+ * id) and never returned; others are kept in `value`.
+ */
+export const componentSettings = pgTable(
+  "component_settings",
+  {
+    id: uuid().primaryKey(),
+    workspaceId: uuid()
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    componentId: uuid()
+      .notNull()
+      .references(() => components.id, { onDelete: "cascade" }),
+    name: text().notNull(),
+    /** The value of a non-secret setting; null for a secret one. */
+    value: text(),
+    /** The sealed value of a secret setting; null for a non-secret one. */
+    sealed: text(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("component_settings_component_name_idx").on(t.workspaceId, t.componentId, t.name)],
+);
+
 /** Every verification of a saved credential, newest first per credential. */
 export const verificationResults = pgTable(
   "verification_results",

@@ -162,6 +162,8 @@ export type AuthType =
   | 'API_KEY'
   /** HTTP Basic: username and password. */
   | 'BASIC'
+  /** Fields only, as an imported component.json declares them (no known login shape); verified only by an `x-latchkey` verify request. */
+  | 'CUSTOM'
   /** Database connection details (host, port, database, username, password). */
   | 'DATABASE'
   /** OAuth2 client credentials or authorization code; tokens are stored as secrets. */
@@ -181,12 +183,16 @@ export type Component = {
   credentials: Array<Credential>;
   /** What the application is. */
   description: Maybe<Scalars['String']['output']>;
+  /** The format the component was registered from. */
+  format: DescriptorFormat;
   /** Opaque id, unique in the workspace. */
   id: Scalars['ID']['output'];
   /** Stable key from the descriptor, e.g. `petstore`. */
   key: Scalars['String']['output'];
   /** Display name, e.g. `Petstore API`. */
   name: Scalars['String']['output'];
+  /** The settings its templates use (an imported component.json's OAuth2 client id and secret, ...), with whether each is set; never their values. */
+  settings: Array<ComponentSetting>;
 };
 
 /** registerComponent succeeded. */
@@ -201,6 +207,38 @@ export type ComponentRegistered = {
    * secrets are re-entered (updateCredential). Empty when nothing moved.
    */
   credentialsNeedingReentry: Array<Credential>;
+  /** Everything of an imported file that was not mapped as it is, in plain words; empty for Latchkey descriptors. */
+  warnings: Array<Scalars['String']['output']>;
+};
+
+/** A value an admin sets once per workspace and component, used by the component's templates (`{{settings.NAME}}`). */
+export type ComponentSetting = {
+  __typename?: 'ComponentSetting';
+  /** What it is, from the descriptor (a component.json's envVars). */
+  description: Maybe<Scalars['String']['output']>;
+  /** Whether a value is set in this workspace. */
+  isSet: Scalars['Boolean']['output'];
+  /** The setting's name, e.g. `OAUTH_CLIENT_ID`. */
+  name: Scalars['String']['output'];
+  /** Whether the component needs it (e.g. to connect with OAuth2). */
+  required: Scalars['Boolean']['output'];
+  /** Whether the value is a secret: sealed at rest, like credential secrets. */
+  secret: Scalars['Boolean']['output'];
+};
+
+/** One setting to change. */
+export type ComponentSettingInput = {
+  /** A setting the component declares. */
+  name: Scalars['String']['input'];
+  /** The new value (at most 8 KiB); null or empty clears it. */
+  value?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** setComponentSettings succeeded. */
+export type ComponentSettingsSet = {
+  __typename?: 'ComponentSettingsSet';
+  /** The component, with its settings' new state. */
+  component: Component;
 };
 
 /** A new API token. */
@@ -401,6 +439,13 @@ export type DeleteCredentialResult = CredentialDeleted | CredentialInUse | NotFo
 /** The result of deleteFlow. */
 export type DeleteFlowResult = FlowDeleted | InvalidInput | NotFound;
 
+/** The format of a component descriptor. */
+export type DescriptorFormat =
+  /** An elastic.io / Open Integration Hub `component.json`, registered unchanged (its credentials section is imported). */
+  | 'ELASTICIO'
+  /** Latchkey's own descriptor (COMPONENTS.md). */
+  | 'LATCHKEY';
+
 /** One field of an auth method, from the component's descriptor; the web UI renders forms from these. */
 export type FieldDefinition = {
   __typename?: 'FieldDefinition';
@@ -420,6 +465,8 @@ export type FieldDefinition = {
   required: Scalars['Boolean']['output'];
   /** Whether the value is a secret: encrypted at rest, never returned by a read, shown only as a masked hint. */
   secret: Scalars['Boolean']['output'];
+  /** The choices of a SELECT field with their labels (an imported component.json's `model`), in order. */
+  selectOptions: Maybe<Array<SelectOption>>;
   /** How the value is entered and validated. */
   type: FieldType;
 };
@@ -666,6 +713,8 @@ export type Mutation = {
   revokeApiToken: RevokeApiTokenResult;
   /** Revokes a pending invitation. Admins. */
   revokeInvitation: RevokeInvitationResult;
+  /** Set or clear settings of a component in the workspace (admins). Secret ones are sealed and never returned. */
+  setComponentSettings: SetComponentSettingsResult;
   /**
    * Point one step at another credential (of the step's component), or at none (null).
    * On an ACTIVE flow the step must keep a VALID credential, else FlowNotReady.
@@ -766,6 +815,8 @@ export type MutationDeleteFlowArgs = {
 /** Everything that can be changed. */
 export type MutationRegisterComponentArgs = {
   descriptor: Scalars['JSONObject']['input'];
+  format?: InputMaybe<DescriptorFormat>;
+  key?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -810,6 +861,13 @@ export type MutationRevokeApiTokenArgs = {
 /** Everything that can be changed. */
 export type MutationRevokeInvitationArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** Everything that can be changed. */
+export type MutationSetComponentSettingsArgs = {
+  componentKey: Scalars['String']['input'];
+  settings: Array<ComponentSettingInput>;
 };
 
 
@@ -1027,6 +1085,12 @@ export type ResolvedCredential = {
   expiresAt: Maybe<Scalars['DateTime']['output']>;
   /** The decrypted secret values by field name (e.g. `apiKey`, `password`, an OAuth2 `accessToken`). */
   secrets: Scalars['JSONObject']['output'];
+  /**
+   * Every value of the credential (secret or not) under its field id, shaped as the component's format
+   * expects: for an imported component.json, OAuth2 tokens under the OAuth field's id
+   * (`oauth: { access_token, refresh_token, expires_in, token_type }`); for Latchkey descriptors the values plus `accessToken`.
+   */
+  values: Scalars['JSONObject']['output'];
 };
 
 /** The result of reverifyCredential. */
@@ -1061,6 +1125,18 @@ export type SecretHint = {
   /** Masked, e.g. '••••••••3f9a' for long keys, '••••••••' for short ones and passwords. */
   hint: Scalars['String']['output'];
 };
+
+/** One choice of a SELECT field. */
+export type SelectOption = {
+  __typename?: 'SelectOption';
+  /** What people see. */
+  label: Scalars['String']['output'];
+  /** The value stored in the credential. */
+  value: Scalars['String']['output'];
+};
+
+/** The result of setComponentSettings. */
+export type SetComponentSettingsResult = ComponentSettingsSet | InvalidInput | NotFound;
 
 /** The first owner's account and workspace. */
 export type SetupInput = {
@@ -1122,6 +1198,8 @@ export type VerificationCode =
   | 'DESTINATION_CHANGED'
   /** The application answered 403 / insufficient scope or privileges. */
   | 'FORBIDDEN'
+  /** The component defines no verification (an imported component.json without an `x-latchkey` verify section): the values were saved unchecked, as UNVERIFIED. */
+  | 'NOT_VERIFIED'
   /** The application accepted the credential. */
   | 'OK'
   /** No answer within the verification timeout. */
@@ -1353,6 +1431,11 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
     | ( Omit<InvitationRevoked, 'invitation'> & { invitation: _RefType['Invitation'] } & { __typename: 'InvitationRevoked' } )
     | ( NotFound & { __typename: 'NotFound' } )
   ;
+  SetComponentSettingsResult:
+    | ( Omit<ComponentSettingsSet, 'component'> & { component: _RefType['Component'] } & { __typename: 'ComponentSettingsSet' } )
+    | ( InvalidInput & { __typename: 'InvalidInput' } )
+    | ( NotFound & { __typename: 'NotFound' } )
+  ;
   SetupResult:
     | ( InvalidInput & { __typename: 'InvalidInput' } )
     | ( Omit<SignedIn, 'person' | 'workspace'> & { person: _RefType['Person'], workspace?: Maybe<_RefType['Workspace']> } & { __typename: 'SignedIn' } )
@@ -1406,6 +1489,9 @@ export type ResolversTypes = {
   ChangeMemberRoleResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['ChangeMemberRoleResult']>;
   Component: ResolverTypeWrapper<ComponentRecord>;
   ComponentRegistered: ResolverTypeWrapper<Omit<ComponentRegistered, 'component' | 'credentialsNeedingReentry'> & { component: ResolversTypes['Component'], credentialsNeedingReentry: Array<ResolversTypes['Credential']> }>;
+  ComponentSetting: ResolverTypeWrapper<ComponentSetting>;
+  ComponentSettingInput: ComponentSettingInput;
+  ComponentSettingsSet: ResolverTypeWrapper<Omit<ComponentSettingsSet, 'component'> & { component: ResolversTypes['Component'] }>;
   CreateApiTokenInput: CreateApiTokenInput;
   CreateApiTokenResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CreateApiTokenResult']>;
   CreateCredentialResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CreateCredentialResult']>;
@@ -1429,6 +1515,7 @@ export type ResolversTypes = {
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DeleteCredentialResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['DeleteCredentialResult']>;
   DeleteFlowResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['DeleteFlowResult']>;
+  DescriptorFormat: DescriptorFormat;
   FieldDefinition: ResolverTypeWrapper<FieldDescriptor>;
   FieldError: ResolverTypeWrapper<FieldError>;
   FieldType: FieldType;
@@ -1471,6 +1558,8 @@ export type ResolversTypes = {
   RevokeInvitationResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['RevokeInvitationResult']>;
   Role: Role;
   SecretHint: ResolverTypeWrapper<SecretHint>;
+  SelectOption: ResolverTypeWrapper<SelectOption>;
+  SetComponentSettingsResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['SetComponentSettingsResult']>;
   SetupInput: SetupInput;
   SetupResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['SetupResult']>;
   SetupStatus: ResolverTypeWrapper<SetupStatus>;
@@ -1504,6 +1593,9 @@ export type ResolversParentTypes = {
   ChangeMemberRoleResult: ResolversUnionTypes<ResolversParentTypes>['ChangeMemberRoleResult'];
   Component: ComponentRecord;
   ComponentRegistered: Omit<ComponentRegistered, 'component' | 'credentialsNeedingReentry'> & { component: ResolversParentTypes['Component'], credentialsNeedingReentry: Array<ResolversParentTypes['Credential']> };
+  ComponentSetting: ComponentSetting;
+  ComponentSettingInput: ComponentSettingInput;
+  ComponentSettingsSet: Omit<ComponentSettingsSet, 'component'> & { component: ResolversParentTypes['Component'] };
   CreateApiTokenInput: CreateApiTokenInput;
   CreateApiTokenResult: ResolversUnionTypes<ResolversParentTypes>['CreateApiTokenResult'];
   CreateCredentialResult: ResolversUnionTypes<ResolversParentTypes>['CreateCredentialResult'];
@@ -1565,6 +1657,8 @@ export type ResolversParentTypes = {
   RevokeApiTokenResult: ResolversUnionTypes<ResolversParentTypes>['RevokeApiTokenResult'];
   RevokeInvitationResult: ResolversUnionTypes<ResolversParentTypes>['RevokeInvitationResult'];
   SecretHint: SecretHint;
+  SelectOption: SelectOption;
+  SetComponentSettingsResult: ResolversUnionTypes<ResolversParentTypes>['SetComponentSettingsResult'];
   SetupInput: SetupInput;
   SetupResult: ResolversUnionTypes<ResolversParentTypes>['SetupResult'];
   SetupStatus: SetupStatus;
@@ -1647,14 +1741,30 @@ export type ComponentResolvers<ContextType = RequestContext, ParentType extends 
   credentialCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   credentials?: Resolver<Array<ResolversTypes['Credential']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  format?: Resolver<ResolversTypes['DescriptorFormat'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  settings?: Resolver<Array<ResolversTypes['ComponentSetting']>, ParentType, ContextType>;
 };
 
 export type ComponentRegisteredResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ComponentRegistered'] = ResolversParentTypes['ComponentRegistered']> = {
   component?: Resolver<ResolversTypes['Component'], ParentType, ContextType>;
   credentialsNeedingReentry?: Resolver<Array<ResolversTypes['Credential']>, ParentType, ContextType>;
+  warnings?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ComponentSettingResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ComponentSetting'] = ResolversParentTypes['ComponentSetting']> = {
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  isSet?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  required?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  secret?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type ComponentSettingsSetResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ComponentSettingsSet'] = ResolversParentTypes['ComponentSettingsSet']> = {
+  component?: Resolver<ResolversTypes['Component'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1766,6 +1876,7 @@ export type FieldDefinitionResolvers<ContextType = RequestContext, ParentType ex
   placeholder?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   required?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   secret?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  selectOptions?: Resolver<Maybe<Array<ResolversTypes['SelectOption']>>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['FieldType'], ParentType, ContextType>;
 };
 
@@ -1880,7 +1991,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   deactivateFlow?: Resolver<ResolversTypes['FlowResult'], ParentType, ContextType, RequireFields<MutationDeactivateFlowArgs, 'id'>>;
   deleteCredential?: Resolver<ResolversTypes['DeleteCredentialResult'], ParentType, ContextType, RequireFields<MutationDeleteCredentialArgs, 'id'>>;
   deleteFlow?: Resolver<ResolversTypes['DeleteFlowResult'], ParentType, ContextType, RequireFields<MutationDeleteFlowArgs, 'id'>>;
-  registerComponent?: Resolver<ResolversTypes['RegisterComponentResult'], ParentType, ContextType, RequireFields<MutationRegisterComponentArgs, 'descriptor'>>;
+  registerComponent?: Resolver<ResolversTypes['RegisterComponentResult'], ParentType, ContextType, RequireFields<MutationRegisterComponentArgs, 'descriptor' | 'format'>>;
   removeMember?: Resolver<ResolversTypes['RemoveMemberResult'], ParentType, ContextType, RequireFields<MutationRemoveMemberArgs, 'personId'>>;
   renameCredential?: Resolver<ResolversTypes['RenameCredentialResult'], ParentType, ContextType, RequireFields<MutationRenameCredentialArgs, 'id' | 'name'>>;
   renameFlow?: Resolver<ResolversTypes['FlowResult'], ParentType, ContextType, RequireFields<MutationRenameFlowArgs, 'id' | 'name'>>;
@@ -1888,6 +1999,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   reverifyCredential?: Resolver<ResolversTypes['ReverifyCredentialResult'], ParentType, ContextType, RequireFields<MutationReverifyCredentialArgs, 'id'>>;
   revokeApiToken?: Resolver<ResolversTypes['RevokeApiTokenResult'], ParentType, ContextType, RequireFields<MutationRevokeApiTokenArgs, 'id'>>;
   revokeInvitation?: Resolver<ResolversTypes['RevokeInvitationResult'], ParentType, ContextType, RequireFields<MutationRevokeInvitationArgs, 'id'>>;
+  setComponentSettings?: Resolver<ResolversTypes['SetComponentSettingsResult'], ParentType, ContextType, RequireFields<MutationSetComponentSettingsArgs, 'componentKey' | 'settings'>>;
   setStepCredential?: Resolver<ResolversTypes['FlowResult'], ParentType, ContextType, RequireFields<MutationSetStepCredentialArgs, 'stepId'>>;
   setupFirstOwner?: Resolver<ResolversTypes['SetupResult'], ParentType, ContextType, RequireFields<MutationSetupFirstOwnerArgs, 'input'>>;
   signIn?: Resolver<ResolversTypes['SignInResult'], ParentType, ContextType, RequireFields<MutationSignInArgs, 'email' | 'password'>>;
@@ -1966,6 +2078,7 @@ export type ResolvedCredentialResolvers<ContextType = RequestContext, ParentType
   credential?: Resolver<ResolversTypes['Credential'], ParentType, ContextType>;
   expiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   secrets?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
+  values?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1984,6 +2097,15 @@ export type RevokeInvitationResultResolvers<ContextType = RequestContext, Parent
 export type SecretHintResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SecretHint'] = ResolversParentTypes['SecretHint']> = {
   field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   hint?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type SelectOptionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SelectOption'] = ResolversParentTypes['SelectOption']> = {
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type SetComponentSettingsResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SetComponentSettingsResult'] = ResolversParentTypes['SetComponentSettingsResult']> = {
+  __resolveType: TypeResolveFn<'ComponentSettingsSet' | 'InvalidInput' | 'NotFound', ParentType, ContextType>;
 };
 
 export type SetupResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SetupResult'] = ResolversParentTypes['SetupResult']> = {
@@ -2069,6 +2191,8 @@ export type Resolvers<ContextType = RequestContext> = {
   ChangeMemberRoleResult?: ChangeMemberRoleResultResolvers<ContextType>;
   Component?: ComponentResolvers<ContextType>;
   ComponentRegistered?: ComponentRegisteredResolvers<ContextType>;
+  ComponentSetting?: ComponentSettingResolvers<ContextType>;
+  ComponentSettingsSet?: ComponentSettingsSetResolvers<ContextType>;
   CreateApiTokenResult?: CreateApiTokenResultResolvers<ContextType>;
   CreateCredentialResult?: CreateCredentialResultResolvers<ContextType>;
   CreateInvitationResult?: CreateInvitationResultResolvers<ContextType>;
@@ -2122,6 +2246,8 @@ export type Resolvers<ContextType = RequestContext> = {
   RevokeApiTokenResult?: RevokeApiTokenResultResolvers<ContextType>;
   RevokeInvitationResult?: RevokeInvitationResultResolvers<ContextType>;
   SecretHint?: SecretHintResolvers<ContextType>;
+  SelectOption?: SelectOptionResolvers<ContextType>;
+  SetComponentSettingsResult?: SetComponentSettingsResultResolvers<ContextType>;
   SetupResult?: SetupResultResolvers<ContextType>;
   SetupStatus?: SetupStatusResolvers<ContextType>;
   SignInFailed?: SignInFailedResolvers<ContextType>;

@@ -5,11 +5,15 @@ import { credentialRecordColumns, findCredentialRows, toCredentialRecord } from 
 import { destinationChangedResult, destinationOf } from "../credentials/destination";
 import { storeReverifications } from "../credentials/reverification-writer";
 import type { ComponentRecord, CredentialRecord } from "../records";
-import { invalidInput, type InvalidInput } from "../results";
+import { invalidInput, type FieldError, type InvalidInput } from "../results";
 import type { CredentialValues } from "../types";
 import { MAX_VALUES_BYTES } from "../validation";
 import { parseComponentDescriptor, type ComponentDescriptor } from "./descriptor-schema";
+import { importElasticioComponent } from "./elasticio";
 import type { BaseUrlOptions } from "./template";
+
+// Real component.json files carry their actions and triggers (and their schemas) too.
+const MAX_IMPORTED_BYTES = 512 * 1024;
 
 type ComponentRow = typeof components.$inferSelect;
 
@@ -18,7 +22,11 @@ export interface ComponentRegistered {
   component: ComponentRecord;
   /** Credentials the new descriptor sends elsewhere: now INVALID (DESTINATION_CHANGED) until their secrets are re-entered. */
   credentialsNeedingReentry: CredentialRecord[];
+  /** What of an imported file was not mapped as it is; empty for Latchkey descriptors. */
+  warnings: string[];
 }
+
+export type DescriptorFormat = "LATCHKEY" | "ELASTICIO";
 
 export function toComponentRecord(row: ComponentRow): ComponentRecord {
   // Stored descriptors were validated on the way in (catalog sync or registerComponent).
@@ -121,18 +129,22 @@ export class ComponentService {
     return rows.map(toComponentRecord);
   }
 
-  async register(workspaceId: string, input: unknown): Promise<ComponentRegistered | InvalidInput> {
-    if (Buffer.byteLength(JSON.stringify(input ?? null)) > MAX_VALUES_BYTES) {
-      return invalidInput([{ field: "descriptor", message: `Must be at most ${MAX_VALUES_BYTES / 1024} KiB of JSON.` }]);
+  /**
+   * Adds or replaces a component. An ELASTICIO descriptor (a component.json) is imported first
+   * (elasticio.ts); its key is `key`, else derived from its title.
+   */
+  async register(
+    workspaceId: string,
+    input: unknown,
+    options: { format?: DescriptorFormat | null; key?: string | null } = {},
+  ): Promise<ComponentRegistered | InvalidInput> {
+    const maxBytes = options.format === "ELASTICIO" ? MAX_IMPORTED_BYTES : MAX_VALUES_BYTES;
+    if (Buffer.byteLength(JSON.stringify(input ?? null)) > maxBytes) {
+      return invalidInput([{ field: "descriptor", message: `Must be at most ${maxBytes / 1024} KiB of JSON.` }]);
     }
-    const parsed = parseComponentDescriptor(input);
-    if (!parsed.ok) {
-      return invalidInput(
-        parsed.fieldErrors.map((e) => ({ field: e.field ? `descriptor.${e.field}` : "descriptor", message: e.message })),
-        "The component descriptor is invalid.",
-      );
-    }
-    const d = parsed.descriptor;
+    const prepared = prepareDescriptor(input, options);
+    if (!prepared.ok) return invalidInput(prepared.fieldErrors, "The component descriptor is invalid.");
+    const { descriptor: d, warnings } = prepared;
     if (this.catalogKeys.has(d.key)) {
       return invalidInput([{ field: "descriptor.key", message: `"${d.key}" is a built-in component; register yours under its own key.` }]);
     }
@@ -151,12 +163,18 @@ export class ComponentService {
           },
         })
         .returning();
-      await recordAudit(tx, { workspaceId, action: "component.register", objectType: "component", objectId: registered!.id, details: { key: d.key } });
+      await recordAudit(tx, {
+        workspaceId,
+        action: "component.register",
+        objectType: "component",
+        objectId: registered!.id,
+        details: { key: d.key, format: d.format ?? "LATCHKEY" },
+      });
       return { row: registered!, moved: await this.markMovedCredentials(tx, workspaceId, registered!.id, d) };
     });
     const credentialsNeedingReentry = (await findCredentialRows(this.db, workspaceId, moved)).map(toCredentialRecord);
     credentialsNeedingReentry.sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
-    return { __typename: "ComponentRegistered", component: toComponentRecord(row), credentialsNeedingReentry };
+    return { __typename: "ComponentRegistered", component: toComponentRecord(row), credentialsNeedingReentry, warnings };
   }
 
   /**
@@ -188,4 +206,37 @@ export class ComponentService {
     );
     return moved.map((row) => row.id);
   }
+}
+
+/**
+ * Validates a descriptor of either format (importing a component.json first) without saving it:
+ * what registerComponent would store, with the import's warnings.
+ */
+export function prepareDescriptor(
+  input: unknown,
+  options: { format?: DescriptorFormat | null; key?: string | null },
+): { ok: true; descriptor: ComponentDescriptor; warnings: string[] } | { ok: false; fieldErrors: FieldError[] } {
+  let candidate = input;
+  let warnings: string[] = [];
+  if (options.format === "ELASTICIO") {
+    const imported = importElasticioComponent(input, { key: options.key });
+    if (!imported.ok) return imported;
+    candidate = imported.descriptor;
+    warnings = imported.warnings;
+  } else if (options.key != null && isObject(input) && input.key !== options.key) {
+    return { ok: false, fieldErrors: [{ field: "key", message: "Must be left out or equal the descriptor's key." }] };
+  }
+  const parsed = parseComponentDescriptor(candidate);
+  if (!parsed.ok) {
+    const prefix = options.format === "ELASTICIO" ? "The imported descriptor is invalid: " : "";
+    return {
+      ok: false,
+      fieldErrors: parsed.fieldErrors.map((e) => ({ field: e.field ? `descriptor.${e.field}` : "descriptor", message: prefix + e.message })),
+    };
+  }
+  return { ok: true, descriptor: parsed.descriptor, warnings };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

@@ -17,12 +17,49 @@ const text = (max: number) =>
     .max(max, { error: `Must be at most ${max} characters.` });
 
 const httpUrl = z.url({ protocol: /^https?$/, error: "Must be an http:// or https:// URL." });
+/**
+ * An endpoint URL that may hold placeholders ({{values.FIELD}}, {{settings.NAME}}), as imported
+ * component.json files have: it is checked as a URL once rendered (renderEndpointUrl).
+ */
+const endpointUrl = z
+  .string()
+  .max(2000, { error: "Must be at most 2000 characters." })
+  .refine((url) => (url.includes("{{") ? /^(https?:\/\/|\{\{)/.test(url) : httpUrl.safeParse(url).success), {
+    error: "Must be an http:// or https:// URL.",
+  });
+const settingName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,127}$/, { error: "Must be a name of letters, digits and underscores." });
 const tokenName = z.string().regex(TOKEN_PATTERN, { error: "Must be a header or parameter name (letters, digits, - _ . and no spaces)." });
 
 const statusCode = z
   .int({ error: "Must be an HTTP status code (100-599)." })
   .min(100, { error: "Must be an HTTP status code (100-599)." })
   .max(599, { error: "Must be an HTTP status code (100-599)." });
+
+/** Where a role of a login (BASIC) or connection (DATABASE) is found when its field has another name. */
+const fieldRolesSchema = z
+  .strictObject({
+    username: z.string().optional(),
+    password: z.string().optional(),
+    host: z.string().optional(),
+    port: z.string().optional(),
+    database: z.string().optional(),
+  })
+  .optional();
+
+/**
+ * How resolveCredential shapes the values of an imported component for its code: tokens under the
+ * OAuth field's id (`oauth: { access_token, ... }`), or a group of fields nested under one id
+ * (elastic.io's HTTPAuthView: `auth: { type: "Basic Auth", basic: { username, password } }`).
+ */
+const resolveShapeSchema = z
+  .strictObject({
+    tokensPath: z.array(z.string().min(1)).min(1).optional(),
+    groupPath: z.array(z.string().min(1)).min(1).optional(),
+    groupFields: z.array(z.string()).optional(),
+    typePath: z.array(z.string().min(1)).min(1).optional(),
+    typeValue: z.string().optional(),
+  })
+  .optional();
 
 const selectOptionSchema = z.strictObject({ value: text(200), label: text(200) });
 
@@ -78,7 +115,11 @@ export type JsonExpectation = NonNullable<z.output<typeof httpCheckSchema>["expe
 
 const verifySchema = z.strictObject({ http: httpCheckSchema });
 
-const methodBase = { label: text(200), fields: z.array(fieldSchema).max(50, { error: "At most 50 fields." }) };
+const methodBase = {
+  label: text(200),
+  fields: z.array(fieldSchema).max(50, { error: "At most 50 fields." }),
+  resolveShape: resolveShapeSchema,
+};
 
 const apiKeyMethodSchema = z
   .strictObject({
@@ -106,18 +147,26 @@ const apiKeyMethodSchema = z
   });
 
 const basicMethodSchema = z
-  .strictObject({ type: z.literal("BASIC"), ...methodBase, verify: verifySchema })
+  .strictObject({ type: z.literal("BASIC"), ...methodBase, fieldRoles: fieldRolesSchema, verify: verifySchema.optional() })
   .superRefine((method, ctx) => {
     requireFields(method, ctx, [{ name: "username" }, { name: "password", secret: true }]);
   });
+
+/** Fields only, for an imported component whose credential fits no other auth type. */
+const customMethodSchema = z.strictObject({ type: z.literal("CUSTOM"), ...methodBase, verify: verifySchema.optional() });
 
 const oauth2Schema = z
   .strictObject({
     grantTypes: z
       .array(z.enum(GRANT_TYPES, { error: 'Must be "authorization_code" or "client_credentials".' }))
       .min(1, { error: "At least one grant type is required." }),
-    authorizationUrl: httpUrl.optional(),
-    tokenUrl: httpUrl,
+    authorizationUrl: endpointUrl.optional(),
+    tokenUrl: endpointUrl,
+    /** The client id and secret as templates ({{settings.NAME}}), when they are not fields of the credential. */
+    clientId: z.string().min(1).max(2000).optional(),
+    clientSecret: z.string().min(1).max(2000).optional(),
+    /** Further parameters of the authorization request, e.g. Google's `access_type: "offline"`. */
+    authorizationParams: z.record(tokenName, z.string().max(2000)).optional(),
     scopes: z.array(text(200)).max(100, { error: "At most 100 scopes." }).optional(),
     pkce: z.boolean().default(true),
     clientAuth: z.enum(["basic", "body"], { error: 'Must be "basic" or "body".' }).default("basic"),
@@ -131,20 +180,27 @@ const oauth2Schema = z
 const oauth2MethodSchema = z
   .strictObject({ type: z.literal("OAUTH2"), ...methodBase, oauth2: oauth2Schema, verify: verifySchema.optional() })
   .superRefine((method, ctx) => {
-    requireFields(method, ctx, [{ name: "clientId" }, { name: "clientSecret", secret: true }]);
+    if (method.oauth2.clientId === undefined) requireFields(method, ctx, [{ name: "clientId" }]);
+    if (method.oauth2.clientSecret === undefined) requireFields(method, ctx, [{ name: "clientSecret", secret: true }]);
+    for (const key of ["authorizationUrl", "tokenUrl", "clientId", "clientSecret"] as const) {
+      const template = method.oauth2[key];
+      if (template) addTemplateIssue(ctx, ["oauth2", key], checkTemplate(template, method.fields));
+    }
   });
 
 const databaseMethodSchema = z
   .strictObject({
     type: z.literal("DATABASE"),
     ...methodBase,
-    database: z.strictObject({ engine: z.enum(["postgresql", "mysql"], { error: 'Must be "postgresql" or "mysql".' }) }),
+    fieldRoles: fieldRolesSchema,
+    /** Left out (imported components): the credential is saved UNVERIFIED. */
+    database: z.strictObject({ engine: z.enum(["postgresql", "mysql"], { error: 'Must be "postgresql" or "mysql".' }) }).optional(),
   })
   .superRefine((method, ctx) => {
     // Host and port say where the password goes (core/credentials/destination.ts): never secret.
     requireFields(method, ctx, [
       { name: "host", secret: false },
-      { name: "port", type: "NUMBER", secret: false },
+      { name: "port", type: method.database ? "NUMBER" : undefined, secret: false },
       { name: "database" },
       { name: "username" },
       { name: "password", secret: true },
@@ -156,7 +212,7 @@ const databaseMethodSchema = z
   });
 
 const authMethodSchema = z
-  .discriminatedUnion("type", [apiKeyMethodSchema, basicMethodSchema, oauth2MethodSchema, databaseMethodSchema], {
+  .discriminatedUnion("type", [apiKeyMethodSchema, basicMethodSchema, oauth2MethodSchema, databaseMethodSchema, customMethodSchema], {
     error: (issue) => (issue.code === "invalid_union" ? `Must be one of ${AUTH_TYPES.join(", ")}.` : undefined),
   })
   .superRefine((method, ctx) => {
@@ -182,7 +238,15 @@ export const componentDescriptorSchema = z
     }),
     name: text(100),
     description: text(1000).optional(),
-    baseUrl: text(2000),
+    /** Where verification requests go; only needed by methods with `verify.http`. */
+    baseUrl: text(2000).optional(),
+    /** The format the component was registered from (the UI shows it); LATCHKEY when left out. */
+    format: z.enum(["LATCHKEY", "ELASTICIO"]).optional(),
+    /** Component settings its templates use ({{settings.NAME}}): set once per workspace by an admin. */
+    settings: z
+      .array(z.strictObject({ name: settingName, description: text(1000).optional(), required: z.boolean().default(false), secret: z.boolean().default(false) }))
+      .max(50, { error: "At most 50 settings." })
+      .optional(),
     authMethods: z.array(authMethodSchema).min(1, { error: "At least one auth method is required." }),
   })
   .superRefine((descriptor, ctx) => {
@@ -192,8 +256,12 @@ export const componentDescriptorSchema = z
         ctx.addIssue({ code: "custom", path: ["authMethods", index, "type"], message: `Only one ${method.type} auth method is allowed.` });
       }
       seen.add(method.type);
-      const problem = checkTemplate(descriptor.baseUrl, method.fields);
-      if (problem) addTemplateIssue(ctx, ["baseUrl"], `In the ${method.type} auth method: ${problem}`);
+      if (descriptor.baseUrl !== undefined) {
+        const problem = checkTemplate(descriptor.baseUrl, method.fields);
+        if (problem) addTemplateIssue(ctx, ["baseUrl"], `In the ${method.type} auth method: ${problem}`);
+      } else if ("verify" in method && method.verify?.http) {
+        ctx.addIssue({ code: "custom", path: ["baseUrl"], message: `Required by the ${method.type} auth method's verify.http.` });
+      }
     });
   });
 
@@ -232,11 +300,12 @@ interface RequiredField {
 }
 
 function requireFields(
-  method: { type: string; fields: FieldDescriptor[] },
+  method: { type: string; fields: FieldDescriptor[]; fieldRoles?: Partial<Record<string, string>> },
   ctx: z.RefinementCtx,
   required: RequiredField[],
 ): void {
-  for (const { name, secret, type } of required) {
+  for (const { name: role, secret, type } of required) {
+    const name = method.fieldRoles?.[role] ?? role;
     const index = method.fields.findIndex((field) => field.name === name);
     const field = method.fields[index];
     if (!field) {

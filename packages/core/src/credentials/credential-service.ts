@@ -20,6 +20,9 @@ import {
 import { z } from "zod";
 import { ComponentService } from "../components/component-service";
 import { splitCredentialValues, validateCredentialValues } from "../components/credential-values";
+import { shapeResolvedValues } from "../components/resolve-shape";
+import { hasTemplates, openComponentSettings, renderOAuth2Method } from "../components/component-settings";
+import { TemplateError } from "../components/template";
 import type { AuthMethodDescriptor } from "../components/descriptor-schema";
 import { sealSecrets, type Keyring } from "../crypto";
 import {
@@ -171,6 +174,8 @@ export interface ResolvedCredential {
   __typename: "ResolvedCredential";
   credential: CredentialRecord;
   secrets: Record<string, unknown>;
+  /** Every value under its field id, shaped as the component's format expects (shapeResolvedValues). */
+  values: Record<string, unknown>;
   /** When the OAuth2 access token expires; null for other auth types and tokens without an expiry. */
   expiresAt: Date | null;
 }
@@ -412,16 +417,26 @@ export class CredentialService {
     const secretOf = (values: CredentialValues) => splitCredentialValues(context.method, values).secrets;
     if (context.method.type !== "OAUTH2") {
       const { values } = openCredentialValues(this.keyring, existing, currentDestination(existing, context, this.verifierOptions));
-      return { __typename: "ResolvedCredential", credential: toCredentialRecord(existing), secrets: secretOf(values), expiresAt: null };
+      return {
+        __typename: "ResolvedCredential",
+        credential: toCredentialRecord(existing),
+        secrets: secretOf(values),
+        values: shapeResolvedValues(context.method, values),
+        expiresAt: null,
+      };
     }
     const fresh = await this.tokens.fresh(existing, { ...context, method: context.method });
     if ("missing" in fresh) return notFound("Credential", id);
     if (!fresh.ok) return verificationFailed(fresh.verification);
+    const { accessToken, expiresAt, row } = fresh.fresh;
+    // The refresh token too, for the component's own code (imported component.json files read it).
+    const refreshToken = openCredentialValues(this.keyring, row, currentDestination(row, context, this.verifierOptions)).tokens?.refreshToken;
     return {
       __typename: "ResolvedCredential",
-      credential: toCredentialRecord(fresh.fresh.row),
-      secrets: { ...secretOf(fresh.fresh.values), accessToken: fresh.fresh.accessToken },
-      expiresAt: fresh.fresh.expiresAt,
+      credential: toCredentialRecord(row),
+      secrets: { ...secretOf(fresh.fresh.values), accessToken },
+      values: shapeResolvedValues(context.method, fresh.fresh.values, { accessToken, refreshToken, expiresAt }),
+      expiresAt,
     };
   }
 
@@ -487,20 +502,22 @@ export class CredentialService {
     if (!component || method?.type !== "OAUTH2") {
       return callbackFailure("STATE_INVALID", "The component of this authorization no longer offers OAuth2.");
     }
+    const rendered = await this.withTemplates(component, method, pending.config as CredentialValues);
+    if (rendered instanceof TemplateError || rendered.type !== "OAUTH2") return callbackFailure("STATE_INVALID", "The component's OAuth2 endpoints cannot be filled in: check its settings.");
     let opened: CredentialValues;
     try {
-      opened = openCredentialValues(this.keyring, pending, currentDestination(pending, { component, method }, this.verifierOptions)).values;
+      opened = openCredentialValues(this.keyring, pending, currentDestination(pending, { component, method: rendered }, this.verifierOptions)).values;
     } catch (error) {
       if (!(error instanceof DestinationChangedError)) throw error;
       return callbackFailure("DESTINATION_CHANGED", `${component.name}'s OAuth2 endpoints changed since this authorization started: start connecting the account again.`);
     }
     const { codeVerifier, ...values } = opened;
 
-    const answer = checkAuthorizationResponse(method, values, params, state);
+    const answer = checkAuthorizationResponse(rendered, values, params, state);
     if (!answer.ok) return callbackFailure("PROVIDER_ERROR", `${component.name} did not authorize the connection: ${answer.error}.`);
     const startedAt = performance.now();
     const exchanged = await exchangeAuthorizationCode(
-      method,
+      rendered,
       values,
       { params: answer.params, redirectUri: pending.redirectUri, codeVerifier: String(codeVerifier) },
       this.verifierOptions,
@@ -509,7 +526,7 @@ export class CredentialService {
       const outcome = describeTokenFailure(component.name, exchanged.failure, "authorization_code", this.verifierOptions.timeoutMs);
       return callbackFailure("EXCHANGE_FAILED", createVerificationResult({ descriptor: component.descriptor, method, values }, outcome, startedAt).message);
     }
-    const prepared = { component, method, values, name: pending.name };
+    const prepared = { component, method: rendered, values, name: pending.name };
     const verification = await this.runVerification(prepared, exchanged.tokens.accessToken);
     if (!verification.ok) return callbackFailure("VERIFICATION_FAILED", verification.message);
     await this.insertCredential(pending.id, workspaceId, prepared, verification, { grant: "authorization_code", tokens: exchanged.tokens });
@@ -701,14 +718,33 @@ export class CredentialService {
     }
     const validated = validateCredentialValues(method, values);
     if (!validated.ok) return valuesProblem(validated.fieldErrors);
-    return { component, method, values: validated.values, name };
+    const rendered = await this.withTemplates(component, method, validated.values);
+    if (rendered instanceof TemplateError) return invalidInput([{ field: "values", message: rendered.message }]);
+    return { component, method: rendered, values: validated.values, name };
+  }
+
+  /**
+   * Imported components: an OAuth2 method's endpoints and client filled from the component's
+   * settings and the credential's non-secret values (renderOAuth2Method); other methods as they are.
+   */
+  private async withTemplates(component: ComponentRecord, method: AuthMethodDescriptor, values: CredentialValues): Promise<AuthMethodDescriptor | TemplateError> {
+    if (!hasTemplates(method)) return method;
+    const settings = await openComponentSettings(this.db, this.keyring, component.workspaceId, component.id);
+    try {
+      return renderOAuth2Method(method, { values, settings, serverUrl: this.verifierOptions.serverUrl });
+    } catch (error) {
+      if (error instanceof TemplateError) return error;
+      throw error;
+    }
   }
 
   private async loadContext(row: CredentialRow, loaded?: ComponentRecord): Promise<Omit<Prepared, "values"> | NotFound> {
     const [component] = loaded ? [loaded] : await this.components.findByIds(row.workspaceId, [row.componentId]);
     const method = component?.descriptor.authMethods.find((m) => m.type === row.authType);
     if (!component || !method) return notFound("Auth method of the credential's component", null);
-    return { component, method };
+    const rendered = await this.withTemplates(component, method, row.config as CredentialValues);
+    if (rendered instanceof TemplateError) return { ...notFound("Auth method of the credential's component", null), message: rendered.message };
+    return { component, method: rendered };
   }
 
   private runVerification(prepared: Prepared, accessToken?: string): Promise<VerificationResult> {

@@ -1,6 +1,6 @@
 import { and, components, credentials, eq, gt, isNull, oauth2Authorizations, sql, type Database } from "@latchkey/db";
 import type { AuthMethodDescriptor, ComponentDescriptor } from "../components/descriptor-schema";
-import { parseTemplate, resolveBaseUrl, type BaseUrlOptions } from "../components/template";
+import { endpointOriginOf, parseTemplate, resolveBaseUrl, type BaseUrlOptions } from "../components/template";
 import type { CredentialValues, VerificationResult } from "../types";
 
 /**
@@ -15,14 +15,19 @@ import type { CredentialValues, VerificationResult } from "../types";
  * (LATCHKEY_BASE_URL_OVERRIDES) unless the credential's values fill in its host.
  */
 export function destinationOf(descriptor: ComponentDescriptor, method: AuthMethodDescriptor, values: CredentialValues, options: BaseUrlOptions): string {
-  if (method.type === "DATABASE") {
-    const host = String(values.host ?? "").trim().toLowerCase();
-    return JSON.stringify({ database: `${method.database.engine}${values.ssl === true ? "+tls" : ""}`, host, port: Number(values.port) });
+  // The descriptor's own method, as written: a method whose endpoints were already filled in from
+  // component settings (imported components) binds the same as the one stored.
+  const own = descriptor.authMethods.find((m) => m.type === method.type) ?? method;
+  if (own.type === "DATABASE") {
+    const value = (role: "host" | "port") => values[own.fieldRoles?.[role] ?? role];
+    const host = String(value("host") ?? "").trim().toLowerCase();
+    const engine = own.database?.engine ?? "unverified";
+    return JSON.stringify({ database: `${engine}${values.ssl === true ? "+tls" : ""}`, host, port: Number(value("port")) });
   }
   const places = basePlaces(descriptor, values, options);
-  if (method.type === "OAUTH2") {
-    places.token = originOf(method.oauth2.tokenUrl);
-    if (method.oauth2.authorizationUrl) places.authorization = originOf(method.oauth2.authorizationUrl);
+  if (own.type === "OAUTH2") {
+    places.token = endpointOriginOf(own.oauth2.tokenUrl, values);
+    if (own.oauth2.authorizationUrl) places.authorization = endpointOriginOf(own.oauth2.authorizationUrl, values);
   }
   return JSON.stringify(places);
 }
@@ -36,7 +41,7 @@ const SELF = "http://latchkey.self.invalid";
  * the credential's values fill in.
  */
 function basePlaces(descriptor: ComponentDescriptor, values: CredentialValues, options: BaseUrlOptions): Record<string, string> {
-  const places: Record<string, string> = { api: renderedOrigin(descriptor.baseUrl, descriptor, values) };
+  const places: Record<string, string> = { api: descriptor.baseUrl === undefined ? "none" : renderedOrigin(descriptor.baseUrl, descriptor, values) };
   const override = options.baseUrlOverrides[descriptor.key];
   if (override !== undefined) places.override = hasValuePlaceholder(override) ? renderedOrigin(override, descriptor, values) : "operator";
   return places;

@@ -45,7 +45,8 @@ export async function buildAuthorizationUrl(
   if (!endpoint) throw new Error("The auth method has no authorizationUrl.");
   const url = new URL(endpoint);
   url.searchParams.set("response_type", "code");
-  url.searchParams.set("client_id", String(values.clientId));
+  for (const [name, value] of Object.entries(method.oauth2.authorizationParams ?? {})) url.searchParams.set(name, value);
+  url.searchParams.set("client_id", client(method, values).client_id);
   url.searchParams.set("redirect_uri", request.redirectUri);
   const scope = scopeOf(method, values);
   if (scope) url.searchParams.set("scope", scope);
@@ -72,7 +73,7 @@ export function checkAuthorizationResponse(
   expectedState: string,
 ): { ok: true; params: URLSearchParams } | { ok: false; error: string } {
   try {
-    return { ok: true, params: oauth.validateAuthResponse(server(method), client(values), params, expectedState) };
+    return { ok: true, params: oauth.validateAuthResponse(server(method), client(method, values), params, expectedState) };
   } catch (error) {
     if (error instanceof oauth.AuthorizationResponseError) return { ok: false, error: safeErrorCode(error.error) };
     return { ok: false, error: "invalid_response" };
@@ -89,10 +90,10 @@ export function exchangeAuthorizationCode(
   const verifier = method.oauth2.pkce ? callback.codeVerifier : oauth.nopkce;
   return tokenRequest(
     () =>
-      oauth.authorizationCodeGrantRequest(as, client(values), clientAuth(method, values), callback.params, callback.redirectUri, verifier, {
+      oauth.authorizationCodeGrantRequest(as, client(method, values), clientAuth(method, values), callback.params, callback.redirectUri, verifier, {
         ...httpOptions(method, options),
       }),
-    (response) => oauth.processAuthorizationCodeResponse(as, client(values), response),
+    (response) => oauth.processAuthorizationCodeResponse(as, client(method, values), response),
   );
 }
 
@@ -101,10 +102,10 @@ export function requestClientCredentialsToken(method: OAuth2Method, values: Cred
   const scope = scopeOf(method, values);
   return tokenRequest(
     () =>
-      oauth.clientCredentialsGrantRequest(as, client(values), clientAuth(method, values), scope ? { scope } : {}, {
+      oauth.clientCredentialsGrantRequest(as, client(method, values), clientAuth(method, values), scope ? { scope } : {}, {
         ...httpOptions(method, options),
       }),
-    (response) => oauth.processClientCredentialsResponse(as, client(values), response),
+    (response) => oauth.processClientCredentialsResponse(as, client(method, values), response),
   );
 }
 
@@ -116,8 +117,8 @@ export function refreshAccessToken(
 ): Promise<TokenResult> {
   const as = server(method);
   return tokenRequest(
-    () => oauth.refreshTokenGrantRequest(as, client(values), clientAuth(method, values), refreshToken, httpOptions(method, options)),
-    (response) => oauth.processRefreshTokenResponse(as, client(values), response),
+    () => oauth.refreshTokenGrantRequest(as, client(method, values), clientAuth(method, values), refreshToken, httpOptions(method, options)),
+    (response) => oauth.processRefreshTokenResponse(as, client(method, values), response),
   );
 }
 
@@ -206,12 +207,13 @@ function server(method: OAuth2Method): oauth.AuthorizationServer {
   };
 }
 
-function client(values: CredentialValues): oauth.Client {
-  return { client_id: String(values.clientId ?? "") };
+// The client id and secret: the descriptor's (filled from component settings by renderOAuth2Method), else the credential's fields.
+function client(method: OAuth2Method, values: CredentialValues): oauth.Client {
+  return { client_id: String(method.oauth2.clientId ?? values.clientId ?? "") };
 }
 
 function clientAuth(method: OAuth2Method, values: CredentialValues): oauth.ClientAuth {
-  const secret = String(values.clientSecret ?? "");
+  const secret = String(method.oauth2.clientSecret ?? values.clientSecret ?? "");
   return method.oauth2.clientAuth === "body" ? oauth.ClientSecretPost(secret) : oauth.ClientSecretBasic(secret);
 }
 

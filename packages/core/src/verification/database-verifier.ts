@@ -45,6 +45,7 @@ export const databaseVerifier: Verifier = async (target, options) => {
     ssl: values.ssl === true,
   };
   const finish = (outcome: VerificationOutcome) => createVerificationResult(target, outcome, startedAt);
+  if (!method.database) throw new Error("a DATABASE method without an engine has no verification");
   const engine = method.database.engine;
 
   const deadline = Date.now() + options.timeoutMs;

@@ -32,7 +32,7 @@ export type VerificationResponse =
   | { kind: "network-error"; code: string | undefined }
   | { kind: "invalid-request" };
 
-type HttpMethod = AuthMethodOfType<"API_KEY"> | AuthMethodOfType<"BASIC"> | AuthMethodOfType<"OAUTH2">;
+type HttpMethod = AuthMethodOfType<"API_KEY"> | AuthMethodOfType<"BASIC"> | AuthMethodOfType<"OAUTH2"> | AuthMethodOfType<"CUSTOM">;
 
 const MAX_BODY_BYTES = 64 * 1024;
 const USER_AGENT = "Latchkey-Verifier/0.1";
@@ -47,7 +47,7 @@ const NETWORK_REASONS: Record<string, string> = {
 };
 
 /**
- * Verifies API_KEY and BASIC credentials, and OAUTH2 access tokens (`target.accessToken`, as a
+ * Verifies API_KEY, BASIC and CUSTOM credentials, and OAUTH2 access tokens (`target.accessToken`, as a
  * bearer token), with the descriptor's `verify.http` request.
  */
 export const httpVerifier: Verifier = async (target, options) => {
@@ -155,6 +155,8 @@ function applyCredential(method: HttpMethod, target: VerificationTarget, url: UR
     headers.authorization = `Bearer ${target.accessToken}`;
     return;
   }
+  // A CUSTOM method's verify.http is sent as it is (its headers may use non-secret fields).
+  if (method.type === "CUSTOM") return;
   const keyField = method.fields.find((field) => field.secret);
   if (!keyField) throw new VerificationSetupError("the API_KEY method has no secret field");
   const applied = `${method.apply.prefix ?? ""}${valueOf(keyField.name)}`;

@@ -45,10 +45,20 @@ export type AuthType =
   | 'API_KEY'
   /** HTTP Basic: username and password. */
   | 'BASIC'
+  /** Fields only, as an imported component.json declares them (no known login shape); verified only by an `x-latchkey` verify request. */
+  | 'CUSTOM'
   /** Database connection details (host, port, database, username, password). */
   | 'DATABASE'
   /** OAuth2 client credentials or authorization code; tokens are stored as secrets. */
   | 'OAUTH2';
+
+/** One setting to change. */
+export type ComponentSettingInput = {
+  /** A setting the component declares. */
+  name: string;
+  /** The new value (at most 8 KiB); null or empty clears it. */
+  value?: string | null | undefined;
+};
 
 /** A new API token. */
 export type CreateApiTokenInput = {
@@ -102,6 +112,13 @@ export type CredentialStatus =
   | 'UNVERIFIED'
   /** Passed its latest verification. */
   | 'VALID';
+
+/** The format of a component descriptor. */
+export type DescriptorFormat =
+  /** An elastic.io / Open Integration Hub `component.json`, registered unchanged (its credentials section is imported). */
+  | 'ELASTICIO'
+  /** Latchkey's own descriptor (COMPONENTS.md). */
+  | 'LATCHKEY';
 
 /** How a field of an auth method is entered and validated. */
 export type FieldType =
@@ -187,6 +204,8 @@ export type VerificationCode =
   | 'DESTINATION_CHANGED'
   /** The application answered 403 / insufficient scope or privileges. */
   | 'FORBIDDEN'
+  /** The component defines no verification (an imported component.json without an `x-latchkey` verify section): the values were saved unchecked, as UNVERIFIED. */
+  | 'NOT_VERIFIED'
   /** The application accepted the credential. */
   | 'OK'
   /** No answer within the verification timeout. */
@@ -386,23 +405,44 @@ export type RevokeApiTokenMutation = { revokeApiToken:
 export type ComponentsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ComponentsQuery = { components: Array<{ id: string, key: string, name: string, description: string | null, credentialCount: number }> };
+export type ComponentsQuery = { components: Array<{ id: string, key: string, name: string, description: string | null, credentialCount: number, format: DescriptorFormat }> };
 
 export type ComponentQueryVariables = Exact<{
   key: string;
 }>;
 
 
-export type ComponentQuery = { component: { id: string, key: string, name: string, description: string | null, credentialCount: number, credentials: Array<{ id: string, name: string, authType: AuthType, config: Record<string, unknown>, status: CredentialStatus, createdAt: string, updatedAt: string, usage: Array<{ flow: { id: string, name: string, status: FlowStatus }, step: { id: string, position: number, name: string } }>, secrets: Array<{ field: string, hint: string }>, lastVerification: { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number } | null, component: { id: string, key: string, name: string } }>, authMethods: Array<{ type: AuthType, label: string, fields: Array<{ name: string, label: string, type: FieldType, required: boolean, secret: boolean, description: string | null, placeholder: string | null, defaultValue: string | null, options: Array<string> | null }> }> } | null };
+export type ComponentQuery = { component: { id: string, key: string, name: string, description: string | null, credentialCount: number, format: DescriptorFormat, credentials: Array<{ id: string, name: string, authType: AuthType, config: Record<string, unknown>, status: CredentialStatus, createdAt: string, updatedAt: string, usage: Array<{ flow: { id: string, name: string, status: FlowStatus }, step: { id: string, position: number, name: string } }>, secrets: Array<{ field: string, hint: string }>, lastVerification: { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number } | null, component: { id: string, key: string, name: string } }>, authMethods: Array<{ type: AuthType, label: string, fields: Array<{ name: string, label: string, type: FieldType, required: boolean, secret: boolean, description: string | null, placeholder: string | null, defaultValue: string | null, options: Array<string> | null, selectOptions: Array<{ value: string, label: string }> | null }> }> } | null };
 
 export type RegisterComponentMutationVariables = Exact<{
   descriptor: Record<string, unknown>;
+  format?: DescriptorFormat | null | undefined;
+  key?: string | null | undefined;
 }>;
 
 
 export type RegisterComponentMutation = { registerComponent:
-    | { __typename: 'ComponentRegistered', component: { id: string, key: string, name: string, description: string | null, credentialCount: number, authMethods: Array<{ type: AuthType, label: string, fields: Array<{ name: string, label: string, type: FieldType, required: boolean, secret: boolean, description: string | null, placeholder: string | null, defaultValue: string | null, options: Array<string> | null }> }> }, credentialsNeedingReentry: Array<{ id: string, name: string, status: CredentialStatus }> }
+    | { __typename: 'ComponentRegistered', warnings: Array<string>, component: { id: string, key: string, name: string, description: string | null, credentialCount: number, format: DescriptorFormat, authMethods: Array<{ type: AuthType, label: string, fields: Array<{ name: string, label: string, type: FieldType, required: boolean, secret: boolean, description: string | null, placeholder: string | null, defaultValue: string | null, options: Array<string> | null, selectOptions: Array<{ value: string, label: string }> | null }> }> }, credentialsNeedingReentry: Array<{ id: string, name: string, status: CredentialStatus }> }
     | { __typename: 'InvalidInput', message: string, fieldErrors: Array<{ field: string, message: string }> }
+   };
+
+export type ComponentSettingsQueryVariables = Exact<{
+  key: string;
+}>;
+
+
+export type ComponentSettingsQuery = { component: { id: string, key: string, name: string, format: DescriptorFormat, settings: Array<{ name: string, description: string | null, required: boolean, secret: boolean, isSet: boolean }> } | null };
+
+export type SetComponentSettingsMutationVariables = Exact<{
+  componentKey: string;
+  settings: Array<ComponentSettingInput> | ComponentSettingInput;
+}>;
+
+
+export type SetComponentSettingsMutation = { setComponentSettings:
+    | { __typename: 'ComponentSettingsSet', component: { id: string, settings: Array<{ name: string, isSet: boolean }> } }
+    | { __typename: 'InvalidInput', message: string, fieldErrors: Array<{ field: string, message: string }> }
+    | { __typename: 'NotFound', message: string }
    };
 
 export type CredentialsQueryVariables = Exact<{
@@ -419,7 +459,7 @@ export type CredentialQueryVariables = Exact<{
 }>;
 
 
-export type CredentialQuery = { credential: { id: string, name: string, authType: AuthType, config: Record<string, unknown>, status: CredentialStatus, createdAt: string, updatedAt: string, component: { id: string, key: string, name: string, description: string | null, credentialCount: number, authMethods: Array<{ type: AuthType, label: string, fields: Array<{ name: string, label: string, type: FieldType, required: boolean, secret: boolean, description: string | null, placeholder: string | null, defaultValue: string | null, options: Array<string> | null }> }> }, usage: Array<{ flow: { id: string, name: string, status: FlowStatus }, step: { id: string, position: number, name: string } }>, secrets: Array<{ field: string, hint: string }>, lastVerification: { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number } | null } | null };
+export type CredentialQuery = { credential: { id: string, name: string, authType: AuthType, config: Record<string, unknown>, status: CredentialStatus, createdAt: string, updatedAt: string, component: { id: string, key: string, name: string, description: string | null, credentialCount: number, format: DescriptorFormat, authMethods: Array<{ type: AuthType, label: string, fields: Array<{ name: string, label: string, type: FieldType, required: boolean, secret: boolean, description: string | null, placeholder: string | null, defaultValue: string | null, options: Array<string> | null, selectOptions: Array<{ value: string, label: string }> | null }> }> }, usage: Array<{ flow: { id: string, name: string, status: FlowStatus }, step: { id: string, position: number, name: string } }>, secrets: Array<{ field: string, hint: string }>, lastVerification: { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number } | null } | null };
 
 export type CredentialVerificationsQueryVariables = Exact<{
   id: string | number;
@@ -501,7 +541,7 @@ export type ResolveCredentialMutationVariables = Exact<{
 
 export type ResolveCredentialMutation = { resolveCredential:
     | { __typename: 'NotFound', message: string, id: string | null }
-    | { __typename: 'ResolvedCredential', secrets: Record<string, unknown>, expiresAt: string | null, credential: { id: string, name: string, authType: AuthType, config: Record<string, unknown>, status: CredentialStatus, createdAt: string, updatedAt: string, secrets: Array<{ field: string, hint: string }>, lastVerification: { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number } | null, component: { id: string, key: string, name: string } } }
+    | { __typename: 'ResolvedCredential', secrets: Record<string, unknown>, values: Record<string, unknown>, expiresAt: string | null, credential: { id: string, name: string, authType: AuthType, config: Record<string, unknown>, status: CredentialStatus, createdAt: string, updatedAt: string, secrets: Array<{ field: string, hint: string }>, lastVerification: { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number } | null, component: { id: string, key: string, name: string } } }
     | { __typename: 'VerificationFailed', message: string, verification: { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number } }
    };
 
@@ -625,13 +665,13 @@ export type DeleteFlowMutation = { deleteFlow:
 export type ComponentCatalogQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ComponentCatalogQuery = { components: Array<{ id: string, key: string, name: string, description: string | null, credentialCount: number, authMethods: Array<{ type: AuthType, label: string, fields: Array<{ name: string, label: string, type: FieldType, required: boolean, secret: boolean, description: string | null, placeholder: string | null, defaultValue: string | null, options: Array<string> | null }> }> }> };
+export type ComponentCatalogQuery = { components: Array<{ id: string, key: string, name: string, description: string | null, credentialCount: number, format: DescriptorFormat, authMethods: Array<{ type: AuthType, label: string, fields: Array<{ name: string, label: string, type: FieldType, required: boolean, secret: boolean, description: string | null, placeholder: string | null, defaultValue: string | null, options: Array<string> | null, selectOptions: Array<{ value: string, label: string }> | null }> }> }> };
 
 export type VerificationFieldsFragment = { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number };
 
-export type ComponentSummaryFragment = { id: string, key: string, name: string, description: string | null, credentialCount: number };
+export type ComponentSummaryFragment = { id: string, key: string, name: string, description: string | null, credentialCount: number, format: DescriptorFormat };
 
-export type ComponentFieldsFragment = { id: string, key: string, name: string, description: string | null, credentialCount: number, authMethods: Array<{ type: AuthType, label: string, fields: Array<{ name: string, label: string, type: FieldType, required: boolean, secret: boolean, description: string | null, placeholder: string | null, defaultValue: string | null, options: Array<string> | null }> }> };
+export type ComponentFieldsFragment = { id: string, key: string, name: string, description: string | null, credentialCount: number, format: DescriptorFormat, authMethods: Array<{ type: AuthType, label: string, fields: Array<{ name: string, label: string, type: FieldType, required: boolean, secret: boolean, description: string | null, placeholder: string | null, defaultValue: string | null, options: Array<string> | null, selectOptions: Array<{ value: string, label: string }> | null }> }> };
 
 export type CredentialFieldsFragment = { id: string, name: string, authType: AuthType, config: Record<string, unknown>, status: CredentialStatus, createdAt: string, updatedAt: string, secrets: Array<{ field: string, hint: string }>, lastVerification: { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number } | null, component: { id: string, key: string, name: string } };
 
@@ -877,6 +917,7 @@ export const ComponentSummaryFragmentDoc = new TypedDocumentString(`
   name
   description
   credentialCount
+  format
 }
     `, {"fragmentName":"ComponentSummary"}) as unknown as TypedDocumentString<ComponentSummaryFragment, unknown>;
 export const ComponentFieldsFragmentDoc = new TypedDocumentString(`
@@ -895,6 +936,10 @@ export const ComponentFieldsFragmentDoc = new TypedDocumentString(`
       placeholder
       defaultValue
       options
+      selectOptions {
+        value
+        label
+      }
     }
   }
 }
@@ -904,6 +949,7 @@ export const ComponentFieldsFragmentDoc = new TypedDocumentString(`
   name
   description
   credentialCount
+  format
 }`, {"fragmentName":"ComponentFields"}) as unknown as TypedDocumentString<ComponentFieldsFragment, unknown>;
 export const VerificationFieldsFragmentDoc = new TypedDocumentString(`
     fragment VerificationFields on VerificationResult {
@@ -1488,6 +1534,7 @@ export const ComponentsDocument = new TypedDocumentString(`
   name
   description
   credentialCount
+  format
 }`) as unknown as TypedDocumentString<ComponentsQuery, ComponentsQueryVariables>;
 export const ComponentDocument = new TypedDocumentString(`
     query Component($key: String!) {
@@ -1524,6 +1571,7 @@ fragment ComponentSummary on Component {
   name
   description
   credentialCount
+  format
 }
 fragment ComponentFields on Component {
   ...ComponentSummary
@@ -1540,6 +1588,10 @@ fragment ComponentFields on Component {
       placeholder
       defaultValue
       options
+      selectOptions {
+        value
+        label
+      }
     }
   }
 }
@@ -1565,8 +1617,8 @@ fragment CredentialFields on Credential {
   updatedAt
 }`) as unknown as TypedDocumentString<ComponentQuery, ComponentQueryVariables>;
 export const RegisterComponentDocument = new TypedDocumentString(`
-    mutation RegisterComponent($descriptor: JSONObject!) {
-  registerComponent(descriptor: $descriptor) {
+    mutation RegisterComponent($descriptor: JSONObject!, $format: DescriptorFormat, $key: String) {
+  registerComponent(descriptor: $descriptor, format: $format, key: $key) {
     __typename
     ... on ComponentRegistered {
       component {
@@ -1577,6 +1629,7 @@ export const RegisterComponentDocument = new TypedDocumentString(`
         name
         status
       }
+      warnings
     }
     ... on InvalidInput {
       ...InvalidInputFields
@@ -1589,6 +1642,7 @@ export const RegisterComponentDocument = new TypedDocumentString(`
   name
   description
   credentialCount
+  format
 }
 fragment ComponentFields on Component {
   ...ComponentSummary
@@ -1605,6 +1659,10 @@ fragment ComponentFields on Component {
       placeholder
       defaultValue
       options
+      selectOptions {
+        value
+        label
+      }
     }
   }
 }
@@ -1615,6 +1673,51 @@ fragment InvalidInputFields on InvalidInput {
     message
   }
 }`) as unknown as TypedDocumentString<RegisterComponentMutation, RegisterComponentMutationVariables>;
+export const ComponentSettingsDocument = new TypedDocumentString(`
+    query ComponentSettings($key: String!) {
+  component(key: $key) {
+    id
+    key
+    name
+    format
+    settings {
+      name
+      description
+      required
+      secret
+      isSet
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ComponentSettingsQuery, ComponentSettingsQueryVariables>;
+export const SetComponentSettingsDocument = new TypedDocumentString(`
+    mutation SetComponentSettings($componentKey: String!, $settings: [ComponentSettingInput!]!) {
+  setComponentSettings(componentKey: $componentKey, settings: $settings) {
+    __typename
+    ... on ComponentSettingsSet {
+      component {
+        id
+        settings {
+          name
+          isSet
+        }
+      }
+    }
+    ... on InvalidInput {
+      ...InvalidInputFields
+    }
+    ... on NotFound {
+      message
+    }
+  }
+}
+    fragment InvalidInputFields on InvalidInput {
+  message
+  fieldErrors {
+    field
+    message
+  }
+}`) as unknown as TypedDocumentString<SetComponentSettingsMutation, SetComponentSettingsMutationVariables>;
 export const CredentialsDocument = new TypedDocumentString(`
     query Credentials($filter: CredentialFilter, $first: Int, $after: String) {
   credentials(filter: $filter, first: $first, after: $after) {
@@ -1695,6 +1798,7 @@ fragment ComponentSummary on Component {
   name
   description
   credentialCount
+  format
 }
 fragment ComponentFields on Component {
   ...ComponentSummary
@@ -1711,6 +1815,10 @@ fragment ComponentFields on Component {
       placeholder
       defaultValue
       options
+      selectOptions {
+        value
+        label
+      }
     }
   }
 }
@@ -2045,6 +2153,7 @@ export const ResolveCredentialDocument = new TypedDocumentString(`
         ...CredentialFields
       }
       secrets
+      values
       expiresAt
     }
     ... on VerificationFailed {
@@ -2588,6 +2697,7 @@ export const ComponentCatalogDocument = new TypedDocumentString(`
   name
   description
   credentialCount
+  format
 }
 fragment ComponentFields on Component {
   ...ComponentSummary
@@ -2604,6 +2714,10 @@ fragment ComponentFields on Component {
       placeholder
       defaultValue
       options
+      selectOptions {
+        value
+        label
+      }
     }
   }
 }`) as unknown as TypedDocumentString<ComponentCatalogQuery, ComponentCatalogQueryVariables>;

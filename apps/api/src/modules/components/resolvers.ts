@@ -6,10 +6,13 @@ export const componentResolvers: Resolvers = {
     component: (_, { key }, ctx) => ctx.services.components.findByKey(ctx.workspaceId, key),
   },
   Mutation: {
-    registerComponent: (_, { descriptor }, ctx) => ctx.services.components.register(ctx.workspaceId, descriptor),
+    registerComponent: (_, { descriptor, format, key }, ctx) => ctx.services.components.register(ctx.workspaceId, descriptor, { format, key }),
+    setComponentSettings: (_, { componentKey, settings }, ctx) => ctx.services.componentSettings.set(ctx.workspaceId, componentKey, settings),
   },
   Component: {
     authMethods: (c) => c.descriptor.authMethods,
+    format: (c) => c.descriptor.format ?? "LATCHKEY",
+    settings: (c, _, ctx) => (c.descriptor.settings?.length ? ctx.loaders.settingsOfComponent.load(c) : []),
     credentialCount: (c) => c.credentialCount,
     credentials: (c, _, ctx) => ctx.loaders.credentialsOfComponent.load(c.id),
   },
@@ -20,6 +23,7 @@ export const componentResolvers: Resolvers = {
     placeholder: (f) => f.placeholder ?? null,
     defaultValue: (f) => (f.defaultValue == null ? null : String(f.defaultValue)),
     options: (f) => f.options?.map((o) => o.value) ?? null,
+    selectOptions: (f) => f.options ?? null,
   },
 };
 
