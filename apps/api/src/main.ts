@@ -50,8 +50,20 @@ async function main(): Promise<void> {
       },
     );
   };
-  process.once("SIGINT", () => stop("SIGINT"));
-  process.once("SIGTERM", () => stop("SIGTERM"));
+  // One Ctrl+C reaches this process more than once (the terminal's process group, the tsx wrapper
+  // and npm start all pass it on): only a signal well after the first ends the process at once.
+  let stoppingSince = 0;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stoppingSince === 0) {
+      stoppingSince = Date.now();
+      return stop(signal);
+    }
+    if (Date.now() - stoppingSince < 2_000) return;
+    logger.warn("Second signal while stopping: exiting at once", { signal });
+    process.exit(1);
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
 }
 
 void main();
