@@ -445,6 +445,18 @@ export type SetComponentSettingsMutation = { setComponentSettings:
     | { __typename: 'NotFound', message: string }
    };
 
+export type PreviewComponentQueryVariables = Exact<{
+  descriptorText: string;
+  format?: DescriptorFormat | null | undefined;
+  key?: string | null | undefined;
+}>;
+
+
+export type PreviewComponentQuery = { previewComponent:
+    | { __typename: 'ComponentPreview', key: string, name: string, description: string | null, warnings: Array<string>, authMethods: Array<{ type: AuthType, label: string, fields: Array<{ name: string, label: string, type: FieldType, required: boolean, secret: boolean, description: string | null, placeholder: string | null, defaultValue: string | null, options: Array<string> | null, selectOptions: Array<{ value: string, label: string }> | null }> }> }
+    | { __typename: 'InvalidInput', message: string, fieldErrors: Array<{ field: string, message: string }> }
+   };
+
 export type CredentialsQueryVariables = Exact<{
   filter?: CredentialFilter | null | undefined;
   first?: number | null | undefined;
@@ -1718,6 +1730,47 @@ export const SetComponentSettingsDocument = new TypedDocumentString(`
     message
   }
 }`) as unknown as TypedDocumentString<SetComponentSettingsMutation, SetComponentSettingsMutationVariables>;
+export const PreviewComponentDocument = new TypedDocumentString(`
+    query PreviewComponent($descriptorText: String!, $format: DescriptorFormat, $key: String) {
+  previewComponent(descriptorText: $descriptorText, format: $format, key: $key) {
+    __typename
+    ... on ComponentPreview {
+      key
+      name
+      description
+      authMethods {
+        type
+        label
+        fields {
+          name
+          label
+          type
+          required
+          secret
+          description
+          placeholder
+          defaultValue
+          options
+          selectOptions {
+            value
+            label
+          }
+        }
+      }
+      warnings
+    }
+    ... on InvalidInput {
+      ...InvalidInputFields
+    }
+  }
+}
+    fragment InvalidInputFields on InvalidInput {
+  message
+  fieldErrors {
+    field
+    message
+  }
+}`) as unknown as TypedDocumentString<PreviewComponentQuery, PreviewComponentQueryVariables>;
 export const CredentialsDocument = new TypedDocumentString(`
     query Credentials($filter: CredentialFilter, $first: Int, $after: String) {
   credentials(filter: $filter, first: $first, after: $after) {
