@@ -685,6 +685,8 @@ export type ComponentSummaryFragment = { id: string, key: string, name: string, 
 
 export type ComponentFieldsFragment = { id: string, key: string, name: string, description: string | null, credentialCount: number, format: DescriptorFormat, authMethods: Array<{ type: AuthType, label: string, fields: Array<{ name: string, label: string, type: FieldType, required: boolean, secret: boolean, description: string | null, placeholder: string | null, defaultValue: string | null, options: Array<string> | null, selectOptions: Array<{ value: string, label: string }> | null }> }> };
 
+export type AuthMethodFieldsFragment = { type: AuthType, label: string, fields: Array<{ name: string, label: string, type: FieldType, required: boolean, secret: boolean, description: string | null, placeholder: string | null, defaultValue: string | null, options: Array<string> | null, selectOptions: Array<{ value: string, label: string }> | null }> };
+
 export type CredentialFieldsFragment = { id: string, name: string, authType: AuthType, config: Record<string, unknown>, status: CredentialStatus, createdAt: string, updatedAt: string, secrets: Array<{ field: string, hint: string }>, lastVerification: { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number } | null, component: { id: string, key: string, name: string } };
 
 export type FlowStepFieldsFragment = { id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null };
@@ -932,27 +934,32 @@ export const ComponentSummaryFragmentDoc = new TypedDocumentString(`
   format
 }
     `, {"fragmentName":"ComponentSummary"}) as unknown as TypedDocumentString<ComponentSummaryFragment, unknown>;
+export const AuthMethodFieldsFragmentDoc = new TypedDocumentString(`
+    fragment AuthMethodFields on AuthMethod {
+  type
+  label
+  fields {
+    name
+    label
+    type
+    required
+    secret
+    description
+    placeholder
+    defaultValue
+    options
+    selectOptions {
+      value
+      label
+    }
+  }
+}
+    `, {"fragmentName":"AuthMethodFields"}) as unknown as TypedDocumentString<AuthMethodFieldsFragment, unknown>;
 export const ComponentFieldsFragmentDoc = new TypedDocumentString(`
     fragment ComponentFields on Component {
   ...ComponentSummary
   authMethods {
-    type
-    label
-    fields {
-      name
-      label
-      type
-      required
-      secret
-      description
-      placeholder
-      defaultValue
-      options
-      selectOptions {
-        value
-        label
-      }
-    }
+    ...AuthMethodFields
   }
 }
     fragment ComponentSummary on Component {
@@ -962,6 +969,25 @@ export const ComponentFieldsFragmentDoc = new TypedDocumentString(`
   description
   credentialCount
   format
+}
+fragment AuthMethodFields on AuthMethod {
+  type
+  label
+  fields {
+    name
+    label
+    type
+    required
+    secret
+    description
+    placeholder
+    defaultValue
+    options
+    selectOptions {
+      value
+      label
+    }
+  }
 }`, {"fragmentName":"ComponentFields"}) as unknown as TypedDocumentString<ComponentFieldsFragment, unknown>;
 export const VerificationFieldsFragmentDoc = new TypedDocumentString(`
     fragment VerificationFields on VerificationResult {
@@ -1588,22 +1614,25 @@ fragment ComponentSummary on Component {
 fragment ComponentFields on Component {
   ...ComponentSummary
   authMethods {
-    type
+    ...AuthMethodFields
+  }
+}
+fragment AuthMethodFields on AuthMethod {
+  type
+  label
+  fields {
+    name
     label
-    fields {
-      name
+    type
+    required
+    secret
+    description
+    placeholder
+    defaultValue
+    options
+    selectOptions {
+      value
       label
-      type
-      required
-      secret
-      description
-      placeholder
-      defaultValue
-      options
-      selectOptions {
-        value
-        label
-      }
     }
   }
 }
@@ -1659,22 +1688,25 @@ export const RegisterComponentDocument = new TypedDocumentString(`
 fragment ComponentFields on Component {
   ...ComponentSummary
   authMethods {
-    type
+    ...AuthMethodFields
+  }
+}
+fragment AuthMethodFields on AuthMethod {
+  type
+  label
+  fields {
+    name
     label
-    fields {
-      name
+    type
+    required
+    secret
+    description
+    placeholder
+    defaultValue
+    options
+    selectOptions {
+      value
       label
-      type
-      required
-      secret
-      description
-      placeholder
-      defaultValue
-      options
-      selectOptions {
-        value
-        label
-      }
     }
   }
 }
@@ -1739,23 +1771,7 @@ export const PreviewComponentDocument = new TypedDocumentString(`
       name
       description
       authMethods {
-        type
-        label
-        fields {
-          name
-          label
-          type
-          required
-          secret
-          description
-          placeholder
-          defaultValue
-          options
-          selectOptions {
-            value
-            label
-          }
-        }
+        ...AuthMethodFields
       }
       warnings
     }
@@ -1764,7 +1780,26 @@ export const PreviewComponentDocument = new TypedDocumentString(`
     }
   }
 }
-    fragment InvalidInputFields on InvalidInput {
+    fragment AuthMethodFields on AuthMethod {
+  type
+  label
+  fields {
+    name
+    label
+    type
+    required
+    secret
+    description
+    placeholder
+    defaultValue
+    options
+    selectOptions {
+      value
+      label
+    }
+  }
+}
+fragment InvalidInputFields on InvalidInput {
   message
   fieldErrors {
     field
@@ -1856,22 +1891,25 @@ fragment ComponentSummary on Component {
 fragment ComponentFields on Component {
   ...ComponentSummary
   authMethods {
-    type
+    ...AuthMethodFields
+  }
+}
+fragment AuthMethodFields on AuthMethod {
+  type
+  label
+  fields {
+    name
     label
-    fields {
-      name
+    type
+    required
+    secret
+    description
+    placeholder
+    defaultValue
+    options
+    selectOptions {
+      value
       label
-      type
-      required
-      secret
-      description
-      placeholder
-      defaultValue
-      options
-      selectOptions {
-        value
-        label
-      }
     }
   }
 }
@@ -2755,22 +2793,25 @@ export const ComponentCatalogDocument = new TypedDocumentString(`
 fragment ComponentFields on Component {
   ...ComponentSummary
   authMethods {
-    type
+    ...AuthMethodFields
+  }
+}
+fragment AuthMethodFields on AuthMethod {
+  type
+  label
+  fields {
+    name
     label
-    fields {
-      name
+    type
+    required
+    secret
+    description
+    placeholder
+    defaultValue
+    options
+    selectOptions {
+      value
       label
-      type
-      required
-      secret
-      description
-      placeholder
-      defaultValue
-      options
-      selectOptions {
-        value
-        label
-      }
     }
   }
 }`) as unknown as TypedDocumentString<ComponentCatalogQuery, ComponentCatalogQueryVariables>;
