@@ -3,7 +3,8 @@
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { CreateInvitationDocument } from "@latchkey/sdk";
+import { CreateInvitationDocument, RegisterComponentDocument } from "@latchkey/sdk";
+import { readFileSync } from "node:fs";
 
 import { expect, skipWithoutChromium, test } from "../fixtures";
 import { saveScreenshot } from "../support/screenshots";
@@ -11,7 +12,8 @@ import { saveScreenshot } from "../support/screenshots";
 skipWithoutChromium();
 
 // The shared test data beside the clone (never copied into the product's catalog).
-const FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../shared/elasticio-components/elasticio__mailchimp-component.json");
+const FOLDER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../shared/elasticio-components");
+const FILE = path.join(FOLDER, "elasticio__mailchimp-component.json");
 
 test("an admin imports a component.json, sees its form and warnings first, registers it and adds a credential with it", async ({
   page,
@@ -87,4 +89,35 @@ test("a member sees the components but not the import", async ({ browser, api })
   await expect(guestPage.getByRole("button", { name: "Preview" })).toHaveCount(0);
   await expect(guestPage.getByRole("rowheader", { name: "Petstore API" })).toBeVisible();
   await guest.close();
+});
+
+test("an admin sets a component's settings; a secret one is shown only as set", async ({ page, api }, testInfo) => {
+  const key = `sf-settings-${Date.now().toString(36)}`;
+  const descriptor = JSON.parse(readFileSync(path.join(FOLDER, "elasticio__salesforce-component.json"), "utf8")) as Record<string, unknown>;
+  const { registerComponent } = await api.request(RegisterComponentDocument, { descriptor, format: "ELASTICIO", key });
+  expect(registerComponent.__typename).toBe("ComponentRegistered");
+
+  await page.goto(`/settings/components/${key}`);
+  const row = (name: string) => page.getByRole("row").filter({ has: page.getByRole("rowheader", { name }) });
+  await expect(row("OAUTH_CLIENT_SECRET")).toContainText("Secret");
+  await expect(row("OAUTH_CLIENT_SECRET")).toContainText("Not set");
+  await expect(row("OAUTH_CLIENT_ID")).toContainText("Plain");
+  const secret = `sfsecret-${randomBytes(12).toString("hex")}`;
+  await expect(page.getByLabel("OAUTH_CLIENT_SECRET", { exact: true })).toHaveAttribute("type", "password");
+  await page.getByLabel("OAUTH_CLIENT_ID", { exact: true }).fill("sf-client-id");
+  await page.getByLabel("OAUTH_CLIENT_SECRET", { exact: true }).fill(secret);
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(row("OAUTH_CLIENT_SECRET")).toContainText("Set");
+  await expect(row("OAUTH_CLIENT_SECRET")).not.toContainText("Not set");
+  await expect(row("OAUTH_CLIENT_ID")).not.toContainText("Not set");
+  await page.reload();
+  expect(await page.content()).not.toContain(secret);
+  await expect(page.getByLabel("OAUTH_CLIENT_SECRET", { exact: true })).toHaveValue("");
+  await saveScreenshot(page, testInfo, "component-settings");
+
+  // Clearing one.
+  await page.getByLabel("Clear OAUTH_CLIENT_ID").check();
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(row("OAUTH_CLIENT_ID")).toContainText("Not set");
+  await expect(row("OAUTH_CLIENT_SECRET")).not.toContainText("Not set");
 });
