@@ -27,6 +27,7 @@ const config: CodegenConfig = {
         },
         mappers: {
           Component: "@latchkey/core#ComponentRecord",
+          ComponentPreview: "@latchkey/core#ComponentPreviewRecord",
           Credential: "@latchkey/core#CredentialRecord",
           Flow: "@latchkey/core#FlowRecord",
           FlowStep: "@latchkey/core#FlowStepRecord",

@@ -2,6 +2,7 @@ import { createClient, type LatchkeyClient } from "@latchkey/sdk";
 import { test as base } from "@playwright/test";
 
 import { ComponentPage } from "./pages/component-page";
+import { ComponentsSettingsPage } from "./pages/components-settings-page";
 import { AddCredentialPage, EditCredentialPage } from "./pages/credential-form-page";
 import { CredentialPage } from "./pages/credential-page";
 import { CredentialsOverviewPage } from "./pages/credentials-overview-page";
@@ -16,6 +17,7 @@ interface Fixtures {
   api: LatchkeyClient;
   overviewPage: CredentialsOverviewPage;
   componentPage: ComponentPage;
+  componentsSettingsPage: ComponentsSettingsPage;
   addCredentialPage: AddCredentialPage;
   editCredentialPage: EditCredentialPage;
   credentialPage: CredentialPage;
@@ -34,6 +36,9 @@ export const test = base.extend<Fixtures>({
   },
   componentPage: async ({ page }, use) => {
     await use(new ComponentPage(page));
+  },
+  componentsSettingsPage: async ({ page }, use) => {
+    await use(new ComponentsSettingsPage(page));
   },
   addCredentialPage: async ({ page }, use) => {
     await use(new AddCredentialPage(page));

@@ -25,6 +25,9 @@ test("the main pages fit a 375 px wide screen", async ({ page, api, flowsPage, f
     { name: "edit-credential", open: () => page.goto(`/credentials/${credential.id}/edit`).then(() => undefined) },
     { name: "flows", open: () => flowsPage.goto() },
     { name: "new-flow", open: () => page.goto("/flows/new").then(() => undefined) },
+    { name: "settings-components", open: () => page.goto("/settings/components").then(() => undefined) },
+    { name: "settings-component", open: () => page.goto("/settings/components/petstore").then(() => undefined) },
+    // Last: the checks after the loop go on on the flow page.
     { name: "flow", open: () => flowPage.goto(flow.id) },
   ];
   for (const visit of visits) {

@@ -40,6 +40,8 @@ export const ACCESS_RULES: Record<"Query" | "Mutation", Record<string, AccessRul
     workspaces: PERSON,
     components: READ,
     component: READ,
+    // Shows what registerComponent would do: the same rule.
+    previewComponent: COMPONENTS_WRITE,
     credentials: READ,
     credential: READ,
     flows: READ,

@@ -61,6 +61,17 @@ const CASES: Record<"Query" | "Mutation", Record<string, Case>> = {
     workspaces: { calls: () => [{ query: "{ workspaces { id name } }" }], person: "clean", token: "FORBIDDEN" },
     components: { calls: () => [{ query: "{ components { id key name } }" }], person: "clean", token: "clean" },
     component: { calls: () => [{ query: "query($k: String!) { component(key: $k) { id name } }", variables: { k: b.componentKey } }], person: "null", token: "null" },
+    previewComponent: {
+      // Nothing is read or stored: B's key previews A's text only.
+      calls: () => [
+        {
+          query: "query($t: String!, $k: String) { previewComponent(descriptorText: $t, format: LATCHKEY, key: $k) { __typename ... on ComponentPreview { key name warnings } } }",
+          variables: { t: JSON.stringify({ ...petstore, key: b.componentKey, name: "A's own component" }), k: b.componentKey },
+        },
+      ],
+      person: "clean",
+      token: "clean",
+    },
     credentials: {
       calls: () => [{ query: "{ credentials(first: 200) { totalCount edges { node { id name config } } } }" }],
       person: "clean",
@@ -232,6 +243,7 @@ const NEEDS: Record<string, { role: Need; scope: Scope | "none" | "public" }> = 
   ),
   // Not `write`: a component decides where its credentials' secrets are sent.
   registerComponent: { role: "ADMIN", scope: "components:write" },
+  previewComponent: { role: "ADMIN", scope: "components:write" },
   setComponentSettings: { role: "ADMIN", scope: "components:write" },
   resolveCredential: { role: "token-only", scope: "credentials:use" },
   ...Object.fromEntries(

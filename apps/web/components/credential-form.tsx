@@ -35,13 +35,18 @@ interface CredentialFormProps {
   onSaved: (credential: SavedCredential) => void;
   /** The way out without saving: a link or a button. */
   cancel: ReactNode;
+  /**
+   * Show the form only (an import's preview): the auth methods can be switched, the fields are
+   * disabled, and there is nothing to save.
+   */
+  preview?: boolean;
 }
 
 /**
  * The form generated from a component's auth method: one input per descriptor field. Saving
  * verifies first; a failed verification or bad input is shown here and the values stay filled in.
  */
-export function CredentialForm({ component, credential, onSaved, cancel }: CredentialFormProps) {
+export function CredentialForm({ component, credential, onSaved, cancel, preview = false }: CredentialFormProps) {
   const formId = useId();
   const editing = credential !== undefined;
   const methods = editing
@@ -169,7 +174,7 @@ export function CredentialForm({ component, credential, onSaved, cancel }: Crede
           hint={credential?.secrets.find((secret) => secret.field === field.name)?.hint}
           editing={editing}
           error={fieldErrors.get(field.name)}
-          disabled={pending}
+          disabled={pending || preview}
           onChange={(value) => setValues((current) => ({ ...current, [field.name]: value }))}
         />
       ))}
@@ -182,12 +187,12 @@ export function CredentialForm({ component, credential, onSaved, cancel }: Crede
           description={`Optional. Without one it is called "${component.name} account" with a number.`}
           error={fieldErrors.get("name")}
           value={name}
-          disabled={pending}
+          disabled={pending || preview}
           onChange={setName}
         />
       ) : null}
 
-      {isOAuth2 && !editing ? (
+      {isOAuth2 && !editing && !preview ? (
         <InfoNotice title={`Connect signs in with ${component.name}`}>
           <p>
             You are taken to {component.name} to allow access, then brought back here with the credential saved.
@@ -196,6 +201,8 @@ export function CredentialForm({ component, credential, onSaved, cancel }: Crede
         </InfoNotice>
       ) : null}
 
+      {preview ? null : (
+        <>
       <div ref={noticeRef} tabIndex={-1} className="form__notices">
         {pending || leaving ? (
           <p className="progress" role="status">
@@ -222,6 +229,8 @@ export function CredentialForm({ component, credential, onSaved, cancel }: Crede
         </button>
         {cancel}
       </div>
+        </>
+      )}
     </form>
   );
 }

@@ -1,4 +1,4 @@
-import type { AuthType, CredentialStatus } from "@latchkey/sdk";
+import type { AuthType, CredentialStatus, DescriptorFormat } from "@latchkey/sdk";
 
 export const AUTH_TYPE_LABELS: Record<AuthType, string> = {
   API_KEY: "API key",
@@ -7,6 +7,9 @@ export const AUTH_TYPE_LABELS: Record<AuthType, string> = {
   DATABASE: "Database",
   CUSTOM: "Custom fields",
 };
+
+/** The format a component was described in. */
+export const FORMAT_LABELS: Record<DescriptorFormat, string> = { LATCHKEY: "Latchkey", ELASTICIO: "elastic.io" };
 
 export const STATUS_LABELS: Record<CredentialStatus, string> = {
   VALID: "Valid",

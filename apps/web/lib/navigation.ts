@@ -16,6 +16,7 @@ export const MAIN_NAV: readonly NavItem[] = [
 export const SETTINGS_NAV: readonly NavItem[] = [
   { label: "Security Credentials", href: "/settings/security-credentials" },
   { label: "Members", href: "/settings/members" },
+  { label: "Components", href: "/settings/components", sectionPrefixes: ["/settings/components/"] },
   { label: "API tokens", href: "/settings/api-tokens" },
   { label: "Audit log", href: "/settings/audit-log" },
 ];

@@ -9,7 +9,7 @@ import { invalidInput, type FieldError, type InvalidInput } from "../results";
 import type { CredentialValues } from "../types";
 import { MAX_VALUES_BYTES } from "../validation";
 import { parseComponentDescriptor, type ComponentDescriptor } from "./descriptor-schema";
-import { importElasticioComponent } from "./elasticio";
+import { importElasticioComponent, parseDescriptorText } from "./elasticio";
 import type { BaseUrlOptions } from "./template";
 
 // Real component.json files carry their actions and triggers (and their schemas) too.
@@ -23,6 +23,17 @@ export interface ComponentRegistered {
   /** Credentials the new descriptor sends elsewhere: now INVALID (DESTINATION_CHANGED) until their secrets are re-entered. */
   credentialsNeedingReentry: CredentialRecord[];
   /** What of an imported file was not mapped as it is; empty for Latchkey descriptors. */
+  warnings: string[];
+}
+
+/** What registerComponent would store (previewComponent): nothing is saved. */
+export interface ComponentPreviewRecord {
+  __typename: "ComponentPreview";
+  key: string;
+  name: string;
+  description: string | null;
+  descriptor: ComponentDescriptor;
+  /** What of an imported file was not mapped as it is. */
   warnings: string[];
 }
 
@@ -138,16 +149,9 @@ export class ComponentService {
     input: unknown,
     options: { format?: DescriptorFormat | null; key?: string | null } = {},
   ): Promise<ComponentRegistered | InvalidInput> {
-    const maxBytes = options.format === "ELASTICIO" ? MAX_IMPORTED_BYTES : MAX_VALUES_BYTES;
-    if (Buffer.byteLength(JSON.stringify(input ?? null)) > maxBytes) {
-      return invalidInput([{ field: "descriptor", message: `Must be at most ${maxBytes / 1024} KiB of JSON.` }]);
-    }
-    const prepared = prepareDescriptor(input, options);
-    if (!prepared.ok) return invalidInput(prepared.fieldErrors, "The component descriptor is invalid.");
-    const { descriptor: d, warnings } = prepared;
-    if (this.catalogKeys.has(d.key)) {
-      return invalidInput([{ field: "descriptor.key", message: `"${d.key}" is a built-in component; register yours under its own key.` }]);
-    }
+    const checked = this.check(input, options);
+    if (checked.__typename === "InvalidInput") return checked;
+    const { descriptor: d, warnings } = checked;
     const { row, moved } = await this.db.transaction(async (tx) => {
       const [registered] = await tx
         .insert(components)
@@ -175,6 +179,37 @@ export class ComponentService {
     const credentialsNeedingReentry = (await findCredentialRows(this.db, workspaceId, moved)).map(toCredentialRecord);
     credentialsNeedingReentry.sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
     return { __typename: "ComponentRegistered", component: toComponentRecord(row), credentialsNeedingReentry, warnings };
+  }
+
+  /**
+   * What registerComponent would store, without storing anything: the descriptor (for an
+   * ELASTICIO file, the imported one) and the import's warnings, or the same InvalidInput.
+   * `text` is the descriptor as typed or uploaded: bad JSON answers its line and column.
+   */
+  preview(text: string, options: { format?: DescriptorFormat | null; key?: string | null } = {}): ComponentPreviewRecord | InvalidInput {
+    const parsed = parseDescriptorText(text);
+    if (!parsed.ok) return invalidInput(parsed.fieldErrors, "The text is not valid JSON.");
+    const checked = this.check(parsed.value, options);
+    if (checked.__typename === "InvalidInput") return checked;
+    return { __typename: "ComponentPreview", key: checked.descriptor.key, name: checked.descriptor.name, description: checked.descriptor.description ?? null, descriptor: checked.descriptor, warnings: checked.warnings };
+  }
+
+  /** Size, descriptor and key checks shared by register and preview. */
+  private check(
+    input: unknown,
+    options: { format?: DescriptorFormat | null; key?: string | null },
+  ): { __typename: "Checked"; descriptor: ComponentDescriptor; warnings: string[] } | InvalidInput {
+    const maxBytes = options.format === "ELASTICIO" ? MAX_IMPORTED_BYTES : MAX_VALUES_BYTES;
+    if (Buffer.byteLength(JSON.stringify(input ?? null)) > maxBytes) {
+      return invalidInput([{ field: "descriptor", message: `Must be at most ${maxBytes / 1024} KiB of JSON.` }]);
+    }
+    const prepared = prepareDescriptor(input, options);
+    if (!prepared.ok) return invalidInput(prepared.fieldErrors, "The component descriptor is invalid.");
+    const { descriptor: d, warnings } = prepared;
+    if (this.catalogKeys.has(d.key)) {
+      return invalidInput([{ field: "descriptor.key", message: `"${d.key}" is a built-in component; register yours under its own key.` }]);
+    }
+    return { __typename: "Checked", descriptor: d, warnings };
   }
 
   /**

@@ -445,6 +445,18 @@ export type SetComponentSettingsMutation = { setComponentSettings:
     | { __typename: 'NotFound', message: string }
    };
 
+export type PreviewComponentQueryVariables = Exact<{
+  descriptorText: string;
+  format?: DescriptorFormat | null | undefined;
+  key?: string | null | undefined;
+}>;
+
+
+export type PreviewComponentQuery = { previewComponent:
+    | { __typename: 'ComponentPreview', key: string, name: string, description: string | null, warnings: Array<string>, authMethods: Array<{ type: AuthType, label: string, fields: Array<{ name: string, label: string, type: FieldType, required: boolean, secret: boolean, description: string | null, placeholder: string | null, defaultValue: string | null, options: Array<string> | null, selectOptions: Array<{ value: string, label: string }> | null }> }> }
+    | { __typename: 'InvalidInput', message: string, fieldErrors: Array<{ field: string, message: string }> }
+   };
+
 export type CredentialsQueryVariables = Exact<{
   filter?: CredentialFilter | null | undefined;
   first?: number | null | undefined;
@@ -672,6 +684,8 @@ export type VerificationFieldsFragment = { ok: boolean, code: VerificationCode, 
 export type ComponentSummaryFragment = { id: string, key: string, name: string, description: string | null, credentialCount: number, format: DescriptorFormat };
 
 export type ComponentFieldsFragment = { id: string, key: string, name: string, description: string | null, credentialCount: number, format: DescriptorFormat, authMethods: Array<{ type: AuthType, label: string, fields: Array<{ name: string, label: string, type: FieldType, required: boolean, secret: boolean, description: string | null, placeholder: string | null, defaultValue: string | null, options: Array<string> | null, selectOptions: Array<{ value: string, label: string }> | null }> }> };
+
+export type AuthMethodFieldsFragment = { type: AuthType, label: string, fields: Array<{ name: string, label: string, type: FieldType, required: boolean, secret: boolean, description: string | null, placeholder: string | null, defaultValue: string | null, options: Array<string> | null, selectOptions: Array<{ value: string, label: string }> | null }> };
 
 export type CredentialFieldsFragment = { id: string, name: string, authType: AuthType, config: Record<string, unknown>, status: CredentialStatus, createdAt: string, updatedAt: string, secrets: Array<{ field: string, hint: string }>, lastVerification: { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number } | null, component: { id: string, key: string, name: string } };
 
@@ -920,27 +934,32 @@ export const ComponentSummaryFragmentDoc = new TypedDocumentString(`
   format
 }
     `, {"fragmentName":"ComponentSummary"}) as unknown as TypedDocumentString<ComponentSummaryFragment, unknown>;
+export const AuthMethodFieldsFragmentDoc = new TypedDocumentString(`
+    fragment AuthMethodFields on AuthMethod {
+  type
+  label
+  fields {
+    name
+    label
+    type
+    required
+    secret
+    description
+    placeholder
+    defaultValue
+    options
+    selectOptions {
+      value
+      label
+    }
+  }
+}
+    `, {"fragmentName":"AuthMethodFields"}) as unknown as TypedDocumentString<AuthMethodFieldsFragment, unknown>;
 export const ComponentFieldsFragmentDoc = new TypedDocumentString(`
     fragment ComponentFields on Component {
   ...ComponentSummary
   authMethods {
-    type
-    label
-    fields {
-      name
-      label
-      type
-      required
-      secret
-      description
-      placeholder
-      defaultValue
-      options
-      selectOptions {
-        value
-        label
-      }
-    }
+    ...AuthMethodFields
   }
 }
     fragment ComponentSummary on Component {
@@ -950,6 +969,25 @@ export const ComponentFieldsFragmentDoc = new TypedDocumentString(`
   description
   credentialCount
   format
+}
+fragment AuthMethodFields on AuthMethod {
+  type
+  label
+  fields {
+    name
+    label
+    type
+    required
+    secret
+    description
+    placeholder
+    defaultValue
+    options
+    selectOptions {
+      value
+      label
+    }
+  }
 }`, {"fragmentName":"ComponentFields"}) as unknown as TypedDocumentString<ComponentFieldsFragment, unknown>;
 export const VerificationFieldsFragmentDoc = new TypedDocumentString(`
     fragment VerificationFields on VerificationResult {
@@ -1576,22 +1614,25 @@ fragment ComponentSummary on Component {
 fragment ComponentFields on Component {
   ...ComponentSummary
   authMethods {
-    type
+    ...AuthMethodFields
+  }
+}
+fragment AuthMethodFields on AuthMethod {
+  type
+  label
+  fields {
+    name
     label
-    fields {
-      name
+    type
+    required
+    secret
+    description
+    placeholder
+    defaultValue
+    options
+    selectOptions {
+      value
       label
-      type
-      required
-      secret
-      description
-      placeholder
-      defaultValue
-      options
-      selectOptions {
-        value
-        label
-      }
     }
   }
 }
@@ -1647,22 +1688,25 @@ export const RegisterComponentDocument = new TypedDocumentString(`
 fragment ComponentFields on Component {
   ...ComponentSummary
   authMethods {
-    type
+    ...AuthMethodFields
+  }
+}
+fragment AuthMethodFields on AuthMethod {
+  type
+  label
+  fields {
+    name
     label
-    fields {
-      name
+    type
+    required
+    secret
+    description
+    placeholder
+    defaultValue
+    options
+    selectOptions {
+      value
       label
-      type
-      required
-      secret
-      description
-      placeholder
-      defaultValue
-      options
-      selectOptions {
-        value
-        label
-      }
     }
   }
 }
@@ -1718,6 +1762,50 @@ export const SetComponentSettingsDocument = new TypedDocumentString(`
     message
   }
 }`) as unknown as TypedDocumentString<SetComponentSettingsMutation, SetComponentSettingsMutationVariables>;
+export const PreviewComponentDocument = new TypedDocumentString(`
+    query PreviewComponent($descriptorText: String!, $format: DescriptorFormat, $key: String) {
+  previewComponent(descriptorText: $descriptorText, format: $format, key: $key) {
+    __typename
+    ... on ComponentPreview {
+      key
+      name
+      description
+      authMethods {
+        ...AuthMethodFields
+      }
+      warnings
+    }
+    ... on InvalidInput {
+      ...InvalidInputFields
+    }
+  }
+}
+    fragment AuthMethodFields on AuthMethod {
+  type
+  label
+  fields {
+    name
+    label
+    type
+    required
+    secret
+    description
+    placeholder
+    defaultValue
+    options
+    selectOptions {
+      value
+      label
+    }
+  }
+}
+fragment InvalidInputFields on InvalidInput {
+  message
+  fieldErrors {
+    field
+    message
+  }
+}`) as unknown as TypedDocumentString<PreviewComponentQuery, PreviewComponentQueryVariables>;
 export const CredentialsDocument = new TypedDocumentString(`
     query Credentials($filter: CredentialFilter, $first: Int, $after: String) {
   credentials(filter: $filter, first: $first, after: $after) {
@@ -1803,22 +1891,25 @@ fragment ComponentSummary on Component {
 fragment ComponentFields on Component {
   ...ComponentSummary
   authMethods {
-    type
+    ...AuthMethodFields
+  }
+}
+fragment AuthMethodFields on AuthMethod {
+  type
+  label
+  fields {
+    name
     label
-    fields {
-      name
+    type
+    required
+    secret
+    description
+    placeholder
+    defaultValue
+    options
+    selectOptions {
+      value
       label
-      type
-      required
-      secret
-      description
-      placeholder
-      defaultValue
-      options
-      selectOptions {
-        value
-        label
-      }
     }
   }
 }
@@ -2702,22 +2793,25 @@ export const ComponentCatalogDocument = new TypedDocumentString(`
 fragment ComponentFields on Component {
   ...ComponentSummary
   authMethods {
-    type
+    ...AuthMethodFields
+  }
+}
+fragment AuthMethodFields on AuthMethod {
+  type
+  label
+  fields {
+    name
     label
-    fields {
-      name
+    type
+    required
+    secret
+    description
+    placeholder
+    defaultValue
+    options
+    selectOptions {
+      value
       label
-      type
-      required
-      secret
-      description
-      placeholder
-      defaultValue
-      options
-      selectOptions {
-        value
-        label
-      }
     }
   }
 }`) as unknown as TypedDocumentString<ComponentCatalogQuery, ComponentCatalogQueryVariables>;

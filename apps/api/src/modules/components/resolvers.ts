@@ -4,6 +4,7 @@ export const componentResolvers: Resolvers = {
   Query: {
     components: (_, __, ctx) => ctx.services.components.list(ctx.workspaceId),
     component: (_, { key }, ctx) => ctx.services.components.findByKey(ctx.workspaceId, key),
+    previewComponent: (_, { descriptorText, format, key }, ctx) => ctx.services.components.preview(descriptorText, { format, key }),
   },
   Mutation: {
     registerComponent: (_, { descriptor, format, key }, ctx) => ctx.services.components.register(ctx.workspaceId, descriptor, { format, key }),
@@ -15,6 +16,9 @@ export const componentResolvers: Resolvers = {
     settings: (c, _, ctx) => (c.descriptor.settings?.length ? ctx.loaders.settingsOfComponent.load(c) : []),
     credentialCount: (c) => c.credentialCount,
     credentials: (c, _, ctx) => ctx.loaders.credentialsOfComponent.load(c.id),
+  },
+  ComponentPreview: {
+    authMethods: (p) => p.descriptor.authMethods,
   },
   FieldDefinition: {
     required: (f) => f.required ?? false,
