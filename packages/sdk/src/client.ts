@@ -1,5 +1,5 @@
 import type { DocumentTypeDecoration } from "@graphql-typed-document-node/core";
-import { print, type DocumentNode } from "graphql";
+import { Kind, parse, print, type DocumentNode } from "graphql";
 import { LatchkeyError, type GraphQLErrorShape } from "./errors.ts";
 
 /** When a failed request is sent again. */
@@ -74,9 +74,9 @@ export function createClient(options: ClientOptions): LatchkeyClient {
   };
   if (options.token) baseHeaders.authorization = `Bearer ${options.token}`;
 
-  async function attempt(body: string, requestOptions: RequestOptions, attemptNumber: number): Promise<unknown> {
-    const timeoutMs = requestOptions.timeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    const signals = [options.signal, requestOptions.signal].filter((s): s is AbortSignal => s !== undefined);
+  /** One try of a request; `send` is what the request's options and the client's gave, worked out once for all its tries. */
+  async function attempt(body: string, send: { headers: Record<string, string>; timeoutMs: number; signals: AbortSignal[] }, attemptNumber: number): Promise<unknown> {
+    const { headers, timeoutMs, signals } = send;
     const controller = new AbortController();
     let timedOut = false;
     const onAbort = () => controller.abort();
@@ -93,7 +93,7 @@ export function createClient(options: ClientOptions): LatchkeyClient {
       try {
         response = await doFetch(options.url, {
           method: "POST",
-          headers: { ...baseHeaders, ...requestOptions.headers },
+          headers,
           body,
           signal: controller.signal,
         });
@@ -144,15 +144,17 @@ export function createClient(options: ClientOptions): LatchkeyClient {
 
   return {
     async request(document, ...[variables, requestOptions = {}]) {
-      const query = typeof document === "object" && document !== null && "kind" in document ? print(document as DocumentNode) : String(document);
-      const mutation = isMutation(query);
+      const ast = typeof document === "object" && document !== null && "kind" in document ? (document as DocumentNode) : undefined;
+      const query = ast ? print(ast) : String(document);
+      const mutation = isMutation(ast ?? query);
       const retryOption = requestOptions.retry ?? options.retry;
       const retry = retryOption === false ? { ...DEFAULT_RETRY, retries: 0 } : { ...DEFAULT_RETRY, ...retryOption };
       const signals = [options.signal, requestOptions.signal].filter((s): s is AbortSignal => s !== undefined);
+      const send = { headers: { ...baseHeaders, ...requestOptions.headers }, timeoutMs: requestOptions.timeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS, signals };
       const body = JSON.stringify({ query, variables: variables ?? {} });
       for (let attemptNumber = 1; ; attemptNumber++) {
         try {
-          return (await attempt(body, requestOptions, attemptNumber)) as never;
+          return (await attempt(body, send, attemptNumber)) as never;
         } catch (error) {
           if (!(error instanceof LatchkeyError) || attemptNumber > retry.retries || !retryable(error, mutation)) throw error;
           const backoff = Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attemptNumber - 1));
@@ -206,41 +208,14 @@ function retryAfterHeader(response: Response): number | undefined {
   return header !== null && /^\d+$/.test(header.trim()) ? Number(header) : undefined;
 }
 
-/** Whether the document's operation is a mutation: the first operation keyword outside braces, strings and comments. */
-export function isMutation(document: string): boolean {
-  let depth = 0;
-  for (let i = 0; i < document.length; i++) {
-    const char = document[i]!;
-    if (char === "#") {
-      while (i < document.length && document[i] !== "\n") i++;
-    } else if (char === '"') {
-      const block = document.startsWith('"""', i);
-      const end = block ? document.indexOf('"""', i + 3) : findStringEnd(document, i + 1);
-      if (end < 0) return false;
-      i = block ? end + 2 : end;
-    } else if (char === "{") {
-      if (depth === 0) return false; // an anonymous query: `{ ... }`
-      depth++;
-    } else if (char === "}") {
-      depth--;
-    } else if (depth === 0 && /[A-Za-z_]/.test(char)) {
-      const word = /^[A-Za-z_][A-Za-z0-9_]*/.exec(document.slice(i))![0];
-      if (word === "mutation") return true;
-      if (word === "query" || word === "subscription") return false;
-      // a fragment: skip to its selection set
-      const open = document.indexOf("{", i);
-      if (open < 0) return false;
-      i = open;
-      depth = 1;
-    }
+/** Whether the document's (first) operation is a mutation; a document that does not parse is not one (the API refuses it). */
+export function isMutation(document: string | DocumentNode): boolean {
+  let ast: DocumentNode;
+  try {
+    ast = typeof document === "string" ? parse(document, { noLocation: true }) : document;
+  } catch {
+    return false;
   }
-  return false;
-}
-
-function findStringEnd(document: string, from: number): number {
-  for (let i = from; i < document.length; i++) {
-    if (document[i] === "\\") i++;
-    else if (document[i] === '"' || document[i] === "\n") return i;
-  }
-  return -1;
+  const operation = ast.definitions.find((definition) => definition.kind === Kind.OPERATION_DEFINITION);
+  return operation?.operation === "mutation";
 }
