@@ -5,7 +5,7 @@ import {
   ChangeMemberRoleDocument,
   CreateApiTokenDocument,
   CreateInvitationDocument,
-  LatchkeyRequestError,
+  LatchkeyError,
   RemoveMemberDocument,
   RevokeApiTokenDocument,
   RevokeInvitationDocument,
@@ -44,7 +44,7 @@ async function attempt(work: () => Promise<FormState>): Promise<FormState> {
   try {
     return await work();
   } catch (error) {
-    if (error instanceof LatchkeyRequestError && error.status !== undefined && error.code !== "UNAUTHENTICATED") return { error: error.message };
+    if (error instanceof LatchkeyError && error.status !== undefined && error.code !== "UNAUTHENTICATED") return { error: error.message };
     throw error;
   }
 }
@@ -74,7 +74,7 @@ export async function signInAction(_: FormState, form: FormData): Promise<FormSt
 export async function signOutAction(): Promise<void> {
   await withSessionCookie((api) => api.request(SignOutDocument)).catch((error: unknown) => {
     // Already signed out (expired or revoked): nothing to end.
-    if (!(error instanceof LatchkeyRequestError && error.code === "UNAUTHENTICATED")) throw error;
+    if (!(error instanceof LatchkeyError && error.code === "UNAUTHENTICATED")) throw error;
   });
   redirect("/sign-in");
 }

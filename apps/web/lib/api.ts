@@ -1,6 +1,6 @@
 import "server-only";
 
-import { createClient, LatchkeyRequestError, ViewerDocument, type LatchkeyClient } from "@latchkey/sdk";
+import { createClient, LatchkeyError, ViewerDocument, type LatchkeyClient, type ViewerQuery } from "@latchkey/sdk";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
@@ -79,7 +79,7 @@ export async function loadFromApi<T>(load: (api: LatchkeyClient) => Promise<T>):
   try {
     return { ok: true, data: await load(await getApiClient()) };
   } catch (error) {
-    if (!(error instanceof LatchkeyRequestError)) throw error;
+    if (!(error instanceof LatchkeyError)) throw error;
     const apiUrl = getEnv().LATCHKEY_API_URL;
     if (error.status === undefined) {
       return { ok: false, problem: { kind: "unreachable", apiUrl, message: error.message } };
@@ -114,6 +114,9 @@ export function combineResults<const R extends readonly ApiResult<unknown>[]>(
 
 /** Who is signed in (or not): asked once per request, by the layout's account menu and any page that needs it. */
 export const loadViewer = cache(() => loadFromApi((api) => api.request(ViewerDocument)));
+
+/** Whether the viewer has an admin's role (admin or owner): pages show admins' forms only to them; the API decides. */
+export const isAdmin = (viewer: ViewerQuery["viewer"] | undefined) => viewer?.role === "ADMIN" || viewer?.role === "OWNER";
 
 /** What a server action answers when the API could not be asked: shown like any other problem. */
 export interface ApiUnavailable {

@@ -7,7 +7,7 @@ import { ComponentImport } from "@/components/component-import";
 import { DataTable } from "@/components/data-table";
 import { PageHeader } from "@/components/page-header";
 import { InfoNotice } from "@/components/problem-notice";
-import { combineResults, loadFromApi, loadViewer } from "@/lib/api";
+import { combineResults, isAdmin, loadFromApi, loadViewer } from "@/lib/api";
 import { FORMAT_LABELS } from "@/lib/format";
 
 export const dynamic = "force-dynamic";
@@ -31,7 +31,6 @@ export default async function ComponentsSettingsPage() {
     );
   }
   const [{ components }, { viewer }] = result.data;
-  const isAdmin = viewer?.role === "ADMIN" || viewer?.role === "OWNER";
   return (
     <>
       {header}
@@ -39,7 +38,7 @@ export default async function ComponentsSettingsPage() {
         <h2 id="import-title" className="section__title">
           Import component.json
         </h2>
-        {isAdmin ? (
+        {isAdmin(viewer) ? (
           <ComponentImport />
         ) : (
           <InfoNotice title="Importing components is for workspace admins.">

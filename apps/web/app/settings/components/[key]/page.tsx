@@ -9,7 +9,7 @@ import { ApiProblemBanner } from "@/components/api-problem-banner";
 import { DataTable } from "@/components/data-table";
 import { PageHeader } from "@/components/page-header";
 import { InfoNotice } from "@/components/problem-notice";
-import { combineResults, loadFromApi, loadViewer } from "@/lib/api";
+import { combineResults, isAdmin, loadFromApi, loadViewer } from "@/lib/api";
 import { FORMAT_LABELS } from "@/lib/format";
 
 export const dynamic = "force-dynamic";
@@ -29,7 +29,6 @@ export default async function ComponentSettingsPage({ params }: { params: Promis
   }
   const [{ component }, { viewer }] = result.data;
   if (!component) notFound();
-  const isAdmin = viewer?.role === "ADMIN" || viewer?.role === "OWNER";
   const settings = component.settings;
   return (
     <>
@@ -72,7 +71,7 @@ export default async function ComponentSettingsPage({ params }: { params: Promis
             <h2 id="change-title" className="section__title">
               Change settings
             </h2>
-            {isAdmin ? (
+            {isAdmin(viewer) ? (
               <ActionForm action={setComponentSettingsAction} submitLabel="Save settings">
                 <input type="hidden" name="componentKey" value={component.key} />
                 <p className="muted">Leave a value empty to keep what is stored.</p>
