@@ -14,7 +14,8 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Components" };
 
 export default async function ComponentsSettingsPage() {
-  const result = combineResults([await loadFromApi((api) => api.request(ComponentsDocument)), await loadViewer()]);
+  const loaded = await Promise.all([loadFromApi((api) => api.request(ComponentsDocument)), loadViewer()]);
+  const result = combineResults(loaded);
   const header = (
     <PageHeader
       title="Components"

@@ -18,7 +18,8 @@ export const metadata: Metadata = { title: "Component settings" };
 /** One component's settings: the names its templates use, whether each is set, and (admins) a form to set them. */
 export default async function ComponentSettingsPage({ params }: { params: Promise<{ key: string }> }) {
   const { key } = await params;
-  const result = combineResults([await loadFromApi((api) => api.request(ComponentSettingsDocument, { key })), await loadViewer()]);
+  const loaded = await Promise.all([loadFromApi((api) => api.request(ComponentSettingsDocument, { key })), loadViewer()]);
+  const result = combineResults(loaded);
   if (!result.ok) {
     return (
       <>
