@@ -50,8 +50,8 @@ export async function setComponentSettingsAction(_: FormState, form: FormData): 
   const componentKey = String(form.get("componentKey") ?? "");
   const settings: { name: string; value: string | null }[] = [];
   for (const [field, value] of form.entries()) {
-    if (field.startsWith("setting:") && typeof value === "string" && value !== "") settings.push({ name: field.slice(8), value });
-    if (field.startsWith("clear:")) settings.push({ name: field.slice(6), value: null });
+    if (field.startsWith("setting:") && typeof value === "string" && value !== "") settings.push({ name: field.slice("setting:".length), value });
+    if (field.startsWith("clear:")) settings.push({ name: field.slice("clear:".length), value: null });
   }
   if (settings.length === 0) return { error: "Nothing to change: type a value, or tick Clear next to a setting." };
   const result = await mutateThroughApi((api) => api.request(SetComponentSettingsDocument, { componentKey, settings }));
