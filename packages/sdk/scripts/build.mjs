@@ -3,7 +3,7 @@
 // of the same declarations. The sources import each other with .ts extensions; tsc rewrites them
 // to .js in the JavaScript, and this script in the declarations.
 import { spawn } from "node:child_process";
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -40,5 +40,4 @@ try {
 rewriteDeclarations(path.join(dist, "esm"));
 cpSync(path.join(dist, "esm"), path.join(dist, "cjs"), { recursive: true, filter: (source) => !source.endsWith(".js") });
 // The package is "type": "module"; the .js and .d.ts files of this folder are CommonJS.
-mkdirSync(path.join(dist, "cjs"), { recursive: true });
 writeFileSync(path.join(dist, "cjs", "package.json"), `${JSON.stringify({ type: "commonjs" })}\n`);
