@@ -210,7 +210,8 @@ export function importElasticioComponent(input: unknown, options: { key?: string
   const extension = isPlainObject(file["x-latchkey"]) ? file["x-latchkey"] : undefined;
   const settings = new Map<string, { name: string; description?: string; required: boolean; secret: boolean }>();
   const envVars = isPlainObject(file.envVars) ? file.envVars : {};
-  const methods = buildMethods({ file, credentials, fields, oauthField, httpAuthField, extension, envVars, settings, warnings });
+  const verify = isPlainObject(extension?.verify) ? { verify: extension.verify } : {};
+  const methods = buildMethods({ file, credentials, fields, oauthField, httpAuthField, extension, verify, envVars, settings, warnings });
 
   const unusedEnvVars = Object.keys(envVars).filter((name) => !settings.has(name));
   if (unusedEnvVars.length > 0) {
@@ -247,14 +248,15 @@ interface MethodContext {
   oauthField: string | undefined;
   httpAuthField: string | undefined;
   extension: Json | undefined;
+  /** The x-latchkey verify section, spread into each method ({} when there is none). */
+  verify: Json;
   envVars: Json;
   settings: Map<string, { name: string; description?: string; required: boolean; secret: boolean }>;
   warnings: string[];
 }
 
 function buildMethods(context: MethodContext): Json[] {
-  const { fields, oauthField, httpAuthField, extension, warnings, file } = context;
-  const verify = isPlainObject(extension?.verify) ? { verify: extension.verify } : {};
+  const { fields, oauthField, httpAuthField, extension, verify, warnings, file } = context;
   if (oauthField) return [oauth2Method(context, [oauthField])];
   const authClientTypes = Array.isArray(file.authClientTypes) ? file.authClientTypes : [];
   if (httpAuthField) {
@@ -306,7 +308,7 @@ function buildMethods(context: MethodContext): Json[] {
 }
 
 function oauth2Method(context: MethodContext, tokensPath: string[], tag: { typePath?: string[]; typeValue?: string } = {}): Json {
-  const { fields, credentials, warnings, extension } = context;
+  const { fields, credentials, warnings, verify } = context;
   const block = isPlainObject(credentials.oauth2) ? credentials.oauth2 : undefined;
   const fieldIds = new Set(fields.map((f) => f.name));
   const convert = (value: unknown, what: string): string | undefined => {
@@ -339,7 +341,6 @@ function oauth2Method(context: MethodContext, tokensPath: string[], tag: { typeP
     if (typeof value === "string" && /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/.test(name)) authorizationParams[name] = value;
     else warnings.push(`credentials.oauth2.${name} is ignored: only text values are passed as authorization parameters.`);
   }
-  const verify = isPlainObject(extension?.verify) ? { verify: extension.verify } : {};
   return {
     type: "OAUTH2",
     label: "Connect with OAuth",
