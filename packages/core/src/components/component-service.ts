@@ -8,6 +8,7 @@ import type { ComponentRecord, CredentialRecord } from "../records";
 import { invalidInput, type FieldError, type InvalidInput } from "../results";
 import type { CredentialValues } from "../types";
 import { MAX_VALUES_BYTES } from "../validation";
+import { isPlainObject } from "./credential-values";
 import { parseComponentDescriptor, type ComponentDescriptor } from "./descriptor-schema";
 import { importElasticioComponent, parseDescriptorText } from "./elasticio";
 import type { BaseUrlOptions } from "./template";
@@ -258,7 +259,7 @@ export function prepareDescriptor(
     if (!imported.ok) return imported;
     candidate = imported.descriptor;
     warnings = imported.warnings;
-  } else if (options.key != null && isObject(input) && input.key !== options.key) {
+  } else if (options.key != null && isPlainObject(input) && input.key !== options.key) {
     return { ok: false, fieldErrors: [{ field: "key", message: "Must be left out or equal the descriptor's key." }] };
   }
   const parsed = parseComponentDescriptor(candidate);
@@ -270,8 +271,4 @@ export function prepareDescriptor(
     };
   }
   return { ok: true, descriptor: parsed.descriptor, warnings };
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

@@ -142,4 +142,3 @@ export class ComponentSettingsService {
     return { __typename: "ComponentSettingsSet", component };
   }
 }
-

@@ -105,6 +105,7 @@ function checkUrl(field: FieldDescriptor, text: string): FieldOutcome {
   return { value: text };
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
+/** A JSON object (not null, not an array). */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }

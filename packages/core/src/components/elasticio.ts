@@ -5,6 +5,7 @@
  * no I/O. The result is validated by the descriptor schema like any registered descriptor.
  */
 import type { FieldError } from "../results";
+import { isPlainObject } from "./credential-values";
 
 export interface ElasticioImport {
   /** A descriptor in Latchkey's format, not yet validated. */
@@ -75,36 +76,31 @@ function findJsonError(text: string): { position: number; problem: string } {
     }
     expect('"', "a string is not closed");
   };
+  // An object's or array's items up to `close`, comma-separated.
+  const items = (close: string, item: () => void, what: string) => {
+    i++;
+    space();
+    if (text[i] === close) return void i++;
+    for (;;) {
+      item();
+      space();
+      if (text[i] === close) return void i++;
+      expect(",", `expected "," or "${close}" after ${what}`);
+    }
+  };
+  const property = () => {
+    space();
+    if (text[i] !== '"') throw new Stop("expected a property name in double quotes");
+    string();
+    space();
+    expect(":", 'expected ":" after a property name');
+    value();
+  };
   const value = (): void => {
     space();
     const c = text[i];
-    if (c === "{") {
-      i++;
-      space();
-      if (text[i] === "}") return void i++;
-      for (;;) {
-        space();
-        if (text[i] !== '"') throw new Stop("expected a property name in double quotes");
-        string();
-        space();
-        expect(":", 'expected ":" after a property name');
-        value();
-        space();
-        if (text[i] === "}") return void i++;
-        expect(",", 'expected "," or "}" after a property');
-      }
-    }
-    if (c === "[") {
-      i++;
-      space();
-      if (text[i] === "]") return void i++;
-      for (;;) {
-        value();
-        space();
-        if (text[i] === "]") return void i++;
-        expect(",", 'expected "," or "]" after an item');
-      }
-    }
+    if (c === "{") return items("}", property, "a property");
+    if (c === "[") return items("]", value, "an item");
     if (c === '"') return string();
     const literal = /^(true|false|null|-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?)/.exec(text.slice(i, i + 400));
     if (!literal) throw new Stop(i >= text.length ? "the text ends too early" : "expected a value");
@@ -165,13 +161,13 @@ export function importElasticioComponent(input: unknown, options: { key?: string
     if (!parsed.ok) return parsed;
     file = parsed.value;
   }
-  if (!isObject(file)) return fail("descriptor", "Must be a JSON object (a component.json file).");
+  if (!isPlainObject(file)) return fail("descriptor", "Must be a JSON object (a component.json file).");
   const credentials = file.credentials;
-  if (!isObject(credentials)) {
+  if (!isPlainObject(credentials)) {
     return fail("descriptor.credentials", credentials === undefined ? "The file has no credentials section: there is nothing to store." : "Must be an object.");
   }
   const rawFields = credentials.fields ?? {};
-  if (!isObject(rawFields)) return fail("descriptor.credentials.fields", "Must be an object of fields by id.");
+  if (!isPlainObject(rawFields)) return fail("descriptor.credentials.fields", "Must be an object of fields by id.");
   const title = typeof file.title === "string" && file.title.trim() ? file.title.trim().slice(0, 100) : undefined;
   const key = options.key ?? (title ? keyFromTitle(title) : undefined);
   if (!key) return fail("key", "Required: the file has no title to derive a key from.");
@@ -186,7 +182,7 @@ export function importElasticioComponent(input: unknown, options: { key?: string
   let httpAuthField: string | undefined;
   for (const [id, definition] of Object.entries(rawFields)) {
     const path = `descriptor.credentials.fields.${id}`;
-    if (!isObject(definition)) {
+    if (!isPlainObject(definition)) {
       errors.push({ field: path, message: "Must be an object (a field definition)." });
       continue;
     }
@@ -211,10 +207,11 @@ export function importElasticioComponent(input: unknown, options: { key?: string
   const ignoredCredentials = Object.keys(credentials).filter((name) => !["fields", "oauth2", "verifier"].includes(name));
   if (ignoredCredentials.length > 0) warnings.push(`Ignored in credentials: ${ignoredCredentials.join(", ")} (OAuth 1.0 is not supported).`);
 
-  const extension = isObject(file["x-latchkey"]) ? file["x-latchkey"] : undefined;
+  const extension = isPlainObject(file["x-latchkey"]) ? file["x-latchkey"] : undefined;
   const settings = new Map<string, { name: string; description?: string; required: boolean; secret: boolean }>();
-  const envVars = isObject(file.envVars) ? file.envVars : {};
-  const methods = buildMethods({ file, credentials, fields, oauthField, httpAuthField, extension, envVars, settings, warnings });
+  const envVars = isPlainObject(file.envVars) ? file.envVars : {};
+  const verify = isPlainObject(extension?.verify) ? { verify: extension.verify } : {};
+  const methods = buildMethods({ file, credentials, fields, oauthField, httpAuthField, extension, verify, envVars, settings, warnings });
 
   const unusedEnvVars = Object.keys(envVars).filter((name) => !settings.has(name));
   if (unusedEnvVars.length > 0) {
@@ -251,14 +248,15 @@ interface MethodContext {
   oauthField: string | undefined;
   httpAuthField: string | undefined;
   extension: Json | undefined;
+  /** The x-latchkey verify section, spread into each method ({} when there is none). */
+  verify: Json;
   envVars: Json;
   settings: Map<string, { name: string; description?: string; required: boolean; secret: boolean }>;
   warnings: string[];
 }
 
 function buildMethods(context: MethodContext): Json[] {
-  const { fields, oauthField, httpAuthField, extension, warnings, file } = context;
-  const verify = isObject(extension?.verify) ? { verify: extension.verify } : {};
+  const { fields, oauthField, httpAuthField, extension, verify, warnings, file } = context;
   if (oauthField) return [oauth2Method(context, [oauthField])];
   const authClientTypes = Array.isArray(file.authClientTypes) ? file.authClientTypes : [];
   if (httpAuthField) {
@@ -280,10 +278,10 @@ function buildMethods(context: MethodContext): Json[] {
       { name: "headerValue", label: "Header value", type: "STRING", required: true, secret: true },
     ]);
     const methods: Json[] = [basic, apiKey];
-    if (isObject(context.credentials.oauth2)) methods.push(oauth2Method(context, [httpAuthField, "oauth2", "keys"], { typePath: [httpAuthField, "type"], typeValue: "OAuth2" }));
+    if (isPlainObject(context.credentials.oauth2)) methods.push(oauth2Method(context, [httpAuthField, "oauth2", "keys"], { typePath: [httpAuthField, "type"], typeValue: "OAuth2" }));
     return methods;
   }
-  if (isObject(context.credentials.oauth2)) warnings.push("credentials.oauth2 is ignored: no field of the file is an OAuthFieldView.");
+  if (isPlainObject(context.credentials.oauth2)) warnings.push("credentials.oauth2 is ignored: no field of the file is an OAuthFieldView.");
 
   const user = fields.find((f) => /^(user|username|user_name|login|email|adminemail|account)$/i.test(f.name) || /\b(user ?name|login|e-?mail)\b/i.test(f.label));
   const password = fields.find((f) => /password/i.test(f.name) && f.secret);
@@ -291,7 +289,7 @@ function buildMethods(context: MethodContext): Json[] {
   const port = fields.find((f) => /^port$/i.test(f.name));
   const database = fields.find((f) => /^(database|databasename|dbname|db)$/i.test(f.name));
   if (user && password && host && port && database) {
-    const engine = isObject(extension?.database) ? { database: extension.database } : {};
+    const engine = isPlainObject(extension?.database) ? { database: extension.database } : {};
     return [
       {
         type: "DATABASE",
@@ -310,8 +308,8 @@ function buildMethods(context: MethodContext): Json[] {
 }
 
 function oauth2Method(context: MethodContext, tokensPath: string[], tag: { typePath?: string[]; typeValue?: string } = {}): Json {
-  const { fields, credentials, warnings, extension } = context;
-  const block = isObject(credentials.oauth2) ? credentials.oauth2 : undefined;
+  const { fields, credentials, warnings, verify } = context;
+  const block = isPlainObject(credentials.oauth2) ? credentials.oauth2 : undefined;
   const fieldIds = new Set(fields.map((f) => f.name));
   const convert = (value: unknown, what: string): string | undefined => {
     if (typeof value !== "string" || !value.trim()) return undefined;
@@ -343,7 +341,6 @@ function oauth2Method(context: MethodContext, tokensPath: string[], tag: { typeP
     if (typeof value === "string" && /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/.test(name)) authorizationParams[name] = value;
     else warnings.push(`credentials.oauth2.${name} is ignored: only text values are passed as authorization parameters.`);
   }
-  const verify = isObject(extension?.verify) ? { verify: extension.verify } : {};
   return {
     type: "OAUTH2",
     label: "Connect with OAuth",
@@ -366,7 +363,7 @@ function oauth2Method(context: MethodContext, tokensPath: string[], tag: { typeP
 
 function declareSetting(context: MethodContext, name: string, usedBy: string): void {
   if (context.settings.has(name)) return;
-  const declared = isObject(context.envVars[name]) ? context.envVars[name] : undefined;
+  const declared = isPlainObject(context.envVars[name]) ? context.envVars[name] : undefined;
   if (!declared) context.warnings.push(`{{${name}}} in ${usedBy} is not declared in envVars: it is a component setting all the same.`);
   const description = typeof declared?.description === "string" && declared.description.trim() ? declared.description.trim().slice(0, 1000) : undefined;
   const secret = looksSecret(name);
@@ -416,7 +413,7 @@ function importField(id: string, definition: Json, viewClass: string | undefined
 }
 
 function selectOptions(model: unknown): ImportedField["options"] {
-  const pairs: [unknown, unknown][] = Array.isArray(model) ? model.map((item) => [item, item]) : isObject(model) ? Object.entries(model) : [];
+  const pairs: [unknown, unknown][] = Array.isArray(model) ? model.map((item) => [item, item]) : isPlainObject(model) ? Object.entries(model) : [];
   const options = pairs
     .map(([value, label]) => ({ value: String(value).trim().slice(0, 200), label: String(label ?? "").trim().slice(0, 200) }))
     .filter((option) => option.value !== "")
@@ -426,7 +423,7 @@ function selectOptions(model: unknown): ImportedField["options"] {
 
 function helpText(help: unknown): string | undefined {
   if (typeof help === "string") return help;
-  if (isObject(help) && typeof help.description === "string") return help.description;
+  if (isPlainObject(help) && typeof help.description === "string") return help.description;
   return undefined;
 }
 
@@ -460,8 +457,4 @@ function labelFromId(id: string): string {
 
 function fail(field: string, message: string): ElasticioImportResult {
   return { ok: false, fieldErrors: [{ field, message }] };
-}
-
-function isObject(value: unknown): value is Json {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

@@ -1,8 +1,7 @@
 import { secretHint, splitCredentialValues } from "../components/credential-values";
-import type { AuthMethodDescriptor } from "../components/descriptor-schema";
+import type { AuthMethodDescriptor, ComponentDescriptor } from "../components/descriptor-schema";
 import { openSecrets, sealSecrets, type Keyring, type SecretBinding } from "../crypto";
 import type { OAuth2Tokens } from "../oauth2/oauth2-client";
-import type { ComponentDescriptor } from "../components/descriptor-schema";
 import type { BaseUrlOptions } from "../components/template";
 import type { CredentialValues } from "../types";
 import type { CredentialRow } from "./credential-store";

@@ -428,9 +428,8 @@ export class CredentialService {
     const fresh = await this.tokens.fresh(existing, { ...context, method: context.method });
     if ("missing" in fresh) return notFound("Credential", id);
     if (!fresh.ok) return verificationFailed(fresh.verification);
-    const { accessToken, expiresAt, row } = fresh.fresh;
     // The refresh token too, for the component's own code (imported component.json files read it).
-    const refreshToken = openCredentialValues(this.keyring, row, currentDestination(row, context, this.verifierOptions)).tokens?.refreshToken;
+    const { accessToken, refreshToken, expiresAt, row } = fresh.fresh;
     return {
       __typename: "ResolvedCredential",
       credential: toCredentialRecord(row),

@@ -21,6 +21,8 @@ export interface FreshCredential {
   row: CredentialRow;
   values: CredentialValues;
   accessToken: string;
+  /** The refresh token stored with it, if any (resolveCredential hands it to imported components). */
+  refreshToken?: string;
   expiresAt: Date | null;
 }
 
@@ -32,7 +34,8 @@ export type FreshResult =
 
 export interface TokenTarget {
   component: ComponentRecord;
-  method: OAuth2Method;}
+  method: OAuth2Method;
+}
 
 /**
  * Why a new token is asked for:
@@ -68,7 +71,7 @@ export class OAuth2TokenKeeper {
     // Throws DestinationChangedError (nothing sent) when the token or base URL moved.
     const { values, tokens } = openCredentialValues(this.keyring, row, currentDestination(row, target, this.options));
     if (tokens && !row.tokenRefreshFailedAt && !this.isDue(row.tokenExpiresAt)) {
-      return { ok: true, fresh: { row, values, accessToken: tokens.accessToken, expiresAt: row.tokenExpiresAt } };
+      return { ok: true, fresh: { row, values, accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, expiresAt: row.tokenExpiresAt } };
     }
     return this.renew(row, target, options.retryFailed ? { kind: "retry" } : { kind: "due" });
   }
@@ -100,7 +103,7 @@ export class OAuth2TokenKeeper {
       const { values, tokens } = openCredentialValues(this.keyring, row, destination);
       const current = (): FreshResult => ({
         ok: true,
-        fresh: { row, values, accessToken: tokens!.accessToken, expiresAt: row.tokenExpiresAt },
+        fresh: { row, values, accessToken: tokens!.accessToken, refreshToken: tokens!.refreshToken, expiresAt: row.tokenExpiresAt },
       });
       // Whoever held the lock before may have renewed the token already: then it is reused.
       if (tokens && !row.tokenRefreshFailedAt) {
@@ -131,7 +134,7 @@ export class OAuth2TokenKeeper {
           })
           .where(and(eq(credentials.workspaceId, workspaceId), eq(credentials.id, id)))
           .returning();
-        return { ok: true, fresh: { row: updated!, values, accessToken: renewed.accessToken, expiresAt: renewed.expiresAt } } as const;
+        return { ok: true, fresh: { row: updated!, values, accessToken: renewed.accessToken, refreshToken: renewed.refreshToken, expiresAt: renewed.expiresAt } } as const;
       }
 
       const step = grant === "client_credentials" ? "client_credentials" : "refresh";

@@ -17,7 +17,7 @@ export const verifiers: Record<AuthType, Verifier> = {
  * Whether the method says how to check a credential. Imported components (component.json) verify
  * with code Latchkey does not run; without an `x-latchkey` verify section they have none.
  */
-export function definesVerification(method: AuthMethodDescriptor): boolean {
+function definesVerification(method: AuthMethodDescriptor): boolean {
   if (method.type === "DATABASE") return method.database !== undefined;
   if (method.type === "OAUTH2" || method.type === "API_KEY") return true;
   return method.verify !== undefined;
