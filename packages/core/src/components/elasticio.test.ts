@@ -162,6 +162,11 @@ describe("importing component.json", () => {
     const result = importElasticioComponent('{\n  "title": "x",\n  oops\n}');
     expect(!result.ok && result.fieldErrors[0]!.message).toMatch(/line 3, column 3/);
   });
+
+  it("answers text nested too deep to scan with InvalidInput, not a stack overflow", () => {
+    const result = importElasticioComponent("[".repeat(100_000));
+    expect(!result.ok && result.fieldErrors[0]!.message).toMatch(/^Not valid JSON at line 1, column 513: nested more than 512 levels deep\.$/);
+  });
 });
 
 describe("renderEndpointUrl", () => {

@@ -54,9 +54,13 @@ export function parseDescriptorText(text: string): { ok: true; value: unknown } 
   }
 }
 
+// Deeper than this the scanner stops instead of recursing on (a few kilobytes of "[" would exhaust the stack).
+const MAX_SCAN_DEPTH = 512;
+
 /** Where JSON.parse stopped, and why: a small scanner of the JSON grammar, run only after a failure. */
 function findJsonError(text: string): { position: number; problem: string } {
   let i = 0;
+  let depth = 0;
   class Stop {
     constructor(readonly problem: string) {}
   }
@@ -78,13 +82,14 @@ function findJsonError(text: string): { position: number; problem: string } {
   };
   // An object's or array's items up to `close`, comma-separated.
   const items = (close: string, item: () => void, what: string) => {
+    if (++depth > MAX_SCAN_DEPTH) throw new Stop(`nested more than ${MAX_SCAN_DEPTH} levels deep`);
     i++;
     space();
-    if (text[i] === close) return void i++;
+    if (text[i] === close) return void (i++, depth--);
     for (;;) {
       item();
       space();
-      if (text[i] === close) return void i++;
+      if (text[i] === close) return void (i++, depth--);
       expect(",", `expected "," or "${close}" after ${what}`);
     }
   };
