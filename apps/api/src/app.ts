@@ -177,7 +177,10 @@ async function serve(
     checkReady: async () => {
       let timer: NodeJS.Timeout | undefined;
       const late = new Promise<string>((resolve) => (timer = setTimeout(() => resolve(`the database did not answer within ${READY_TIMEOUT_MS} ms`), READY_TIMEOUT_MS)));
-      const check = database.checkReady().catch((error: unknown) => `the database cannot be used (${describeForLog(error).code ?? describeForLog(error).error})`);
+      const check = database.checkReady().catch((error: unknown) => {
+        const { code, error: kind } = describeForLog(error);
+        return `the database cannot be used (${String(code ?? kind)})`;
+      });
       try {
         return await Promise.race([check, late]);
       } finally {

@@ -27,15 +27,25 @@ const PUBLIC_CODES = new Set([
  * How long a client should wait before trying again: a lost database usually comes back (or its
  * pool reconnects) within seconds; a refused transaction (deadlock, cancelled) can be repeated at once.
  */
-export const RETRY_AFTER_SECONDS: Record<DatabaseFault, number> = { unavailable: 2, transient: 1 };
+const RETRY_AFTER_SECONDS: Record<DatabaseFault, number> = { unavailable: 2, transient: 1 };
 const UNAVAILABLE_MESSAGES: Record<DatabaseFault, string> = {
   unavailable: "The service is temporarily unavailable: its database cannot be reached. Try again shortly.",
   transient: "The operation was interrupted by the database and could not be completed. Try again.",
 };
 
+type UnavailableError = GraphQLFormattedError & { extensions: { code: "SERVICE_UNAVAILABLE"; retryAfterSeconds: number } };
+
+function serviceUnavailable(fault: DatabaseFault, requestId: unknown): UnavailableError {
+  return {
+    message: UNAVAILABLE_MESSAGES[fault],
+    extensions: { code: "SERVICE_UNAVAILABLE", retryAfterSeconds: RETRY_AFTER_SECONDS[fault], ...(requestId ? { requestId } : {}) },
+  };
+}
+
 /** The coded, retryable error of a request that hit a database fault; undefined for any other error. */
-function serviceUnavailable(fault: DatabaseFault, extra: Record<string, unknown> = {}): GraphQLFormattedError {
-  return { message: UNAVAILABLE_MESSAGES[fault], extensions: { code: "SERVICE_UNAVAILABLE", retryAfterSeconds: RETRY_AFTER_SECONDS[fault], ...extra } };
+export function databaseFaultError(error: unknown, requestId: string): UnavailableError | undefined {
+  const fault = classifyDatabaseError(error);
+  return fault && serviceUnavailable(fault, requestId);
 }
 
 /**
@@ -43,10 +53,9 @@ function serviceUnavailable(fault: DatabaseFault, extra: Record<string, unknown>
  * from the database): the same error as a GraphQLError that makes Apollo answer HTTP 503.
  */
 export function serviceUnavailableError(error: unknown, requestId: string): GraphQLError | undefined {
-  const fault = classifyDatabaseError(error);
-  if (!fault) return undefined;
-  const formatted = serviceUnavailable(fault, { requestId });
-  const retryAfter = String(formatted.extensions!.retryAfterSeconds);
+  const formatted = databaseFaultError(error, requestId);
+  if (!formatted) return undefined;
+  const retryAfter = String(formatted.extensions.retryAfterSeconds);
   return new GraphQLError(formatted.message, {
     originalError: error instanceof Error ? error : undefined,
     extensions: { ...formatted.extensions, http: { status: 503, headers: new HeaderMap([["retry-after", retryAfter]]) } },
@@ -123,7 +132,7 @@ function describeParseFailure(message: string): string {
  * `hideSchemaDetailsFromClientErrors` and graphql-armor's suggestion blocker, both validation-only,
  * miss). Cut from every message when the schema is not meant to be discoverable.
  */
-export function withoutSuggestions(message: string): string {
+function withoutSuggestions(message: string): string {
   return message.replace(/ ?Did you mean [^?]*\?/g, "");
 }
 
@@ -142,7 +151,7 @@ export function createErrorFormatter(logger: Logger, options: { hideSuggestions:
     }
     const fault = classifyDatabaseError(original);
     if (fault) {
-      const unavailable = serviceUnavailable(fault, formatted.extensions?.requestId ? { requestId: formatted.extensions.requestId } : {});
+      const unavailable = serviceUnavailable(fault, formatted.extensions?.requestId);
       // A lost database is logged once per outage (app.ts); a refused transaction here, once per request.
       if (fault === "transient") {
         logger.warn("A database operation was refused twice (cancelled, deadlock or serialization failure)", { ...describeForLog(original), path: formatted.path });

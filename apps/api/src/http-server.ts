@@ -6,7 +6,7 @@ import { classifyDatabaseError } from "@latchkey/db";
 import { Lexer, Source, TokenKind } from "graphql";
 import { BENCH_PREFIX, handleBench, type BenchDeps } from "./bench-endpoint";
 import type { RequestContext } from "./context";
-import { describeForLog, serviceUnavailableError } from "./graphql-errors";
+import { databaseFaultError, describeForLog, serviceUnavailableError } from "./graphql-errors";
 import { DEMO_PETSTORE_PREFIX, handleDemoPetstore } from "./demo-petstore";
 import { HttpError, readBody } from "./http-body";
 import { requestScope, type Logger } from "./logger";
@@ -224,10 +224,9 @@ function handleRequest(req: IncomingMessage, res: ServerResponse, deps: HttpServ
       const headers: Record<string, string> = req.complete ? {} : { connection: "close" };
       return sendGraphQLError(res, error.status, error.code, error.message, headers, { requestId });
     }
-    const unavailable = serviceUnavailableError(error, requestId);
+    const unavailable = databaseFaultError(error, requestId);
     if (unavailable) {
-      const { http: _http, ...extensions } = unavailable.extensions;
-      return sendGraphQLError(res, 503, "SERVICE_UNAVAILABLE", unavailable.message, { "retry-after": String(extensions.retryAfterSeconds) }, extensions);
+      return sendGraphQLError(res, 503, "SERVICE_UNAVAILABLE", unavailable.message, { "retry-after": String(unavailable.extensions.retryAfterSeconds) }, unavailable.extensions);
     }
     deps.logger.error("Unexpected error while handling a request", { path: url.pathname, ...describeForLog(error) });
     sendGraphQLError(res, 500, "INTERNAL_SERVER_ERROR", "Internal server error: the request could not be completed.", {}, { requestId });

@@ -5,24 +5,40 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 
 const REASON = "Text may not contain a lone UTF-16 surrogate (an unpaired \\uD800-\\uDFFF escape).";
 
+/** A value met on the way down; its path is spelled out only for the one that is reported. */
+interface Visit {
+  value: unknown;
+  parent?: Visit;
+  key?: string | number;
+}
+
+/** graphql-js style: "name", "values.key", "list[2]". */
+function pathOf(visit: Visit | undefined): string {
+  if (visit?.parent === undefined) return "";
+  const parent = pathOf(visit.parent);
+  if (typeof visit.key === "number") return `${parent}[${visit.key}]`;
+  return parent ? `${parent}.${visit.key}` : visit.key!;
+}
+
 /**
  * Where in a JSON value (strings and object keys, at any depth) a lone surrogate sits, as a
  * graphql-js style path ("name", "values.key", "list[2]"); undefined when there is none. Iterative:
- * the value may be nested arbitrarily deep.
+ * the value may be nested arbitrarily deep. Every request's variables pass here: the path is built
+ * only for what is found.
  */
 export function findLoneSurrogate(value: unknown): string | undefined {
-  const stack: { value: unknown; path: string }[] = [{ value, path: "" }];
+  const stack: Visit[] = [{ value }];
   while (stack.length > 0) {
     const item = stack.pop()!;
     if (typeof item.value === "string") {
-      if (LONE_SURROGATE.test(item.value)) return item.path;
+      if (LONE_SURROGATE.test(item.value)) return pathOf(item);
     } else if (Array.isArray(item.value)) {
-      item.value.forEach((child, index) => stack.push({ value: child, path: `${item.path}[${index}]` }));
+      item.value.forEach((child, index) => stack.push({ value: child, parent: item, key: index }));
     } else if (typeof item.value === "object" && item.value !== null) {
       for (const [key, child] of Object.entries(item.value)) {
-        const path = item.path ? `${item.path}.${key}` : key;
-        if (LONE_SURROGATE.test(key)) return path;
-        stack.push({ value: child, path });
+        const visit: Visit = { value: child, parent: item, key };
+        if (LONE_SURROGATE.test(key)) return pathOf(visit);
+        stack.push(visit);
       }
     }
   }

@@ -82,7 +82,14 @@ async function checkMigrations(db: Database): Promise<string | undefined> {
 /** Opens the database, applies the committed migrations, and hands back a closable handle. */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
   const counter = statementCounter(options.countStatements);
-  if (options.url) return openPostgres(options.url, options.poolSize ?? 10, { ...DEFAULT_POSTGRES_TIMEOUTS, ...definedOnly(options) }, counter);
+  if (options.url) {
+    const timeouts: PostgresTimeouts = {
+      connectTimeoutMs: options.connectTimeoutMs ?? DEFAULT_POSTGRES_TIMEOUTS.connectTimeoutMs,
+      statementTimeoutMs: options.statementTimeoutMs ?? DEFAULT_POSTGRES_TIMEOUTS.statementTimeoutMs,
+      idleInTransactionTimeoutMs: options.idleInTransactionTimeoutMs ?? DEFAULT_POSTGRES_TIMEOUTS.idleInTransactionTimeoutMs,
+    };
+    return openPostgres(options.url, options.poolSize ?? 10, timeouts, counter);
+  }
   // Only one process may open the folder (data-folder-lock.ts): the lock comes before PGlite touches it.
   const lock = options.lock ?? (await lockDataFolder(options.dataDir, options.holderName));
   try {
@@ -115,11 +122,6 @@ async function openPglite(dataDir: string, { logger, statementCount }: Counter):
     await client.close();
     throw error;
   }
-}
-
-function definedOnly(options: OpenDatabaseOptions): Partial<PostgresTimeouts> {
-  const { connectTimeoutMs, statementTimeoutMs, idleInTransactionTimeoutMs } = options;
-  return Object.fromEntries(Object.entries({ connectTimeoutMs, statementTimeoutMs, idleInTransactionTimeoutMs }).filter(([, v]) => v !== undefined));
 }
 
 // A connection error within this long of the database answering again belongs to the same outage

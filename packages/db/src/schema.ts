@@ -113,6 +113,8 @@ export const credentials = pgTable(
     index("credentials_workspace_component_idx").on(t.workspaceId, t.componentId, t.name, t.id),
     index("credentials_workspace_status_idx").on(t.workspaceId, t.status),
     index("credentials_verified_at_idx").on(t.verifiedAt),
+    // The start-up backfill of legacy rows (bindLegacyDestinations) finds the few unbound rows without reading the table.
+    index("credentials_unbound_idx").on(t.id).where(sql`${t.destination} is null`),
   ],
 );
 

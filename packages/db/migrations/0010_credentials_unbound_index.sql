@@ -1,0 +1,1 @@
+CREATE INDEX "credentials_unbound_idx" ON "credentials" USING btree ("id") WHERE "credentials"."destination" is null;
