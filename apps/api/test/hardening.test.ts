@@ -3,7 +3,7 @@
 // cannot store and for persisted queries.
 import { createHash } from "node:crypto";
 import { CreateCredentialDocument, RegisterComponentDocument } from "@latchkey/sdk";
-import { createTestDatabase, startApi, type TestApi, type TestDatabase } from "./harness";
+import { apiKeyDescriptor, createTestDatabase, startApi, type TestApi, type TestDatabase } from "./harness";
 
 let production: TestApi;
 let development: TestApi;
@@ -86,20 +86,7 @@ describe("text PostgreSQL cannot store", () => {
     name,
     values,
   });
-  const descriptor = (name: string) => ({
-    key: "surrogates",
-    name,
-    baseUrl: "http://127.0.0.1:9",
-    authMethods: [
-      {
-        type: "API_KEY",
-        label: "API key",
-        fields: [{ name: "apiKey", label: "API key", type: "PASSWORD", secret: true, required: true }],
-        apply: { in: "header", name: "x-api-key" },
-        verify: { http: { method: "GET", path: "/me" } },
-      },
-    ],
-  });
+  const descriptor = (name: string) => apiKeyDescriptor({ key: "surrogates", name, baseUrl: "http://127.0.0.1:9", header: "x-api-key" });
 
   test.each([
     ["a credential's name", CreateCredentialDocument, { input: credentialInput("before \ud800 after") }, 'at "input.name"'],
