@@ -8,12 +8,12 @@ import {
   SetComponentSettingsDocument,
   StartOAuth2AuthorizationDocument,
 } from "@latchkey/sdk";
-import { expectNoSecretsIn, startFakeApp, useApi, type FakeApp } from "./harness";
+import { ELASTICIO_COMPONENTS, expectNoSecretsIn, startFakeApp, useApi, type FakeApp } from "./harness";
 import { authorize, callback, CLIENT_ID, CLIENT_SECRET, forward, TestProvider } from "./support/oauth2-provider";
 
 const WEB_URL = "http://web.latchkey.test:3101";
 const api = useApi({ env: { LATCHKEY_WEB_URL: WEB_URL } });
-const FILE = path.resolve(__dirname, "../../..", "../shared/elasticio-components/elasticio__salesforce-component.json");
+const FILE = path.join(ELASTICIO_COMPONENTS, "elasticio__salesforce-component.json");
 
 let provider: TestProvider;
 /** Stands in for https://<prodEnv>.salesforce.com: /<prodEnv>/services/oauth2/{authorize,token} reach the mock provider. */

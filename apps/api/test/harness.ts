@@ -29,6 +29,9 @@ const tsxBin = path.join(repoRoot, "node_modules/.bin/tsx");
 const mainFile = path.join(repoRoot, "apps/api/src/main.ts");
 const rotateFile = path.join(repoRoot, "apps/api/src/keys/rotate.ts");
 
+/** The elastic.io component.json files the tests import: shared test data beside the clone (never copied into it). */
+export const ELASTICIO_COMPONENTS = path.resolve(repoRoot, "../shared/elasticio-components");
+
 /** One caller of the API: an SDK client and a raw POST that both send the caller's credentials. */
 export interface TestCaller {
   client: LatchkeyClient;
