@@ -6,7 +6,7 @@ import {
   DeleteCredentialDocument,
   SetStepCredentialDocument,
 } from "@latchkey/sdk";
-import { createCredential, createTestDatabase, postgresOrSkip, requiredPostgresUrl, signInOutcomes, startApi, type TestApi, type TestDatabase } from "./harness";
+import { createCredential, createTestDatabase, postgresOrSkip, requiredPostgresUrl, signInOutcomes, startApis, type TestApi, type TestDatabase } from "./harness";
 
 /**
  * PRODUCT.md rule 6 under concurrency: two API processes on one PostgreSQL race
@@ -28,7 +28,7 @@ beforeAll(async () => {
   database = await createTestDatabase(serverUrl);
   const env = { LATCHKEY_ENCRYPTION_KEY: randomBytes(32).toString("base64") };
   // Both start (and migrate) at once, as replicas behind a load balancer would.
-  [a, b] = await Promise.all([startApi({ env, databaseUrl: database.url }), startApi({ env, databaseUrl: database.url })]);
+  [a, b] = await startApis({ env, databaseUrl: database.url }, { env, databaseUrl: database.url });
 }, 120_000);
 
 afterAll(async () => {

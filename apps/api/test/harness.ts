@@ -405,6 +405,18 @@ export async function startApi(options: ApiProcessOptions = {}): Promise<TestApi
   };
 }
 
+/** Starts one API per options (startApi), all at once; if one fails, those that started are stopped before the failure is thrown. */
+export async function startApis<T extends ApiProcessOptions[]>(...all: T): Promise<{ [K in keyof T]: TestApi }> {
+  const started = await Promise.allSettled(all.map((options) => startApi(options)));
+  const failed = started.find((result) => result.status === "rejected");
+  const apis = started.flatMap((result) => (result.status === "fulfilled" ? [result.value] : []));
+  if (failed) {
+    await Promise.all(apis.map((api) => api.stop()));
+    throw failed.reason;
+  }
+  return apis as { [K in keyof T]: TestApi };
+}
+
 /** Runs `file` with tsx until it exits (killed after `timeoutMs`: then `what` did not finish); gives its exit code and output. */
 function runToExit(
   file: string,
