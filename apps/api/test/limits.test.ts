@@ -131,8 +131,9 @@ test("on PostgreSQL two API processes share the verification rate limit: togethe
   if (!(await postgresOrSkip(serverUrl, "the shared rate limit test"))) return;
   const database = await createTestDatabase(serverUrl);
   const env = { LATCHKEY_VERIFY_RATE_LIMIT: "3", LATCHKEY_ENCRYPTION_KEY: randomBytes(32).toString("base64") };
-  const replicas = await startApis({ env, databaseUrl: database.url }, { env, databaseUrl: database.url });
+  let replicas: TestApi[] = [];
   try {
+    replicas = await startApis({ env, databaseUrl: database.url }, { env, databaseUrl: database.url });
     const input = { componentKey: "petstore", authType: "API_KEY" as const, values: { apiKey: "wrong" } };
     // 8 at once, 4 to each process: one bucket, refilled at 3 per minute (one per 20 s), so 3 pass.
     const results = await Promise.all(
