@@ -21,7 +21,7 @@ import {
   ViewerDocument,
   type LatchkeyClient,
 } from "@latchkey/sdk";
-import { createCredential, expectNoSecretsIn, registerApiKeyComponent, TEST_OWNER, useApi, type TestCaller } from "./harness";
+import { createCredential, expectNoSecretsIn, registerApiKeyComponent, signInOutcomes, TEST_OWNER, useApi, type TestCaller } from "./harness";
 
 const api = useApi();
 
@@ -43,16 +43,11 @@ async function signIn(caller: TestCaller, email: string, password: string) {
   return (await caller.client.request(SignInDocument, { email, password })).signIn;
 }
 
-const WRONG_PASSWORD = "The email or password is not right.";
 const TOO_MANY = /^Too many failed sign-ins/;
 
 /** `attempts` sign-ins at once; how many had their password checked (a wrong-password answer) and how many were refused unchecked. */
 async function signInBurst(attempts: { email: string; password: string; address: string }[]) {
-  const answers = await Promise.all(attempts.map((a) => api().signIn(a.email, a.password, { address: a.address })));
-  return {
-    checked: answers.filter((a) => a.message === WRONG_PASSWORD).length,
-    limited: answers.filter((a) => TOO_MANY.test(a.message ?? "")).length,
-  };
+  return signInOutcomes(await Promise.all(attempts.map((a) => api().signIn(a.email, a.password, { address: a.address }))));
 }
 
 /** The reasons of a person's sign_in.failed audit events, counted. */

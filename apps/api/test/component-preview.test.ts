@@ -1,12 +1,11 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { ComponentDocument, PreviewComponentDocument, RegisterComponentDocument } from "@latchkey/sdk";
-import { useApi } from "./harness";
+import { ELASTICIO_COMPONENTS, useApi } from "./harness";
 
 const api = useApi();
 
-const FOLDER = path.resolve(__dirname, "../../../../shared/elasticio-components");
-const mailchimpText = readFileSync(path.join(FOLDER, "elasticio__mailchimp-component.json"), "utf8");
+const mailchimpText = readFileSync(path.join(ELASTICIO_COMPONENTS, "elasticio__mailchimp-component.json"), "utf8");
 
 describe("previewComponent", () => {
   it("shows the form and warnings registerComponent would give, without storing anything", async () => {

@@ -30,6 +30,8 @@ async function crashDuringCreates(databaseUrl: string | undefined): Promise<void
     // Acknowledged: the API answered CredentialCreated. Each carries its own secret.
     const acknowledged = new Map<string, string>();
     let killed = false;
+    /** A create failed before the kill: the wait below ends, so the API is killed and the failure reported. */
+    let failed = false;
     let sent = 0;
     const worker = async () => {
       while (!killed) {
@@ -39,13 +41,16 @@ async function crashDuringCreates(databaseUrl: string | undefined): Promise<void
           const created = await createCredential(token.client, { componentKey: "petstore", authType: "API_KEY", name: apiKey, values: { apiKey: "secret" } });
           acknowledged.set(created.id, apiKey);
         } catch {
-          if (!killed) throw new Error("a create failed before the kill");
+          if (!killed) {
+            failed = true;
+            throw new Error("a create failed before the kill");
+          }
           return; // In flight at the kill: not acknowledged, may or may not exist.
         }
       }
     };
     const workers = Array.from({ length: BURST }, worker);
-    while (acknowledged.size < KILL_AFTER) await new Promise((resolve) => setTimeout(resolve, 5));
+    while (acknowledged.size < KILL_AFTER && !failed) await new Promise((resolve) => setTimeout(resolve, 5));
     killed = true;
     await api.kill();
     await Promise.all(workers);

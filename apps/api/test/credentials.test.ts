@@ -5,7 +5,6 @@ import {
   CredentialDocument,
   CredentialsDocument,
   DeleteCredentialDocument,
-  RegisterComponentDocument,
   RenameCredentialDocument,
   ReverifyCredentialDocument,
   UpdateCredentialDocument,
@@ -15,7 +14,7 @@ import {
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { createCredential, createTestDatabase, databaseEnv, expectNoSecretsIn, runScriptJson, startFakeApp, useApi, type FakeApp } from "./harness";
+import { createCredential, createTestDatabase, databaseEnv, expectNoSecretsIn, registerApiKeyComponent, runScriptJson, startFakeApp, useApi, type FakeApp } from "./harness";
 
 const GOOD_KEY = "ak_live_7d1f0c9e4b2a48e6a1c3";
 const OTHER_GOOD_KEY = "ak_live_0b9e8d7c6b5a4f3e2d1c";
@@ -42,34 +41,15 @@ beforeAll(async () => {
       res.writeHead(404).end();
     }
   });
-  const registered = await api().client.request(RegisterComponentDocument, {
-    descriptor: acmeDescriptor(acme.url),
-  });
-  expect(registered.registerComponent.__typename).toBe("ComponentRegistered");
+  // A component whose verification talks to the fake application.
+  const registered = await registerApiKeyComponent(api().client, { key: "acme", name: "Acme API", baseUrl: acme.url, header: "X-Api-Key", verifyPath: "/v1/me" });
+  expect(registered.__typename).toBe("ComponentRegistered");
 });
 
 afterAll(async () => {
   expectNoSecretsIn(api().responses, [GOOD_KEY, OTHER_GOOD_KEY, BAD_KEY, PASSWORD]);
   await acme.close();
 });
-
-/** A component whose verification talks to a local fake application. */
-function acmeDescriptor(baseUrl: string) {
-  return {
-    key: "acme",
-    name: "Acme API",
-    baseUrl,
-    authMethods: [
-      {
-        type: "API_KEY",
-        label: "API key",
-        fields: [{ name: "apiKey", label: "API key", type: "PASSWORD", secret: true, required: true }],
-        apply: { in: "header", name: "X-Api-Key" },
-        verify: { http: { method: "GET", path: "/v1/me" } },
-      },
-    ],
-  };
-}
 
 const acmeInput = (apiKey: string, name?: string) => ({
   componentKey: "acme",

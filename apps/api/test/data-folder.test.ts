@@ -4,13 +4,12 @@
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
-import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { CredentialDocument } from "@latchkey/sdk";
 import { LOCK_FILE_NAME, lockDataFolder } from "@latchkey/db";
 import { STATUS_FILE_NAME } from "../src/keys/status-file";
-import { createCredential, reachableOrSkip, runApiUntilExit, runKeysRotate, startApi } from "./harness";
+import { createCredential, reachableOrSkip, runApiUntilExit, runKeysRotate, startApi, startTcpListener } from "./harness";
 
 let dataDir: string;
 beforeEach(() => {
@@ -161,9 +160,8 @@ test("a full disk: one line naming the folder, exit 1", async () => {
 }, 120_000);
 
 test("a port in use: one line naming it, exit 1, and the folder is free again", async () => {
-  const taken: Server = createServer();
-  await new Promise<void>((resolve) => taken.listen(0, "127.0.0.1", resolve));
-  const { port } = taken.address() as { port: number };
+  const taken = await startTcpListener();
+  const { port } = taken;
   try {
     const run = await runApiUntilExit({ LATCHKEY_DATA_DIR: dataDir, PORT: String(port) });
     expect(run.code).toBe(1);
@@ -171,7 +169,7 @@ test("a port in use: one line naming it, exit 1, and the folder is free again", 
     expect(line).toContain(`Port ${port}`);
     expect(line).toContain("PORT");
   } finally {
-    await new Promise((resolve) => taken.close(resolve));
+    await taken.close();
   }
   expect(() => statSync(path.join(dataDir, LOCK_FILE_NAME))).toThrow();
 }, 120_000);

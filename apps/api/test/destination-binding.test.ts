@@ -1,5 +1,4 @@
 import { randomBytes } from "node:crypto";
-import net from "node:net";
 import mysql from "mysql2/promise";
 import pg from "pg";
 import {
@@ -10,7 +9,7 @@ import {
   StartOAuth2AuthorizationDocument,
   UpdateCredentialDocument,
 } from "@latchkey/sdk";
-import { createCredential, eventually, expectNoSecretsIn, reachableOrSkip, requiredPostgresUrl, startFakeApp, useApi, type FakeApp, type TestToken } from "./harness";
+import { createCredential, eventually, expectNoSecretsIn, reachableOrSkip, registerApiKeyComponent, requiredPostgresUrl, startFakeApp, startTcpListener, useApi, type FakeApp, type TcpListener, type TestToken } from "./harness";
 import { CLIENT_ID, CLIENT_SECRET, connect, SHORT_LIVED, useProvider, type TestProvider } from "./support/oauth2-provider";
 
 /**
@@ -33,30 +32,8 @@ const DB_PASSWORD = `Db-${randomBytes(10).toString("hex")}`;
 
 let app: FakeApp;
 let capture: FakeApp;
-let tcp: { port: number; connections: number; close(): Promise<void> };
+let tcp: TcpListener;
 let user: TestToken;
-
-/** A raw TCP server that counts every connection (and says nothing back). */
-async function startTcpCapture() {
-  const sockets = new Set<net.Socket>();
-  let connections = 0;
-  const server = net.createServer((socket) => {
-    connections++;
-    sockets.add(socket);
-    socket.on("close", () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return {
-    port: (server.address() as net.AddressInfo).port,
-    get connections() {
-      return connections;
-    },
-    close: () => {
-      for (const socket of sockets) socket.destroy();
-      return new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
-}
 
 /** Every secret value a capture server saw, anywhere in a request line or header. */
 const seen = (server: FakeApp) => JSON.stringify(server.requests);
@@ -71,7 +48,7 @@ beforeAll(async () => {
       basic === `Basic ${Buffer.from(`ada:${NEW_PASSWORD}`).toString("base64")}`;
     res.writeHead(ok ? 200 : 401).end();
   });
-  tcp = await startTcpCapture();
+  tcp = await startTcpListener();
   user = await api().createToken(["CREDENTIALS_USE"]);
 });
 
@@ -96,22 +73,8 @@ const resolve = async (id: string) => (await user.client.request(ResolveCredenti
 const register = async (descriptor: Record<string, unknown>) =>
   (await api().client.request(RegisterComponentDocument, { descriptor })).registerComponent;
 
-function apiKeyDescriptor(key: string, baseUrl: string) {
-  return {
-    key,
-    name: `Dest ${key}`,
-    baseUrl,
-    authMethods: [
-      {
-        type: "API_KEY",
-        label: "API key",
-        fields: [{ name: "apiKey", label: "API key", type: "PASSWORD", secret: true, required: true }],
-        apply: { in: "header", name: "X-Dest-Key" },
-        verify: { http: { method: "GET", path: "/me" } },
-      },
-    ],
-  };
-}
+/** The API key component `key` ("Dest <key>", the key in X-Dest-Key) registered at `baseUrl`: registerComponent's answer. */
+const registerDest = (key: string, baseUrl: string) => registerApiKeyComponent(api().client, { key, name: `Dest ${key}`, baseUrl, header: "X-Dest-Key" });
 
 const reentry = (field: string) => ({ field, message: "Re-enter this: the destination changed." });
 
@@ -184,10 +147,10 @@ describe("updateCredential that moves the destination", () => {
 
 describe("registerComponent that moves the destination", () => {
   test("API key: re-registered elsewhere, the credential is DESTINATION_CHANGED, listed, refused everywhere, never sent; re-entering rebinds it", async () => {
-    expect(await register(apiKeyDescriptor("dest-api", app.url))).toMatchObject({ __typename: "ComponentRegistered", credentialsNeedingReentry: [] });
+    expect(await registerDest("dest-api", app.url)).toMatchObject({ __typename: "ComponentRegistered", credentialsNeedingReentry: [] });
     const { id } = await createCredential(api().client, { componentKey: "dest-api", authType: "API_KEY", name: "Dest key", values: { apiKey: API_KEY } });
 
-    const moved = await register(apiKeyDescriptor("dest-api", capture.url));
+    const moved = await registerDest("dest-api", capture.url);
     expect(moved).toMatchObject({ __typename: "ComponentRegistered", credentialsNeedingReentry: [{ id, name: "Dest key", status: "INVALID" }] });
     const { credential } = await api().client.request(CredentialDocument, { id });
     expect(credential).toMatchObject({ status: "INVALID", lastVerification: { code: "DESTINATION_CHANGED" } });
@@ -210,19 +173,19 @@ describe("registerComponent that moves the destination", () => {
 
   test("the scheduled job sends nothing after a re-register, whatever the credential's status was", async () => {
     const key = "dest-job";
-    await register(apiKeyDescriptor(key, app.url));
+    await registerDest(key, app.url);
     const { id } = await createCredential(api().client, { componentKey: key, authType: "API_KEY", values: { apiKey: API_KEY } });
     // Verified by the job at the application first (proof it runs here).
     const before = app.requests.length;
     await eventually("the job re-verifies at the application", async () => (app.requests.length > before ? true : undefined), 15_000);
-    await register(apiKeyDescriptor(key, capture.url));
+    await registerDest(key, capture.url);
     await new Promise((r) => setTimeout(r, 6_000));
     expect(capture.requests).toEqual([]);
     expect((await api().client.request(CredentialDocument, { id })).credential).toMatchObject({ status: "INVALID", lastVerification: { code: "DESTINATION_CHANGED" } });
   }, 40_000);
 
   test("a built-in catalog key cannot be registered", async () => {
-    const result = await register(apiKeyDescriptor("petstore", capture.url));
+    const result = await registerDest("petstore", capture.url);
     expect(result).toMatchObject({ __typename: "InvalidInput", fieldErrors: [{ field: "descriptor.key", message: expect.stringContaining("built-in") }] });
     expect(capture.requests).toEqual([]);
   });

@@ -3,17 +3,15 @@ import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { CreateCredentialDocument, RegisterComponentDocument, ResolveCredentialDocument } from "@latchkey/sdk";
 import { VIEW_CLASS_TYPES } from "@latchkey/core";
-import { expectNoSecretsIn, startFakeApp, useApi, type TestToken } from "./harness";
+import { ELASTICIO_COMPONENTS, expectNoSecretsIn, startFakeApp, useApi, type TestToken } from "./harness";
 
 type Json = Record<string, any>;
 
 const api = useApi();
 
-// The shared test data beside the clone: real component.json files (never copied into the catalog).
-const repoRoot = path.resolve(__dirname, "../../..");
-const FOLDER = path.resolve(repoRoot, "../shared/elasticio-components");
-const files = readdirSync(FOLDER).filter((name) => name.endsWith(".json")).sort();
-const read = (file: string): Json => JSON.parse(readFileSync(path.join(FOLDER, file), "utf8"));
+// Real component.json files (never copied into the catalog).
+const files = readdirSync(ELASTICIO_COMPONENTS).filter((name) => name.endsWith(".json")).sort();
+const read = (file: string): Json => JSON.parse(readFileSync(path.join(ELASTICIO_COMPONENTS, file), "utf8"));
 /** One key per file: two files may share a title ("Salesforce", "Database"). */
 const keyOf = (file: string) =>
   file

@@ -8,12 +8,12 @@ import {
   SetComponentSettingsDocument,
   StartOAuth2AuthorizationDocument,
 } from "@latchkey/sdk";
-import { expectNoSecretsIn, startFakeApp, useApi, type FakeApp } from "./harness";
-import { authorize, callback, CLIENT_ID, CLIENT_SECRET, TestProvider } from "./support/oauth2-provider";
+import { ELASTICIO_COMPONENTS, expectNoSecretsIn, startFakeApp, useApi, type FakeApp } from "./harness";
+import { authorize, callback, CLIENT_ID, CLIENT_SECRET, forward, TestProvider } from "./support/oauth2-provider";
 
 const WEB_URL = "http://web.latchkey.test:3101";
 const api = useApi({ env: { LATCHKEY_WEB_URL: WEB_URL } });
-const FILE = path.resolve(__dirname, "../../..", "../shared/elasticio-components/elasticio__salesforce-component.json");
+const FILE = path.join(ELASTICIO_COMPONENTS, "elasticio__salesforce-component.json");
 
 let provider: TestProvider;
 /** Stands in for https://<prodEnv>.salesforce.com: /<prodEnv>/services/oauth2/{authorize,token} reach the mock provider. */
@@ -23,26 +23,11 @@ const seenPaths: string[] = [];
 beforeAll(async () => {
   provider = await TestProvider.start();
   salesforce = await startFakeApp((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => {
-      const url = new URL(req.url ?? "/", "http://x");
-      seenPaths.push(url.pathname);
-      const endpoint = /^\/(login|test)\/services\/oauth2\/(authorize|token)$/.exec(url.pathname)?.[2];
-      if (!endpoint) return void res.writeHead(404).end();
-      const headers = Object.fromEntries(
-        Object.entries(req.headers).filter((e): e is [string, string] => typeof e[1] === "string" && e[0] !== "host" && e[0] !== "content-length"),
-      );
-      void fetch(`${provider.issuerUrl}/${endpoint}${url.search}`, {
-        method: req.method,
-        headers,
-        body: req.method === "POST" ? Buffer.concat(chunks) : undefined,
-        redirect: "manual",
-      }).then(async (answer) => {
-        const passed = ["content-type", "location"].flatMap((name) => (answer.headers.get(name) ? [[name, answer.headers.get(name)!]] : []));
-        res.writeHead(answer.status, Object.fromEntries(passed)).end(Buffer.from(await answer.arrayBuffer()));
-      });
-    });
+    const url = new URL(req.url ?? "/", "http://x");
+    seenPaths.push(url.pathname);
+    const endpoint = /^\/(login|test)\/services\/oauth2\/(authorize|token)$/.exec(url.pathname)?.[2];
+    if (!endpoint) return void res.writeHead(404).end();
+    void forward(req, res, `${provider.issuerUrl}/${endpoint}${url.search}`);
   });
 });
 

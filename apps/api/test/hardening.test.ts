@@ -3,7 +3,7 @@
 // cannot store and for persisted queries.
 import { createHash } from "node:crypto";
 import { CreateCredentialDocument, RegisterComponentDocument } from "@latchkey/sdk";
-import { createTestDatabase, startApi, type TestApi, type TestDatabase } from "./harness";
+import { apiKeyDescriptor, createTestDatabase, startApis, type TestApi, type TestDatabase } from "./harness";
 
 let production: TestApi;
 let development: TestApi;
@@ -15,10 +15,10 @@ beforeAll(async () => {
   const env = { LATCHKEY_COMPILE_AFTER_RUNS: "1" };
   // Two API processes start at once: give them time on a loaded machine.
   const startTimeoutMs = 150_000;
-  [production, development] = await Promise.all([
-    startApi({ databaseUrl: databases[0]!.url, env: { ...env, NODE_ENV: "production" }, startTimeoutMs }),
-    startApi({ databaseUrl: databases[1]!.url, env, startTimeoutMs }),
-  ]);
+  [production, development] = await startApis(
+    { databaseUrl: databases[0]!.url, env: { ...env, NODE_ENV: "production" }, startTimeoutMs },
+    { databaseUrl: databases[1]!.url, env, startTimeoutMs },
+  );
 }, 180_000);
 afterAll(async () => {
   await Promise.all([production?.stop(), development?.stop()]);
@@ -86,20 +86,7 @@ describe("text PostgreSQL cannot store", () => {
     name,
     values,
   });
-  const descriptor = (name: string) => ({
-    key: "surrogates",
-    name,
-    baseUrl: "http://127.0.0.1:9",
-    authMethods: [
-      {
-        type: "API_KEY",
-        label: "API key",
-        fields: [{ name: "apiKey", label: "API key", type: "PASSWORD", secret: true, required: true }],
-        apply: { in: "header", name: "x-api-key" },
-        verify: { http: { method: "GET", path: "/me" } },
-      },
-    ],
-  });
+  const descriptor = (name: string) => apiKeyDescriptor({ key: "surrogates", name, baseUrl: "http://127.0.0.1:9", header: "x-api-key" });
 
   test.each([
     ["a credential's name", CreateCredentialDocument, { input: credentialInput("before \ud800 after") }, 'at "input.name"'],

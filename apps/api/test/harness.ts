@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import { createServer as createNetServer, type AddressInfo, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
@@ -28,6 +28,9 @@ const repoRoot = path.resolve(__dirname, "../../..");
 const tsxBin = path.join(repoRoot, "node_modules/.bin/tsx");
 const mainFile = path.join(repoRoot, "apps/api/src/main.ts");
 const rotateFile = path.join(repoRoot, "apps/api/src/keys/rotate.ts");
+
+/** The elastic.io component.json files the tests import: shared test data beside the clone (never copied into it). */
+export const ELASTICIO_COMPONENTS = path.resolve(repoRoot, "../shared/elasticio-components");
 
 /** One caller of the API: an SDK client and a raw POST that both send the caller's credentials. */
 export interface TestCaller {
@@ -402,6 +405,18 @@ export async function startApi(options: ApiProcessOptions = {}): Promise<TestApi
   };
 }
 
+/** Starts one API per options (startApi), all at once; if one fails, those that started are stopped before the failure is thrown. */
+export async function startApis<T extends ApiProcessOptions[]>(...all: T): Promise<{ [K in keyof T]: TestApi }> {
+  const started = await Promise.allSettled(all.map((options) => startApi(options)));
+  const failed = started.find((result) => result.status === "rejected");
+  const apis = started.flatMap((result) => (result.status === "fulfilled" ? [result.value] : []));
+  if (failed) {
+    await Promise.all(apis.map((api) => api.stop()));
+    throw failed.reason;
+  }
+  return apis as { [K in keyof T]: TestApi };
+}
+
 /** Runs `file` with tsx until it exits (killed after `timeoutMs`: then `what` did not finish); gives its exit code and output. */
 function runToExit(
   file: string,
@@ -514,6 +529,36 @@ export async function startFakeApp(handler: (req: IncomingMessage, res: ServerRe
   };
 }
 
+export interface TcpListener {
+  port: number;
+  /** Connections accepted so far. */
+  readonly connections: number;
+  /** Closes the listener and every connection it holds. */
+  close(): Promise<void>;
+}
+
+/** A raw TCP server on 127.0.0.1 (a free port) that counts every connection and says nothing back. */
+export async function startTcpListener(): Promise<TcpListener> {
+  const sockets = new Set<Socket>();
+  let connections = 0;
+  const server = createNetServer((socket) => {
+    connections++;
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    port: (server.address() as AddressInfo).port,
+    get connections() {
+      return connections;
+    },
+    close: () => {
+      for (const socket of sockets) socket.destroy();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
 /** A credential as createCredential answers it. */
 export type CreatedCredential = Extract<CreateCredentialMutation["createCredential"], { __typename: "CredentialCreated" }>["credential"];
 
@@ -524,30 +569,39 @@ export async function createCredential(client: LatchkeyClient, input: CreateCred
   return result.credential;
 }
 
+/** What registerApiKeyComponent registers. */
+export interface ApiKeyComponent {
+  key: string;
+  name: string;
+  baseUrl: string;
+  header: string;
+  verifyPath?: string;
+}
+
 /**
- * Registers a component with one API_KEY auth method: a secret `apiKey` field sent in the `header`
- * header, verified by GET `verifyPath` (/me) at `baseUrl`. Gives registerComponent's answer.
+ * The descriptor of a component with one API_KEY auth method: a secret `apiKey` field sent in the
+ * `header` header, verified by GET `verifyPath` (/me) at `baseUrl`.
  */
-export async function registerApiKeyComponent(
-  client: LatchkeyClient,
-  component: { key: string; name: string; baseUrl: string; header: string; verifyPath?: string },
-): Promise<RegisterComponentMutation["registerComponent"]> {
-  const { registerComponent } = await client.request(RegisterComponentDocument, {
-    descriptor: {
-      key: component.key,
-      name: component.name,
-      baseUrl: component.baseUrl,
-      authMethods: [
-        {
-          type: "API_KEY",
-          label: "API key",
-          fields: [{ name: "apiKey", label: "API key", type: "PASSWORD", secret: true, required: true }],
-          apply: { in: "header", name: component.header },
-          verify: { http: { method: "GET", path: component.verifyPath ?? "/me" } },
-        },
-      ],
-    },
-  });
+export function apiKeyDescriptor(component: ApiKeyComponent) {
+  return {
+    key: component.key,
+    name: component.name,
+    baseUrl: component.baseUrl,
+    authMethods: [
+      {
+        type: "API_KEY",
+        label: "API key",
+        fields: [{ name: "apiKey", label: "API key", type: "PASSWORD", secret: true, required: true }],
+        apply: { in: "header", name: component.header },
+        verify: { http: { method: "GET", path: component.verifyPath ?? "/me" } },
+      },
+    ],
+  };
+}
+
+/** Registers the component of apiKeyDescriptor; gives registerComponent's answer. */
+export async function registerApiKeyComponent(client: LatchkeyClient, component: ApiKeyComponent): Promise<RegisterComponentMutation["registerComponent"]> {
+  const { registerComponent } = await client.request(RegisterComponentDocument, { descriptor: apiKeyDescriptor(component) });
   return registerComponent;
 }
 
@@ -557,6 +611,17 @@ export function expectNoSecretsIn(responses: string[], secrets: string[]): void 
     const leaks = responses.filter((r) => r.includes(secret));
     expect({ secret: secret.slice(0, 3) + "…", leaks: leaks.length }).toEqual({ secret: secret.slice(0, 3) + "…", leaks: 0 });
   }
+}
+
+/**
+ * Of sign-in answers (TestApi.signIn): how many had their password checked (the wrong-password
+ * message) and how many were refused unchecked (the too-many-failures message).
+ */
+export function signInOutcomes(answers: { message: string | undefined }[]): { checked: number; limited: number } {
+  return {
+    checked: answers.filter((answer) => answer.message === "The email or password is not right.").length,
+    limited: answers.filter((answer) => /^Too many failed sign-ins/.test(answer.message ?? "")).length,
+  };
 }
 
 /** Polls `check` until it returns a value other than undefined; fails with `what` after `timeoutMs`. */

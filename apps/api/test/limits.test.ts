@@ -5,7 +5,7 @@ import { Kind, parse, validate, type DocumentNode } from "graphql";
 import { randomBytes } from "node:crypto";
 import { CreateCredentialDocument, LatchkeyRequestError, VerifyCredentialDocument } from "@latchkey/sdk";
 import { LIMIT_CODES, QUERY_LIMITS, queryProtection, VerificationRateLimiter } from "../src/limits";
-import { createTestDatabase, postgresOrSkip, requiredPostgresUrl, startApi, useApi, type TestApi } from "./harness";
+import { createTestDatabase, postgresOrSkip, requiredPostgresUrl, startApis, useApi, type TestApi } from "./harness";
 import { servedSchema } from "./support/served-schema";
 
 const schema = servedSchema();
@@ -85,10 +85,10 @@ describe("production mode", () => {
   let production: TestApi;
   let explicit: TestApi;
   beforeAll(async () => {
-    [production, explicit] = await Promise.all([
-      startApi({ env: { NODE_ENV: "production", LATCHKEY_VERIFY_RATE_LIMIT: "3" } }),
-      startApi({ env: { NODE_ENV: "production", LATCHKEY_INTROSPECTION: "true" } }),
-    ]);
+    [production, explicit] = await startApis(
+      { env: { NODE_ENV: "production", LATCHKEY_VERIFY_RATE_LIMIT: "3" } },
+      { env: { NODE_ENV: "production", LATCHKEY_INTROSPECTION: "true" } },
+    );
   }, 90_000);
   afterAll(async () => {
     await Promise.all([production?.stop(), explicit?.stop()]);
@@ -131,8 +131,9 @@ test("on PostgreSQL two API processes share the verification rate limit: togethe
   if (!(await postgresOrSkip(serverUrl, "the shared rate limit test"))) return;
   const database = await createTestDatabase(serverUrl);
   const env = { LATCHKEY_VERIFY_RATE_LIMIT: "3", LATCHKEY_ENCRYPTION_KEY: randomBytes(32).toString("base64") };
-  const replicas = await Promise.all([startApi({ env, databaseUrl: database.url }), startApi({ env, databaseUrl: database.url })]);
+  let replicas: TestApi[] = [];
   try {
+    replicas = await startApis({ env, databaseUrl: database.url }, { env, databaseUrl: database.url });
     const input = { componentKey: "petstore", authType: "API_KEY" as const, values: { apiKey: "wrong" } };
     // 8 at once, 4 to each process: one bucket, refilled at 3 per minute (one per 20 s), so 3 pass.
     const results = await Promise.all(

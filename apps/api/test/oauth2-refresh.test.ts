@@ -6,7 +6,7 @@ import {
   UpdateCredentialDocument,
 } from "@latchkey/sdk";
 import type { MutableResponse } from "oauth2-mock-server";
-import { createCredential, createTestDatabase, expectNoSecretsIn, postgresOrSkip, requiredPostgresUrl, startApi, useApi, type TestApi, type TestDatabase } from "./harness";
+import { createCredential, createTestDatabase, expectNoSecretsIn, postgresOrSkip, requiredPostgresUrl, startApis, useApi, type TestApi, type TestDatabase } from "./harness";
 import { CLIENT_ID, CLIENT_SECRET, connect, SHORT_LIVED, useProvider, type TestProvider } from "./support/oauth2-provider";
 
 const WEB_URL = "http://web.latchkey.test:3101";
@@ -182,7 +182,7 @@ describe("across API processes on one PostgreSQL", () => {
     if (!(await postgresOrSkip(serverUrl, "the cross-process refresh test"))) return;
     database = await createTestDatabase(serverUrl);
     const env = { LATCHKEY_ENCRYPTION_KEY: randomBytes(32).toString("base64"), LATCHKEY_WEB_URL: WEB_URL };
-    apis = await Promise.all([startApi({ env, databaseUrl: database.url }), startApi({ env, databaseUrl: database.url })]);
+    apis = await startApis({ env, databaseUrl: database.url }, { env, databaseUrl: database.url });
     await apis[0]!.client.request(RegisterComponentDocument, { descriptor: descriptors(useTestProvider())[0]! });
   }, 120_000);
 

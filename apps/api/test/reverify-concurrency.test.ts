@@ -7,7 +7,7 @@ import {
   postgresOrSkip,
   registerApiKeyComponent,
   requiredPostgresUrl,
-  startApi,
+  startApis,
   startFakeApp,
   type FakeApp,
   type TestApi,
@@ -48,7 +48,7 @@ beforeAll(async () => {
     LATCHKEY_VERIFY_CONCURRENCY: "16",
     LATCHKEY_LOG_LEVEL: "debug",
   };
-  [a, b] = await Promise.all([startApi({ env, databaseUrl: database.url }), startApi({ env, databaseUrl: database.url })]);
+  [a, b] = await startApis({ env, databaseUrl: database.url }, { env, databaseUrl: database.url });
 }, 120_000);
 
 afterAll(async () => {

@@ -56,12 +56,8 @@ export class TestProvider {
     const mockUrl = server.issuer.url!;
     const held: { delayMs: () => number } = { delayMs: () => 0 };
     const front = await startFakeApp((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on("data", (chunk: Buffer) => chunks.push(chunk));
-      req.on("end", () => {
-        const delay = req.method === "POST" && req.url === "/token" ? held.delayMs() : 0;
-        setTimeout(() => void forward(mockUrl, req, Buffer.concat(chunks), res), delay);
-      });
+      const delay = req.method === "POST" && req.url === "/token" ? held.delayMs() : 0;
+      setTimeout(() => void forward(req, res, `${mockUrl}${req.url ?? "/"}`), delay);
     });
     // Tokens name the address the clients use as their issuer.
     server.issuer.url = front.url;
@@ -151,15 +147,18 @@ export class TestProvider {
   }
 }
 
-async function forward(targetUrl: string, req: IncomingMessage, body: Buffer, res: ServerResponse): Promise<void> {
+/** Sends `req` (its method, headers and body) on to `targetUrl` and answers `res` with what came back (redirects not followed; 502 if nothing did). */
+export async function forward(req: IncomingMessage, res: ServerResponse, targetUrl: string): Promise<void> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
   const headers = Object.fromEntries(
     Object.entries(req.headers).filter((entry): entry is [string, string] => typeof entry[1] === "string" && entry[0] !== "host"),
   );
   try {
-    const answer = await fetch(`${targetUrl}${req.url ?? "/"}`, {
+    const answer = await fetch(targetUrl, {
       method: req.method,
       headers,
-      body: req.method === "GET" || req.method === "HEAD" ? undefined : body,
+      body: req.method === "GET" || req.method === "HEAD" ? undefined : Buffer.concat(chunks),
       redirect: "manual",
     });
     const passed = ["content-type", "location", "www-authenticate", "cache-control"].flatMap((name) => {
