@@ -98,6 +98,7 @@ const codesOf = (answer: Answer) => (answer.errors ?? []).map((e) => e.extension
 
 /** A retryable failure, as a client must be able to recognise it. */
 function expectRetryable(answer: Answer): void {
+  expect(codesOf(answer).length).toBeGreaterThan(0);
   expect(codesOf(answer).every((code) => code === "SERVICE_UNAVAILABLE")).toBe(true);
   for (const error of answer.errors ?? []) expect(error.extensions?.retryAfterSeconds).toBeGreaterThan(0);
 }
