@@ -229,7 +229,7 @@ describe("isMutation", () => {
     expect(isMutation(String(RenameCredentialDocument))).toBe(true);
     expect(isMutation(String(CredentialsDocument))).toBe(false);
     expect(isMutation("fragment F on Credential { id mutation: name }\n# mutation\nquery Q { credential(id: \"}mutation\") { ...F } }")).toBe(false);
-    expect(isMutation("fragment F on Credential { id }\nmutation M { deleteCredential(id: \"1\") { __typename } }")).toBe(true);
+    expect(isMutation("fragment F on Credential { id }\nmutation M { deleteCredential(input: { id: \"1\" }) { __typename } }")).toBe(true);
     expect(isMutation("{ credentials { totalCount } }")).toBe(false);
   });
 });
