@@ -1174,8 +1174,9 @@ export type Query = {
   /**
    * The object of the current workspace with this id, whatever its type; null when there is none,
    * when it belongs to another workspace, or when the caller may not read its type (the same rule as
-   * its list: invitations, API tokens, audit events and other members' people are for admins; an API
-   * token sees no people). The current workspace itself is found by its id too.
+   * its list: pending invitations, API tokens, audit events and other members' people are for admins;
+   * a person finds themselves; an API token finds no person). The current workspace itself is found
+   * by its id too.
    */
   node: Maybe<Node>;
   /**
