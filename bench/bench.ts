@@ -277,7 +277,7 @@ async function runScale(credentialCount: number, slow: SlowEndpoint): Promise<Sc
           check: (json) => !json.errors && json.data.components.length === 200,
         },
         graphqlCase("3 credential { usage } (50 flows)", CredentialDocument, { id: seeded.hotCredentialId }, (d) => d.credential.usage.length === 50),
-        graphqlCase("4 deleteCredential, in use", DeleteCredentialDocument, { id: seeded.inUseCredentialId }, (d) => d.deleteCredential.__typename === "CredentialInUse"),
+        graphqlCase("4 deleteCredential, in use", DeleteCredentialDocument, { input: { id: seeded.inUseCredentialId } }, (d) => d.deleteCredential.__typename === "CredentialInUse"),
         { name: "5a JSON baseline, first page", request: { path: `/bench/credentials?first=${PAGE}`, method: "GET" }, check: jsonPage },
         {
           name: "5b JSON baseline, deep page",

@@ -37,7 +37,7 @@ export async function createFlow(
 }
 
 export async function activateFlow(api: LatchkeyClient, id: string) {
-  const { activateFlow: result } = await api.request(ActivateFlowDocument, { id });
+  const { activateFlow: result } = await api.request(ActivateFlowDocument, { input: { id } });
   if (result.__typename !== "FlowSaved") throw new Error(`activateFlow answered ${result.__typename}`);
   return result.flow;
 }

@@ -72,7 +72,7 @@ test("an admin imports a component.json, sees its form and warnings first, regis
 });
 
 test("a member sees the components but not the import", async ({ browser, api }) => {
-  const { createInvitation } = await api.request(CreateInvitationDocument, { role: "MEMBER" });
+  const { createInvitation } = await api.request(CreateInvitationDocument, { input: { role: "MEMBER" } });
   if (createInvitation.__typename !== "InvitationCreated") throw new Error(createInvitation.__typename);
   const guest = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const guestPage = await guest.newPage();
@@ -94,7 +94,7 @@ test("a member sees the components but not the import", async ({ browser, api })
 test("an admin sets a component's settings; a secret one is shown only as set", async ({ page, api }, testInfo) => {
   const key = `sf-settings-${Date.now().toString(36)}`;
   const descriptor = JSON.parse(readFileSync(path.join(FOLDER, "elasticio__salesforce-component.json"), "utf8")) as Record<string, unknown>;
-  const { registerComponent } = await api.request(RegisterComponentDocument, { descriptor, format: "ELASTICIO", key });
+  const { registerComponent } = await api.request(RegisterComponentDocument, { input: { descriptor, format: "ELASTICIO", key } });
   expect(registerComponent.__typename).toBe("ComponentRegistered");
 
   await page.goto(`/settings/components/${key}`);

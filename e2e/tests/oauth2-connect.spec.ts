@@ -28,7 +28,7 @@ test("Connect goes to the provider and back to the new credential", async ({
 }, testInfo) => {
   const issuer = provider!.issuer.url!;
   const key = `mock-oauth-${Date.now().toString(36)}`;
-  const { registerComponent } = await api.request(RegisterComponentDocument, {
+  const { registerComponent } = await api.request(RegisterComponentDocument, { input: {
     descriptor: {
       key,
       name: "Mock CRM",
@@ -52,7 +52,7 @@ test("Connect goes to the provider and back to the new credential", async ({
         },
       ],
     },
-  });
+  } });
   expect(registerComponent.__typename).toBe("ComponentRegistered");
 
   await addCredentialPage.goto(key);

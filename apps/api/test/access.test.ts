@@ -8,6 +8,7 @@ import {
   CreateCredentialDocument,
   CreateInvitationDocument,
   CredentialsDocument,
+  EndSessionDocument,
   LatchkeyRequestError,
   MembersDocument,
   RemoveMemberDocument,
@@ -16,7 +17,6 @@ import {
   SetupFirstOwnerDocument,
   SetupStatusDocument,
   SignInDocument,
-  SignOutDocument,
   SwitchWorkspaceDocument,
   ViewerDocument,
   type LatchkeyClient,
@@ -40,7 +40,7 @@ async function createPetstore(client: LatchkeyClient, name: string): Promise<str
 }
 
 async function signIn(caller: TestCaller, email: string, password: string) {
-  return (await caller.client.request(SignInDocument, { email, password })).signIn;
+  return (await caller.client.request(SignInDocument, { input: { email, password } })).signIn;
 }
 
 const TOO_MANY = /^Too many failed sign-ins/;
@@ -88,7 +88,7 @@ describe("sessions", () => {
     expect(signedIn.cookie).toMatch(/^latchkey_session=lks_[\w-]{43}; Path=\/; HttpOnly; SameSite=Lax; Max-Age=\d+$/);
     const session = api().as({ session: signedIn.session });
     expect((await session.client.request(ViewerDocument)).viewer?.person?.email).toBe(person.email);
-    expect(await session.client.request(SignOutDocument)).toEqual({ signOut: true });
+    expect(await session.client.request(EndSessionDocument)).toMatchObject({ endSession: { __typename: "SessionEnded" } });
     expect(await errorCode(session.client.request(CredentialsDocument, {}))).toBe("UNAUTHENTICATED");
     expect((await session.client.request(ViewerDocument)).viewer).toBeNull();
     // The person's other session is untouched.
@@ -157,12 +157,12 @@ describe("workspaces", () => {
     // A session of its own, so the harness's owner session keeps its workspace.
     const fresh = await api().signIn(owner.email, owner.password);
     const ownerSession = api().as({ session: fresh.session });
-    expect((await ownerSession.client.request(SwitchWorkspaceDocument, { id: second })).switchWorkspace.__typename).toBe("WorkspaceSwitched");
+    expect((await ownerSession.client.request(SwitchWorkspaceDocument, { input: { id: second } })).switchWorkspace.__typename).toBe("WorkspaceSwitched");
     expect(await names(ownerSession)).toEqual([inSecond]);
     expect(await names(api())).toContain(inFirst);
     const outsider = await api().createPerson("ADMIN");
     expect(await errorCode(api().as({ session: outsider.session, workspaceId: second }).client.request(CredentialsDocument, {}))).toBe("FORBIDDEN");
-    expect((await outsider.client.request(SwitchWorkspaceDocument, { id: second })).switchWorkspace.__typename).toBe("NotFound");
+    expect((await outsider.client.request(SwitchWorkspaceDocument, { input: { id: second } })).switchWorkspace.__typename).toBe("NotFound");
   });
 });
 
@@ -172,18 +172,18 @@ describe("members and roles", () => {
     const otherAdmin = await api().createPerson("ADMIN");
     const member = await api().createPerson("MEMBER");
 
-    expect((await admin.client.request(ChangeMemberRoleDocument, { personId: member.personId, role: "VIEWER" })).changeMemberRole).toMatchObject({
+    expect((await admin.client.request(ChangeMemberRoleDocument, { input: { personId: member.personId, role: "VIEWER" } })).changeMemberRole).toMatchObject({
       __typename: "MemberUpdated",
       member: { role: "VIEWER" },
     });
-    expect((await admin.client.request(ChangeMemberRoleDocument, { personId: member.personId, role: "ADMIN" })).changeMemberRole.__typename).toBe("NotAllowed");
-    expect((await admin.client.request(RemoveMemberDocument, { personId: otherAdmin.personId })).removeMember.__typename).toBe("NotAllowed");
-    expect((await admin.client.request(CreateInvitationDocument, { role: "OWNER" })).createInvitation.__typename).toBe("NotAllowed");
-    expect((await api().client.request(ChangeMemberRoleDocument, { personId: api().owner.personId, role: "ADMIN" })).changeMemberRole.__typename).toBe(
+    expect((await admin.client.request(ChangeMemberRoleDocument, { input: { personId: member.personId, role: "ADMIN" } })).changeMemberRole.__typename).toBe("NotAllowed");
+    expect((await admin.client.request(RemoveMemberDocument, { input: { personId: otherAdmin.personId } })).removeMember.__typename).toBe("NotAllowed");
+    expect((await admin.client.request(CreateInvitationDocument, { input: { role: "OWNER" } })).createInvitation.__typename).toBe("NotAllowed");
+    expect((await api().client.request(ChangeMemberRoleDocument, { input: { personId: api().owner.personId, role: "ADMIN" } })).changeMemberRole.__typename).toBe(
       "InvalidInput",
     );
 
-    expect((await api().client.request(RemoveMemberDocument, { personId: member.personId })).removeMember).toEqual({
+    expect((await api().client.request(RemoveMemberDocument, { input: { personId: member.personId } })).removeMember).toEqual({
       __typename: "MemberRemoved",
       personId: member.personId,
     });
@@ -193,14 +193,14 @@ describe("members and roles", () => {
   });
 
   test("an invitation link works once and only until it is used", async () => {
-    const { createInvitation } = await api().client.request(CreateInvitationDocument, { role: "VIEWER" });
+    const { createInvitation } = await api().client.request(CreateInvitationDocument, { input: { role: "VIEWER" } });
     if (createInvitation.__typename !== "InvitationCreated") throw new Error(createInvitation.__typename);
     const newPerson = { name: "Invited", email: `invited-${Date.now()}@latchkey.test`, password: "a long enough password" };
-    const first = await api().as({}).client.request(AcceptInvitationDocument, { token: createInvitation.token, newPerson });
+    const first = await api().as({}).client.request(AcceptInvitationDocument, { input: { token: createInvitation.token, newPerson } });
     expect(first.acceptInvitation).toMatchObject({ __typename: "InvitationAccepted", workspace: { role: "VIEWER" } });
     const again = await api()
       .as({})
-      .client.request(AcceptInvitationDocument, { token: createInvitation.token, newPerson: { ...newPerson, email: `again-${newPerson.email}` } });
+      .client.request(AcceptInvitationDocument, { input: { token: createInvitation.token, newPerson: { ...newPerson, email: `again-${newPerson.email}` } } });
     expect(again.acceptInvitation.__typename).toBe("NotFound");
   });
 });
@@ -214,19 +214,19 @@ describe("API tokens", () => {
 
     expect(await errorCode(read.client.request(CredentialsDocument, {}))).toBe("OK");
     expect(await errorCode(read.client.request(CreateCredentialDocument, { input: { componentKey: "petstore", authType: "API_KEY", values: { apiKey: "secret" } } }))).toBe("FORBIDDEN");
-    expect(await errorCode(read.client.request(ResolveCredentialDocument, { id }))).toBe("FORBIDDEN");
+    expect(await errorCode(read.client.request(ResolveCredentialDocument, { input: { id } }))).toBe("FORBIDDEN");
 
     expect(await errorCode(write.client.request(CredentialsDocument, {}))).toBe("FORBIDDEN");
     expect(await errorCode(createPetstore(write.client, "Written by a token"))).toBe("OK");
-    expect(await errorCode(write.client.request(ResolveCredentialDocument, { id }))).toBe("FORBIDDEN");
+    expect(await errorCode(write.client.request(ResolveCredentialDocument, { input: { id } }))).toBe("FORBIDDEN");
 
     expect(await errorCode(use.client.request(CredentialsDocument, {}))).toBe("FORBIDDEN");
-    expect(await errorCode(use.client.request(ResolveCredentialDocument, { id }))).toBe("OK");
+    expect(await errorCode(use.client.request(ResolveCredentialDocument, { input: { id } }))).toBe("OK");
 
     // Tokens never manage people or tokens, whatever their scopes.
     const all = await api().createToken(["READ", "WRITE", "CREDENTIALS_USE"]);
     expect(await errorCode(all.client.request(ApiTokensDocument))).toBe("FORBIDDEN");
-    expect(await errorCode(all.client.request(CreateInvitationDocument, { role: "VIEWER" }))).toBe("FORBIDDEN");
+    expect(await errorCode(all.client.request(CreateInvitationDocument, { input: { role: "VIEWER" } }))).toBe("FORBIDDEN");
     expect((await all.client.request(ViewerDocument)).viewer).toMatchObject({ person: null, apiToken: { id: all.id }, scopes: ["READ", "WRITE", "CREDENTIALS_USE"] });
   });
 
@@ -260,7 +260,7 @@ describe("API tokens", () => {
 
     const revoked = await api().createToken(["READ"]);
     expect(await errorCode(revoked.client.request(CredentialsDocument, {}))).toBe("OK");
-    expect((await api().client.request(RevokeApiTokenDocument, { id: revoked.id })).revokeApiToken.__typename).toBe("ApiTokenRevoked");
+    expect((await api().client.request(RevokeApiTokenDocument, { input: { id: revoked.id } })).revokeApiToken.__typename).toBe("ApiTokenRevoked");
     expect(await errorCode(revoked.client.request(CredentialsDocument, {}))).toBe("UNAUTHENTICATED");
 
     const { apiTokens } = await api().client.request(ApiTokensDocument);
@@ -279,7 +279,7 @@ describe("tokens follow their creator", () => {
     if (createApiToken.__typename !== "ApiTokenCreated") throw new Error(createApiToken.__typename);
     return { id: createApiToken.apiToken.id, createdBy: createApiToken.apiToken.createdBy, runtime: api().as({ token: createApiToken.token }) };
   }
-  const resolves = async (runtime: TestCaller, id: string) => errorCode(runtime.client.request(ResolveCredentialDocument, { id }));
+  const resolves = async (runtime: TestCaller, id: string) => errorCode(runtime.client.request(ResolveCredentialDocument, { input: { id } }));
 
   test("removing a person revokes every token they created in the workspace, audited; others' tokens stay valid", async () => {
     const id = await createPetstore(api().client, "Used by runtimes");
@@ -291,7 +291,7 @@ describe("tokens follow their creator", () => {
     // A token does not learn who created it.
     expect((await adminsToken.runtime.client.request(ViewerDocument)).viewer?.apiToken).toMatchObject({ id: adminsToken.id, createdBy: null });
 
-    expect((await api().client.request(RemoveMemberDocument, { personId: admin.personId })).removeMember.__typename).toBe("MemberRemoved");
+    expect((await api().client.request(RemoveMemberDocument, { input: { personId: admin.personId } })).removeMember.__typename).toBe("MemberRemoved");
     expect(await resolves(adminsToken.runtime, id)).toBe("UNAUTHENTICATED");
     expect(await resolves(ownersToken.runtime, id)).toBe("OK");
 
@@ -314,14 +314,14 @@ describe("tokens follow their creator", () => {
     const leavingToken = await createTokenAs(leaving, "Leaving owner's runtime");
     // The same person's token in a workspace they stay in.
     const elsewhere = await api().createWorkspace("Workspace the owner stays in");
-    const { createInvitation } = await api().as({ session: api().owner.session, workspaceId: elsewhere }).client.request(CreateInvitationDocument, { role: "ADMIN" });
+    const { createInvitation } = await api().as({ session: api().owner.session, workspaceId: elsewhere }).client.request(CreateInvitationDocument, { input: { role: "ADMIN" } });
     if (createInvitation.__typename !== "InvitationCreated") throw new Error(createInvitation.__typename);
-    expect((await leaving.client.request(AcceptInvitationDocument, { token: createInvitation.token })).acceptInvitation.__typename).toBe("InvitationAccepted");
+    expect((await leaving.client.request(AcceptInvitationDocument, { input: { token: createInvitation.token } })).acceptInvitation.__typename).toBe("InvitationAccepted");
     const inElsewhere = api().as({ session: leaving.session, workspaceId: elsewhere });
     const elsewhereCredential = await createPetstore(inElsewhere.client, "Elsewhere");
     const staysToken = await createTokenAs(inElsewhere, "Stays");
 
-    expect((await leaving.client.request(RemoveMemberDocument, { personId: leaving.personId })).removeMember.__typename).toBe("MemberRemoved");
+    expect((await leaving.client.request(RemoveMemberDocument, { input: { personId: leaving.personId } })).removeMember.__typename).toBe("MemberRemoved");
     expect(await resolves(leavingToken.runtime, id)).toBe("UNAUTHENTICATED");
     expect(await resolves(staysToken.runtime, elsewhereCredential)).toBe("OK");
   });
@@ -331,10 +331,10 @@ describe("resolveCredential", () => {
   test("returns the decrypted values to a credentials:use token, audited; people and other scopes are refused", async () => {
     const id = await createPetstore(api().client, "For the runtime");
     const runtime = await api().createToken(["CREDENTIALS_USE"], { name: "Flow runtime" });
-    const { resolveCredential } = await runtime.client.request(ResolveCredentialDocument, { id });
+    const { resolveCredential } = await runtime.client.request(ResolveCredentialDocument, { input: { id } });
     expect(resolveCredential).toMatchObject({ __typename: "ResolvedCredential", credential: { id, name: "For the runtime" }, secrets: { apiKey: "secret" }, expiresAt: null });
 
-    expect(await errorCode(api().client.request(ResolveCredentialDocument, { id }))).toBe("FORBIDDEN");
+    expect(await errorCode(api().client.request(ResolveCredentialDocument, { input: { id } }))).toBe("FORBIDDEN");
     const { auditLog } = await api().client.request(AuditLogDocument, { filter: { objectId: id, objectType: "credential" } });
     const actions = auditLog.edges.map((e) => e.node);
     expect(actions.filter((e) => e.action === "credential.resolve")).toEqual([

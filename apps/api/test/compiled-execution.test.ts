@@ -68,7 +68,7 @@ const requests = (): [string, { toString(): string }, Record<string, unknown>][]
   ["CredentialVerifications", CredentialVerificationsDocument, { id: credentialId, first: 5 }],
   ["CredentialVerifications, bad first (error in a field)", CredentialVerificationsDocument, { id: credentialId, first: 0 }],
   ["Credential, variable of the wrong type (400)", CredentialDocument, { id: { not: "an id" } }],
-  ["DeleteCredential, unknown id (a mutation)", DeleteCredentialDocument, { id: UNKNOWN_ID }],
+  ["DeleteCredential, unknown id (a mutation)", DeleteCredentialDocument, { input: { id: UNKNOWN_ID } }],
 ];
 
 test("a compiled plan answers exactly as graphql-js does, errors included", async () => {

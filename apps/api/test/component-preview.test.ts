@@ -16,11 +16,11 @@ describe("previewComponent", () => {
     // Nothing was stored.
     expect((await api().client.request(ComponentDocument, { key: "mailchimp-preview" })).component).toBeNull();
 
-    const { registerComponent: registered } = await api().client.request(RegisterComponentDocument, {
+    const { registerComponent: registered } = await api().client.request(RegisterComponentDocument, { input: {
       descriptor: JSON.parse(mailchimpText),
       format: "ELASTICIO",
       key: "mailchimp-preview",
-    });
+    } });
     if (registered.__typename !== "ComponentRegistered") throw new Error(JSON.stringify(registered));
     expect(preview.authMethods).toEqual(registered.component.authMethods);
     expect(preview.warnings).toEqual(registered.warnings);

@@ -66,7 +66,7 @@ function petstoreClone(key: string, name = "Pet clone"): Json {
 }
 
 async function register(descriptor: unknown): Promise<RegisterComponentMutation["registerComponent"]> {
-  return (await api().client.request(RegisterComponentDocument, { descriptor: descriptor as Record<string, unknown> })).registerComponent;
+  return (await api().client.request(RegisterComponentDocument, { input: { descriptor: descriptor as Record<string, unknown> } })).registerComponent;
 }
 
 async function listComponents() {

@@ -80,8 +80,8 @@ test(`deleteCredential racing activateFlow, ${ROUNDS} rounds`, async () => {
     const credentialId = await newPetstoreCredential(a!);
     const flow = await newFlow(a!, credentialId, `race ${round}`);
     const [deleted, activated] = await Promise.all([
-      jittered(() => a!.client.request(DeleteCredentialDocument, { id: credentialId }), headStart(round).del),
-      jittered(() => b!.client.request(ActivateFlowDocument, { id: flow.id }), headStart(round).other),
+      jittered(() => a!.client.request(DeleteCredentialDocument, { input: { id: credentialId } }), headStart(round).del),
+      jittered(() => b!.client.request(ActivateFlowDocument, { input: { id: flow.id } }), headStart(round).other),
     ]);
     const deleteWon = deleted.deleteCredential.__typename === "CredentialDeleted";
     const activateWon = activated.activateFlow.__typename === "FlowSaved";
@@ -98,15 +98,15 @@ test(`deleteCredential racing activateFlow, ${ROUNDS} rounds`, async () => {
 test(`deleteCredential racing setStepCredential on an ACTIVE flow, ${ROUNDS} rounds`, async () => {
   if (!available) return;
   const flow = await newFlow(a!, await newPetstoreCredential(a!), "active flow under race");
-  const activated = await a!.client.request(ActivateFlowDocument, { id: flow.id });
+  const activated = await a!.client.request(ActivateFlowDocument, { input: { id: flow.id } });
   expect(activated.activateFlow.__typename).toBe("FlowSaved");
   const stepId = flow.steps[0]!.id;
   const outcomes = { pointed: 0, deleted: 0 };
   for (let round = 0; round < ROUNDS; round++) {
     const credentialId = await newPetstoreCredential(a!);
     const [deleted, pointed] = await Promise.all([
-      jittered(() => a!.client.request(DeleteCredentialDocument, { id: credentialId }), headStart(round).del),
-      jittered(() => b!.client.request(SetStepCredentialDocument, { stepId, credentialId }), headStart(round).other),
+      jittered(() => a!.client.request(DeleteCredentialDocument, { input: { id: credentialId } }), headStart(round).del),
+      jittered(() => b!.client.request(SetStepCredentialDocument, { input: { stepId, credentialId } }), headStart(round).other),
     ]);
     const deleteWon = deleted.deleteCredential.__typename === "CredentialDeleted";
     const pointWon = pointed.setStepCredential.__typename === "FlowSaved";

@@ -62,7 +62,7 @@ async function crashDuringCreates(databaseUrl: string | undefined): Promise<void
     try {
       const runtime = again.as({ token: token.token });
       for (const [id, name] of acked) {
-        const { resolveCredential } = await runtime.client.request(ResolveCredentialDocument, { id });
+        const { resolveCredential } = await runtime.client.request(ResolveCredentialDocument, { input: { id } });
         expect(resolveCredential).toMatchObject({ __typename: "ResolvedCredential", secrets: { apiKey: "secret" } });
         expect(resolveCredential.__typename === "ResolvedCredential" && resolveCredential.credential.name).toBe(name);
       }

@@ -8,7 +8,7 @@ import {
   RenameCredentialDocument,
   ReverifyCredentialDocument,
   UpdateCredentialDocument,
-  VerifyCredentialDocument,
+  VerifyCredentialValuesDocument,
   LatchkeyRequestError,
 } from "@latchkey/sdk";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -175,57 +175,53 @@ describe("createCredential", () => {
   });
 });
 
-describe("verifyCredential (dry run)", () => {
+describe("verifyCredentialValues (dry run)", () => {
   test("verifies without saving anything", async () => {
     const before = await countOf("acme");
-    const ok = await api().client.request(VerifyCredentialDocument, { input: acmeInput(GOOD_KEY) });
-    expect(ok.verifyCredential).toMatchObject({ ok: true, code: "OK", status: "VALID" });
-    const bad = await api().client.request(VerifyCredentialDocument, { input: acmeInput(BAD_KEY) });
-    expect(bad.verifyCredential).toMatchObject({ ok: false, code: "UNAUTHORIZED" });
+    const ok = await api().client.request(VerifyCredentialValuesDocument, { input: acmeInput(GOOD_KEY) });
+    expect(ok.verifyCredentialValues).toMatchObject({ __typename: "CredentialValuesVerified", verification: { ok: true, code: "OK", status: "VALID" } });
+    const bad = await api().client.request(VerifyCredentialValuesDocument, { input: acmeInput(BAD_KEY) });
+    expect(bad.verifyCredentialValues).toMatchObject({ __typename: "VerificationFailed", verification: { ok: false, code: "UNAUTHORIZED" } });
     expect(await countOf("acme")).toBe(before);
   });
 
-  test("bad input is a BAD_USER_INPUT error with field errors", async () => {
-    const error = await api()
-      .client.request(VerifyCredentialDocument, { input: { ...acmeInput(GOOD_KEY), values: {} } })
-      .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(LatchkeyRequestError);
-    expect((error as LatchkeyRequestError).code).toBe("BAD_USER_INPUT");
-    expect((error as LatchkeyRequestError).errors[0]?.extensions?.fieldErrors).toEqual([
-      expect.objectContaining({ field: "values.apiKey" }),
-    ]);
+  test("bad input is InvalidInput with field errors; an unknown component NotFound", async () => {
+    const { verifyCredentialValues } = await api().client.request(VerifyCredentialValuesDocument, { input: { ...acmeInput(GOOD_KEY), values: {} } });
+    expect(verifyCredentialValues).toMatchObject({ __typename: "InvalidInput", fieldErrors: [expect.objectContaining({ field: "values.apiKey" })] });
+    const unknown = await api().client.request(VerifyCredentialValuesDocument, { input: { ...acmeInput(GOOD_KEY), componentKey: "no-such-component" } });
+    expect(unknown.verifyCredentialValues.__typename).toBe("NotFound");
   });
 });
 
 describe("updateCredential", () => {
   test("a failing new key changes nothing; the stored key still verifies", async () => {
     const credential = await createAcme();
-    const { updateCredential } = await api().client.request(UpdateCredentialDocument, { id: credential.id, values: { apiKey: BAD_KEY } });
+    const { updateCredential } = await api().client.request(UpdateCredentialDocument, { input: { id: credential.id, values: { apiKey: BAD_KEY } } });
     expect(updateCredential).toMatchObject({ __typename: "VerificationFailed", verification: { code: "UNAUTHORIZED" } });
     const { credential: after } = await api().client.request(CredentialDocument, { id: credential.id });
     expect(after).toMatchObject({ status: "VALID", secrets: credential.secrets, updatedAt: credential.updatedAt });
-    const again = await api().client.request(ReverifyCredentialDocument, { id: credential.id });
+    const again = await api().client.request(ReverifyCredentialDocument, { input: { id: credential.id } });
     expect(again.reverifyCredential).toMatchObject({ __typename: "CredentialVerified", verification: { ok: true } });
   });
 
   test("a passing new key replaces the old one; secrets left out keep their stored value", async () => {
     const credential = await createAcme();
-    const { updateCredential } = await api().client.request(UpdateCredentialDocument, { id: credential.id, values: { apiKey: OTHER_GOOD_KEY } });
+    const { updateCredential } = await api().client.request(UpdateCredentialDocument, { input: { id: credential.id, values: { apiKey: OTHER_GOOD_KEY } } });
     expect(updateCredential.__typename).toBe("CredentialUpdated");
     if (updateCredential.__typename !== "CredentialUpdated") return;
     expect(updateCredential.credential.secrets).toEqual([{ field: "apiKey", hint: "••••••••2d1c" }]);
-    const kept = await api().client.request(UpdateCredentialDocument, { id: credential.id, values: {} });
+    const kept = await api().client.request(UpdateCredentialDocument, { input: { id: credential.id, values: {} } });
     expect(kept.updateCredential).toMatchObject({ __typename: "CredentialUpdated", verification: { ok: true } });
     expect(acme.requests.at(-1)?.headers["x-api-key"]).toBe(OTHER_GOOD_KEY);
   });
 
   test("unknown ids are NotFound, bad values InvalidInput", async () => {
-    const missing = await api().client.request(UpdateCredentialDocument, { id: "00000000-0000-4000-8000-000000000000", values: {} });
+    const missing = await api().client.request(UpdateCredentialDocument, { input: { id: "00000000-0000-4000-8000-000000000000", values: {} } });
     expect(missing.updateCredential.__typename).toBe("NotFound");
-    const garbage = await api().client.request(UpdateCredentialDocument, { id: "not-a-uuid", values: {} });
+    const garbage = await api().client.request(UpdateCredentialDocument, { input: { id: "not-a-uuid", values: {} } });
     expect(garbage.updateCredential.__typename).toBe("NotFound");
     const credential = await createAcme();
-    const bad = await api().client.request(UpdateCredentialDocument, { id: credential.id, values: { apiKey: "" } });
+    const bad = await api().client.request(UpdateCredentialDocument, { input: { id: credential.id, values: { apiKey: "" } } });
     expect(bad.updateCredential.__typename).toBe("InvalidInput");
   });
 });
@@ -234,7 +230,7 @@ describe("renameCredential", () => {
   test("changes only the name and verifies nothing", async () => {
     const credential = await createAcme();
     const requestsBefore = acme.requests.length;
-    const { renameCredential } = await api().client.request(RenameCredentialDocument, { id: credential.id, name: "Renamed" });
+    const { renameCredential } = await api().client.request(RenameCredentialDocument, { input: { id: credential.id, name: "Renamed" } });
     expect(renameCredential.__typename).toBe("CredentialRenamed");
     if (renameCredential.__typename !== "CredentialRenamed") return;
     expect(renameCredential.credential.name).toBe("Renamed");
@@ -245,10 +241,10 @@ describe("renameCredential", () => {
   test("an empty or too long name is InvalidInput; an unknown id NotFound", async () => {
     const credential = await createAcme();
     for (const name of ["   ", "n".repeat(201)]) {
-      const { renameCredential } = await api().client.request(RenameCredentialDocument, { id: credential.id, name });
+      const { renameCredential } = await api().client.request(RenameCredentialDocument, { input: { id: credential.id, name } });
       expect(renameCredential.__typename).toBe("InvalidInput");
     }
-    const { renameCredential } = await api().client.request(RenameCredentialDocument, { id: "00000000-0000-4000-8000-000000000001", name: "x" });
+    const { renameCredential } = await api().client.request(RenameCredentialDocument, { input: { id: "00000000-0000-4000-8000-000000000001", name: "x" } });
     expect(renameCredential.__typename).toBe("NotFound");
   });
 });
@@ -259,7 +255,7 @@ describe("reverifyCredential", () => {
     // Revoke the key at the application: the fake app now refuses it.
     revokedKeys.add(OTHER_GOOD_KEY);
     try {
-      const { reverifyCredential } = await api().client.request(ReverifyCredentialDocument, { id: credential.id });
+      const { reverifyCredential } = await api().client.request(ReverifyCredentialDocument, { input: { id: credential.id } });
       expect(reverifyCredential).toMatchObject({
         __typename: "CredentialVerified",
         credential: { status: "INVALID", lastVerification: { code: "UNAUTHORIZED" } },
@@ -267,7 +263,7 @@ describe("reverifyCredential", () => {
     } finally {
       revokedKeys.delete(OTHER_GOOD_KEY);
     }
-    const { reverifyCredential } = await api().client.request(ReverifyCredentialDocument, { id: "00000000-0000-4000-8000-000000000002" });
+    const { reverifyCredential } = await api().client.request(ReverifyCredentialDocument, { input: { id: "00000000-0000-4000-8000-000000000002" } });
     expect(reverifyCredential.__typename).toBe("NotFound");
   });
 });
@@ -326,10 +322,10 @@ describe("deleteCredential", () => {
   test("deletes an unused credential; the count goes down; a second delete is NotFound", async () => {
     const credential = await createAcme();
     const before = await countOf("acme");
-    const { deleteCredential } = await api().client.request(DeleteCredentialDocument, { id: credential.id });
+    const { deleteCredential } = await api().client.request(DeleteCredentialDocument, { input: { id: credential.id } });
     expect(deleteCredential).toEqual({ __typename: "CredentialDeleted", deletedId: credential.id });
     expect(await countOf("acme")).toBe(before - 1);
-    const again = await api().client.request(DeleteCredentialDocument, { id: credential.id });
+    const again = await api().client.request(DeleteCredentialDocument, { input: { id: credential.id } });
     expect(again.deleteCredential.__typename).toBe("NotFound");
   });
 });

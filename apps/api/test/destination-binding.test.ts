@@ -6,10 +6,9 @@ import {
   RegisterComponentDocument,
   ResolveCredentialDocument,
   ReverifyCredentialDocument,
-  StartOAuth2AuthorizationDocument,
   UpdateCredentialDocument,
 } from "@latchkey/sdk";
-import { createCredential, eventually, expectNoSecretsIn, reachableOrSkip, registerApiKeyComponent, requiredPostgresUrl, startFakeApp, startTcpListener, useApi, type FakeApp, type TcpListener, type TestToken } from "./harness";
+import { beginOAuth2, createCredential, eventually, expectNoSecretsIn, reachableOrSkip, registerApiKeyComponent, requiredPostgresUrl, startFakeApp, startTcpListener, useApi, type FakeApp, type TcpListener, type TestToken } from "./harness";
 import { CLIENT_ID, CLIENT_SECRET, connect, SHORT_LIVED, useProvider, type TestProvider } from "./support/oauth2-provider";
 
 /**
@@ -67,11 +66,11 @@ beforeEach(async () => {
 afterEach(() => capture.close());
 
 const update = async (id: string, values: Record<string, unknown>) =>
-  (await api().client.request(UpdateCredentialDocument, { id, values })).updateCredential;
-const reverify = async (id: string) => (await api().client.request(ReverifyCredentialDocument, { id })).reverifyCredential;
-const resolve = async (id: string) => (await user.client.request(ResolveCredentialDocument, { id })).resolveCredential;
+  (await api().client.request(UpdateCredentialDocument, { input: { id, values } })).updateCredential;
+const reverify = async (id: string) => (await api().client.request(ReverifyCredentialDocument, { input: { id } })).reverifyCredential;
+const resolve = async (id: string) => (await user.client.request(ResolveCredentialDocument, { input: { id } })).resolveCredential;
 const register = async (descriptor: Record<string, unknown>) =>
-  (await api().client.request(RegisterComponentDocument, { descriptor })).registerComponent;
+  (await api().client.request(RegisterComponentDocument, { input: { descriptor } })).registerComponent;
 
 /** The API key component `key` ("Dest <key>", the key in X-Dest-Key) registered at `baseUrl`: registerComponent's answer. */
 const registerDest = (key: string, baseUrl: string) => registerApiKeyComponent(api().client, { key, name: `Dest ${key}`, baseUrl, header: "X-Dest-Key" });
@@ -230,10 +229,12 @@ describe("OAuth2 endpoints that move", () => {
   });
 
   test("a pending authorization is not completed against a moved token endpoint", async () => {
-    const { startOAuth2Authorization } = await api().client.request(StartOAuth2AuthorizationDocument, {
-      input: { componentKey: "dest-code", authType: "OAUTH2", values: { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET } },
+    const started = await beginOAuth2(api().client, {
+      componentKey: "dest-code",
+      authType: "OAUTH2",
+      values: { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET },
     });
-    const back = await fetch(startOAuth2Authorization.authorizationUrl, { redirect: "manual" });
+    const back = await fetch(started.authorizationUrl, { redirect: "manual" });
     const query = new URL(back.headers.get("location")!).search;
     await register(moved("dest-code", ["authorization_code"], { tokenUrl: `${capture.url}/token` }));
     const response = await api().get(`/oauth2/callback${query}`);

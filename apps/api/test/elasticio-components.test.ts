@@ -56,7 +56,7 @@ describe.each(files)("%s", (file) => {
   let component: Json;
 
   it("registers unchanged, with its fields matching the file field by field", async () => {
-    const { registerComponent: result } = await api().client.request(RegisterComponentDocument, { descriptor: source, format: "ELASTICIO", key });
+    const { registerComponent: result } = await api().client.request(RegisterComponentDocument, { input: { descriptor: source, format: "ELASTICIO", key } });
     expect(result.__typename).toBe("ComponentRegistered");
     if (result.__typename !== "ComponentRegistered") return;
     component = result.component;
@@ -97,7 +97,7 @@ describe.each(files)("%s", (file) => {
       expect(created.credential.secrets.map((s: Json) => s.field).sort()).toEqual([...secretNames].sort());
       for (const name of secretNames) expect(created.credential.config).not.toHaveProperty(name);
 
-      const { resolveCredential: resolved } = await user.client.request(ResolveCredentialDocument, { id: created.credential.id });
+      const { resolveCredential: resolved } = await user.client.request(ResolveCredentialDocument, { input: { id: created.credential.id } });
       expect(resolved.__typename).toBe("ResolvedCredential");
       if (resolved.__typename !== "ResolvedCredential") return;
       const own = Object.fromEntries(plain.map(([id]) => [id, values[id]]));
@@ -117,24 +117,24 @@ describe.each(files)("%s", (file) => {
 
 describe("registerComponent with format ELASTICIO", () => {
   it("answers InvalidInput with the path for a file without credentials, and a bad key", async () => {
-    const { registerComponent: noCredentials } = await api().client.request(RegisterComponentDocument, {
+    const { registerComponent: noCredentials } = await api().client.request(RegisterComponentDocument, { input: {
       descriptor: { title: "Nothing", actions: {} },
       format: "ELASTICIO",
-    });
+    } });
     expect(noCredentials).toMatchObject({ __typename: "InvalidInput", fieldErrors: [{ field: "descriptor.credentials" }] });
-    const { registerComponent: badKey } = await api().client.request(RegisterComponentDocument, {
+    const { registerComponent: badKey } = await api().client.request(RegisterComponentDocument, { input: {
       descriptor: read(files[0]!),
       format: "ELASTICIO",
       key: "Not A Key",
-    });
+    } });
     expect(badKey).toMatchObject({ __typename: "InvalidInput", fieldErrors: [{ field: "key" }] });
   });
 
   it("derives the key from the title when none is given", async () => {
-    const { registerComponent: result } = await api().client.request(RegisterComponentDocument, {
+    const { registerComponent: result } = await api().client.request(RegisterComponentDocument, { input: {
       descriptor: read("elasticio__aws-s3-component.json"),
       format: "ELASTICIO",
-    });
+    } });
     expect(result).toMatchObject({ __typename: "ComponentRegistered", component: { key: "aws-s3", name: "AWS S3" } });
   });
 });
@@ -149,7 +149,7 @@ describe("an x-latchkey verify section", () => {
     });
     try {
       const descriptor = { ...read("elasticio__sugarcrm-component.json"), "x-latchkey": { baseUrl: app.url, verify: { http: { method: "GET", path: "/me" } } } };
-      const { registerComponent: registered } = await api().client.request(RegisterComponentDocument, { descriptor, format: "ELASTICIO", key: "sugar-verified" });
+      const { registerComponent: registered } = await api().client.request(RegisterComponentDocument, { input: { descriptor, format: "ELASTICIO", key: "sugar-verified" } });
       expect(registered.__typename).toBe("ComponentRegistered");
       if (registered.__typename !== "ComponentRegistered") return;
       expect(registered.warnings.join(" ")).not.toMatch(/UNVERIFIED/);

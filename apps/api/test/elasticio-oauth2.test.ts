@@ -1,14 +1,14 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import {
+  BeginOAuth2AuthorizationDocument,
   ComponentSettingsDocument,
   CredentialDocument,
   RegisterComponentDocument,
   ResolveCredentialDocument,
   SetComponentSettingsDocument,
-  StartOAuth2AuthorizationDocument,
 } from "@latchkey/sdk";
-import { ELASTICIO_COMPONENTS, expectNoSecretsIn, startFakeApp, useApi, type FakeApp } from "./harness";
+import { beginOAuth2, ELASTICIO_COMPONENTS, expectNoSecretsIn, startFakeApp, useApi, type FakeApp } from "./harness";
 import { authorize, callback, CLIENT_ID, CLIENT_SECRET, forward, TestProvider } from "./support/oauth2-provider";
 
 const WEB_URL = "http://web.latchkey.test:3101";
@@ -39,30 +39,33 @@ afterAll(async () => {
 it("connects the Salesforce component.json: prodEnv in the endpoint, the client from component settings, tokens under the OAuth field", async () => {
   // The file as it is, but its host https://{{prodEnv}}.salesforce.com stands in at a local address (prodEnv stays in the endpoint).
   const text = readFileSync(FILE, "utf8").replaceAll("https://{{prodEnv}}.salesforce.com/", `${salesforce.url}/{{prodEnv}}/`);
-  const { registerComponent } = await api().client.request(RegisterComponentDocument, { descriptor: JSON.parse(text), format: "ELASTICIO", key: "sf-elasticio" });
+  const { registerComponent } = await api().client.request(RegisterComponentDocument, { input: { descriptor: JSON.parse(text), format: "ELASTICIO", key: "sf-elasticio" } });
   expect(registerComponent.__typename).toBe("ComponentRegistered");
 
   const input = { componentKey: "sf-elasticio", authType: "OAUTH2" as const, name: "Sandbox org", values: { prodEnv: "test" } };
   // Without the client id and secret in the component settings, nothing starts.
-  await expect(api().client.request(StartOAuth2AuthorizationDocument, { input })).rejects.toThrow(/set the component setting "OAUTH_CLIENT_ID"/);
+  expect((await api().client.request(BeginOAuth2AuthorizationDocument, { input })).beginOAuth2Authorization).toMatchObject({
+    __typename: "InvalidInput",
+    message: expect.stringMatching(/set the component setting "OAUTH_CLIENT_ID"/),
+  });
 
   // A member may not set them; an admin may.
   const member = await api().createPerson("MEMBER");
   await expect(
-    member.client.request(SetComponentSettingsDocument, { componentKey: "sf-elasticio", settings: [{ name: "OAUTH_CLIENT_ID", value: "x" }] }),
+    member.client.request(SetComponentSettingsDocument, { input: { componentKey: "sf-elasticio", settings: [{ name: "OAUTH_CLIENT_ID", value: "x" }] } }),
   ).rejects.toThrow(/FORBIDDEN|not allowed|admin/i);
-  const { setComponentSettings: set } = await api().client.request(SetComponentSettingsDocument, {
+  const { setComponentSettings: set } = await api().client.request(SetComponentSettingsDocument, { input: {
     componentKey: "sf-elasticio",
     settings: [
       { name: "OAUTH_CLIENT_ID", value: CLIENT_ID },
       { name: "OAUTH_CLIENT_SECRET", value: CLIENT_SECRET },
     ],
-  });
+  } });
   expect(set.__typename).toBe("ComponentSettingsSet");
-  const { setComponentSettings: unknownName } = await api().client.request(SetComponentSettingsDocument, {
+  const { setComponentSettings: unknownName } = await api().client.request(SetComponentSettingsDocument, { input: {
     componentKey: "sf-elasticio",
     settings: [{ name: "NOPE", value: "x" }],
-  });
+  } });
   expect(unknownName).toMatchObject({ __typename: "InvalidInput", fieldErrors: [{ field: "settings.0.name" }] });
   const { component } = await api().client.request(ComponentSettingsDocument, { key: "sf-elasticio" });
   expect(component?.settings).toEqual([
@@ -70,7 +73,7 @@ it("connects the Salesforce component.json: prodEnv in the endpoint, the client 
     { name: "OAUTH_CLIENT_SECRET", description: "Your Salesforce OAuth client secret", required: true, secret: true, isSet: true },
   ]);
 
-  const { startOAuth2Authorization: started } = await api().client.request(StartOAuth2AuthorizationDocument, { input });
+  const started = await beginOAuth2(api().client, input);
   const url = new URL(started.authorizationUrl);
   expect(`${url.origin}${url.pathname}`).toBe(`${salesforce.url}/test/services/oauth2/authorize`);
   expect(url.searchParams.get("client_id")).toBe(CLIENT_ID);
@@ -88,7 +91,7 @@ it("connects the Salesforce component.json: prodEnv in the endpoint, the client 
   expect(credential).toMatchObject({ name: "Sandbox org", status: "VALID", config: { prodEnv: "test" } });
 
   const user = await api().createToken(["READ", "CREDENTIALS_USE"]);
-  const { resolveCredential: resolved } = await user.client.request(ResolveCredentialDocument, { id: id! });
+  const { resolveCredential: resolved } = await user.client.request(ResolveCredentialDocument, { input: { id: id! } });
   expect(resolved.__typename).toBe("ResolvedCredential");
   if (resolved.__typename !== "ResolvedCredential") return;
   expect(resolved.values).toEqual({

@@ -69,7 +69,7 @@ async function createPetstoreCredential(name: string | null = null) {
 /** Revokes the key at the application, then reverifies: the credential becomes INVALID. */
 async function invalidate(credential: { id: string; apiKey: string }) {
   revokedKeys.add(credential.apiKey);
-  const { reverifyCredential } = await api().client.request(ReverifyCredentialDocument, { id: credential.id });
+  const { reverifyCredential } = await api().client.request(ReverifyCredentialDocument, { input: { id: credential.id } });
   expect(reverifyCredential).toMatchObject({ __typename: "CredentialVerified", credential: { status: "INVALID" } });
 }
 
@@ -89,7 +89,7 @@ async function createFlow(name: string, steps: FlowStepInput[]) {
 
 async function activeFlow(name: string, steps: FlowStepInput[]) {
   const flow = await createFlow(name, steps);
-  const { activateFlow } = await api().client.request(ActivateFlowDocument, { id: flow.id });
+  const { activateFlow } = await api().client.request(ActivateFlowDocument, { input: { id: flow.id } });
   expect(activateFlow).toMatchObject({ __typename: "FlowSaved", flow: { id: flow.id, status: "ACTIVE" } });
   return flow;
 }
@@ -221,7 +221,7 @@ describe("renameFlow", () => {
     const credential = await createWidgetCredential();
     const flow = await activeFlow(unique("Before"), [step("widgets", credential.id)]);
     const name = unique("After");
-    const { renameFlow } = await api().client.request(RenameFlowDocument, { id: flow.id, name: `  ${name} ` });
+    const { renameFlow } = await api().client.request(RenameFlowDocument, { input: { id: flow.id, name: `  ${name} ` } });
     expect(renameFlow.__typename).toBe("FlowSaved");
     if (renameFlow.__typename !== "FlowSaved") return;
     expect(renameFlow.flow).toMatchObject({ id: flow.id, name, status: "ACTIVE", steps: flow.steps });
@@ -231,13 +231,13 @@ describe("renameFlow", () => {
   test("an empty or too long name is InvalidInput and changes nothing; unknown ids are NotFound", async () => {
     const flow = await createFlow(unique("Keep me"), [step("petstore")]);
     for (const name of ["", "  ", "r".repeat(201)]) {
-      const { renameFlow } = await api().client.request(RenameFlowDocument, { id: flow.id, name });
+      const { renameFlow } = await api().client.request(RenameFlowDocument, { input: { id: flow.id, name } });
       expect(renameFlow.__typename).toBe("InvalidInput");
       if (renameFlow.__typename === "InvalidInput") expect(renameFlow.fieldErrors.map((e) => e.field)).toContain("name");
     }
     expect((await readFlow(flow.id))?.name).toBe(flow.name);
     for (const id of [UNKNOWN_ID, "nope"]) {
-      const { renameFlow } = await api().client.request(RenameFlowDocument, { id, name: "Whatever" });
+      const { renameFlow } = await api().client.request(RenameFlowDocument, { input: { id, name: "Whatever" } });
       expect(renameFlow.__typename).toBe("NotFound");
     }
   });
@@ -256,7 +256,7 @@ describe("activateFlow", () => {
       step("petstore", pet.id, "Pet step"),
     ]);
 
-    const { activateFlow } = await api().client.request(ActivateFlowDocument, { id: flow.id });
+    const { activateFlow } = await api().client.request(ActivateFlowDocument, { input: { id: flow.id } });
     expect(activateFlow.__typename).toBe("FlowNotReady");
     if (activateFlow.__typename !== "FlowNotReady") return;
     expect(idsOf(activateFlow.steps)).toEqual(idsOf([flow.steps[1]!, flow.steps[2]!]));
@@ -268,10 +268,10 @@ describe("activateFlow", () => {
     // Fix both steps: the flow activates.
     const replacement = await createWidgetCredential();
     for (const [index, credentialId] of [[1, pet.id], [2, replacement.id]] as const) {
-      const { setStepCredential } = await api().client.request(SetStepCredentialDocument, { stepId: flow.steps[index]!.id, credentialId });
+      const { setStepCredential } = await api().client.request(SetStepCredentialDocument, { input: { stepId: flow.steps[index]!.id, credentialId } });
       expect(setStepCredential.__typename).toBe("FlowSaved");
     }
-    const again = await api().client.request(ActivateFlowDocument, { id: flow.id });
+    const again = await api().client.request(ActivateFlowDocument, { input: { id: flow.id } });
     expect(again.activateFlow).toMatchObject({ __typename: "FlowSaved", flow: { id: flow.id, status: "ACTIVE" } });
     expect((await readFlow(flow.id))?.status).toBe("ACTIVE");
   });
@@ -280,21 +280,21 @@ describe("activateFlow", () => {
     const credential = await createWidgetCredential();
     const flow = await createFlow(unique("Flaky"), [step("widgets", credential.id)]);
     await invalidate(credential);
-    const refused = await api().client.request(ActivateFlowDocument, { id: flow.id });
+    const refused = await api().client.request(ActivateFlowDocument, { input: { id: flow.id } });
     expect(refused.activateFlow).toMatchObject({ __typename: "FlowNotReady", steps: [{ id: flow.steps[0]!.id }] });
 
     revokedKeys.delete(credential.apiKey);
-    const { reverifyCredential } = await api().client.request(ReverifyCredentialDocument, { id: credential.id });
+    const { reverifyCredential } = await api().client.request(ReverifyCredentialDocument, { input: { id: credential.id } });
     expect(reverifyCredential).toMatchObject({ credential: { status: "VALID" } });
-    const accepted = await api().client.request(ActivateFlowDocument, { id: flow.id });
+    const accepted = await api().client.request(ActivateFlowDocument, { input: { id: flow.id } });
     expect(accepted.activateFlow).toMatchObject({ __typename: "FlowSaved", flow: { status: "ACTIVE" } });
   });
 
   test("unknown and malformed ids are NotFound", async () => {
     for (const id of [UNKNOWN_ID, "12345"]) {
-      const { activateFlow } = await api().client.request(ActivateFlowDocument, { id });
+      const { activateFlow } = await api().client.request(ActivateFlowDocument, { input: { id } });
       expect(activateFlow.__typename).toBe("NotFound");
-      const { deactivateFlow } = await api().client.request(DeactivateFlowDocument, { id });
+      const { deactivateFlow } = await api().client.request(DeactivateFlowDocument, { input: { id } });
       expect(deactivateFlow.__typename).toBe("NotFound");
     }
   });
@@ -304,7 +304,7 @@ describe("deactivateFlow", () => {
   test("an ACTIVE flow becomes INACTIVE", async () => {
     const credential = await createWidgetCredential();
     const flow = await activeFlow(unique("Running"), [step("widgets", credential.id)]);
-    const { deactivateFlow } = await api().client.request(DeactivateFlowDocument, { id: flow.id });
+    const { deactivateFlow } = await api().client.request(DeactivateFlowDocument, { input: { id: flow.id } });
     expect(deactivateFlow).toMatchObject({ __typename: "FlowSaved", flow: { id: flow.id, status: "INACTIVE" } });
     expect((await readFlow(flow.id))?.status).toBe("INACTIVE");
   });
@@ -315,7 +315,7 @@ describe("setStepCredential", () => {
     const widget = await createWidgetCredential();
     const pet = await createPetstoreCredential();
     const flow = await createFlow(unique("Mixed"), [step("petstore", pet.id), step("widgets", widget.id)]);
-    const { setStepCredential } = await api().client.request(SetStepCredentialDocument, { stepId: flow.steps[1]!.id, credentialId: pet.id });
+    const { setStepCredential } = await api().client.request(SetStepCredentialDocument, { input: { stepId: flow.steps[1]!.id, credentialId: pet.id } });
     expect(setStepCredential.__typename).toBe("CredentialMismatch");
     if (setStepCredential.__typename === "CredentialMismatch") expect(setStepCredential.stepIndex).toBe(1);
     expect((await readFlow(flow.id))?.steps[1]?.credential?.id).toBe(widget.id);
@@ -330,7 +330,7 @@ describe("setStepCredential", () => {
       [flow.steps[0]!.id, UNKNOWN_ID],
       [flow.steps[0]!.id, "not-a-credential"],
     ] as const) {
-      const { setStepCredential } = await api().client.request(SetStepCredentialDocument, { stepId, credentialId });
+      const { setStepCredential } = await api().client.request(SetStepCredentialDocument, { input: { stepId, credentialId } });
       expect(setStepCredential.__typename).toBe("NotFound");
     }
     expect((await readFlow(flow.id))?.steps[0]?.credential).toBeNull();
@@ -343,11 +343,11 @@ describe("setStepCredential", () => {
     const flow = await createFlow(unique("Draft"), [step("widgets", valid.id)]);
     const stepId = flow.steps[0]!.id;
 
-    const toInvalid = await api().client.request(SetStepCredentialDocument, { stepId, credentialId: invalid.id });
+    const toInvalid = await api().client.request(SetStepCredentialDocument, { input: { stepId, credentialId: invalid.id } });
     expect(toInvalid.setStepCredential).toMatchObject({ __typename: "FlowSaved", flow: { status: "INACTIVE" } });
     expect((await readFlow(flow.id))?.steps[0]?.credential).toMatchObject({ id: invalid.id, status: "INVALID" });
 
-    const toNone = await api().client.request(SetStepCredentialDocument, { stepId, credentialId: null });
+    const toNone = await api().client.request(SetStepCredentialDocument, { input: { stepId, credentialId: null } });
     expect(toNone.setStepCredential.__typename).toBe("FlowSaved");
     expect((await readFlow(flow.id))?.steps[0]?.credential).toBeNull();
   });
@@ -361,14 +361,14 @@ describe("setStepCredential", () => {
     const stepId = flow.steps[1]!.id;
 
     for (const credentialId of [null, invalid.id]) {
-      const { setStepCredential } = await api().client.request(SetStepCredentialDocument, { stepId, credentialId });
+      const { setStepCredential } = await api().client.request(SetStepCredentialDocument, { input: { stepId, credentialId } });
       expect(setStepCredential.__typename).toBe("FlowNotReady");
       if (setStepCredential.__typename === "FlowNotReady") expect(idsOf(setStepCredential.steps)).toEqual([stepId]);
       const after = await readFlow(flow.id);
       expect(after).toMatchObject({ status: "ACTIVE", steps: [{}, { id: stepId, credential: { id: valid.id, status: "VALID" } }] });
     }
 
-    const { setStepCredential } = await api().client.request(SetStepCredentialDocument, { stepId, credentialId: other.id });
+    const { setStepCredential } = await api().client.request(SetStepCredentialDocument, { input: { stepId, credentialId: other.id } });
     expect(setStepCredential.__typename).toBe("FlowSaved");
     if (setStepCredential.__typename !== "FlowSaved") return;
     expect(setStepCredential.flow.status).toBe("ACTIVE");
@@ -385,7 +385,7 @@ describe("deleteCredential and flows", () => {
     const inactive = await createFlow(unique("Charlie"), [step("widgets", credential.id), step("widgets", credential.id)]);
     const before = await countOf("widgets");
 
-    const refused = await api().client.request(DeleteCredentialDocument, { id: credential.id });
+    const refused = await api().client.request(DeleteCredentialDocument, { input: { id: credential.id } });
     expect(refused.deleteCredential.__typename).toBe("CredentialInUse");
     if (refused.deleteCredential.__typename !== "CredentialInUse") return;
     expect(idsOf(refused.deleteCredential.flows)).toEqual(idsOf([activeA, activeB]));
@@ -397,8 +397,8 @@ describe("deleteCredential and flows", () => {
     expect((await api().client.request(CredentialDocument, { id: credential.id })).credential?.id).toBe(credential.id);
 
     // One flow deactivated: still refused, now naming only the other.
-    await api().client.request(DeactivateFlowDocument, { id: activeA.id });
-    const stillRefused = await api().client.request(DeleteCredentialDocument, { id: credential.id });
+    await api().client.request(DeactivateFlowDocument, { input: { id: activeA.id } });
+    const stillRefused = await api().client.request(DeleteCredentialDocument, { input: { id: credential.id } });
     expect(stillRefused.deleteCredential).toMatchObject({ __typename: "CredentialInUse", flows: [{ id: activeB.id }] });
     if (stillRefused.deleteCredential.__typename === "CredentialInUse") {
       expect(stillRefused.deleteCredential.flows).toHaveLength(1);
@@ -406,8 +406,8 @@ describe("deleteCredential and flows", () => {
     }
 
     // All deactivated: the delete goes through and the inactive flows' steps lose their credential.
-    await api().client.request(DeactivateFlowDocument, { id: activeB.id });
-    const deleted = await api().client.request(DeleteCredentialDocument, { id: credential.id });
+    await api().client.request(DeactivateFlowDocument, { input: { id: activeB.id } });
+    const deleted = await api().client.request(DeleteCredentialDocument, { input: { id: credential.id } });
     expect(deleted.deleteCredential).toEqual({ __typename: "CredentialDeleted", deletedId: credential.id });
     expect(await countOf("widgets")).toBe(before - 1);
     expect((await api().client.request(CredentialDocument, { id: credential.id })).credential).toBeNull();
@@ -423,7 +423,7 @@ describe("deleteCredential and flows", () => {
   test("a credential used only by INACTIVE flows is deleted at once", async () => {
     const credential = await createWidgetCredential();
     const flow = await createFlow(unique("Idle"), [step("widgets", credential.id)]);
-    const { deleteCredential } = await api().client.request(DeleteCredentialDocument, { id: credential.id });
+    const { deleteCredential } = await api().client.request(DeleteCredentialDocument, { input: { id: credential.id } });
     expect(deleteCredential.__typename).toBe("CredentialDeleted");
     expect((await readFlow(flow.id))?.steps[0]?.credential).toBeNull();
   });
@@ -434,12 +434,12 @@ describe("deleteFlow", () => {
     const credential = await createWidgetCredential();
     const flow = await activeFlow(unique("Doomed"), [step("widgets", credential.id)]);
 
-    const refused = await api().client.request(DeleteFlowDocument, { id: flow.id });
+    const refused = await api().client.request(DeleteFlowDocument, { input: { id: flow.id } });
     expect(refused.deleteFlow.__typename).toBe("InvalidInput");
     expect((await readFlow(flow.id))?.status).toBe("ACTIVE");
 
-    await api().client.request(DeactivateFlowDocument, { id: flow.id });
-    const deleted = await api().client.request(DeleteFlowDocument, { id: flow.id });
+    await api().client.request(DeactivateFlowDocument, { input: { id: flow.id } });
+    const deleted = await api().client.request(DeleteFlowDocument, { input: { id: flow.id } });
     expect(deleted.deleteFlow).toEqual({ __typename: "FlowDeleted", deletedId: flow.id });
     expect(await readFlow(flow.id)).toBeNull();
     expect((await allFlows()).map((f) => f.id)).not.toContain(flow.id);
@@ -447,7 +447,7 @@ describe("deleteFlow", () => {
     expect(after!.usage).toEqual([]);
 
     for (const id of [flow.id, UNKNOWN_ID, "flow-1"]) {
-      const { deleteFlow } = await api().client.request(DeleteFlowDocument, { id });
+      const { deleteFlow } = await api().client.request(DeleteFlowDocument, { input: { id } });
       expect(deleteFlow.__typename).toBe("NotFound");
     }
   });
@@ -503,10 +503,10 @@ describe("the platform docs' scenario, end to end", () => {
     const { credential: used } = await api().client.request(CredentialDocument, { id: credential.id });
     expect(idsOf(used!.usage.map((u) => u.flow))).toEqual(idsOf([nightly, onDemand]));
 
-    const { activateFlow } = await api().client.request(ActivateFlowDocument, { id: nightly.id });
+    const { activateFlow } = await api().client.request(ActivateFlowDocument, { input: { id: nightly.id } });
     expect(activateFlow).toMatchObject({ __typename: "FlowSaved", flow: { status: "ACTIVE" } });
 
-    const inUse = await api().client.request(DeleteCredentialDocument, { id: credential.id });
+    const inUse = await api().client.request(DeleteCredentialDocument, { input: { id: credential.id } });
     expect(inUse.deleteCredential).toMatchObject({ __typename: "CredentialInUse", flows: [{ id: nightly.id, name: nightly.name }] });
     if (inUse.deleteCredential.__typename === "CredentialInUse") {
       expect(inUse.deleteCredential.flows).toHaveLength(1);
@@ -515,8 +515,8 @@ describe("the platform docs' scenario, end to end", () => {
     }
     expect(await countOf("petstore")).toBe(before + 1);
 
-    await api().client.request(DeactivateFlowDocument, { id: nightly.id });
-    const deleted = await api().client.request(DeleteCredentialDocument, { id: credential.id });
+    await api().client.request(DeactivateFlowDocument, { input: { id: nightly.id } });
+    const deleted = await api().client.request(DeleteCredentialDocument, { input: { id: credential.id } });
     expect(deleted.deleteCredential).toEqual({ __typename: "CredentialDeleted", deletedId: credential.id });
     expect(await countOf("petstore")).toBe(before);
     for (const flow of [nightly, onDemand]) expect((await readFlow(flow.id))?.steps[0]?.credential).toBeNull();

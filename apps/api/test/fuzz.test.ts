@@ -64,7 +64,7 @@ beforeAll(async () => {
     input: { name: "Marker flow", steps: [{ name: "Uses the marker", componentKey: "petstore", credentialId: markerId }] },
   });
   if (flow.createFlow.__typename !== "FlowSaved") throw new Error(flow.createFlow.__typename);
-  await api.client.request(ActivateFlowDocument, { id: flow.createFlow.flow.id });
+  await api.client.request(ActivateFlowDocument, { input: { id: flow.createFlow.flow.id } });
 
   for (let i = 0; i < 3; i++) {
     const decoy = await createCredential(api.client, { componentKey: "petstore", authType: "API_KEY", name: `Decoy ${i}`, values: { apiKey: `decoy-key-${i}` } });
@@ -178,12 +178,12 @@ interface Request {
   label: string;
 }
 
-// signOut takes no input (nothing hostile to send) and would end the session every other request
-// of the run is made with, leaving the rest of the run to be answered UNAUTHENTICATED.
+// signOut and endSession take no input (nothing hostile to send) and would end the session every
+// other request of the run is made with, leaving the rest of the run to be answered UNAUTHENTICATED.
 const rootFields = [
   ...Object.values(schema.getQueryType()!.getFields()).map((f) => ["query", f] as const),
   ...Object.values(schema.getMutationType()!.getFields())
-    .filter((f) => f.name !== "signOut")
+    .filter((f) => f.name !== "signOut" && f.name !== "endSession")
     .map((f) => ["mutation", f] as const),
 ];
 

@@ -91,7 +91,7 @@ describe("text PostgreSQL cannot store", () => {
   test.each([
     ["a credential's name", CreateCredentialDocument, { input: credentialInput("before \ud800 after") }, 'at "input.name"'],
     ["a key inside a JSONObject value", CreateCredentialDocument, { input: credentialInput("fine", { ["\udc00"]: "x", apiKey: "wrong" }) }, 'at "input.values.'],
-    ["a descriptor's name", RegisterComponentDocument, { descriptor: descriptor("\ud83d broken") }, 'at "descriptor.name"'],
+    ["a descriptor's name", RegisterComponentDocument, { input: { descriptor: descriptor("\ud83d broken") } }, 'at "input.descriptor.name"'],
   ])("a lone UTF-16 surrogate in %s is BAD_USER_INPUT naming where, on both execution paths, and nothing is stored", async (_where, document, variables, at) => {
     const before = await graphql(production, "{ credentials { totalCount } }");
     for (let run = 0; run < 2; run++) {

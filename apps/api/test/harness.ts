@@ -8,6 +8,7 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import {
   AcceptInvitationDocument,
+  BeginOAuth2AuthorizationDocument,
   CreateApiTokenDocument,
   CreateCredentialDocument,
   CreateInvitationDocument,
@@ -15,10 +16,12 @@ import {
   RegisterComponentDocument,
   SetupFirstOwnerDocument,
   SignInDocument,
+  VerifyCredentialValuesDocument,
   createClient,
   type ApiTokenScope,
   type CreateCredentialMutation,
   type CreateCredentialMutationVariables,
+  type CredentialInput,
   type LatchkeyClient,
   type RegisterComponentMutation,
   type TypedDocumentString,
@@ -334,7 +337,7 @@ export async function startApi(options: ApiProcessOptions = {}): Promise<TestApi
 
   const setup = await call({}, SetupFirstOwnerDocument, { input: TEST_OWNER });
   // Already set up (a restart on the same database): the owner signs in instead.
-  const again = setup.errors?.[0]?.extensions?.code === "FORBIDDEN" ? await call({}, SignInDocument, { email: TEST_OWNER.email, password: TEST_OWNER.password }) : undefined;
+  const again = setup.errors?.[0]?.extensions?.code === "FORBIDDEN" ? await call({}, SignInDocument, { input: { email: TEST_OWNER.email, password: TEST_OWNER.password } }) : undefined;
   const signedIn = again ? again.data?.signIn : setup.data?.setupFirstOwner;
   const session = again ? again.session : setup.session;
   if (signedIn?.__typename !== "SignedIn" || !signedIn.workspace || !session) {
@@ -360,12 +363,12 @@ export async function startApi(options: ApiProcessOptions = {}): Promise<TestApi
     ...owner,
     as: caller,
     async createPerson(role, personOptions = {}) {
-      const invited = await call(asOwner(personOptions.workspaceId), CreateInvitationDocument, { role });
+      const invited = await call(asOwner(personOptions.workspaceId), CreateInvitationDocument, { input: { role } });
       const token = invited.data?.createInvitation.__typename === "InvitationCreated" ? invited.data.createInvitation.token : undefined;
       if (!token) throw new Error(`Could not invite a ${role}: ${JSON.stringify(invited)}`);
       const email = `person${++people}-${randomBytes(3).toString("hex")}@latchkey.test`;
       const password = `password-${randomBytes(6).toString("hex")}`;
-      const accepted = await call({}, AcceptInvitationDocument, { token, newPerson: { name: `${role.toLowerCase()} ${people}`, email, password } });
+      const accepted = await call({}, AcceptInvitationDocument, { input: { token, newPerson: { name: `${role.toLowerCase()} ${people}`, email, password } } });
       const personId = accepted.data?.acceptInvitation.__typename === "InvitationAccepted" ? accepted.data.acceptInvitation.person?.id : undefined;
       if (!personId || !accepted.session) throw new Error(`Could not accept the invitation: ${JSON.stringify(accepted)}`);
       return { ...caller({ session: accepted.session, workspaceId: personOptions.workspaceId }), personId, email, password, session: accepted.session };
@@ -379,7 +382,7 @@ export async function startApi(options: ApiProcessOptions = {}): Promise<TestApi
       return { ...caller({ token: result.token }), id: result.apiToken.id, token: result.token };
     },
     async createWorkspace(name) {
-      const created = await call(asOwner(), CreateWorkspaceDocument, { name });
+      const created = await call(asOwner(), CreateWorkspaceDocument, { input: { name } });
       const id = created.data?.createWorkspace.__typename === "WorkspaceCreated" ? created.data.createWorkspace.workspace.id : undefined;
       if (!id) throw new Error(`Could not create a workspace: ${JSON.stringify(created)}`);
       return id;
@@ -393,7 +396,7 @@ export async function startApi(options: ApiProcessOptions = {}): Promise<TestApi
       return { status: response.status, location, text };
     },
     async signIn(email, password, signInOptions = {}) {
-      const answer = await call({}, SignInDocument, { email, password }, signInOptions.address ? { "x-forwarded-for": signInOptions.address } : {});
+      const answer = await call({}, SignInDocument, { input: { email, password } }, signInOptions.address ? { "x-forwarded-for": signInOptions.address } : {});
       const signIn = answer.data?.signIn;
       return {
         result: (signIn?.__typename ?? answer.errors?.[0]?.extensions?.code) as string,
@@ -569,6 +572,20 @@ export async function createCredential(client: LatchkeyClient, input: CreateCred
   return result.credential;
 }
 
+/** beginOAuth2Authorization's started authorization; any other answer fails the test with it. */
+export async function beginOAuth2(client: LatchkeyClient, input: CredentialInput) {
+  const { beginOAuth2Authorization: result } = await client.request(BeginOAuth2AuthorizationDocument, { input });
+  if (result.__typename !== "OAuth2AuthorizationStarted") throw new Error(`expected OAuth2AuthorizationStarted, got ${JSON.stringify(result)}`);
+  return result.authorization;
+}
+
+/** verifyCredentialValues's verification, passed or failed (a dry run); InvalidInput or NotFound fails the test. */
+export async function verifyValues(client: LatchkeyClient, input: CredentialInput) {
+  const { verifyCredentialValues: result } = await client.request(VerifyCredentialValuesDocument, { input });
+  if (result.__typename !== "CredentialValuesVerified" && result.__typename !== "VerificationFailed") throw new Error(`expected a verification, got ${JSON.stringify(result)}`);
+  return result.verification;
+}
+
 /** What registerApiKeyComponent registers. */
 export interface ApiKeyComponent {
   key: string;
@@ -601,7 +618,7 @@ export function apiKeyDescriptor(component: ApiKeyComponent) {
 
 /** Registers the component of apiKeyDescriptor; gives registerComponent's answer. */
 export async function registerApiKeyComponent(client: LatchkeyClient, component: ApiKeyComponent): Promise<RegisterComponentMutation["registerComponent"]> {
-  const { registerComponent } = await client.request(RegisterComponentDocument, { descriptor: apiKeyDescriptor(component) });
+  const { registerComponent } = await client.request(RegisterComponentDocument, { input: { descriptor: apiKeyDescriptor(component) } });
   return registerComponent;
 }
 

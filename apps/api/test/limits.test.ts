@@ -3,9 +3,9 @@ import path from "node:path";
 import { costLimitRule } from "@escape.tech/graphql-armor-cost-limit";
 import { Kind, parse, validate, type DocumentNode } from "graphql";
 import { randomBytes } from "node:crypto";
-import { CreateCredentialDocument, LatchkeyRequestError, VerifyCredentialDocument } from "@latchkey/sdk";
+import { CreateCredentialDocument, LatchkeyRequestError, VerifyCredentialValuesDocument } from "@latchkey/sdk";
 import { LIMIT_CODES, QUERY_LIMITS, queryProtection, VerificationRateLimiter } from "../src/limits";
-import { createTestDatabase, postgresOrSkip, requiredPostgresUrl, startApis, useApi, type TestApi } from "./harness";
+import { createTestDatabase, postgresOrSkip, requiredPostgresUrl, startApis, useApi, verifyValues, type TestApi } from "./harness";
 import { servedSchema } from "./support/served-schema";
 
 const schema = servedSchema();
@@ -113,8 +113,7 @@ describe("production mode", () => {
   test("verifying mutations are rate limited per workspace with a coded error saying when to retry", async () => {
     const input = { componentKey: "petstore", authType: "API_KEY" as const, values: { apiKey: "wrong" } };
     for (let i = 0; i < 3; i++) {
-      const { verifyCredential } = await production.client.request(VerifyCredentialDocument, { input });
-      expect(verifyCredential.ok).toBe(false);
+      expect((await verifyValues(production.client, input)).ok).toBe(false);
     }
     const limited = await production.post(JSON.stringify({ query: String(CreateCredentialDocument), variables: { input } }));
     expect(limited.status).toBeLessThan(500);
@@ -138,7 +137,7 @@ test("on PostgreSQL two API processes share the verification rate limit: togethe
     // 8 at once, 4 to each process: one bucket, refilled at 3 per minute (one per 20 s), so 3 pass.
     const results = await Promise.all(
       Array.from({ length: 8 }, (_, i) =>
-        replicas[i % 2]!.client.request(VerifyCredentialDocument, { input }).then(
+        replicas[i % 2]!.client.request(VerifyCredentialValuesDocument, { input }).then(
           () => "verified",
           (error: unknown) => (error instanceof LatchkeyRequestError ? error : Promise.reject(error)),
         ),

@@ -25,7 +25,7 @@ const connectCode = (shape?: (response: MutableResponse) => void, target: TestAp
   connect(target, provider, { componentKey: "mock-code", webUrl: WEB_URL, shape });
 
 async function reverify(id: string, target: TestApi = api()) {
-  const { reverifyCredential } = await target.client.request(ReverifyCredentialDocument, { id });
+  const { reverifyCredential } = await target.client.request(ReverifyCredentialDocument, { input: { id } });
   if (reverifyCredential.__typename !== "CredentialVerified") throw new Error(reverifyCredential.__typename);
   return reverifyCredential;
 }
@@ -143,7 +143,7 @@ describe("a refresh refused for good", () => {
       verification: { code: "UNAUTHORIZED", message: "Mock mock-cc refused the token request: invalid_client." },
     });
 
-    const { updateCredential } = await api().client.request(UpdateCredentialDocument, { id, values: { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET } });
+    const { updateCredential } = await api().client.request(UpdateCredentialDocument, { input: { id, values: { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET } } });
     expect(updateCredential).toMatchObject({ __typename: "CredentialUpdated", credential: { status: "VALID" } });
     expect(provider.tokenRequests.map((r) => r.status)).toEqual([200, 401, 200]);
     await reverify(id);
@@ -155,14 +155,14 @@ describe("updating a connected credential", () => {
   it("refreshes with the new values and stores the new token; refused values change nothing", async () => {
     const id = await connectCode();
     const wrong = "cs_test_wrong_1111111111111111";
-    const refused = await api().client.request(UpdateCredentialDocument, { id, values: { clientId: CLIENT_ID, clientSecret: wrong } });
+    const refused = await api().client.request(UpdateCredentialDocument, { input: { id, values: { clientId: CLIENT_ID, clientSecret: wrong } } });
     expect(refused.updateCredential).toMatchObject({
       __typename: "VerificationFailed",
       verification: { code: "UNAUTHORIZED", message: "Mock mock-code refused the token refresh: invalid_client." },
     });
     expect(refreshes().map((r) => r.clientSecret === wrong)).toEqual([true]);
 
-    const { updateCredential } = await api().client.request(UpdateCredentialDocument, { id, values: { clientId: CLIENT_ID, scope: "read write" } });
+    const { updateCredential } = await api().client.request(UpdateCredentialDocument, { input: { id, values: { clientId: CLIENT_ID, scope: "read write" } } });
     expect(updateCredential).toMatchObject({ __typename: "CredentialUpdated", credential: { status: "VALID", config: { scope: "read write" } } });
     expect(refreshes().length).toBe(2);
     expect(lastBearer()).toBe(`Bearer ${answered(1, "access_token")}`);
@@ -183,7 +183,7 @@ describe("across API processes on one PostgreSQL", () => {
     database = await createTestDatabase(serverUrl);
     const env = { LATCHKEY_ENCRYPTION_KEY: randomBytes(32).toString("base64"), LATCHKEY_WEB_URL: WEB_URL };
     apis = await startApis({ env, databaseUrl: database.url }, { env, databaseUrl: database.url });
-    await apis[0]!.client.request(RegisterComponentDocument, { descriptor: descriptors(useTestProvider())[0]! });
+    await apis[0]!.client.request(RegisterComponentDocument, { input: { descriptor: descriptors(useTestProvider())[0]! } });
   }, 120_000);
 
   afterAll(async () => {

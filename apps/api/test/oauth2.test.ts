@@ -1,13 +1,11 @@
 import {
+  BeginOAuth2AuthorizationDocument,
   CreateCredentialDocument,
   CredentialDocument,
   CredentialsDocument,
-  LatchkeyRequestError,
   RegisterComponentDocument,
-  StartOAuth2AuthorizationDocument,
-  VerifyCredentialDocument,
 } from "@latchkey/sdk";
-import { createTestDatabase, expectNoSecretsIn, startApi, useApi, type TestApi } from "./harness";
+import { beginOAuth2, createTestDatabase, expectNoSecretsIn, startApi, useApi, verifyValues, type TestApi } from "./harness";
 import { authorize, callback as callbackAt, CLIENT_ID, CLIENT_SECRET, s256, useProvider, type TestProvider } from "./support/oauth2-provider";
 
 const WEB_URL = "http://web.latchkey.test:3101";
@@ -36,8 +34,7 @@ async function credentialCount(componentKey: string, client = api().client): Pro
 }
 
 async function start(target: TestApi = api(), values: Record<string, unknown> = {}, name?: string) {
-  const { startOAuth2Authorization } = await target.client.request(StartOAuth2AuthorizationDocument, { input: input("mock-code", values, name) });
-  return startOAuth2Authorization;
+  return beginOAuth2(target.client, input("mock-code", values, name));
 }
 
 const callback = (target: TestApi, query: string) => callbackAt(target, query, WEB_URL);
@@ -157,7 +154,7 @@ describe("authorization code with PKCE", () => {
     const database = await createTestDatabase();
     const shortLived = await startApi({ databaseUrl: database.url, env: { LATCHKEY_WEB_URL: WEB_URL, LATCHKEY_OAUTH2_AUTHORIZATION_TTL_SECONDS: "1" } });
     try {
-      await shortLived.client.request(RegisterComponentDocument, { descriptor: provider.descriptor("mock-code", { grantTypes: ["authorization_code"] }) });
+      await shortLived.client.request(RegisterComponentDocument, { input: { descriptor: provider.descriptor("mock-code", { grantTypes: ["authorization_code"] }) } });
       const started = await start(shortLived);
       const back = await authorize(started.authorizationUrl);
       await new Promise((resolve) => setTimeout(resolve, 1_200));
@@ -176,24 +173,24 @@ describe("authorization code with PKCE", () => {
 
   it("validates the input as createCredential does", async () => {
     const problem = async (variables: Parameters<typeof start>[1] | object, componentKey = "mock-code", authType = "OAUTH2") => {
-      const error = await api()
-        .client.request(StartOAuth2AuthorizationDocument, { input: { componentKey, authType: authType as "OAUTH2", values: variables as Record<string, unknown> } })
-        .then(() => undefined, (e: unknown) => e);
-      expect(error).toBeInstanceOf(LatchkeyRequestError);
-      return (error as LatchkeyRequestError).errors?.[0];
+      const { beginOAuth2Authorization } = await api().client.request(BeginOAuth2AuthorizationDocument, {
+        input: { componentKey, authType: authType as "OAUTH2", values: variables as Record<string, unknown> },
+      });
+      return beginOAuth2Authorization;
     };
     expect(await problem({ clientId: CLIENT_ID })).toMatchObject({
-      extensions: { code: "BAD_USER_INPUT", fieldErrors: [{ field: "values.clientSecret", message: "Client secret is required." }] },
+      __typename: "InvalidInput",
+      fieldErrors: [{ field: "values.clientSecret", message: "Client secret is required." }],
     });
     expect(await problem({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET }, "no-such-component")).toMatchObject({
+      __typename: "NotFound",
       message: 'No component with key "no-such-component".',
-      extensions: { code: "BAD_USER_INPUT" },
     });
     expect(await problem({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET }, "mock-basic")).toMatchObject({
-      extensions: { fieldErrors: [{ field: "authType", message: expect.stringMatching(/does not offer the authorization code grant/) }] },
+      fieldErrors: [{ field: "authType", message: expect.stringMatching(/does not offer the authorization code grant/) }],
     });
     expect(await problem({ apiKey: "secret" }, "petstore", "API_KEY")).toMatchObject({
-      extensions: { fieldErrors: [{ field: "authType", message: expect.stringMatching(/Only OAUTH2 credentials/) }] },
+      fieldErrors: [{ field: "authType", message: expect.stringMatching(/Only OAUTH2 credentials/) }],
     });
   });
 });
@@ -241,10 +238,9 @@ describe("client credentials", () => {
     expectNoSecretsIn(api().responses, [wrong]);
   });
 
-  it("dry-runs the grant with verifyCredential, saving nothing", async () => {
+  it("dry-runs the grant with verifyCredentialValues, saving nothing", async () => {
     const before = await credentialCount("mock-basic");
-    const { verifyCredential } = await api().client.request(VerifyCredentialDocument, { input: input("mock-basic") });
-    expect(verifyCredential).toMatchObject({ ok: true, code: "OK", status: "VALID" });
+    expect(await verifyValues(api().client, input("mock-basic"))).toMatchObject({ ok: true, code: "OK", status: "VALID" });
     expect(provider.tokenRequests.length).toBe(1);
     expect(await credentialCount("mock-basic")).toBe(before);
   });

@@ -48,7 +48,7 @@ it("turns a credential whose key was revoked INVALID by itself, keeps the flow A
   });
   if (createFlow.__typename !== "FlowSaved") throw new Error(createFlow.__typename);
   const flowId = createFlow.flow.id;
-  const { activateFlow } = await api().client.request(ActivateFlowDocument, { id: flowId });
+  const { activateFlow } = await api().client.request(ActivateFlowDocument, { input: { id: flowId } });
   expect(activateFlow).toMatchObject({ __typename: "FlowSaved", flow: { status: "ACTIVE", stepsNeedingAttention: [] } });
 
   // Revoked at the application: nobody calls Latchkey, the scheduled re-verification notices.

@@ -113,7 +113,7 @@ function clientLoop(api: TestApi, ids: string[], updated: string[]) {
         if (credentials.totalCount !== ids.length) failures.push(`list: ${credentials.totalCount} credentials`);
         const { credential } = await api.client.request(CredentialDocument, { id });
         if (!credential) failures.push(`credential ${id} missing`);
-        const { reverifyCredential } = await api.client.request(ReverifyCredentialDocument, { id });
+        const { reverifyCredential } = await api.client.request(ReverifyCredentialDocument, { input: { id } });
         if (reverifyCredential.__typename !== "CredentialVerified" || !reverifyCredential.verification.ok) {
           failures.push(`reverify ${id}: ${JSON.stringify(reverifyCredential)}`);
         }
@@ -129,7 +129,7 @@ function clientLoop(api: TestApi, ids: string[], updated: string[]) {
         if (!running) break;
         const value = `k-${ids.indexOf(id)}-${n}`;
         try {
-          const { updateCredential } = await api.client.request(UpdateCredentialDocument, { id, values: { apiKey: value } });
+          const { updateCredential } = await api.client.request(UpdateCredentialDocument, { input: { id, values: { apiKey: value } } });
           if (updateCredential.__typename !== "CredentialUpdated") failures.push(`update ${id}: ${updateCredential.__typename}`);
           else latest.set(id, value);
           updates++;
@@ -156,7 +156,7 @@ async function keysUsedByVerification(api: TestApi, ids: string[]): Promise<stri
   const used: string[] = [];
   for (const id of ids) {
     const before = seenKeys.length;
-    const { reverifyCredential } = await api.client.request(ReverifyCredentialDocument, { id });
+    const { reverifyCredential } = await api.client.request(ReverifyCredentialDocument, { input: { id } });
     expect(reverifyCredential).toMatchObject({ __typename: "CredentialVerified", verification: { ok: true } });
     used.push(seenKeys.slice(before).pop()!);
   }

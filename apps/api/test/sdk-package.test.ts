@@ -36,7 +36,7 @@ const scriptBody = `
 const client = createClient({ url: process.env.API_URL, token: process.env.API_TOKEN, timeoutMs: 10000, retry: { retries: 1 } });
 const { credentials } = await client.request(CredentialsDocument, { first: 10 });
 const id = credentials.edges[0].node.id;
-const { resolveCredential } = await client.request(ResolveCredentialDocument, { id });
+const { resolveCredential } = await client.request(ResolveCredentialDocument, { input: { id } });
 let error;
 try {
   await createClient({ url: process.env.API_URL, token: "lkt_not_a_token" }).request(CredentialsDocument, {});
@@ -84,13 +84,13 @@ const client = createClient({ url: "http://127.0.0.1:4000/graphql", token: "lkt_
 export async function firstSecret(signal: AbortSignal): Promise<string> {
   const { credentials } = await client.request(CredentialsDocument, { first: 10 }, { signal });
   const id: string = credentials.edges[0]!.node.id;
-  const { resolveCredential: result } = await client.request(ResolveCredentialDocument, { id });
+  const { resolveCredential: result } = await client.request(ResolveCredentialDocument, { input: { id } });
   if (result.__typename === "ResolvedCredential") {
     const secrets: SecretValues = result.secrets;
     const value: string | number | boolean | undefined = secrets["apiKey"];
     return String(value);
   }
-  if (result.__typename === "NotFound") return result.message;
+  if (result.__typename === "NotFound" || result.__typename === "InvalidInput") return result.message;
   // @ts-expect-error only ResolvedCredential has secrets
   void result.secrets;
   return result.verification.code;
@@ -99,7 +99,7 @@ export async function firstSecret(signal: AbortSignal): Promise<string> {
 export async function typedFailures(): Promise<void> {
   // @ts-expect-error first is an Int
   await client.request(CredentialsDocument, { first: "10" });
-  // @ts-expect-error ResolveCredential needs its id
+  // @ts-expect-error ResolveCredential needs its input
   await client.request(ResolveCredentialDocument, {});
   // @ts-expect-error ResolveCredential needs its variables
   await client.request(ResolveCredentialDocument);

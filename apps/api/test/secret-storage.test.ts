@@ -27,7 +27,7 @@ test("API tokens, sessions, invitation tokens and passwords are stored only as d
     const token = await api.createToken(["READ"]);
     await token.client.request(CredentialsDocument, {});
     const person = await api.createPerson("MEMBER");
-    const { createInvitation } = await api.client.request(CreateInvitationDocument, { role: "VIEWER" });
+    const { createInvitation } = await api.client.request(CreateInvitationDocument, { input: { role: "VIEWER" } });
     if (createInvitation.__typename !== "InvitationCreated") throw new Error(createInvitation.__typename);
     Object.assign(values, {
       apiToken: token.token,

@@ -40,7 +40,7 @@ test("a generated key file (mode 0600) is reused: stored secrets stay usable aft
   expect(statSync(keyFile).mode & 0o777).toBe(0o600);
   const api = await startApi({ dataDir, databaseUrl: database.url });
   try {
-    const { reverifyCredential } = await api.client.request(ReverifyCredentialDocument, { id });
+    const { reverifyCredential } = await api.client.request(ReverifyCredentialDocument, { input: { id } });
     expect(reverifyCredential).toMatchObject({ __typename: "CredentialVerified", verification: { ok: true } });
   } finally {
     await api.stop();
@@ -90,7 +90,7 @@ test("tampered stored secrets are refused with a coded error, never used", async
   await runScript(path.join(__dirname, "support/tamper-secrets.ts"), { ...baseEnv(), CREDENTIAL_ID: id });
   const api = await startApi({ env: { LATCHKEY_ENCRYPTION_KEY: KEY_A }, dataDir, databaseUrl: database.url });
   try {
-    const error = await api.client.request(ReverifyCredentialDocument, { id }).catch((e: unknown) => e);
+    const error = await api.client.request(ReverifyCredentialDocument, { input: { id } }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LatchkeyRequestError);
     expect((error as LatchkeyRequestError).code).toBe("SECRETS_UNREADABLE");
     expect((error as LatchkeyRequestError).message).toMatch(/cannot be used/);

@@ -38,7 +38,7 @@ export async function registerComponentAction(text: string, key: string): Promis
     return previewComponentAction(text, key);
   }
   if (typeof descriptor !== "object" || descriptor === null || Array.isArray(descriptor)) return previewComponentAction(text, key);
-  const result = await mutateThroughApi((api) => api.request(RegisterComponentDocument, { descriptor, format: "ELASTICIO", key: keyOrNull(key) }));
+  const result = await mutateThroughApi((api) => api.request(RegisterComponentDocument, { input: { descriptor, format: "ELASTICIO", key: keyOrNull(key) } }));
   return "registerComponent" in result ? refreshAfter(result.registerComponent, "ComponentRegistered") : result;
 }
 
@@ -54,7 +54,7 @@ export async function setComponentSettingsAction(_: FormState, form: FormData): 
     if (field.startsWith("clear:")) settings.push({ name: field.slice("clear:".length), value: null });
   }
   if (settings.length === 0) return { error: "Nothing to change: type a value, or tick Clear next to a setting." };
-  const result = await mutateThroughApi((api) => api.request(SetComponentSettingsDocument, { componentKey, settings }));
+  const result = await mutateThroughApi((api) => api.request(SetComponentSettingsDocument, { input: { componentKey, settings } }));
   if (!("setComponentSettings" in result)) return { error: result.problem.message };
   const outcome = result.setComponentSettings;
   switch (outcome.__typename) {

@@ -1,11 +1,11 @@
 "use server";
 
 import {
+  BeginOAuth2AuthorizationDocument,
   CreateCredentialDocument,
   DeleteCredentialDocument,
   ReverifyCredentialDocument,
   RenameCredentialDocument,
-  StartOAuth2AuthorizationDocument,
   UpdateCredentialDocument,
   type CreateCredentialMutation,
   type CredentialInput,
@@ -34,28 +34,28 @@ export async function createCredentialAction(input: CredentialInput): Promise<Cr
 
 /** Replaces values and verifies again; secret fields left out keep their stored value. */
 export async function updateCredentialAction(id: string, values: Record<string, unknown>): Promise<UpdateCredentialOutcome> {
-  const result = await mutateThroughApi((api) => api.request(UpdateCredentialDocument, { id, values }));
+  const result = await mutateThroughApi((api) => api.request(UpdateCredentialDocument, { input: { id, values } }));
   if ("updateCredential" in result) return refreshAfter(result.updateCredential, "CredentialUpdated");
   return result;
 }
 
 /** Changes only the name; no verification. */
 export async function renameCredentialAction(id: string, name: string): Promise<RenameCredentialOutcome> {
-  const result = await mutateThroughApi((api) => api.request(RenameCredentialDocument, { id, name }));
+  const result = await mutateThroughApi((api) => api.request(RenameCredentialDocument, { input: { id, name } }));
   if ("renameCredential" in result) return refreshAfter(result.renameCredential, "CredentialRenamed");
   return result;
 }
 
 /** Verifies the saved credential again and stores its new status. */
 export async function reverifyCredentialAction(id: string): Promise<ReverifyCredentialOutcome> {
-  const result = await mutateThroughApi((api) => api.request(ReverifyCredentialDocument, { id }));
+  const result = await mutateThroughApi((api) => api.request(ReverifyCredentialDocument, { input: { id } }));
   if ("reverifyCredential" in result) return refreshAfter(result.reverifyCredential, "CredentialVerified");
   return result;
 }
 
 /** Deletes, unless an active flow uses the credential (CredentialInUse names every such flow). */
 export async function deleteCredentialAction(id: string): Promise<DeleteCredentialOutcome> {
-  const result = await mutateThroughApi((api) => api.request(DeleteCredentialDocument, { id }));
+  const result = await mutateThroughApi((api) => api.request(DeleteCredentialDocument, { input: { id } }));
   if ("deleteCredential" in result) return refreshAfter(result.deleteCredential, "CredentialDeleted");
   return result;
 }
@@ -70,11 +70,16 @@ export type StartOAuth2Outcome =
  * authorization URL, where the browser goes next. Bad input comes back as field errors.
  */
 export async function startOAuth2AuthorizationAction(input: CredentialInput): Promise<StartOAuth2Outcome> {
-  const result = await mutateThroughApi((api) => api.request(StartOAuth2AuthorizationDocument, { input }));
-  if ("startOAuth2Authorization" in result) {
-    return { __typename: "OAuth2Authorization", authorizationUrl: result.startOAuth2Authorization.authorizationUrl };
+  const result = await mutateThroughApi((api) => api.request(BeginOAuth2AuthorizationDocument, { input }));
+  if (!("beginOAuth2Authorization" in result)) return result;
+  const answer = result.beginOAuth2Authorization;
+  switch (answer.__typename) {
+    case "OAuth2AuthorizationStarted":
+      return { __typename: "OAuth2Authorization", authorizationUrl: answer.authorization.authorizationUrl };
+    case "InvalidInput":
+      return answer;
+    case "NotFound":
+      // An unknown component: the form shows it as its other input problems.
+      return { __typename: "InvalidInput", message: answer.message, fieldErrors: [] };
   }
-  const { fieldErrors, code, message } = result.problem;
-  if (code === "BAD_USER_INPUT") return { __typename: "InvalidInput", message, fieldErrors: fieldErrors ?? [] };
-  return result;
 }

@@ -61,13 +61,14 @@ export function ApiUnavailableNotice({ problem }: { problem: ApiProblem }) {
 /** A thrown error from a server action (the web server failed): generic, the log has the rest. */
 export const UNEXPECTED_FAILURE = "Something went wrong on the web server. Try again; its log has the details.";
 
-type CommonProblem = { __typename: "NotFound"; message: string } | ApiUnavailable | Unexpected;
+type CommonProblem = { __typename: "NotFound" | "InvalidInput"; message: string } | ApiUnavailable | Unexpected;
 
-/** The failures every action can meet: the thing is gone, the API is unavailable, the web server failed. */
+/** The failures every action can meet: the thing is gone, the request was refused as a whole, the API is unavailable, the web server failed. */
 export function CommonProblemNotice({ outcome }: { outcome: CommonProblem }) {
   switch (outcome.__typename) {
     case "NotFound":
-      return <ProblemNotice title={outcome.message} code="NotFound" />;
+    case "InvalidInput":
+      return <ProblemNotice title={outcome.message} code={outcome.__typename} />;
     case "ApiUnavailable":
       return <ApiUnavailableNotice problem={outcome.problem} />;
     case "Unexpected":

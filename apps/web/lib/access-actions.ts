@@ -5,13 +5,13 @@ import {
   ChangeMemberRoleDocument,
   CreateApiTokenDocument,
   CreateInvitationDocument,
+  EndSessionDocument,
   LatchkeyError,
   RemoveMemberDocument,
   RevokeApiTokenDocument,
   RevokeInvitationDocument,
   SetupFirstOwnerDocument,
   SignInDocument,
-  SignOutDocument,
   SwitchWorkspaceDocument,
   type ApiTokenScope,
   type Role,
@@ -64,7 +64,7 @@ export async function setupAction(_: FormState, form: FormData): Promise<FormSta
 
 export async function signInAction(_: FormState, form: FormData): Promise<FormState> {
   const state = await attempt(async () => {
-    const { signIn } = await withSessionCookie((api) => api.request(SignInDocument, { email: text(form, "email"), password: text(form, "password") }));
+    const { signIn } = await withSessionCookie((api) => api.request(SignInDocument, { input: { email: text(form, "email"), password: text(form, "password") } }));
     return signIn.__typename === "SignedIn" ? {} : problem(signIn);
   });
   if (state.error) return state;
@@ -72,7 +72,7 @@ export async function signInAction(_: FormState, form: FormData): Promise<FormSt
 }
 
 export async function signOutAction(): Promise<void> {
-  await withSessionCookie((api) => api.request(SignOutDocument)).catch((error: unknown) => {
+  await withSessionCookie((api) => api.request(EndSessionDocument)).catch((error: unknown) => {
     // Already signed out (expired or revoked): nothing to end.
     if (!(error instanceof LatchkeyError && error.code === "UNAUTHENTICATED")) throw error;
   });
@@ -81,7 +81,7 @@ export async function signOutAction(): Promise<void> {
 
 export async function switchWorkspaceAction(form: FormData): Promise<void> {
   const api = await getApiClient();
-  await api.request(SwitchWorkspaceDocument, { id: text(form, "workspaceId") });
+  await api.request(SwitchWorkspaceDocument, { input: { id: text(form, "workspaceId") } });
   revalidatePath("/", "layout");
   redirect("/");
 }
@@ -89,9 +89,9 @@ export async function switchWorkspaceAction(form: FormData): Promise<void> {
 export async function acceptInvitationAction(_: FormState, form: FormData): Promise<FormState> {
   const state = await attempt(async () => {
     const newPerson = form.has("email") ? { name: text(form, "name"), email: text(form, "email"), password: text(form, "password") } : null;
-    const { acceptInvitation } = await withSessionCookie((api) => api.request(AcceptInvitationDocument, { token: text(form, "token"), newPerson }));
+    const { acceptInvitation } = await withSessionCookie((api) => api.request(AcceptInvitationDocument, { input: { token: text(form, "token"), newPerson } }));
     if (acceptInvitation.__typename !== "InvitationAccepted") return problem(acceptInvitation);
-    await (await getApiClient()).request(SwitchWorkspaceDocument, { id: acceptInvitation.workspace.id }).catch(() => undefined);
+    await (await getApiClient()).request(SwitchWorkspaceDocument, { input: { id: acceptInvitation.workspace.id } }).catch(() => undefined);
     return {};
   });
   if (state.error) return state;
@@ -100,7 +100,7 @@ export async function acceptInvitationAction(_: FormState, form: FormData): Prom
 
 export async function createInvitationAction(_: FormState, form: FormData): Promise<FormState> {
   return attempt(async () => {
-    const { createInvitation } = await (await getApiClient()).request(CreateInvitationDocument, { role: text(form, "role") as Role });
+    const { createInvitation } = await (await getApiClient()).request(CreateInvitationDocument, { input: { role: text(form, "role") as Role } });
     if (createInvitation.__typename !== "InvitationCreated") return problem(createInvitation);
     revalidatePath("/settings/members");
     return { reveal: `/invitations/${createInvitation.token}` };
@@ -108,16 +108,16 @@ export async function createInvitationAction(_: FormState, form: FormData): Prom
 }
 
 export async function revokeInvitationAction(form: FormData): Promise<void> {
-  await (await getApiClient()).request(RevokeInvitationDocument, { id: text(form, "id") });
+  await (await getApiClient()).request(RevokeInvitationDocument, { input: { id: text(form, "id") } });
   revalidatePath("/settings/members");
 }
 
 export async function changeMemberRoleAction(_: FormState, form: FormData): Promise<FormState> {
   return attempt(async () => {
-    const { changeMemberRole } = await (await getApiClient()).request(ChangeMemberRoleDocument, {
+    const { changeMemberRole } = await (await getApiClient()).request(ChangeMemberRoleDocument, { input: {
       personId: text(form, "personId"),
       role: text(form, "role") as Role,
-    });
+    } });
     if (changeMemberRole.__typename !== "MemberUpdated") return problem(changeMemberRole);
     revalidatePath("/settings/members");
     return {};
@@ -126,7 +126,7 @@ export async function changeMemberRoleAction(_: FormState, form: FormData): Prom
 
 export async function removeMemberAction(_: FormState, form: FormData): Promise<FormState> {
   return attempt(async () => {
-    const { removeMember } = await (await getApiClient()).request(RemoveMemberDocument, { personId: text(form, "personId") });
+    const { removeMember } = await (await getApiClient()).request(RemoveMemberDocument, { input: { personId: text(form, "personId") } });
     if (removeMember.__typename !== "MemberRemoved") return problem(removeMember);
     revalidatePath("/settings/members");
     return {};
@@ -150,6 +150,6 @@ export async function createApiTokenAction(_: FormState, form: FormData): Promis
 }
 
 export async function revokeApiTokenAction(form: FormData): Promise<void> {
-  await (await getApiClient()).request(RevokeApiTokenDocument, { id: text(form, "id") });
+  await (await getApiClient()).request(RevokeApiTokenDocument, { input: { id: text(form, "id") } });
   revalidatePath("/settings/api-tokens");
 }

@@ -83,28 +83,28 @@ describe("retries", () => {
 
   it("sends a mutation again after SERVICE_UNAVAILABLE: the API says it was not applied", async () => {
     api = await fakeApi([unavailable, ok(RENAMED)]);
-    const result = await clientOf().request(RenameCredentialDocument, { id: "c1", name: "x" });
+    const result = await clientOf().request(RenameCredentialDocument, { input: { id: "c1", name: "x" } });
     expect(result.renameCredential.__typename).toBe("NotFound");
     expect(api.seen).toHaveLength(2);
   });
 
   it("waits the retryAfterSeconds that RATE_LIMITED asks for before sending again", async () => {
     api = await fakeApi([rateLimited(1), ok(RENAMED)]);
-    await clientOf().request(RenameCredentialDocument, { id: "c1", name: "x" });
+    await clientOf().request(RenameCredentialDocument, { input: { id: "c1", name: "x" } });
     expect(api.seen).toHaveLength(2);
     expect(api.seen[1]!.at - api.seen[0]!.at).toBeGreaterThanOrEqual(950);
   });
 
   it("gives up at once, with retryAfterSeconds, when the API asks to wait longer than maxDelayMs", async () => {
     api = await fakeApi([rateLimited(60), ok(RENAMED)]);
-    const error = await failure(clientOf({ retry: { maxDelayMs: 5_000 } }).request(RenameCredentialDocument, { id: "c1", name: "x" }));
+    const error = await failure(clientOf({ retry: { maxDelayMs: 5_000 } }).request(RenameCredentialDocument, { input: { id: "c1", name: "x" } }));
     expect(error).toMatchObject({ code: "RATE_LIMITED", retryAfterSeconds: 60, path: ["renameCredential"], attempts: 1, status: 200 });
     expect(api.seen).toHaveLength(1);
   });
 
   it("never sends a mutation again when the connection broke: it may have been applied", async () => {
     api = await fakeApi(["drop", ok(RENAMED)]);
-    const error = await failure(clientOf().request(RenameCredentialDocument, { id: "c1", name: "x" }));
+    const error = await failure(clientOf().request(RenameCredentialDocument, { input: { id: "c1", name: "x" } }));
     expect(error.code).toBe("NETWORK_ERROR");
     expect(error.status).toBeUndefined();
     expect(api.seen).toHaveLength(1);
@@ -123,7 +123,7 @@ describe("retries", () => {
     await api.close();
 
     api = await fakeApi([{ status: 502, body: "<html>Bad gateway</html>", headers: { "content-type": "text/html" } }, ok(RENAMED)]);
-    const error = await failure(clientOf().request(RenameCredentialDocument, { id: "c1", name: "x" }));
+    const error = await failure(clientOf().request(RenameCredentialDocument, { input: { id: "c1", name: "x" } }));
     expect(error).toMatchObject({ code: "BAD_RESPONSE", status: 502 });
     expect(api.seen).toHaveLength(1);
   });
@@ -162,7 +162,7 @@ describe("timeouts and aborts", () => {
     await api.close();
 
     api = await fakeApi(["hang", ok(RENAMED)]);
-    expect((await failure(clientOf({ timeoutMs: 200 }).request(RenameCredentialDocument, { id: "c1", name: "x" }))).code).toBe("TIMEOUT");
+    expect((await failure(clientOf({ timeoutMs: 200 }).request(RenameCredentialDocument, { input: { id: "c1", name: "x" } }))).code).toBe("TIMEOUT");
     expect(api.seen).toHaveLength(1);
   });
 
@@ -184,7 +184,7 @@ describe("timeouts and aborts", () => {
   it("ends every request of a client whose signal aborts, also while waiting to retry", async () => {
     api = await fakeApi([rateLimited(20), ok(RENAMED)]);
     const controller = new AbortController();
-    const pending = clientOf({ signal: controller.signal }).request(RenameCredentialDocument, { id: "c1", name: "x" });
+    const pending = clientOf({ signal: controller.signal }).request(RenameCredentialDocument, { input: { id: "c1", name: "x" } });
     setTimeout(() => controller.abort(), 200);
     const error = await failure(pending);
     expect(error.code).toBe("ABORTED");
@@ -229,7 +229,7 @@ describe("isMutation", () => {
     expect(isMutation(String(RenameCredentialDocument))).toBe(true);
     expect(isMutation(String(CredentialsDocument))).toBe(false);
     expect(isMutation("fragment F on Credential { id mutation: name }\n# mutation\nquery Q { credential(id: \"}mutation\") { ...F } }")).toBe(false);
-    expect(isMutation("fragment F on Credential { id }\nmutation M { deleteCredential(id: \"1\") { __typename } }")).toBe(true);
+    expect(isMutation("fragment F on Credential { id }\nmutation M { deleteCredential(input: { id: \"1\" }) { __typename } }")).toBe(true);
     expect(isMutation("{ credentials { totalCount } }")).toBe(false);
   });
 });

@@ -19,14 +19,28 @@ export type Scalars = {
   JSONObject: { input: Record<string, unknown>; output: Record<string, unknown>; }
 };
 
+/** An invitation link being used. */
+export type AcceptInvitationInput = {
+  /** The new account, when the caller is not signed in. */
+  newPerson?: InputMaybe<NewPersonInput>;
+  /** The token from the link. */
+  token: Scalars['String']['input'];
+};
+
 /** The result of acceptInvitation. */
 export type AcceptInvitationResult = InvalidInput | InvitationAccepted | NotFound;
+
+/** The flow to activate. */
+export type ActivateFlowInput = {
+  /** The flow's id. */
+  id: Scalars['ID']['input'];
+};
 
 /**
  * An API token of the workspace. Its value is shown once, when it is created, and stored only as a
  * digest. A token follows its creator: when that person leaves the workspace (is removed), it is revoked.
  */
-export type ApiToken = {
+export type ApiToken = Node & {
   __typename?: 'ApiToken';
   /** When the token was created. */
   createdAt: Scalars['DateTime']['output'];
@@ -93,7 +107,7 @@ export type AuditActorType =
   | 'SYSTEM';
 
 /** One entry of the audit log. Never contains a secret value. */
-export type AuditEvent = {
+export type AuditEvent = Node & {
   __typename?: 'AuditEvent';
   /** What happened, e.g. `credential.create`, `sign_in.failed`, `api_token.revoke`. */
   action: Scalars['String']['output'];
@@ -169,11 +183,22 @@ export type AuthType =
   /** OAuth2 client credentials or authorization code; tokens are stored as secrets. */
   | 'OAUTH2';
 
+/** The result of beginOAuth2Authorization. */
+export type BeginOAuth2AuthorizationResult = InvalidInput | NotFound | OAuth2AuthorizationStarted;
+
+/** A member's new role. */
+export type ChangeMemberRoleInput = {
+  /** The member's person id. */
+  personId: Scalars['ID']['input'];
+  /** The new role. */
+  role: Role;
+};
+
 /** The result of changeMemberRole. */
 export type ChangeMemberRoleResult = InvalidInput | MemberUpdated | NotAllowed | NotFound;
 
 /** An application a flow step talks to, described by a component descriptor. */
-export type Component = {
+export type Component = Node & {
   __typename?: 'Component';
   /** The auth methods the component accepts. */
   authMethods: Array<AuthMethod>;
@@ -280,14 +305,26 @@ export type CreateFlowInput = {
   steps: Array<FlowStepInput>;
 };
 
+/** A new invitation link. */
+export type CreateInvitationInput = {
+  /** The role the invited person gets. */
+  role: Role;
+};
+
 /** The result of createInvitation. */
 export type CreateInvitationResult = InvalidInput | InvitationCreated | NotAllowed;
+
+/** A new workspace. */
+export type CreateWorkspaceInput = {
+  /** The workspace's name (1 to 200 characters). */
+  name: Scalars['String']['input'];
+};
 
 /** The result of createWorkspace. */
 export type CreateWorkspaceResult = InvalidInput | WorkspaceCreated;
 
 /** One account for one component. Secret values are never returned here. */
-export type Credential = {
+export type Credential = Node & {
   __typename?: 'Credential';
   /** The auth method of the component this credential uses. */
   authType: AuthType;
@@ -439,6 +476,13 @@ export type CredentialUsage = {
   step: FlowStep;
 };
 
+/** verifyCredentialValues: the application accepted the values (nothing was saved). */
+export type CredentialValuesVerified = {
+  __typename?: 'CredentialValuesVerified';
+  /** The verification that passed (`ok` is true; `status` VALID, or UNVERIFIED when the component defines no verification). */
+  verification: VerificationResult;
+};
+
 /** reverifyCredential ran; the credential's status follows the result, whatever it was. */
 export type CredentialVerified = {
   __typename?: 'CredentialVerified';
@@ -448,8 +492,26 @@ export type CredentialVerified = {
   verification: VerificationResult;
 };
 
+/** The flow to deactivate. */
+export type DeactivateFlowInput = {
+  /** The flow's id. */
+  id: Scalars['ID']['input'];
+};
+
+/** The credential to delete. */
+export type DeleteCredentialInput = {
+  /** The credential's id. */
+  id: Scalars['ID']['input'];
+};
+
 /** The result of deleteCredential. */
-export type DeleteCredentialResult = CredentialDeleted | CredentialInUse | NotFound;
+export type DeleteCredentialResult = CredentialDeleted | CredentialInUse | InvalidInput | NotFound;
+
+/** The flow to delete. */
+export type DeleteFlowInput = {
+  /** The flow's id. */
+  id: Scalars['ID']['input'];
+};
 
 /** The result of deleteFlow. */
 export type DeleteFlowResult = FlowDeleted | InvalidInput | NotFound;
@@ -460,6 +522,9 @@ export type DescriptorFormat =
   | 'ELASTICIO'
   /** Latchkey's own descriptor (COMPONENTS.md). */
   | 'LATCHKEY';
+
+/** The result of endSession. It has no problem members yet; switch on `__typename` all the same. */
+export type EndSessionResult = SessionEnded;
 
 /** One field of an auth method, from the component's descriptor; the web UI renders forms from these. */
 export type FieldDefinition = {
@@ -513,7 +578,7 @@ export type FieldType =
   | 'URL';
 
 /** A named, ordered list of steps. */
-export type Flow = {
+export type Flow = Node & {
   __typename?: 'Flow';
   /** When the flow was created. */
   createdAt: Scalars['DateTime']['output'];
@@ -569,7 +634,7 @@ export type FlowStatus =
   | 'INACTIVE';
 
 /** One position in a flow: a component and the credential it uses. */
-export type FlowStep = {
+export type FlowStep = Node & {
   __typename?: 'FlowStep';
   /** The component the step talks to. */
   component: Component;
@@ -603,7 +668,7 @@ export type InvalidInput = Problem & {
 };
 
 /** A pending invitation link (its token is shown only when it is created). */
-export type Invitation = {
+export type Invitation = Node & {
   __typename?: 'Invitation';
   /** When the invitation was created. */
   createdAt: Scalars['DateTime']['output'];
@@ -686,6 +751,12 @@ export type Mutation = {
   acceptInvitation: AcceptInvitationResult;
   /** Refused with FlowNotReady unless every step has a VALID credential. */
   activateFlow: FlowResult;
+  /**
+   * Start connecting an OAuth2 account by the authorization code grant: the input is validated as
+   * createCredential validates it, and kept until the provider sends the browser back (see
+   * OAuth2Authorization). Nothing is saved as a credential yet.
+   */
+  beginOAuth2Authorization: BeginOAuth2AuthorizationResult;
   /** Changes a member's role. Admins manage members and viewers; owners everyone. A workspace keeps at least one owner. */
   changeMemberRole: ChangeMemberRoleResult;
   /** Creates an API token of the current workspace; its value is in the result, once. Admins. */
@@ -705,10 +776,17 @@ export type Mutation = {
   /** An ACTIVE flow must be deactivated first: deleting one answers InvalidInput. */
   deleteFlow: DeleteFlowResult;
   /**
+   * Ends the current session (it is revoked on the server) and clears the cookie. People only. Takes
+   * no input: the session is the request's.
+   */
+  endSession: EndSessionResult;
+  /**
    * Add or replace a component from a descriptor (COMPONENTS.md). Workspace admins, or an API token with `components:write`.
    * A bad descriptor answers InvalidInput with the path of every offending field; so does the key of a
    * built-in catalog component (`descriptor.key`): register yours under its own key. Credentials whose
    * destination the new descriptor moves are listed in `credentialsNeedingReentry` (nothing is sent).
+   * Give `input` or (deprecated) `descriptor` with `format` and `key`; both, or neither, are InvalidInput
+   * (`format` has a default, so it is ignored when `input` is given).
    */
   registerComponent: RegisterComponentResult;
   /** Removes a member from the workspace. Admins remove members and viewers; owners anyone but the last owner. */
@@ -737,14 +815,22 @@ export type Mutation = {
   setStepCredential: FlowResult;
   /** Creates the first owner and workspace and signs them in; works only while `setupStatus.needsSetup` (FORBIDDEN after). */
   setupFirstOwner: SetupResult;
-  /** Signs in with email and password; sets the HttpOnly session cookie. Failures are rate limited per account and per address. */
+  /**
+   * Signs in with email and password; sets the HttpOnly session cookie. Failures are rate limited per
+   * account and per address. Give `input` (or, deprecated, both `email` and `password`; both forms
+   * together, or neither, are InvalidInput).
+   */
   signIn: SignInResult;
-  /** Ends the current session (it is revoked on the server) and clears the cookie. People only. */
+  /**
+   * Ends the current session (it is revoked on the server) and clears the cookie. People only.
+   * @deprecated Use `endSession`, which answers a result union.
+   */
   signOut: Scalars['Boolean']['output'];
   /**
    * Start connecting an OAuth2 account by the authorization code grant: the input is validated as
    * createCredential validates it (bad input is a BAD_USER_INPUT error with fieldErrors), and kept
    * until the provider sends the browser back. Nothing is saved as a credential yet.
+   * @deprecated Use `beginOAuth2Authorization`, which answers a result union (InvalidInput, NotFound) instead of an error.
    */
   startOAuth2Authorization: OAuth2Authorization;
   /** Makes another of the person's workspaces the session's current one. People only. */
@@ -754,28 +840,45 @@ export type Mutation = {
    * If verification fails, nothing changes.
    */
   updateCredential: UpdateCredentialResult;
-  /** Dry run: verify the values without saving anything. */
+  /**
+   * Dry run: verify the values without saving anything.
+   * @deprecated Use `verifyCredentialValues`, which answers a result union (bad input is InvalidInput or NotFound, not an error).
+   */
   verifyCredential: VerificationResult;
+  /**
+   * Dry run: verify the values without saving anything. A failed verification is VerificationFailed
+   * (with the result), as createCredential answers it.
+   */
+  verifyCredentialValues: VerifyCredentialValuesResult;
 };
 
 
 /** Everything that can be changed. */
 export type MutationAcceptInvitationArgs = {
+  input?: InputMaybe<AcceptInvitationInput>;
   newPerson?: InputMaybe<NewPersonInput>;
-  token: Scalars['String']['input'];
+  token?: InputMaybe<Scalars['String']['input']>;
 };
 
 
 /** Everything that can be changed. */
 export type MutationActivateFlowArgs = {
-  id: Scalars['ID']['input'];
+  id?: InputMaybe<Scalars['ID']['input']>;
+  input?: InputMaybe<ActivateFlowInput>;
+};
+
+
+/** Everything that can be changed. */
+export type MutationBeginOAuth2AuthorizationArgs = {
+  input: CredentialInput;
 };
 
 
 /** Everything that can be changed. */
 export type MutationChangeMemberRoleArgs = {
-  personId: Scalars['ID']['input'];
-  role: Role;
+  input?: InputMaybe<ChangeMemberRoleInput>;
+  personId?: InputMaybe<Scalars['ID']['input']>;
+  role?: InputMaybe<Role>;
 };
 
 
@@ -799,97 +902,112 @@ export type MutationCreateFlowArgs = {
 
 /** Everything that can be changed. */
 export type MutationCreateInvitationArgs = {
-  role: Role;
+  input?: InputMaybe<CreateInvitationInput>;
+  role?: InputMaybe<Role>;
 };
 
 
 /** Everything that can be changed. */
 export type MutationCreateWorkspaceArgs = {
-  name: Scalars['String']['input'];
+  input?: InputMaybe<CreateWorkspaceInput>;
+  name?: InputMaybe<Scalars['String']['input']>;
 };
 
 
 /** Everything that can be changed. */
 export type MutationDeactivateFlowArgs = {
-  id: Scalars['ID']['input'];
+  id?: InputMaybe<Scalars['ID']['input']>;
+  input?: InputMaybe<DeactivateFlowInput>;
 };
 
 
 /** Everything that can be changed. */
 export type MutationDeleteCredentialArgs = {
-  id: Scalars['ID']['input'];
+  id?: InputMaybe<Scalars['ID']['input']>;
+  input?: InputMaybe<DeleteCredentialInput>;
 };
 
 
 /** Everything that can be changed. */
 export type MutationDeleteFlowArgs = {
-  id: Scalars['ID']['input'];
+  id?: InputMaybe<Scalars['ID']['input']>;
+  input?: InputMaybe<DeleteFlowInput>;
 };
 
 
 /** Everything that can be changed. */
 export type MutationRegisterComponentArgs = {
-  descriptor: Scalars['JSONObject']['input'];
+  descriptor?: InputMaybe<Scalars['JSONObject']['input']>;
   format?: InputMaybe<DescriptorFormat>;
+  input?: InputMaybe<RegisterComponentInput>;
   key?: InputMaybe<Scalars['String']['input']>;
 };
 
 
 /** Everything that can be changed. */
 export type MutationRemoveMemberArgs = {
-  personId: Scalars['ID']['input'];
+  input?: InputMaybe<RemoveMemberInput>;
+  personId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
 /** Everything that can be changed. */
 export type MutationRenameCredentialArgs = {
-  id: Scalars['ID']['input'];
-  name: Scalars['String']['input'];
+  id?: InputMaybe<Scalars['ID']['input']>;
+  input?: InputMaybe<RenameCredentialInput>;
+  name?: InputMaybe<Scalars['String']['input']>;
 };
 
 
 /** Everything that can be changed. */
 export type MutationRenameFlowArgs = {
-  id: Scalars['ID']['input'];
-  name: Scalars['String']['input'];
+  id?: InputMaybe<Scalars['ID']['input']>;
+  input?: InputMaybe<RenameFlowInput>;
+  name?: InputMaybe<Scalars['String']['input']>;
 };
 
 
 /** Everything that can be changed. */
 export type MutationResolveCredentialArgs = {
-  id: Scalars['ID']['input'];
+  id?: InputMaybe<Scalars['ID']['input']>;
+  input?: InputMaybe<ResolveCredentialInput>;
 };
 
 
 /** Everything that can be changed. */
 export type MutationReverifyCredentialArgs = {
-  id: Scalars['ID']['input'];
+  id?: InputMaybe<Scalars['ID']['input']>;
+  input?: InputMaybe<ReverifyCredentialInput>;
 };
 
 
 /** Everything that can be changed. */
 export type MutationRevokeApiTokenArgs = {
-  id: Scalars['ID']['input'];
+  id?: InputMaybe<Scalars['ID']['input']>;
+  input?: InputMaybe<RevokeApiTokenInput>;
 };
 
 
 /** Everything that can be changed. */
 export type MutationRevokeInvitationArgs = {
-  id: Scalars['ID']['input'];
+  id?: InputMaybe<Scalars['ID']['input']>;
+  input?: InputMaybe<RevokeInvitationInput>;
 };
 
 
 /** Everything that can be changed. */
 export type MutationSetComponentSettingsArgs = {
-  componentKey: Scalars['String']['input'];
-  settings: Array<ComponentSettingInput>;
+  componentKey?: InputMaybe<Scalars['String']['input']>;
+  input?: InputMaybe<SetComponentSettingsInput>;
+  settings?: InputMaybe<Array<ComponentSettingInput>>;
 };
 
 
 /** Everything that can be changed. */
 export type MutationSetStepCredentialArgs = {
   credentialId?: InputMaybe<Scalars['ID']['input']>;
-  stepId: Scalars['ID']['input'];
+  input?: InputMaybe<SetStepCredentialInput>;
+  stepId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -901,8 +1019,9 @@ export type MutationSetupFirstOwnerArgs = {
 
 /** Everything that can be changed. */
 export type MutationSignInArgs = {
-  email: Scalars['String']['input'];
-  password: Scalars['String']['input'];
+  email?: InputMaybe<Scalars['String']['input']>;
+  input?: InputMaybe<SignInInput>;
+  password?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -914,19 +1033,27 @@ export type MutationStartOAuth2AuthorizationArgs = {
 
 /** Everything that can be changed. */
 export type MutationSwitchWorkspaceArgs = {
-  id: Scalars['ID']['input'];
+  id?: InputMaybe<Scalars['ID']['input']>;
+  input?: InputMaybe<SwitchWorkspaceInput>;
 };
 
 
 /** Everything that can be changed. */
 export type MutationUpdateCredentialArgs = {
-  id: Scalars['ID']['input'];
-  values: Scalars['JSONObject']['input'];
+  id?: InputMaybe<Scalars['ID']['input']>;
+  input?: InputMaybe<UpdateCredentialInput>;
+  values?: InputMaybe<Scalars['JSONObject']['input']>;
 };
 
 
 /** Everything that can be changed. */
 export type MutationVerifyCredentialArgs = {
+  input: CredentialInput;
+};
+
+
+/** Everything that can be changed. */
+export type MutationVerifyCredentialValuesArgs = {
   input: CredentialInput;
 };
 
@@ -938,6 +1065,15 @@ export type NewPersonInput = {
   name: Scalars['String']['input'];
   /** At least 10 characters. */
   password: Scalars['String']['input'];
+};
+
+/**
+ * An object with an id that `node(id:)` and `nodes(ids:)` find again. Ids are opaque: UUIDs for
+ * everything but audit events (their position in the log); they are never reused across types.
+ */
+export type Node = {
+  /** Opaque id; `node(id:)` answers this object for it. */
+  id: Scalars['ID']['output'];
 };
 
 /** The caller is not allowed to do this particular change (e.g. an admin changing an owner). */
@@ -971,6 +1107,13 @@ export type OAuth2Authorization = {
   state: Scalars['String']['output'];
 };
 
+/** beginOAuth2Authorization succeeded: send the browser to `authorization.authorizationUrl`. */
+export type OAuth2AuthorizationStarted = {
+  __typename?: 'OAuth2AuthorizationStarted';
+  /** The started authorization code flow. */
+  authorization: OAuth2Authorization;
+};
+
 /** Where a page of a connection ends. */
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -981,7 +1124,7 @@ export type PageInfo = {
 };
 
 /** Someone who signs in to Latchkey. */
-export type Person = {
+export type Person = Node & {
   __typename?: 'Person';
   /** Email address, lower-cased; used to sign in. */
   email: Scalars['String']['output'];
@@ -1028,6 +1171,20 @@ export type Query = {
   invitations: Array<Invitation>;
   /** The members of the current workspace, by name. Admins. */
   members: Array<Member>;
+  /**
+   * The object of the current workspace with this id, whatever its type; null when there is none,
+   * when it belongs to another workspace, or when the caller may not read its type (the same rule as
+   * its list: pending invitations, API tokens, audit events and other members' people are for admins;
+   * a person finds themselves; an API token finds no person). The current workspace itself is found
+   * by its id too.
+   */
+  node: Maybe<Node>;
+  /**
+   * The objects with these ids, in the order asked, each as `node(id:)` would answer it (null in its
+   * place when not found). At most 200 ids (BAD_USER_INPUT otherwise); looked up with one query per
+   * type, however many ids.
+   */
+  nodes: Array<Maybe<Node>>;
   /**
    * What registerComponent would make of a descriptor, without storing anything: the auth methods and
    * fields of the resulting form, and the import's warnings; or the InvalidInput registerComponent
@@ -1091,23 +1248,73 @@ export type QueryInvitationArgs = {
 
 
 /** Everything that can be read. */
+export type QueryNodeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Everything that can be read. */
+export type QueryNodesArgs = {
+  ids: Array<Scalars['ID']['input']>;
+};
+
+
+/** Everything that can be read. */
 export type QueryPreviewComponentArgs = {
   descriptorText: Scalars['String']['input'];
   format?: InputMaybe<DescriptorFormat>;
   key?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A component descriptor to register. */
+export type RegisterComponentInput = {
+  /** A component descriptor as COMPONENTS.md describes it (at most 64 KiB), or a component.json (ELASTICIO, at most 512 KiB). */
+  descriptor: Scalars['JSONObject']['input'];
+  /** The descriptor's format. */
+  format?: InputMaybe<DescriptorFormat>;
+  /** The component's key. ELASTICIO: optional, derived from the file's `title` when left out ("AWS S3" → `aws-s3`). LATCHKEY: left out, or equal to the descriptor's key. */
+  key?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** The result of registerComponent. */
 export type RegisterComponentResult = ComponentRegistered | InvalidInput;
+
+/** The member to remove. */
+export type RemoveMemberInput = {
+  /** The member's person id. */
+  personId: Scalars['ID']['input'];
+};
 
 /** The result of removeMember. */
 export type RemoveMemberResult = InvalidInput | MemberRemoved | NotAllowed | NotFound;
 
+/** A credential's new name. */
+export type RenameCredentialInput = {
+  /** The credential's id. */
+  id: Scalars['ID']['input'];
+  /** The new name, 1 to 200 characters. */
+  name: Scalars['String']['input'];
+};
+
 /** The result of renameCredential. */
 export type RenameCredentialResult = CredentialRenamed | InvalidInput | NotFound;
 
+/** A flow's new name. */
+export type RenameFlowInput = {
+  /** The flow's id. */
+  id: Scalars['ID']['input'];
+  /** The new name, 1 to 200 characters. */
+  name: Scalars['String']['input'];
+};
+
+/** The credential whose secret values a flow runtime needs. */
+export type ResolveCredentialInput = {
+  /** The credential's id. */
+  id: Scalars['ID']['input'];
+};
+
 /** The result of resolveCredential. */
-export type ResolveCredentialResult = NotFound | ResolvedCredential | VerificationFailed;
+export type ResolveCredentialResult = InvalidInput | NotFound | ResolvedCredential | VerificationFailed;
 
 /** A credential's secret material for use at run time (resolveCredential). */
 export type ResolvedCredential = {
@@ -1126,14 +1333,32 @@ export type ResolvedCredential = {
   values: Scalars['JSONObject']['output'];
 };
 
+/** The saved credential to verify again. */
+export type ReverifyCredentialInput = {
+  /** The credential's id. */
+  id: Scalars['ID']['input'];
+};
+
 /** The result of reverifyCredential. */
-export type ReverifyCredentialResult = CredentialVerified | NotFound;
+export type ReverifyCredentialResult = CredentialVerified | InvalidInput | NotFound;
+
+/** The API token to revoke. */
+export type RevokeApiTokenInput = {
+  /** The token's id. */
+  id: Scalars['ID']['input'];
+};
 
 /** The result of revokeApiToken. */
-export type RevokeApiTokenResult = ApiTokenRevoked | NotFound;
+export type RevokeApiTokenResult = ApiTokenRevoked | InvalidInput | NotFound;
+
+/** The invitation to revoke. */
+export type RevokeInvitationInput = {
+  /** The invitation's id. */
+  id: Scalars['ID']['input'];
+};
 
 /** The result of revokeInvitation. */
-export type RevokeInvitationResult = InvitationRevoked | NotFound;
+export type RevokeInvitationResult = InvalidInput | InvitationRevoked | NotFound;
 
 /**
  * What a person may do in a workspace. Viewers read; members also manage credentials and flows;
@@ -1168,8 +1393,31 @@ export type SelectOption = {
   value: Scalars['String']['output'];
 };
 
+/** The session ended and the cookie was cleared. */
+export type SessionEnded = {
+  __typename?: 'SessionEnded';
+  /** The person who was signed in. */
+  person: Person;
+};
+
+/** Settings of one component to change. */
+export type SetComponentSettingsInput = {
+  /** The component's key. */
+  componentKey: Scalars['String']['input'];
+  /** The settings to change; others keep their value. */
+  settings: Array<ComponentSettingInput>;
+};
+
 /** The result of setComponentSettings. */
 export type SetComponentSettingsResult = ComponentSettingsSet | InvalidInput | NotFound;
+
+/** A step's new credential. */
+export type SetStepCredentialInput = {
+  /** A credential of the step's component, or null (or left out) for none. */
+  credentialId?: InputMaybe<Scalars['ID']['input']>;
+  /** The step's id. */
+  stepId: Scalars['ID']['input'];
+};
 
 /** The first owner's account and workspace. */
 export type SetupInput = {
@@ -1200,6 +1448,14 @@ export type SignInFailed = Problem & {
   message: Scalars['String']['output'];
 };
 
+/** An email address and password to sign in with. */
+export type SignInInput = {
+  /** The email address. */
+  email: Scalars['String']['input'];
+  /** The password. */
+  password: Scalars['String']['input'];
+};
+
 /** The result of signIn. */
 export type SignInResult = InvalidInput | SignInFailed | SignedIn;
 
@@ -1212,8 +1468,22 @@ export type SignedIn = {
   workspace: Maybe<Workspace>;
 };
 
+/** Which of the person's workspaces to act in. */
+export type SwitchWorkspaceInput = {
+  /** The workspace's id. */
+  id: Scalars['ID']['input'];
+};
+
 /** The result of switchWorkspace. */
-export type SwitchWorkspaceResult = NotFound | WorkspaceSwitched;
+export type SwitchWorkspaceResult = InvalidInput | NotFound | WorkspaceSwitched;
+
+/** A saved credential's new values. */
+export type UpdateCredentialInput = {
+  /** The credential's id. */
+  id: Scalars['ID']['input'];
+  /** The new field values by field name (at most 64 KiB); secret fields left out keep their stored value. */
+  values: Scalars['JSONObject']['input'];
+};
 
 /** The result of updateCredential. */
 export type UpdateCredentialResult = CredentialUpdated | InvalidInput | NotFound | VerificationFailed;
@@ -1272,6 +1542,12 @@ export type VerificationResult = {
   status: CredentialStatus;
 };
 
+/**
+ * The result of verifyCredentialValues: the values passed, failed (VerificationFailed, with the
+ * result), or could not be tried (InvalidInput, NotFound for an unknown component).
+ */
+export type VerifyCredentialValuesResult = CredentialValuesVerified | InvalidInput | NotFound | VerificationFailed;
+
 /** Who is asking, as the API sees the request. */
 export type Viewer = {
   __typename?: 'Viewer';
@@ -1288,7 +1564,7 @@ export type Viewer = {
 };
 
 /** A workspace and the caller's role in it. */
-export type Workspace = {
+export type Workspace = Node & {
   __typename?: 'Workspace';
   /** Opaque id; send it in the `X-Latchkey-Workspace` header to act in this workspace. */
   id: Scalars['ID']['output'];
@@ -1390,6 +1666,11 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
     | ( Omit<InvitationAccepted, 'person' | 'workspace'> & { person: _RefType['Person'], workspace: _RefType['Workspace'] } & { __typename: 'InvitationAccepted' } )
     | ( NotFound & { __typename: 'NotFound' } )
   ;
+  BeginOAuth2AuthorizationResult:
+    | ( InvalidInput & { __typename: 'InvalidInput' } )
+    | ( NotFound & { __typename: 'NotFound' } )
+    | ( OAuth2AuthorizationStarted & { __typename: 'OAuth2AuthorizationStarted' } )
+  ;
   ChangeMemberRoleResult:
     | ( InvalidInput & { __typename: 'InvalidInput' } )
     | ( Omit<MemberUpdated, 'member'> & { member: _RefType['Member'] } & { __typename: 'MemberUpdated' } )
@@ -1418,6 +1699,7 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
   DeleteCredentialResult:
     | ( CredentialDeleted & { __typename: 'CredentialDeleted' } )
     | ( Omit<CredentialInUse, 'flows'> & { flows: Array<_RefType['Flow']> } & { __typename: 'CredentialInUse' } )
+    | ( InvalidInput & { __typename: 'InvalidInput' } )
     | ( NotFound & { __typename: 'NotFound' } )
   ;
   DeleteFlowResult:
@@ -1425,6 +1707,7 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
     | ( InvalidInput & { __typename: 'InvalidInput' } )
     | ( NotFound & { __typename: 'NotFound' } )
   ;
+  EndSessionResult: ( Omit<SessionEnded, 'person'> & { person: _RefType['Person'] } & { __typename: 'SessionEnded' } );
   FlowResult:
     | ( CredentialMismatch & { __typename: 'CredentialMismatch' } )
     | ( Omit<FlowNotReady, 'steps'> & { steps: Array<_RefType['FlowStep']> } & { __typename: 'FlowNotReady' } )
@@ -1452,19 +1735,23 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
     | ( NotFound & { __typename: 'NotFound' } )
   ;
   ResolveCredentialResult:
+    | ( InvalidInput & { __typename: 'InvalidInput' } )
     | ( NotFound & { __typename: 'NotFound' } )
     | ( Omit<ResolvedCredential, 'credential'> & { credential: _RefType['Credential'] } & { __typename: 'ResolvedCredential' } )
     | ( Omit<VerificationFailed, 'verification'> & { verification: _RefType['VerificationResult'] } & { __typename: 'VerificationFailed' } )
   ;
   ReverifyCredentialResult:
     | ( Omit<CredentialVerified, 'credential' | 'verification'> & { credential: _RefType['Credential'], verification: _RefType['VerificationResult'] } & { __typename: 'CredentialVerified' } )
+    | ( InvalidInput & { __typename: 'InvalidInput' } )
     | ( NotFound & { __typename: 'NotFound' } )
   ;
   RevokeApiTokenResult:
     | ( Omit<ApiTokenRevoked, 'apiToken'> & { apiToken: _RefType['ApiToken'] } & { __typename: 'ApiTokenRevoked' } )
+    | ( InvalidInput & { __typename: 'InvalidInput' } )
     | ( NotFound & { __typename: 'NotFound' } )
   ;
   RevokeInvitationResult:
+    | ( InvalidInput & { __typename: 'InvalidInput' } )
     | ( Omit<InvitationRevoked, 'invitation'> & { invitation: _RefType['Invitation'] } & { __typename: 'InvitationRevoked' } )
     | ( NotFound & { __typename: 'NotFound' } )
   ;
@@ -1483,6 +1770,7 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
     | ( Omit<SignedIn, 'person' | 'workspace'> & { person: _RefType['Person'], workspace?: Maybe<_RefType['Workspace']> } & { __typename: 'SignedIn' } )
   ;
   SwitchWorkspaceResult:
+    | ( InvalidInput & { __typename: 'InvalidInput' } )
     | ( NotFound & { __typename: 'NotFound' } )
     | ( Omit<WorkspaceSwitched, 'workspace'> & { workspace: _RefType['Workspace'] } & { __typename: 'WorkspaceSwitched' } )
   ;
@@ -1492,10 +1780,27 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
     | ( NotFound & { __typename: 'NotFound' } )
     | ( Omit<VerificationFailed, 'verification'> & { verification: _RefType['VerificationResult'] } & { __typename: 'VerificationFailed' } )
   ;
+  VerifyCredentialValuesResult:
+    | ( Omit<CredentialValuesVerified, 'verification'> & { verification: _RefType['VerificationResult'] } & { __typename: 'CredentialValuesVerified' } )
+    | ( InvalidInput & { __typename: 'InvalidInput' } )
+    | ( NotFound & { __typename: 'NotFound' } )
+    | ( Omit<VerificationFailed, 'verification'> & { verification: _RefType['VerificationResult'] } & { __typename: 'VerificationFailed' } )
+  ;
 };
 
 /** Mapping of interface types */
 export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = {
+  Node:
+    | ( ApiTokenRecord & { __typename: 'ApiToken' } )
+    | ( AuditEventRecord & { __typename: 'AuditEvent' } )
+    | ( ComponentRecord & { __typename: 'Component' } )
+    | ( CredentialRecord & { __typename: 'Credential' } )
+    | ( FlowRecord & { __typename: 'Flow' } )
+    | ( FlowStepRecord & { __typename: 'FlowStep' } )
+    | ( InvitationRecord & { __typename: 'Invitation' } )
+    | ( PersonRecord & { __typename: 'Person' } )
+    | ( WorkspaceView & { __typename: 'Workspace' } )
+  ;
   Problem:
     | ( Omit<CredentialInUse, 'flows'> & { flows: Array<_RefType['Flow']> } & { __typename: 'CredentialInUse' } )
     | ( CredentialMismatch & { __typename: 'CredentialMismatch' } )
@@ -1510,7 +1815,9 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  AcceptInvitationInput: AcceptInvitationInput;
   AcceptInvitationResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['AcceptInvitationResult']>;
+  ActivateFlowInput: ActivateFlowInput;
   ApiToken: ResolverTypeWrapper<ApiTokenRecord>;
   ApiTokenCreated: ResolverTypeWrapper<Omit<ApiTokenCreated, 'apiToken'> & { apiToken: ResolversTypes['ApiToken'] }>;
   ApiTokenRevoked: ResolverTypeWrapper<Omit<ApiTokenRevoked, 'apiToken'> & { apiToken: ResolversTypes['ApiToken'] }>;
@@ -1522,7 +1829,9 @@ export type ResolversTypes = {
   AuditFilter: AuditFilter;
   AuthMethod: ResolverTypeWrapper<AuthMethodDescriptor>;
   AuthType: AuthType;
+  BeginOAuth2AuthorizationResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['BeginOAuth2AuthorizationResult']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  ChangeMemberRoleInput: ChangeMemberRoleInput;
   ChangeMemberRoleResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['ChangeMemberRoleResult']>;
   Component: ResolverTypeWrapper<ComponentRecord>;
   ComponentPreview: ResolverTypeWrapper<ComponentPreviewRecord>;
@@ -1534,7 +1843,9 @@ export type ResolversTypes = {
   CreateApiTokenResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CreateApiTokenResult']>;
   CreateCredentialResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CreateCredentialResult']>;
   CreateFlowInput: CreateFlowInput;
+  CreateInvitationInput: CreateInvitationInput;
   CreateInvitationResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CreateInvitationResult']>;
+  CreateWorkspaceInput: CreateWorkspaceInput;
   CreateWorkspaceResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CreateWorkspaceResult']>;
   Credential: ResolverTypeWrapper<CredentialRecord>;
   CredentialConnection: ResolverTypeWrapper<Omit<CredentialConnection, 'edges'> & { edges: Array<ResolversTypes['CredentialEdge']> }>;
@@ -1549,11 +1860,16 @@ export type ResolversTypes = {
   CredentialStatus: CredentialStatus;
   CredentialUpdated: ResolverTypeWrapper<Omit<CredentialUpdated, 'credential' | 'verification'> & { credential: ResolversTypes['Credential'], verification: ResolversTypes['VerificationResult'] }>;
   CredentialUsage: ResolverTypeWrapper<Omit<CredentialUsage, 'flow' | 'step'> & { flow: ResolversTypes['Flow'], step: ResolversTypes['FlowStep'] }>;
+  CredentialValuesVerified: ResolverTypeWrapper<Omit<CredentialValuesVerified, 'verification'> & { verification: ResolversTypes['VerificationResult'] }>;
   CredentialVerified: ResolverTypeWrapper<Omit<CredentialVerified, 'credential' | 'verification'> & { credential: ResolversTypes['Credential'], verification: ResolversTypes['VerificationResult'] }>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DeactivateFlowInput: DeactivateFlowInput;
+  DeleteCredentialInput: DeleteCredentialInput;
   DeleteCredentialResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['DeleteCredentialResult']>;
+  DeleteFlowInput: DeleteFlowInput;
   DeleteFlowResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['DeleteFlowResult']>;
   DescriptorFormat: DescriptorFormat;
+  EndSessionResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['EndSessionResult']>;
   FieldDefinition: ResolverTypeWrapper<FieldDescriptor>;
   FieldError: ResolverTypeWrapper<FieldError>;
   FieldType: FieldType;
@@ -1579,38 +1895,55 @@ export type ResolversTypes = {
   MemberUpdated: ResolverTypeWrapper<Omit<MemberUpdated, 'member'> & { member: ResolversTypes['Member'] }>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NewPersonInput: NewPersonInput;
+  Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   NotAllowed: ResolverTypeWrapper<NotAllowed>;
   NotFound: ResolverTypeWrapper<NotFound>;
   OAuth2Authorization: ResolverTypeWrapper<OAuth2Authorization>;
+  OAuth2AuthorizationStarted: ResolverTypeWrapper<OAuth2AuthorizationStarted>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Person: ResolverTypeWrapper<PersonRecord>;
   PreviewComponentResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['PreviewComponentResult']>;
   Problem: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Problem']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RegisterComponentInput: RegisterComponentInput;
   RegisterComponentResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['RegisterComponentResult']>;
+  RemoveMemberInput: RemoveMemberInput;
   RemoveMemberResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['RemoveMemberResult']>;
+  RenameCredentialInput: RenameCredentialInput;
   RenameCredentialResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['RenameCredentialResult']>;
+  RenameFlowInput: RenameFlowInput;
+  ResolveCredentialInput: ResolveCredentialInput;
   ResolveCredentialResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['ResolveCredentialResult']>;
   ResolvedCredential: ResolverTypeWrapper<Omit<ResolvedCredential, 'credential'> & { credential: ResolversTypes['Credential'] }>;
+  ReverifyCredentialInput: ReverifyCredentialInput;
   ReverifyCredentialResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['ReverifyCredentialResult']>;
+  RevokeApiTokenInput: RevokeApiTokenInput;
   RevokeApiTokenResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['RevokeApiTokenResult']>;
+  RevokeInvitationInput: RevokeInvitationInput;
   RevokeInvitationResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['RevokeInvitationResult']>;
   Role: Role;
   SecretHint: ResolverTypeWrapper<SecretHint>;
   SelectOption: ResolverTypeWrapper<SelectOption>;
+  SessionEnded: ResolverTypeWrapper<Omit<SessionEnded, 'person'> & { person: ResolversTypes['Person'] }>;
+  SetComponentSettingsInput: SetComponentSettingsInput;
   SetComponentSettingsResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['SetComponentSettingsResult']>;
+  SetStepCredentialInput: SetStepCredentialInput;
   SetupInput: SetupInput;
   SetupResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['SetupResult']>;
   SetupStatus: ResolverTypeWrapper<SetupStatus>;
   SignInFailed: ResolverTypeWrapper<SignInFailed>;
+  SignInInput: SignInInput;
   SignInResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['SignInResult']>;
   SignedIn: ResolverTypeWrapper<Omit<SignedIn, 'person' | 'workspace'> & { person: ResolversTypes['Person'], workspace?: Maybe<ResolversTypes['Workspace']> }>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  SwitchWorkspaceInput: SwitchWorkspaceInput;
   SwitchWorkspaceResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['SwitchWorkspaceResult']>;
+  UpdateCredentialInput: UpdateCredentialInput;
   UpdateCredentialResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['UpdateCredentialResult']>;
   VerificationCode: VerificationCode;
   VerificationFailed: ResolverTypeWrapper<Omit<VerificationFailed, 'verification'> & { verification: ResolversTypes['VerificationResult'] }>;
   VerificationResult: ResolverTypeWrapper<VerificationRecord>;
+  VerifyCredentialValuesResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['VerifyCredentialValuesResult']>;
   Viewer: ResolverTypeWrapper<Principal>;
   Workspace: ResolverTypeWrapper<WorkspaceView>;
   WorkspaceCreated: ResolverTypeWrapper<Omit<WorkspaceCreated, 'workspace'> & { workspace: ResolversTypes['Workspace'] }>;
@@ -1619,7 +1952,9 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  AcceptInvitationInput: AcceptInvitationInput;
   AcceptInvitationResult: ResolversUnionTypes<ResolversParentTypes>['AcceptInvitationResult'];
+  ActivateFlowInput: ActivateFlowInput;
   ApiToken: ApiTokenRecord;
   ApiTokenCreated: Omit<ApiTokenCreated, 'apiToken'> & { apiToken: ResolversParentTypes['ApiToken'] };
   ApiTokenRevoked: Omit<ApiTokenRevoked, 'apiToken'> & { apiToken: ResolversParentTypes['ApiToken'] };
@@ -1628,7 +1963,9 @@ export type ResolversParentTypes = {
   AuditEventEdge: Omit<AuditEventEdge, 'node'> & { node: ResolversParentTypes['AuditEvent'] };
   AuditFilter: AuditFilter;
   AuthMethod: AuthMethodDescriptor;
+  BeginOAuth2AuthorizationResult: ResolversUnionTypes<ResolversParentTypes>['BeginOAuth2AuthorizationResult'];
   Boolean: Scalars['Boolean']['output'];
+  ChangeMemberRoleInput: ChangeMemberRoleInput;
   ChangeMemberRoleResult: ResolversUnionTypes<ResolversParentTypes>['ChangeMemberRoleResult'];
   Component: ComponentRecord;
   ComponentPreview: ComponentPreviewRecord;
@@ -1640,7 +1977,9 @@ export type ResolversParentTypes = {
   CreateApiTokenResult: ResolversUnionTypes<ResolversParentTypes>['CreateApiTokenResult'];
   CreateCredentialResult: ResolversUnionTypes<ResolversParentTypes>['CreateCredentialResult'];
   CreateFlowInput: CreateFlowInput;
+  CreateInvitationInput: CreateInvitationInput;
   CreateInvitationResult: ResolversUnionTypes<ResolversParentTypes>['CreateInvitationResult'];
+  CreateWorkspaceInput: CreateWorkspaceInput;
   CreateWorkspaceResult: ResolversUnionTypes<ResolversParentTypes>['CreateWorkspaceResult'];
   Credential: CredentialRecord;
   CredentialConnection: Omit<CredentialConnection, 'edges'> & { edges: Array<ResolversParentTypes['CredentialEdge']> };
@@ -1654,10 +1993,15 @@ export type ResolversParentTypes = {
   CredentialRenamed: Omit<CredentialRenamed, 'credential'> & { credential: ResolversParentTypes['Credential'] };
   CredentialUpdated: Omit<CredentialUpdated, 'credential' | 'verification'> & { credential: ResolversParentTypes['Credential'], verification: ResolversParentTypes['VerificationResult'] };
   CredentialUsage: Omit<CredentialUsage, 'flow' | 'step'> & { flow: ResolversParentTypes['Flow'], step: ResolversParentTypes['FlowStep'] };
+  CredentialValuesVerified: Omit<CredentialValuesVerified, 'verification'> & { verification: ResolversParentTypes['VerificationResult'] };
   CredentialVerified: Omit<CredentialVerified, 'credential' | 'verification'> & { credential: ResolversParentTypes['Credential'], verification: ResolversParentTypes['VerificationResult'] };
   DateTime: Scalars['DateTime']['output'];
+  DeactivateFlowInput: DeactivateFlowInput;
+  DeleteCredentialInput: DeleteCredentialInput;
   DeleteCredentialResult: ResolversUnionTypes<ResolversParentTypes>['DeleteCredentialResult'];
+  DeleteFlowInput: DeleteFlowInput;
   DeleteFlowResult: ResolversUnionTypes<ResolversParentTypes>['DeleteFlowResult'];
+  EndSessionResult: ResolversUnionTypes<ResolversParentTypes>['EndSessionResult'];
   FieldDefinition: FieldDescriptor;
   FieldError: FieldError;
   Flow: FlowRecord;
@@ -1681,36 +2025,53 @@ export type ResolversParentTypes = {
   MemberUpdated: Omit<MemberUpdated, 'member'> & { member: ResolversParentTypes['Member'] };
   Mutation: Record<PropertyKey, never>;
   NewPersonInput: NewPersonInput;
+  Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   NotAllowed: NotAllowed;
   NotFound: NotFound;
   OAuth2Authorization: OAuth2Authorization;
+  OAuth2AuthorizationStarted: OAuth2AuthorizationStarted;
   PageInfo: PageInfo;
   Person: PersonRecord;
   PreviewComponentResult: ResolversUnionTypes<ResolversParentTypes>['PreviewComponentResult'];
   Problem: ResolversInterfaceTypes<ResolversParentTypes>['Problem'];
   Query: Record<PropertyKey, never>;
+  RegisterComponentInput: RegisterComponentInput;
   RegisterComponentResult: ResolversUnionTypes<ResolversParentTypes>['RegisterComponentResult'];
+  RemoveMemberInput: RemoveMemberInput;
   RemoveMemberResult: ResolversUnionTypes<ResolversParentTypes>['RemoveMemberResult'];
+  RenameCredentialInput: RenameCredentialInput;
   RenameCredentialResult: ResolversUnionTypes<ResolversParentTypes>['RenameCredentialResult'];
+  RenameFlowInput: RenameFlowInput;
+  ResolveCredentialInput: ResolveCredentialInput;
   ResolveCredentialResult: ResolversUnionTypes<ResolversParentTypes>['ResolveCredentialResult'];
   ResolvedCredential: Omit<ResolvedCredential, 'credential'> & { credential: ResolversParentTypes['Credential'] };
+  ReverifyCredentialInput: ReverifyCredentialInput;
   ReverifyCredentialResult: ResolversUnionTypes<ResolversParentTypes>['ReverifyCredentialResult'];
+  RevokeApiTokenInput: RevokeApiTokenInput;
   RevokeApiTokenResult: ResolversUnionTypes<ResolversParentTypes>['RevokeApiTokenResult'];
+  RevokeInvitationInput: RevokeInvitationInput;
   RevokeInvitationResult: ResolversUnionTypes<ResolversParentTypes>['RevokeInvitationResult'];
   SecretHint: SecretHint;
   SelectOption: SelectOption;
+  SessionEnded: Omit<SessionEnded, 'person'> & { person: ResolversParentTypes['Person'] };
+  SetComponentSettingsInput: SetComponentSettingsInput;
   SetComponentSettingsResult: ResolversUnionTypes<ResolversParentTypes>['SetComponentSettingsResult'];
+  SetStepCredentialInput: SetStepCredentialInput;
   SetupInput: SetupInput;
   SetupResult: ResolversUnionTypes<ResolversParentTypes>['SetupResult'];
   SetupStatus: SetupStatus;
   SignInFailed: SignInFailed;
+  SignInInput: SignInInput;
   SignInResult: ResolversUnionTypes<ResolversParentTypes>['SignInResult'];
   SignedIn: Omit<SignedIn, 'person' | 'workspace'> & { person: ResolversParentTypes['Person'], workspace?: Maybe<ResolversParentTypes['Workspace']> };
   String: Scalars['String']['output'];
+  SwitchWorkspaceInput: SwitchWorkspaceInput;
   SwitchWorkspaceResult: ResolversUnionTypes<ResolversParentTypes>['SwitchWorkspaceResult'];
+  UpdateCredentialInput: UpdateCredentialInput;
   UpdateCredentialResult: ResolversUnionTypes<ResolversParentTypes>['UpdateCredentialResult'];
   VerificationFailed: Omit<VerificationFailed, 'verification'> & { verification: ResolversParentTypes['VerificationResult'] };
   VerificationResult: VerificationRecord;
+  VerifyCredentialValuesResult: ResolversUnionTypes<ResolversParentTypes>['VerifyCredentialValuesResult'];
   Viewer: Principal;
   Workspace: WorkspaceView;
   WorkspaceCreated: Omit<WorkspaceCreated, 'workspace'> & { workspace: ResolversParentTypes['Workspace'] };
@@ -1731,6 +2092,7 @@ export type ApiTokenResolvers<ContextType = RequestContext, ParentType extends R
   revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   scopes?: Resolver<Array<ResolversTypes['ApiTokenScope']>, ParentType, ContextType>;
   tokenStart?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type ApiTokenCreatedResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ApiTokenCreated'] = ResolversParentTypes['ApiTokenCreated']> = {
@@ -1755,6 +2117,7 @@ export type AuditEventResolvers<ContextType = RequestContext, ParentType extends
   objectId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   objectType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   remoteAddress?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type AuditEventConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AuditEventConnection'] = ResolversParentTypes['AuditEventConnection']> = {
@@ -1773,6 +2136,10 @@ export type AuthMethodResolvers<ContextType = RequestContext, ParentType extends
   type?: Resolver<ResolversTypes['AuthType'], ParentType, ContextType>;
 };
 
+export type BeginOAuth2AuthorizationResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['BeginOAuth2AuthorizationResult'] = ResolversParentTypes['BeginOAuth2AuthorizationResult']> = {
+  __resolveType: TypeResolveFn<'InvalidInput' | 'NotFound' | 'OAuth2AuthorizationStarted', ParentType, ContextType>;
+};
+
 export type ChangeMemberRoleResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ChangeMemberRoleResult'] = ResolversParentTypes['ChangeMemberRoleResult']> = {
   __resolveType: TypeResolveFn<'InvalidInput' | 'MemberUpdated' | 'NotAllowed' | 'NotFound', ParentType, ContextType>;
 };
@@ -1787,6 +2154,7 @@ export type ComponentResolvers<ContextType = RequestContext, ParentType extends 
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   settings?: Resolver<Array<ResolversTypes['ComponentSetting']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type ComponentPreviewResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ComponentPreview'] = ResolversParentTypes['ComponentPreview']> = {
@@ -1847,6 +2215,7 @@ export type CredentialResolvers<ContextType = RequestContext, ParentType extends
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   usage?: Resolver<Array<ResolversTypes['CredentialUsage']>, ParentType, ContextType>;
   verifications?: Resolver<Array<ResolversTypes['VerificationResult']>, ParentType, ContextType, RequireFields<CredentialVerificationsArgs, 'first'>>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type CredentialConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CredentialConnection'] = ResolversParentTypes['CredentialConnection']> = {
@@ -1899,6 +2268,11 @@ export type CredentialUsageResolvers<ContextType = RequestContext, ParentType ex
   step?: Resolver<ResolversTypes['FlowStep'], ParentType, ContextType>;
 };
 
+export type CredentialValuesVerifiedResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CredentialValuesVerified'] = ResolversParentTypes['CredentialValuesVerified']> = {
+  verification?: Resolver<ResolversTypes['VerificationResult'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type CredentialVerifiedResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CredentialVerified'] = ResolversParentTypes['CredentialVerified']> = {
   credential?: Resolver<ResolversTypes['Credential'], ParentType, ContextType>;
   verification?: Resolver<ResolversTypes['VerificationResult'], ParentType, ContextType>;
@@ -1910,11 +2284,15 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 }
 
 export type DeleteCredentialResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DeleteCredentialResult'] = ResolversParentTypes['DeleteCredentialResult']> = {
-  __resolveType: TypeResolveFn<'CredentialDeleted' | 'CredentialInUse' | 'NotFound', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'CredentialDeleted' | 'CredentialInUse' | 'InvalidInput' | 'NotFound', ParentType, ContextType>;
 };
 
 export type DeleteFlowResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DeleteFlowResult'] = ResolversParentTypes['DeleteFlowResult']> = {
   __resolveType: TypeResolveFn<'FlowDeleted' | 'InvalidInput' | 'NotFound', ParentType, ContextType>;
+};
+
+export type EndSessionResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['EndSessionResult'] = ResolversParentTypes['EndSessionResult']> = {
+  __resolveType: TypeResolveFn<'SessionEnded', ParentType, ContextType>;
 };
 
 export type FieldDefinitionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['FieldDefinition'] = ResolversParentTypes['FieldDefinition']> = {
@@ -1943,6 +2321,7 @@ export type FlowResolvers<ContextType = RequestContext, ParentType extends Resol
   steps?: Resolver<Array<ResolversTypes['FlowStep']>, ParentType, ContextType>;
   stepsNeedingAttention?: Resolver<Array<ResolversTypes['FlowStep']>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type FlowDeletedResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['FlowDeleted'] = ResolversParentTypes['FlowDeleted']> = {
@@ -1971,6 +2350,7 @@ export type FlowStepResolvers<ContextType = RequestContext, ParentType extends R
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   position?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type InvalidInputResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['InvalidInput'] = ResolversParentTypes['InvalidInput']> = {
@@ -1984,6 +2364,7 @@ export type InvitationResolvers<ContextType = RequestContext, ParentType extends
   expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type InvitationAcceptedResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['InvitationAccepted'] = ResolversParentTypes['InvitationAccepted']> = {
@@ -2030,34 +2411,41 @@ export type MemberUpdatedResolvers<ContextType = RequestContext, ParentType exte
 };
 
 export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
-  acceptInvitation?: Resolver<ResolversTypes['AcceptInvitationResult'], ParentType, ContextType, RequireFields<MutationAcceptInvitationArgs, 'token'>>;
-  activateFlow?: Resolver<ResolversTypes['FlowResult'], ParentType, ContextType, RequireFields<MutationActivateFlowArgs, 'id'>>;
-  changeMemberRole?: Resolver<ResolversTypes['ChangeMemberRoleResult'], ParentType, ContextType, RequireFields<MutationChangeMemberRoleArgs, 'personId' | 'role'>>;
+  acceptInvitation?: Resolver<ResolversTypes['AcceptInvitationResult'], ParentType, ContextType, Partial<MutationAcceptInvitationArgs>>;
+  activateFlow?: Resolver<ResolversTypes['FlowResult'], ParentType, ContextType, Partial<MutationActivateFlowArgs>>;
+  beginOAuth2Authorization?: Resolver<ResolversTypes['BeginOAuth2AuthorizationResult'], ParentType, ContextType, RequireFields<MutationBeginOAuth2AuthorizationArgs, 'input'>>;
+  changeMemberRole?: Resolver<ResolversTypes['ChangeMemberRoleResult'], ParentType, ContextType, Partial<MutationChangeMemberRoleArgs>>;
   createApiToken?: Resolver<ResolversTypes['CreateApiTokenResult'], ParentType, ContextType, RequireFields<MutationCreateApiTokenArgs, 'input'>>;
   createCredential?: Resolver<ResolversTypes['CreateCredentialResult'], ParentType, ContextType, RequireFields<MutationCreateCredentialArgs, 'input'>>;
   createFlow?: Resolver<ResolversTypes['FlowResult'], ParentType, ContextType, RequireFields<MutationCreateFlowArgs, 'input'>>;
-  createInvitation?: Resolver<ResolversTypes['CreateInvitationResult'], ParentType, ContextType, RequireFields<MutationCreateInvitationArgs, 'role'>>;
-  createWorkspace?: Resolver<ResolversTypes['CreateWorkspaceResult'], ParentType, ContextType, RequireFields<MutationCreateWorkspaceArgs, 'name'>>;
-  deactivateFlow?: Resolver<ResolversTypes['FlowResult'], ParentType, ContextType, RequireFields<MutationDeactivateFlowArgs, 'id'>>;
-  deleteCredential?: Resolver<ResolversTypes['DeleteCredentialResult'], ParentType, ContextType, RequireFields<MutationDeleteCredentialArgs, 'id'>>;
-  deleteFlow?: Resolver<ResolversTypes['DeleteFlowResult'], ParentType, ContextType, RequireFields<MutationDeleteFlowArgs, 'id'>>;
-  registerComponent?: Resolver<ResolversTypes['RegisterComponentResult'], ParentType, ContextType, RequireFields<MutationRegisterComponentArgs, 'descriptor' | 'format'>>;
-  removeMember?: Resolver<ResolversTypes['RemoveMemberResult'], ParentType, ContextType, RequireFields<MutationRemoveMemberArgs, 'personId'>>;
-  renameCredential?: Resolver<ResolversTypes['RenameCredentialResult'], ParentType, ContextType, RequireFields<MutationRenameCredentialArgs, 'id' | 'name'>>;
-  renameFlow?: Resolver<ResolversTypes['FlowResult'], ParentType, ContextType, RequireFields<MutationRenameFlowArgs, 'id' | 'name'>>;
-  resolveCredential?: Resolver<ResolversTypes['ResolveCredentialResult'], ParentType, ContextType, RequireFields<MutationResolveCredentialArgs, 'id'>>;
-  reverifyCredential?: Resolver<ResolversTypes['ReverifyCredentialResult'], ParentType, ContextType, RequireFields<MutationReverifyCredentialArgs, 'id'>>;
-  revokeApiToken?: Resolver<ResolversTypes['RevokeApiTokenResult'], ParentType, ContextType, RequireFields<MutationRevokeApiTokenArgs, 'id'>>;
-  revokeInvitation?: Resolver<ResolversTypes['RevokeInvitationResult'], ParentType, ContextType, RequireFields<MutationRevokeInvitationArgs, 'id'>>;
-  setComponentSettings?: Resolver<ResolversTypes['SetComponentSettingsResult'], ParentType, ContextType, RequireFields<MutationSetComponentSettingsArgs, 'componentKey' | 'settings'>>;
-  setStepCredential?: Resolver<ResolversTypes['FlowResult'], ParentType, ContextType, RequireFields<MutationSetStepCredentialArgs, 'stepId'>>;
+  createInvitation?: Resolver<ResolversTypes['CreateInvitationResult'], ParentType, ContextType, Partial<MutationCreateInvitationArgs>>;
+  createWorkspace?: Resolver<ResolversTypes['CreateWorkspaceResult'], ParentType, ContextType, Partial<MutationCreateWorkspaceArgs>>;
+  deactivateFlow?: Resolver<ResolversTypes['FlowResult'], ParentType, ContextType, Partial<MutationDeactivateFlowArgs>>;
+  deleteCredential?: Resolver<ResolversTypes['DeleteCredentialResult'], ParentType, ContextType, Partial<MutationDeleteCredentialArgs>>;
+  deleteFlow?: Resolver<ResolversTypes['DeleteFlowResult'], ParentType, ContextType, Partial<MutationDeleteFlowArgs>>;
+  endSession?: Resolver<ResolversTypes['EndSessionResult'], ParentType, ContextType>;
+  registerComponent?: Resolver<ResolversTypes['RegisterComponentResult'], ParentType, ContextType, RequireFields<MutationRegisterComponentArgs, 'format'>>;
+  removeMember?: Resolver<ResolversTypes['RemoveMemberResult'], ParentType, ContextType, Partial<MutationRemoveMemberArgs>>;
+  renameCredential?: Resolver<ResolversTypes['RenameCredentialResult'], ParentType, ContextType, Partial<MutationRenameCredentialArgs>>;
+  renameFlow?: Resolver<ResolversTypes['FlowResult'], ParentType, ContextType, Partial<MutationRenameFlowArgs>>;
+  resolveCredential?: Resolver<ResolversTypes['ResolveCredentialResult'], ParentType, ContextType, Partial<MutationResolveCredentialArgs>>;
+  reverifyCredential?: Resolver<ResolversTypes['ReverifyCredentialResult'], ParentType, ContextType, Partial<MutationReverifyCredentialArgs>>;
+  revokeApiToken?: Resolver<ResolversTypes['RevokeApiTokenResult'], ParentType, ContextType, Partial<MutationRevokeApiTokenArgs>>;
+  revokeInvitation?: Resolver<ResolversTypes['RevokeInvitationResult'], ParentType, ContextType, Partial<MutationRevokeInvitationArgs>>;
+  setComponentSettings?: Resolver<ResolversTypes['SetComponentSettingsResult'], ParentType, ContextType, Partial<MutationSetComponentSettingsArgs>>;
+  setStepCredential?: Resolver<ResolversTypes['FlowResult'], ParentType, ContextType, Partial<MutationSetStepCredentialArgs>>;
   setupFirstOwner?: Resolver<ResolversTypes['SetupResult'], ParentType, ContextType, RequireFields<MutationSetupFirstOwnerArgs, 'input'>>;
-  signIn?: Resolver<ResolversTypes['SignInResult'], ParentType, ContextType, RequireFields<MutationSignInArgs, 'email' | 'password'>>;
+  signIn?: Resolver<ResolversTypes['SignInResult'], ParentType, ContextType, Partial<MutationSignInArgs>>;
   signOut?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   startOAuth2Authorization?: Resolver<ResolversTypes['OAuth2Authorization'], ParentType, ContextType, RequireFields<MutationStartOAuth2AuthorizationArgs, 'input'>>;
-  switchWorkspace?: Resolver<ResolversTypes['SwitchWorkspaceResult'], ParentType, ContextType, RequireFields<MutationSwitchWorkspaceArgs, 'id'>>;
-  updateCredential?: Resolver<ResolversTypes['UpdateCredentialResult'], ParentType, ContextType, RequireFields<MutationUpdateCredentialArgs, 'id' | 'values'>>;
+  switchWorkspace?: Resolver<ResolversTypes['SwitchWorkspaceResult'], ParentType, ContextType, Partial<MutationSwitchWorkspaceArgs>>;
+  updateCredential?: Resolver<ResolversTypes['UpdateCredentialResult'], ParentType, ContextType, Partial<MutationUpdateCredentialArgs>>;
   verifyCredential?: Resolver<ResolversTypes['VerificationResult'], ParentType, ContextType, RequireFields<MutationVerifyCredentialArgs, 'input'>>;
+  verifyCredentialValues?: Resolver<ResolversTypes['VerifyCredentialValuesResult'], ParentType, ContextType, RequireFields<MutationVerifyCredentialValuesArgs, 'input'>>;
+};
+
+export type NodeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
+  __resolveType: TypeResolveFn<'ApiToken' | 'AuditEvent' | 'Component' | 'Credential' | 'Flow' | 'FlowStep' | 'Invitation' | 'Person' | 'Workspace', ParentType, ContextType>;
 };
 
 export type NotAllowedResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['NotAllowed'] = ResolversParentTypes['NotAllowed']> = {
@@ -2076,6 +2464,11 @@ export type OAuth2AuthorizationResolvers<ContextType = RequestContext, ParentTyp
   state?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type OAuth2AuthorizationStartedResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['OAuth2AuthorizationStarted'] = ResolversParentTypes['OAuth2AuthorizationStarted']> = {
+  authorization?: Resolver<ResolversTypes['OAuth2Authorization'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type PageInfoResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -2085,6 +2478,7 @@ export type PersonResolvers<ContextType = RequestContext, ParentType extends Res
   email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type PreviewComponentResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PreviewComponentResult'] = ResolversParentTypes['PreviewComponentResult']> = {
@@ -2107,6 +2501,8 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   invitation?: Resolver<Maybe<ResolversTypes['InvitationPreview']>, ParentType, ContextType, RequireFields<QueryInvitationArgs, 'token'>>;
   invitations?: Resolver<Array<ResolversTypes['Invitation']>, ParentType, ContextType>;
   members?: Resolver<Array<ResolversTypes['Member']>, ParentType, ContextType>;
+  node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
+  nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
   previewComponent?: Resolver<ResolversTypes['PreviewComponentResult'], ParentType, ContextType, RequireFields<QueryPreviewComponentArgs, 'descriptorText' | 'format'>>;
   setupStatus?: Resolver<ResolversTypes['SetupStatus'], ParentType, ContextType>;
   viewer?: Resolver<Maybe<ResolversTypes['Viewer']>, ParentType, ContextType>;
@@ -2126,7 +2522,7 @@ export type RenameCredentialResultResolvers<ContextType = RequestContext, Parent
 };
 
 export type ResolveCredentialResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ResolveCredentialResult'] = ResolversParentTypes['ResolveCredentialResult']> = {
-  __resolveType: TypeResolveFn<'NotFound' | 'ResolvedCredential' | 'VerificationFailed', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'InvalidInput' | 'NotFound' | 'ResolvedCredential' | 'VerificationFailed', ParentType, ContextType>;
 };
 
 export type ResolvedCredentialResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ResolvedCredential'] = ResolversParentTypes['ResolvedCredential']> = {
@@ -2138,15 +2534,15 @@ export type ResolvedCredentialResolvers<ContextType = RequestContext, ParentType
 };
 
 export type ReverifyCredentialResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ReverifyCredentialResult'] = ResolversParentTypes['ReverifyCredentialResult']> = {
-  __resolveType: TypeResolveFn<'CredentialVerified' | 'NotFound', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'CredentialVerified' | 'InvalidInput' | 'NotFound', ParentType, ContextType>;
 };
 
 export type RevokeApiTokenResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RevokeApiTokenResult'] = ResolversParentTypes['RevokeApiTokenResult']> = {
-  __resolveType: TypeResolveFn<'ApiTokenRevoked' | 'NotFound', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'ApiTokenRevoked' | 'InvalidInput' | 'NotFound', ParentType, ContextType>;
 };
 
 export type RevokeInvitationResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RevokeInvitationResult'] = ResolversParentTypes['RevokeInvitationResult']> = {
-  __resolveType: TypeResolveFn<'InvitationRevoked' | 'NotFound', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'InvalidInput' | 'InvitationRevoked' | 'NotFound', ParentType, ContextType>;
 };
 
 export type SecretHintResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SecretHint'] = ResolversParentTypes['SecretHint']> = {
@@ -2157,6 +2553,11 @@ export type SecretHintResolvers<ContextType = RequestContext, ParentType extends
 export type SelectOptionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SelectOption'] = ResolversParentTypes['SelectOption']> = {
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type SessionEndedResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SessionEnded'] = ResolversParentTypes['SessionEnded']> = {
+  person?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type SetComponentSettingsResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SetComponentSettingsResult'] = ResolversParentTypes['SetComponentSettingsResult']> = {
@@ -2187,7 +2588,7 @@ export type SignedInResolvers<ContextType = RequestContext, ParentType extends R
 };
 
 export type SwitchWorkspaceResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SwitchWorkspaceResult'] = ResolversParentTypes['SwitchWorkspaceResult']> = {
-  __resolveType: TypeResolveFn<'NotFound' | 'WorkspaceSwitched', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'InvalidInput' | 'NotFound' | 'WorkspaceSwitched', ParentType, ContextType>;
 };
 
 export type UpdateCredentialResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['UpdateCredentialResult'] = ResolversParentTypes['UpdateCredentialResult']> = {
@@ -2209,6 +2610,10 @@ export type VerificationResultResolvers<ContextType = RequestContext, ParentType
   status?: Resolver<ResolversTypes['CredentialStatus'], ParentType, ContextType>;
 };
 
+export type VerifyCredentialValuesResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['VerifyCredentialValuesResult'] = ResolversParentTypes['VerifyCredentialValuesResult']> = {
+  __resolveType: TypeResolveFn<'CredentialValuesVerified' | 'InvalidInput' | 'NotFound' | 'VerificationFailed', ParentType, ContextType>;
+};
+
 export type ViewerResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Viewer'] = ResolversParentTypes['Viewer']> = {
   apiToken?: Resolver<Maybe<ResolversTypes['ApiToken']>, ParentType, ContextType>;
   person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
@@ -2222,6 +2627,7 @@ export type WorkspaceResolvers<ContextType = RequestContext, ParentType extends 
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   role?: Resolver<Maybe<ResolversTypes['Role']>, ParentType, ContextType>;
   slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type WorkspaceCreatedResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['WorkspaceCreated'] = ResolversParentTypes['WorkspaceCreated']> = {
@@ -2243,6 +2649,7 @@ export type Resolvers<ContextType = RequestContext> = {
   AuditEventConnection?: AuditEventConnectionResolvers<ContextType>;
   AuditEventEdge?: AuditEventEdgeResolvers<ContextType>;
   AuthMethod?: AuthMethodResolvers<ContextType>;
+  BeginOAuth2AuthorizationResult?: BeginOAuth2AuthorizationResultResolvers<ContextType>;
   ChangeMemberRoleResult?: ChangeMemberRoleResultResolvers<ContextType>;
   Component?: ComponentResolvers<ContextType>;
   ComponentPreview?: ComponentPreviewResolvers<ContextType>;
@@ -2263,10 +2670,12 @@ export type Resolvers<ContextType = RequestContext> = {
   CredentialRenamed?: CredentialRenamedResolvers<ContextType>;
   CredentialUpdated?: CredentialUpdatedResolvers<ContextType>;
   CredentialUsage?: CredentialUsageResolvers<ContextType>;
+  CredentialValuesVerified?: CredentialValuesVerifiedResolvers<ContextType>;
   CredentialVerified?: CredentialVerifiedResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DeleteCredentialResult?: DeleteCredentialResultResolvers<ContextType>;
   DeleteFlowResult?: DeleteFlowResultResolvers<ContextType>;
+  EndSessionResult?: EndSessionResultResolvers<ContextType>;
   FieldDefinition?: FieldDefinitionResolvers<ContextType>;
   FieldError?: FieldErrorResolvers<ContextType>;
   Flow?: FlowResolvers<ContextType>;
@@ -2286,9 +2695,11 @@ export type Resolvers<ContextType = RequestContext> = {
   MemberRemoved?: MemberRemovedResolvers<ContextType>;
   MemberUpdated?: MemberUpdatedResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  Node?: NodeResolvers<ContextType>;
   NotAllowed?: NotAllowedResolvers<ContextType>;
   NotFound?: NotFoundResolvers<ContextType>;
   OAuth2Authorization?: OAuth2AuthorizationResolvers<ContextType>;
+  OAuth2AuthorizationStarted?: OAuth2AuthorizationStartedResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
   PreviewComponentResult?: PreviewComponentResultResolvers<ContextType>;
@@ -2304,6 +2715,7 @@ export type Resolvers<ContextType = RequestContext> = {
   RevokeInvitationResult?: RevokeInvitationResultResolvers<ContextType>;
   SecretHint?: SecretHintResolvers<ContextType>;
   SelectOption?: SelectOptionResolvers<ContextType>;
+  SessionEnded?: SessionEndedResolvers<ContextType>;
   SetComponentSettingsResult?: SetComponentSettingsResultResolvers<ContextType>;
   SetupResult?: SetupResultResolvers<ContextType>;
   SetupStatus?: SetupStatusResolvers<ContextType>;
@@ -2314,6 +2726,7 @@ export type Resolvers<ContextType = RequestContext> = {
   UpdateCredentialResult?: UpdateCredentialResultResolvers<ContextType>;
   VerificationFailed?: VerificationFailedResolvers<ContextType>;
   VerificationResult?: VerificationResultResolvers<ContextType>;
+  VerifyCredentialValuesResult?: VerifyCredentialValuesResultResolvers<ContextType>;
   Viewer?: ViewerResolvers<ContextType>;
   Workspace?: WorkspaceResolvers<ContextType>;
   WorkspaceCreated?: WorkspaceCreatedResolvers<ContextType>;

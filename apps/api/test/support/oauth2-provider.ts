@@ -1,8 +1,8 @@
 import { createHash, randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { OAuth2Server, type MutableRedirectUri, type MutableResponse, type MutableToken } from "oauth2-mock-server";
-import { RegisterComponentDocument, StartOAuth2AuthorizationDocument } from "@latchkey/sdk";
-import { expectNoSecretsIn, startFakeApp, type FakeApp, type TestApi } from "../harness";
+import { RegisterComponentDocument } from "@latchkey/sdk";
+import { beginOAuth2, expectNoSecretsIn, startFakeApp, type FakeApp, type TestApi } from "../harness";
 
 // With a dash: the mock server puts the Basic user name into the ID token's audience still
 // form-encoded ("latchkey%2Dtest%2Dclient"), a quirk that must not fail a grant.
@@ -202,10 +202,12 @@ export async function connect(
   provider: TestProvider,
   options: { componentKey: string; webUrl: string; shape?: (response: MutableResponse) => void },
 ): Promise<string> {
-  const { startOAuth2Authorization } = await api.client.request(StartOAuth2AuthorizationDocument, {
-    input: { componentKey: options.componentKey, authType: "OAUTH2", values: { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET } },
+  const started = await beginOAuth2(api.client, {
+    componentKey: options.componentKey,
+    authType: "OAUTH2",
+    values: { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET },
   });
-  const back = await authorize(startOAuth2Authorization.authorizationUrl);
+  const back = await authorize(started.authorizationUrl);
   if (options.shape) provider.nextTokenResponses.push(options.shape);
   const done = await callback(api, back.search, options.webUrl);
   const id = done.get("credential");
@@ -223,7 +225,7 @@ export function useProvider(api: () => TestApi, components: (provider: TestProvi
   beforeAll(async () => {
     provider = await TestProvider.start();
     for (const descriptor of components(provider)) {
-      const { registerComponent } = await api().client.request(RegisterComponentDocument, { descriptor });
+      const { registerComponent } = await api().client.request(RegisterComponentDocument, { input: { descriptor } });
       expect(registerComponent.__typename).toBe("ComponentRegistered");
     }
   });

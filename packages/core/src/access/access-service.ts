@@ -30,7 +30,7 @@ import { syncCatalog } from "../components/component-service";
 import type { ComponentDescriptor } from "../components/descriptor-schema";
 import { invalidInput, notFound, type InvalidInput, type NotFound } from "../results";
 import { isId, parseInput, zName } from "../validation";
-import { auditEventRow, currentAuditActor, listAuditEvents, recordAudit, type AuditActor, type AuditPage } from "./audit";
+import { auditEventRow, currentAuditActor, listAuditEvents, recordAudit, type AuditActor, type AuditEventRecord, type AuditPage } from "./audit";
 import { hashPassword, hashToken, newToken, verifyPassword } from "./secrets";
 
 export const ROLES = ["OWNER", "ADMIN", "MEMBER", "VIEWER"] as const satisfies readonly StoredRole[];
@@ -633,6 +633,46 @@ export class AccessService {
       return created!;
     });
     return { token, secret };
+  }
+
+  /**
+   * The workspace's objects of access among the given ids (for `node`/`nodes`), one query per kind:
+   * its members' people, pending invitations and API tokens by UUID, audit events by sequence number.
+   */
+  async findNodes(
+    workspaceId: string,
+    ids: readonly string[],
+  ): Promise<{ people: PersonRecord[]; invitations: InvitationRecord[]; apiTokens: ApiTokenRecord[]; auditEvents: AuditEventRecord[] }> {
+    const uuids = ids.filter(isId);
+    const seqs = ids.filter((id) => /^[1-9]\d{0,14}$/.test(id)).map(Number);
+    const [memberRows, invitationRows, tokens, events] = await Promise.all([
+      uuids.length === 0
+        ? []
+        : this.db
+            .select({ person: people })
+            .from(memberships)
+            .innerJoin(people, eq(people.id, memberships.personId))
+            .where(and(eq(memberships.workspaceId, workspaceId), inArray(memberships.personId, uuids))),
+      uuids.length === 0
+        ? []
+        : this.db
+            .select()
+            .from(invitations)
+            .where(and(eq(invitations.workspaceId, workspaceId), inArray(invitations.id, uuids), pendingInvitation())),
+      uuids.length === 0 ? [] : selectTokens(this.db, and(eq(apiTokens.workspaceId, workspaceId), inArray(apiTokens.id, uuids))),
+      seqs.length === 0
+        ? []
+        : this.db
+            .select()
+            .from(auditEvents)
+            .where(and(eq(auditEvents.workspaceId, workspaceId), inArray(auditEvents.seq, seqs))),
+    ]);
+    return {
+      people: memberRows.map((r) => toPerson(r.person)),
+      invitations: invitationRows.map(toInvitation),
+      apiTokens: tokens,
+      auditEvents: events as AuditEventRecord[],
+    };
   }
 
   listApiTokens(workspaceId: string): Promise<ApiTokenRecord[]> {

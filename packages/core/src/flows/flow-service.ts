@@ -93,6 +93,17 @@ export class FlowService {
     return rows.map(toFlowRecord);
   }
 
+  /** Steps by their own ids (for `node`/`nodes`), in one query. */
+  async findStepsByIds(workspaceId: string, ids: readonly string[]): Promise<FlowStepRecord[]> {
+    const stepIds = ids.filter(isId);
+    if (stepIds.length === 0) return [];
+    const rows = await this.db
+      .select()
+      .from(flowSteps)
+      .where(and(eq(flowSteps.workspaceId, workspaceId), inArray(flowSteps.id, stepIds)));
+    return rows.map(toFlowStepRecord);
+  }
+
   async stepsOf(workspaceId: string, flowIds: readonly string[]): Promise<FlowStepRecord[]> {
     return (await findStepRows(this.db, workspaceId, flowIds)).map(toFlowStepRecord);
   }

@@ -4,6 +4,20 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** An invitation link being used. */
+export type AcceptInvitationInput = {
+  /** The new account, when the caller is not signed in. */
+  newPerson?: NewPersonInput | null | undefined;
+  /** The token from the link. */
+  token: string;
+};
+
+/** The flow to activate. */
+export type ActivateFlowInput = {
+  /** The flow's id. */
+  id: string | number;
+};
+
 /** What an API token may do. */
 export type ApiTokenScope =
   /**
@@ -52,6 +66,14 @@ export type AuthType =
   /** OAuth2 client credentials or authorization code; tokens are stored as secrets. */
   | 'OAUTH2';
 
+/** A member's new role. */
+export type ChangeMemberRoleInput = {
+  /** The member's person id. */
+  personId: string | number;
+  /** The new role. */
+  role: Role;
+};
+
 /** One setting to change. */
 export type ComponentSettingInput = {
   /** A setting the component declares. */
@@ -76,6 +98,18 @@ export type CreateFlowInput = {
   name: string;
   /** The steps in order (at most 100). */
   steps: Array<FlowStepInput>;
+};
+
+/** A new invitation link. */
+export type CreateInvitationInput = {
+  /** The role the invited person gets. */
+  role: Role;
+};
+
+/** A new workspace. */
+export type CreateWorkspaceInput = {
+  /** The workspace's name (1 to 200 characters). */
+  name: string;
 };
 
 /** Narrows a credentials list; all given conditions must hold. */
@@ -112,6 +146,24 @@ export type CredentialStatus =
   | 'UNVERIFIED'
   /** Passed its latest verification. */
   | 'VALID';
+
+/** The flow to deactivate. */
+export type DeactivateFlowInput = {
+  /** The flow's id. */
+  id: string | number;
+};
+
+/** The credential to delete. */
+export type DeleteCredentialInput = {
+  /** The credential's id. */
+  id: string | number;
+};
+
+/** The flow to delete. */
+export type DeleteFlowInput = {
+  /** The flow's id. */
+  id: string | number;
+};
 
 /** The format of a component descriptor. */
 export type DescriptorFormat =
@@ -164,6 +216,62 @@ export type NewPersonInput = {
   password: string;
 };
 
+/** A component descriptor to register. */
+export type RegisterComponentInput = {
+  /** A component descriptor as COMPONENTS.md describes it (at most 64 KiB), or a component.json (ELASTICIO, at most 512 KiB). */
+  descriptor: Record<string, unknown>;
+  /** The descriptor's format. */
+  format?: DescriptorFormat | null | undefined;
+  /** The component's key. ELASTICIO: optional, derived from the file's `title` when left out ("AWS S3" → `aws-s3`). LATCHKEY: left out, or equal to the descriptor's key. */
+  key?: string | null | undefined;
+};
+
+/** The member to remove. */
+export type RemoveMemberInput = {
+  /** The member's person id. */
+  personId: string | number;
+};
+
+/** A credential's new name. */
+export type RenameCredentialInput = {
+  /** The credential's id. */
+  id: string | number;
+  /** The new name, 1 to 200 characters. */
+  name: string;
+};
+
+/** A flow's new name. */
+export type RenameFlowInput = {
+  /** The flow's id. */
+  id: string | number;
+  /** The new name, 1 to 200 characters. */
+  name: string;
+};
+
+/** The credential whose secret values a flow runtime needs. */
+export type ResolveCredentialInput = {
+  /** The credential's id. */
+  id: string | number;
+};
+
+/** The saved credential to verify again. */
+export type ReverifyCredentialInput = {
+  /** The credential's id. */
+  id: string | number;
+};
+
+/** The API token to revoke. */
+export type RevokeApiTokenInput = {
+  /** The token's id. */
+  id: string | number;
+};
+
+/** The invitation to revoke. */
+export type RevokeInvitationInput = {
+  /** The invitation's id. */
+  id: string | number;
+};
+
 /**
  * What a person may do in a workspace. Viewers read; members also manage credentials and flows;
  * admins also register components and manage members, invitations and API tokens; owners also
@@ -179,6 +287,22 @@ export type Role =
   /** Read only. */
   | 'VIEWER';
 
+/** Settings of one component to change. */
+export type SetComponentSettingsInput = {
+  /** The component's key. */
+  componentKey: string;
+  /** The settings to change; others keep their value. */
+  settings: Array<ComponentSettingInput>;
+};
+
+/** A step's new credential. */
+export type SetStepCredentialInput = {
+  /** A credential of the step's component, or null (or left out) for none. */
+  credentialId?: string | number | null | undefined;
+  /** The step's id. */
+  stepId: string | number;
+};
+
 /** The first owner's account and workspace. */
 export type SetupInput = {
   /** The owner's email address; used to sign in. */
@@ -189,6 +313,28 @@ export type SetupInput = {
   password: string;
   /** Name of the first workspace; defaults to `<name>'s workspace`. */
   workspaceName?: string | null | undefined;
+};
+
+/** An email address and password to sign in with. */
+export type SignInInput = {
+  /** The email address. */
+  email: string;
+  /** The password. */
+  password: string;
+};
+
+/** Which of the person's workspaces to act in. */
+export type SwitchWorkspaceInput = {
+  /** The workspace's id. */
+  id: string | number;
+};
+
+/** A saved credential's new values. */
+export type UpdateCredentialInput = {
+  /** The credential's id. */
+  id: string | number;
+  /** The new field values by field name (at most 64 KiB); secret fields left out keep their stored value. */
+  values: Record<string, unknown>;
 };
 
 /** Why a verification ended as it did. */
@@ -288,8 +434,7 @@ export type SetupFirstOwnerMutation = { setupFirstOwner:
    };
 
 export type SignInMutationVariables = Exact<{
-  email: string;
-  password: string;
+  input: SignInInput;
 }>;
 
 
@@ -299,23 +444,24 @@ export type SignInMutation = { signIn:
     | { __typename: 'SignedIn', person: { id: string, name: string, email: string }, workspace: { id: string, name: string, slug: string, role: Role | null } | null }
    };
 
-export type SignOutMutationVariables = Exact<{ [key: string]: never; }>;
+export type EndSessionMutationVariables = Exact<{ [key: string]: never; }>;
 
 
-export type SignOutMutation = { signOut: boolean };
+export type EndSessionMutation = { endSession: { __typename: 'SessionEnded', person: { id: string } } };
 
 export type SwitchWorkspaceMutationVariables = Exact<{
-  id: string | number;
+  input: SwitchWorkspaceInput;
 }>;
 
 
 export type SwitchWorkspaceMutation = { switchWorkspace:
+    | { __typename: 'InvalidInput', message: string, fieldErrors: Array<{ field: string, message: string }> }
     | { __typename: 'NotFound', message: string, id: string | null }
     | { __typename: 'WorkspaceSwitched', workspace: { id: string, name: string, slug: string, role: Role | null } }
    };
 
 export type CreateWorkspaceMutationVariables = Exact<{
-  name: string;
+  input: CreateWorkspaceInput;
 }>;
 
 
@@ -325,7 +471,7 @@ export type CreateWorkspaceMutation = { createWorkspace:
    };
 
 export type CreateInvitationMutationVariables = Exact<{
-  role: Role;
+  input: CreateInvitationInput;
 }>;
 
 
@@ -336,18 +482,18 @@ export type CreateInvitationMutation = { createInvitation:
    };
 
 export type RevokeInvitationMutationVariables = Exact<{
-  id: string | number;
+  input: RevokeInvitationInput;
 }>;
 
 
 export type RevokeInvitationMutation = { revokeInvitation:
+    | { __typename: 'InvalidInput', message: string, fieldErrors: Array<{ field: string, message: string }> }
     | { __typename: 'InvitationRevoked', invitation: { id: string, role: Role, createdAt: string, expiresAt: string } }
     | { __typename: 'NotFound', message: string, id: string | null }
    };
 
 export type AcceptInvitationMutationVariables = Exact<{
-  token: string;
-  newPerson?: NewPersonInput | null | undefined;
+  input: AcceptInvitationInput;
 }>;
 
 
@@ -358,8 +504,7 @@ export type AcceptInvitationMutation = { acceptInvitation:
    };
 
 export type ChangeMemberRoleMutationVariables = Exact<{
-  personId: string | number;
-  role: Role;
+  input: ChangeMemberRoleInput;
 }>;
 
 
@@ -371,7 +516,7 @@ export type ChangeMemberRoleMutation = { changeMemberRole:
    };
 
 export type RemoveMemberMutationVariables = Exact<{
-  personId: string | number;
+  input: RemoveMemberInput;
 }>;
 
 
@@ -393,12 +538,13 @@ export type CreateApiTokenMutation = { createApiToken:
    };
 
 export type RevokeApiTokenMutationVariables = Exact<{
-  id: string | number;
+  input: RevokeApiTokenInput;
 }>;
 
 
 export type RevokeApiTokenMutation = { revokeApiToken:
     | { __typename: 'ApiTokenRevoked', apiToken: { id: string, name: string, tokenStart: string, scopes: Array<ApiTokenScope>, createdAt: string, expiresAt: string | null, revokedAt: string | null, lastUsedAt: string | null, createdBy: { id: string, name: string } | null } }
+    | { __typename: 'InvalidInput', message: string, fieldErrors: Array<{ field: string, message: string }> }
     | { __typename: 'NotFound', message: string, id: string | null }
    };
 
@@ -415,9 +561,7 @@ export type ComponentQueryVariables = Exact<{
 export type ComponentQuery = { component: { id: string, key: string, name: string, description: string | null, credentialCount: number, format: DescriptorFormat, credentials: Array<{ id: string, name: string, authType: AuthType, config: Record<string, unknown>, status: CredentialStatus, createdAt: string, updatedAt: string, usage: Array<{ flow: { id: string, name: string, status: FlowStatus }, step: { id: string, position: number, name: string } }>, secrets: Array<{ field: string, hint: string }>, lastVerification: { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number } | null, component: { id: string, key: string, name: string } }>, authMethods: Array<{ type: AuthType, label: string, fields: Array<{ name: string, label: string, type: FieldType, required: boolean, secret: boolean, description: string | null, placeholder: string | null, defaultValue: string | null, options: Array<string> | null, selectOptions: Array<{ value: string, label: string }> | null }> }> } | null };
 
 export type RegisterComponentMutationVariables = Exact<{
-  descriptor: Record<string, unknown>;
-  format?: DescriptorFormat | null | undefined;
-  key?: string | null | undefined;
+  input: RegisterComponentInput;
 }>;
 
 
@@ -434,8 +578,7 @@ export type ComponentSettingsQueryVariables = Exact<{
 export type ComponentSettingsQuery = { component: { id: string, key: string, name: string, format: DescriptorFormat, settings: Array<{ name: string, description: string | null, required: boolean, secret: boolean, isSet: boolean }> } | null };
 
 export type SetComponentSettingsMutationVariables = Exact<{
-  componentKey: string;
-  settings: Array<ComponentSettingInput> | ComponentSettingInput;
+  input: SetComponentSettingsInput;
 }>;
 
 
@@ -481,12 +624,17 @@ export type CredentialVerificationsQueryVariables = Exact<{
 
 export type CredentialVerificationsQuery = { credential: { id: string, status: CredentialStatus, verifications: Array<{ ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number }> } | null };
 
-export type VerifyCredentialMutationVariables = Exact<{
+export type VerifyCredentialValuesMutationVariables = Exact<{
   input: CredentialInput;
 }>;
 
 
-export type VerifyCredentialMutation = { verifyCredential: { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number } };
+export type VerifyCredentialValuesMutation = { verifyCredentialValues:
+    | { __typename: 'CredentialValuesVerified', verification: { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number } }
+    | { __typename: 'InvalidInput', message: string, fieldErrors: Array<{ field: string, message: string }> }
+    | { __typename: 'NotFound', message: string, id: string | null }
+    | { __typename: 'VerificationFailed', message: string, verification: { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number } }
+   };
 
 export type CreateCredentialMutationVariables = Exact<{
   input: CredentialInput;
@@ -501,8 +649,7 @@ export type CreateCredentialMutation = { createCredential:
    };
 
 export type UpdateCredentialMutationVariables = Exact<{
-  id: string | number;
-  values: Record<string, unknown>;
+  input: UpdateCredentialInput;
 }>;
 
 
@@ -514,8 +661,7 @@ export type UpdateCredentialMutation = { updateCredential:
    };
 
 export type RenameCredentialMutationVariables = Exact<{
-  id: string | number;
-  name: string;
+  input: RenameCredentialInput;
 }>;
 
 
@@ -526,43 +672,50 @@ export type RenameCredentialMutation = { renameCredential:
    };
 
 export type DeleteCredentialMutationVariables = Exact<{
-  id: string | number;
+  input: DeleteCredentialInput;
 }>;
 
 
 export type DeleteCredentialMutation = { deleteCredential:
     | { __typename: 'CredentialDeleted', deletedId: string }
     | { __typename: 'CredentialInUse', message: string, flows: Array<{ id: string, name: string, status: FlowStatus }> }
+    | { __typename: 'InvalidInput', message: string, fieldErrors: Array<{ field: string, message: string }> }
     | { __typename: 'NotFound', message: string, id: string | null }
    };
 
 export type ReverifyCredentialMutationVariables = Exact<{
-  id: string | number;
+  input: ReverifyCredentialInput;
 }>;
 
 
 export type ReverifyCredentialMutation = { reverifyCredential:
     | { __typename: 'CredentialVerified', credential: { id: string, name: string, authType: AuthType, config: Record<string, unknown>, status: CredentialStatus, createdAt: string, updatedAt: string, secrets: Array<{ field: string, hint: string }>, lastVerification: { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number } | null, component: { id: string, key: string, name: string } }, verification: { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number } }
+    | { __typename: 'InvalidInput', message: string, fieldErrors: Array<{ field: string, message: string }> }
     | { __typename: 'NotFound', message: string, id: string | null }
    };
 
 export type ResolveCredentialMutationVariables = Exact<{
-  id: string | number;
+  input: ResolveCredentialInput;
 }>;
 
 
 export type ResolveCredentialMutation = { resolveCredential:
+    | { __typename: 'InvalidInput', message: string, fieldErrors: Array<{ field: string, message: string }> }
     | { __typename: 'NotFound', message: string, id: string | null }
     | { __typename: 'ResolvedCredential', secrets: Record<string, unknown>, values: Record<string, unknown>, expiresAt: string | null, credential: { id: string, name: string, authType: AuthType, config: Record<string, unknown>, status: CredentialStatus, createdAt: string, updatedAt: string, secrets: Array<{ field: string, hint: string }>, lastVerification: { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number } | null, component: { id: string, key: string, name: string } } }
     | { __typename: 'VerificationFailed', message: string, verification: { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number } }
    };
 
-export type StartOAuth2AuthorizationMutationVariables = Exact<{
+export type BeginOAuth2AuthorizationMutationVariables = Exact<{
   input: CredentialInput;
 }>;
 
 
-export type StartOAuth2AuthorizationMutation = { startOAuth2Authorization: { authorizationUrl: string, state: string } };
+export type BeginOAuth2AuthorizationMutation = { beginOAuth2Authorization:
+    | { __typename: 'InvalidInput', message: string, fieldErrors: Array<{ field: string, message: string }> }
+    | { __typename: 'NotFound', message: string, id: string | null }
+    | { __typename: 'OAuth2AuthorizationStarted', authorization: { authorizationUrl: string, state: string } }
+   };
 
 export type FlowsQueryVariables = Exact<{
   status?: FlowStatus | null | undefined;
@@ -610,8 +763,7 @@ export type CreateFlowMutation = { createFlow:
    };
 
 export type RenameFlowMutationVariables = Exact<{
-  id: string | number;
-  name: string;
+  input: RenameFlowInput;
 }>;
 
 
@@ -624,8 +776,7 @@ export type RenameFlowMutation = { renameFlow:
    };
 
 export type SetStepCredentialMutationVariables = Exact<{
-  stepId: string | number;
-  credentialId?: string | number | null | undefined;
+  input: SetStepCredentialInput;
 }>;
 
 
@@ -638,7 +789,7 @@ export type SetStepCredentialMutation = { setStepCredential:
    };
 
 export type ActivateFlowMutationVariables = Exact<{
-  id: string | number;
+  input: ActivateFlowInput;
 }>;
 
 
@@ -651,7 +802,7 @@ export type ActivateFlowMutation = { activateFlow:
    };
 
 export type DeactivateFlowMutationVariables = Exact<{
-  id: string | number;
+  input: DeactivateFlowInput;
 }>;
 
 
@@ -664,7 +815,7 @@ export type DeactivateFlowMutation = { deactivateFlow:
    };
 
 export type DeleteFlowMutationVariables = Exact<{
-  id: string | number;
+  input: DeleteFlowInput;
 }>;
 
 
@@ -1227,8 +1378,8 @@ fragment InvalidInputFields on InvalidInput {
   }
 }`) as unknown as TypedDocumentString<SetupFirstOwnerMutation, SetupFirstOwnerMutationVariables>;
 export const SignInDocument = new TypedDocumentString(`
-    mutation SignIn($email: String!, $password: String!) {
-  signIn(email: $email, password: $password) {
+    mutation SignIn($input: SignInInput!) {
+  signIn(input: $input) {
     __typename
     ... on SignedIn {
       ...SignedInFields
@@ -1267,19 +1418,29 @@ fragment InvalidInputFields on InvalidInput {
     message
   }
 }`) as unknown as TypedDocumentString<SignInMutation, SignInMutationVariables>;
-export const SignOutDocument = new TypedDocumentString(`
-    mutation SignOut {
-  signOut
+export const EndSessionDocument = new TypedDocumentString(`
+    mutation EndSession {
+  endSession {
+    __typename
+    ... on SessionEnded {
+      person {
+        id
+      }
+    }
+  }
 }
-    `) as unknown as TypedDocumentString<SignOutMutation, SignOutMutationVariables>;
+    `) as unknown as TypedDocumentString<EndSessionMutation, EndSessionMutationVariables>;
 export const SwitchWorkspaceDocument = new TypedDocumentString(`
-    mutation SwitchWorkspace($id: ID!) {
-  switchWorkspace(id: $id) {
+    mutation SwitchWorkspace($input: SwitchWorkspaceInput!) {
+  switchWorkspace(input: $input) {
     __typename
     ... on WorkspaceSwitched {
       workspace {
         ...WorkspaceFields
       }
+    }
+    ... on InvalidInput {
+      ...InvalidInputFields
     }
     ... on NotFound {
       ...NotFoundFields
@@ -1292,13 +1453,20 @@ export const SwitchWorkspaceDocument = new TypedDocumentString(`
   slug
   role
 }
+fragment InvalidInputFields on InvalidInput {
+  message
+  fieldErrors {
+    field
+    message
+  }
+}
 fragment NotFoundFields on NotFound {
   message
   id
 }`) as unknown as TypedDocumentString<SwitchWorkspaceMutation, SwitchWorkspaceMutationVariables>;
 export const CreateWorkspaceDocument = new TypedDocumentString(`
-    mutation CreateWorkspace($name: String!) {
-  createWorkspace(name: $name) {
+    mutation CreateWorkspace($input: CreateWorkspaceInput!) {
+  createWorkspace(input: $input) {
     __typename
     ... on WorkspaceCreated {
       workspace {
@@ -1324,8 +1492,8 @@ fragment InvalidInputFields on InvalidInput {
   }
 }`) as unknown as TypedDocumentString<CreateWorkspaceMutation, CreateWorkspaceMutationVariables>;
 export const CreateInvitationDocument = new TypedDocumentString(`
-    mutation CreateInvitation($role: Role!) {
-  createInvitation(role: $role) {
+    mutation CreateInvitation($input: CreateInvitationInput!) {
+  createInvitation(input: $input) {
     __typename
     ... on InvitationCreated {
       invitation {
@@ -1355,13 +1523,16 @@ fragment InvalidInputFields on InvalidInput {
   }
 }`) as unknown as TypedDocumentString<CreateInvitationMutation, CreateInvitationMutationVariables>;
 export const RevokeInvitationDocument = new TypedDocumentString(`
-    mutation RevokeInvitation($id: ID!) {
-  revokeInvitation(id: $id) {
+    mutation RevokeInvitation($input: RevokeInvitationInput!) {
+  revokeInvitation(input: $input) {
     __typename
     ... on InvitationRevoked {
       invitation {
         ...InvitationFields
       }
+    }
+    ... on InvalidInput {
+      ...InvalidInputFields
     }
     ... on NotFound {
       ...NotFoundFields
@@ -1374,13 +1545,20 @@ export const RevokeInvitationDocument = new TypedDocumentString(`
   createdAt
   expiresAt
 }
+fragment InvalidInputFields on InvalidInput {
+  message
+  fieldErrors {
+    field
+    message
+  }
+}
 fragment NotFoundFields on NotFound {
   message
   id
 }`) as unknown as TypedDocumentString<RevokeInvitationMutation, RevokeInvitationMutationVariables>;
 export const AcceptInvitationDocument = new TypedDocumentString(`
-    mutation AcceptInvitation($token: String!, $newPerson: NewPersonInput) {
-  acceptInvitation(token: $token, newPerson: $newPerson) {
+    mutation AcceptInvitation($input: AcceptInvitationInput!) {
+  acceptInvitation(input: $input) {
     __typename
     ... on InvitationAccepted {
       person {
@@ -1421,8 +1599,8 @@ fragment NotFoundFields on NotFound {
   id
 }`) as unknown as TypedDocumentString<AcceptInvitationMutation, AcceptInvitationMutationVariables>;
 export const ChangeMemberRoleDocument = new TypedDocumentString(`
-    mutation ChangeMemberRole($personId: ID!, $role: Role!) {
-  changeMemberRole(personId: $personId, role: $role) {
+    mutation ChangeMemberRole($input: ChangeMemberRoleInput!) {
+  changeMemberRole(input: $input) {
     __typename
     ... on MemberUpdated {
       member {
@@ -1464,8 +1642,8 @@ fragment NotFoundFields on NotFound {
   id
 }`) as unknown as TypedDocumentString<ChangeMemberRoleMutation, ChangeMemberRoleMutationVariables>;
 export const RemoveMemberDocument = new TypedDocumentString(`
-    mutation RemoveMember($personId: ID!) {
-  removeMember(personId: $personId) {
+    mutation RemoveMember($input: RemoveMemberInput!) {
+  removeMember(input: $input) {
     __typename
     ... on MemberRemoved {
       personId
@@ -1529,13 +1707,16 @@ fragment InvalidInputFields on InvalidInput {
   }
 }`) as unknown as TypedDocumentString<CreateApiTokenMutation, CreateApiTokenMutationVariables>;
 export const RevokeApiTokenDocument = new TypedDocumentString(`
-    mutation RevokeApiToken($id: ID!) {
-  revokeApiToken(id: $id) {
+    mutation RevokeApiToken($input: RevokeApiTokenInput!) {
+  revokeApiToken(input: $input) {
     __typename
     ... on ApiTokenRevoked {
       apiToken {
         ...ApiTokenFields
       }
+    }
+    ... on InvalidInput {
+      ...InvalidInputFields
     }
     ... on NotFound {
       ...NotFoundFields
@@ -1555,6 +1736,13 @@ export const RevokeApiTokenDocument = new TypedDocumentString(`
   expiresAt
   revokedAt
   lastUsedAt
+}
+fragment InvalidInputFields on InvalidInput {
+  message
+  fieldErrors {
+    field
+    message
+  }
 }
 fragment NotFoundFields on NotFound {
   message
@@ -1658,8 +1846,8 @@ fragment CredentialFields on Credential {
   updatedAt
 }`) as unknown as TypedDocumentString<ComponentQuery, ComponentQueryVariables>;
 export const RegisterComponentDocument = new TypedDocumentString(`
-    mutation RegisterComponent($descriptor: JSONObject!, $format: DescriptorFormat, $key: String) {
-  registerComponent(descriptor: $descriptor, format: $format, key: $key) {
+    mutation RegisterComponent($input: RegisterComponentInput!) {
+  registerComponent(input: $input) {
     __typename
     ... on ComponentRegistered {
       component {
@@ -1735,8 +1923,8 @@ export const ComponentSettingsDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<ComponentSettingsQuery, ComponentSettingsQueryVariables>;
 export const SetComponentSettingsDocument = new TypedDocumentString(`
-    mutation SetComponentSettings($componentKey: String!, $settings: [ComponentSettingInput!]!) {
-  setComponentSettings(componentKey: $componentKey, settings: $settings) {
+    mutation SetComponentSettings($input: SetComponentSettingsInput!) {
+  setComponentSettings(input: $input) {
     __typename
     ... on ComponentSettingsSet {
       component {
@@ -1952,10 +2140,24 @@ export const CredentialVerificationsDocument = new TypedDocumentString(`
   checkedAt
   durationMs
 }`) as unknown as TypedDocumentString<CredentialVerificationsQuery, CredentialVerificationsQueryVariables>;
-export const VerifyCredentialDocument = new TypedDocumentString(`
-    mutation VerifyCredential($input: CredentialInput!) {
-  verifyCredential(input: $input) {
-    ...VerificationFields
+export const VerifyCredentialValuesDocument = new TypedDocumentString(`
+    mutation VerifyCredentialValues($input: CredentialInput!) {
+  verifyCredentialValues(input: $input) {
+    __typename
+    ... on CredentialValuesVerified {
+      verification {
+        ...VerificationFields
+      }
+    }
+    ... on VerificationFailed {
+      ...VerificationFailedFields
+    }
+    ... on InvalidInput {
+      ...InvalidInputFields
+    }
+    ... on NotFound {
+      ...NotFoundFields
+    }
   }
 }
     fragment VerificationFields on VerificationResult {
@@ -1965,7 +2167,24 @@ export const VerifyCredentialDocument = new TypedDocumentString(`
   message
   checkedAt
   durationMs
-}`) as unknown as TypedDocumentString<VerifyCredentialMutation, VerifyCredentialMutationVariables>;
+}
+fragment InvalidInputFields on InvalidInput {
+  message
+  fieldErrors {
+    field
+    message
+  }
+}
+fragment VerificationFailedFields on VerificationFailed {
+  message
+  verification {
+    ...VerificationFields
+  }
+}
+fragment NotFoundFields on NotFound {
+  message
+  id
+}`) as unknown as TypedDocumentString<VerifyCredentialValuesMutation, VerifyCredentialValuesMutationVariables>;
 export const CreateCredentialDocument = new TypedDocumentString(`
     mutation CreateCredential($input: CredentialInput!) {
   createCredential(input: $input) {
@@ -2036,8 +2255,8 @@ fragment NotFoundFields on NotFound {
   id
 }`) as unknown as TypedDocumentString<CreateCredentialMutation, CreateCredentialMutationVariables>;
 export const UpdateCredentialDocument = new TypedDocumentString(`
-    mutation UpdateCredential($id: ID!, $values: JSONObject!) {
-  updateCredential(id: $id, values: $values) {
+    mutation UpdateCredential($input: UpdateCredentialInput!) {
+  updateCredential(input: $input) {
     __typename
     ... on CredentialUpdated {
       credential {
@@ -2105,8 +2324,8 @@ fragment NotFoundFields on NotFound {
   id
 }`) as unknown as TypedDocumentString<UpdateCredentialMutation, UpdateCredentialMutationVariables>;
 export const RenameCredentialDocument = new TypedDocumentString(`
-    mutation RenameCredential($id: ID!, $name: String!) {
-  renameCredential(id: $id, name: $name) {
+    mutation RenameCredential($input: RenameCredentialInput!) {
+  renameCredential(input: $input) {
     __typename
     ... on CredentialRenamed {
       credential {
@@ -2162,8 +2381,8 @@ fragment NotFoundFields on NotFound {
   id
 }`) as unknown as TypedDocumentString<RenameCredentialMutation, RenameCredentialMutationVariables>;
 export const DeleteCredentialDocument = new TypedDocumentString(`
-    mutation DeleteCredential($id: ID!) {
-  deleteCredential(id: $id) {
+    mutation DeleteCredential($input: DeleteCredentialInput!) {
+  deleteCredential(input: $input) {
     __typename
     ... on CredentialDeleted {
       deletedId: id
@@ -2176,18 +2395,28 @@ export const DeleteCredentialDocument = new TypedDocumentString(`
         status
       }
     }
+    ... on InvalidInput {
+      ...InvalidInputFields
+    }
     ... on NotFound {
       ...NotFoundFields
     }
   }
 }
-    fragment NotFoundFields on NotFound {
+    fragment InvalidInputFields on InvalidInput {
+  message
+  fieldErrors {
+    field
+    message
+  }
+}
+fragment NotFoundFields on NotFound {
   message
   id
 }`) as unknown as TypedDocumentString<DeleteCredentialMutation, DeleteCredentialMutationVariables>;
 export const ReverifyCredentialDocument = new TypedDocumentString(`
-    mutation ReverifyCredential($id: ID!) {
-  reverifyCredential(id: $id) {
+    mutation ReverifyCredential($input: ReverifyCredentialInput!) {
+  reverifyCredential(input: $input) {
     __typename
     ... on CredentialVerified {
       credential {
@@ -2196,6 +2425,9 @@ export const ReverifyCredentialDocument = new TypedDocumentString(`
       verification {
         ...VerificationFields
       }
+    }
+    ... on InvalidInput {
+      ...InvalidInputFields
     }
     ... on NotFound {
       ...NotFoundFields
@@ -2231,13 +2463,20 @@ fragment CredentialFields on Credential {
   createdAt
   updatedAt
 }
+fragment InvalidInputFields on InvalidInput {
+  message
+  fieldErrors {
+    field
+    message
+  }
+}
 fragment NotFoundFields on NotFound {
   message
   id
 }`) as unknown as TypedDocumentString<ReverifyCredentialMutation, ReverifyCredentialMutationVariables>;
 export const ResolveCredentialDocument = new TypedDocumentString(`
-    mutation ResolveCredential($id: ID!) {
-  resolveCredential(id: $id) {
+    mutation ResolveCredential($input: ResolveCredentialInput!) {
+  resolveCredential(input: $input) {
     __typename
     ... on ResolvedCredential {
       credential {
@@ -2250,6 +2489,9 @@ export const ResolveCredentialDocument = new TypedDocumentString(`
     ... on VerificationFailed {
       ...VerificationFailedFields
     }
+    ... on InvalidInput {
+      ...InvalidInputFields
+    }
     ... on NotFound {
       ...NotFoundFields
     }
@@ -2284,6 +2526,13 @@ fragment CredentialFields on Credential {
   createdAt
   updatedAt
 }
+fragment InvalidInputFields on InvalidInput {
+  message
+  fieldErrors {
+    field
+    message
+  }
+}
 fragment VerificationFailedFields on VerificationFailed {
   message
   verification {
@@ -2294,14 +2543,35 @@ fragment NotFoundFields on NotFound {
   message
   id
 }`) as unknown as TypedDocumentString<ResolveCredentialMutation, ResolveCredentialMutationVariables>;
-export const StartOAuth2AuthorizationDocument = new TypedDocumentString(`
-    mutation StartOAuth2Authorization($input: CredentialInput!) {
-  startOAuth2Authorization(input: $input) {
-    authorizationUrl
-    state
+export const BeginOAuth2AuthorizationDocument = new TypedDocumentString(`
+    mutation BeginOAuth2Authorization($input: CredentialInput!) {
+  beginOAuth2Authorization(input: $input) {
+    __typename
+    ... on OAuth2AuthorizationStarted {
+      authorization {
+        authorizationUrl
+        state
+      }
+    }
+    ... on InvalidInput {
+      ...InvalidInputFields
+    }
+    ... on NotFound {
+      ...NotFoundFields
+    }
   }
 }
-    `) as unknown as TypedDocumentString<StartOAuth2AuthorizationMutation, StartOAuth2AuthorizationMutationVariables>;
+    fragment InvalidInputFields on InvalidInput {
+  message
+  fieldErrors {
+    field
+    message
+  }
+}
+fragment NotFoundFields on NotFound {
+  message
+  id
+}`) as unknown as TypedDocumentString<BeginOAuth2AuthorizationMutation, BeginOAuth2AuthorizationMutationVariables>;
 export const FlowsDocument = new TypedDocumentString(`
     query Flows($status: FlowStatus) {
   flows(status: $status) {
@@ -2455,8 +2725,8 @@ fragment NotFoundFields on NotFound {
   id
 }`) as unknown as TypedDocumentString<CreateFlowMutation, CreateFlowMutationVariables>;
 export const RenameFlowDocument = new TypedDocumentString(`
-    mutation RenameFlow($id: ID!, $name: String!) {
-  renameFlow(id: $id, name: $name) {
+    mutation RenameFlow($input: RenameFlowInput!) {
+  renameFlow(input: $input) {
     ...FlowResultFields
   }
 }
@@ -2529,8 +2799,8 @@ fragment NotFoundFields on NotFound {
   id
 }`) as unknown as TypedDocumentString<RenameFlowMutation, RenameFlowMutationVariables>;
 export const SetStepCredentialDocument = new TypedDocumentString(`
-    mutation SetStepCredential($stepId: ID!, $credentialId: ID) {
-  setStepCredential(stepId: $stepId, credentialId: $credentialId) {
+    mutation SetStepCredential($input: SetStepCredentialInput!) {
+  setStepCredential(input: $input) {
     ...FlowResultFields
   }
 }
@@ -2603,8 +2873,8 @@ fragment NotFoundFields on NotFound {
   id
 }`) as unknown as TypedDocumentString<SetStepCredentialMutation, SetStepCredentialMutationVariables>;
 export const ActivateFlowDocument = new TypedDocumentString(`
-    mutation ActivateFlow($id: ID!) {
-  activateFlow(id: $id) {
+    mutation ActivateFlow($input: ActivateFlowInput!) {
+  activateFlow(input: $input) {
     ...FlowResultFields
   }
 }
@@ -2677,8 +2947,8 @@ fragment NotFoundFields on NotFound {
   id
 }`) as unknown as TypedDocumentString<ActivateFlowMutation, ActivateFlowMutationVariables>;
 export const DeactivateFlowDocument = new TypedDocumentString(`
-    mutation DeactivateFlow($id: ID!) {
-  deactivateFlow(id: $id) {
+    mutation DeactivateFlow($input: DeactivateFlowInput!) {
+  deactivateFlow(input: $input) {
     ...FlowResultFields
   }
 }
@@ -2751,8 +3021,8 @@ fragment NotFoundFields on NotFound {
   id
 }`) as unknown as TypedDocumentString<DeactivateFlowMutation, DeactivateFlowMutationVariables>;
 export const DeleteFlowDocument = new TypedDocumentString(`
-    mutation DeleteFlow($id: ID!) {
-  deleteFlow(id: $id) {
+    mutation DeleteFlow($input: DeleteFlowInput!) {
+  deleteFlow(input: $input) {
     __typename
     ... on FlowDeleted {
       deletedId: id

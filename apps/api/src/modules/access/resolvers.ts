@@ -2,7 +2,7 @@ import { GraphQLError } from "graphql";
 import { encodeAuditCursor, SESSION_TTL_MS, type Role, type Scope, type SignedIn } from "@latchkey/core";
 import { sessionCookie, type RequestContext } from "../../context";
 import type { ApiTokenScope, AuditActorType, Resolvers } from "../../generated/resolvers-types";
-import { failAsUserInput } from "../shared";
+import { failAsUserInput, isInvalidInput, mutationInput } from "../shared";
 
 const SCOPE_TO_API: Record<Scope, ApiTokenScope> = {
   read: "READ",
@@ -27,6 +27,14 @@ function person(ctx: RequestContext) {
   const viewer = ctx.viewer;
   if (viewer?.kind !== "person") throw new GraphQLError("Only a signed-in person can do this.", { extensions: { code: "FORBIDDEN" } });
   return viewer;
+}
+
+/** Revokes the request's session and clears its cookie; answers whose it was. */
+async function endSession(ctx: RequestContext) {
+  const viewer = person(ctx);
+  await ctx.services.access.signOut(viewer.sessionId);
+  setSession(ctx, null);
+  return viewer.person;
 }
 
 /** The acting person's role in the current workspace (the access rules ensured it). */
@@ -61,47 +69,63 @@ export const accessResolvers: Resolvers = {
       if (result.workspace && result.workspaceCreated) await ctx.onWorkspaceSetUp(result.workspace.id);
       return signedIn(ctx, result, "OWNER");
     },
-    signIn: async (_, { email, password }, ctx) => {
-      const result = await ctx.services.access.signIn({ email, password }, ctx.remoteAddress);
+    signIn: async (_, args, ctx) => {
+      const input = mutationInput(args, ["email", "password"]);
+      if (isInvalidInput(input)) return input;
+      const result = await ctx.services.access.signIn(input, ctx.remoteAddress);
       if (result.__typename !== "SignedIn") return result;
       const [first] = result.workspace ? await ctx.services.access.listWorkspaces(result.person.id) : [];
       return signedIn(ctx, result, first?.role ?? null);
     },
     signOut: async (_, __, ctx) => {
-      await ctx.services.access.signOut(person(ctx).sessionId);
-      setSession(ctx, null);
+      await endSession(ctx);
       return true;
     },
-    switchWorkspace: async (_, { id }, ctx) => {
+    endSession: async (_, __, ctx) => ({ __typename: "SessionEnded", person: await endSession(ctx) }),
+    switchWorkspace: async (_, args, ctx) => {
+      const input = mutationInput(args, ["id"]);
+      if (isInvalidInput(input)) return input;
       const viewer = person(ctx);
-      const result = await ctx.services.access.switchWorkspace(viewer.sessionId, viewer.person.id, id);
+      const result = await ctx.services.access.switchWorkspace(viewer.sessionId, viewer.person.id, input.id);
       return "__typename" in result ? result : { __typename: "WorkspaceSwitched", workspace: result };
     },
-    createWorkspace: async (_, { name }, ctx) => {
-      const result = await ctx.services.access.createWorkspace(person(ctx).person.id, name);
+    createWorkspace: async (_, args, ctx) => {
+      const input = mutationInput(args, ["name"]);
+      if (isInvalidInput(input)) return input;
+      const result = await ctx.services.access.createWorkspace(person(ctx).person.id, input.name);
       return "__typename" in result ? result : { __typename: "WorkspaceCreated", workspace: result };
     },
-    createInvitation: async (_, { role }, ctx) => {
-      const result = await ctx.services.access.createInvitation(ctx.workspaceId, { personId: person(ctx).person.id, role: actorRole(ctx) }, role);
+    createInvitation: async (_, args, ctx) => {
+      const input = mutationInput(args, ["role"]);
+      if (isInvalidInput(input)) return input;
+      const result = await ctx.services.access.createInvitation(ctx.workspaceId, { personId: person(ctx).person.id, role: actorRole(ctx) }, input.role);
       return "__typename" in result ? result : { __typename: "InvitationCreated", ...result };
     },
-    revokeInvitation: async (_, { id }, ctx) => {
-      const result = await ctx.services.access.revokeInvitation(ctx.workspaceId, id);
+    revokeInvitation: async (_, args, ctx) => {
+      const input = mutationInput(args, ["id"]);
+      if (isInvalidInput(input)) return input;
+      const result = await ctx.services.access.revokeInvitation(ctx.workspaceId, input.id);
       return "__typename" in result ? result : { __typename: "InvitationRevoked", invitation: result };
     },
-    acceptInvitation: async (_, { token, newPerson }, ctx) => {
+    acceptInvitation: async (_, args, ctx) => {
+      const input = mutationInput(args, ["token"], ["newPerson"]);
+      if (isInvalidInput(input)) return input;
       const viewer = ctx.viewer?.kind === "person" ? ctx.viewer : null;
-      const result = await ctx.services.access.acceptInvitation(token, viewer ? { personId: viewer.person.id } : { newPerson: newPerson ?? {} });
+      const result = await ctx.services.access.acceptInvitation(input.token, viewer ? { personId: viewer.person.id } : { newPerson: input.newPerson ?? {} });
       if ("__typename" in result) return result;
       if (result.sessionToken) setSession(ctx, result.sessionToken);
       return { __typename: "InvitationAccepted", person: result.person, workspace: result.workspace };
     },
-    changeMemberRole: async (_, { personId, role }, ctx) => {
-      const result = await ctx.services.access.changeMemberRole(ctx.workspaceId, actorRole(ctx), personId, role);
+    changeMemberRole: async (_, args, ctx) => {
+      const input = mutationInput(args, ["personId", "role"]);
+      if (isInvalidInput(input)) return input;
+      const result = await ctx.services.access.changeMemberRole(ctx.workspaceId, actorRole(ctx), input.personId, input.role);
       return "__typename" in result ? result : { __typename: "MemberUpdated", member: result };
     },
-    removeMember: async (_, { personId }, ctx) => {
-      const result = await ctx.services.access.removeMember(ctx.workspaceId, actorRole(ctx), personId);
+    removeMember: async (_, args, ctx) => {
+      const input = mutationInput(args, ["personId"]);
+      if (isInvalidInput(input)) return input;
+      const result = await ctx.services.access.removeMember(ctx.workspaceId, actorRole(ctx), input.personId);
       return "__typename" in result ? result : { __typename: "MemberRemoved", personId: result.person.id };
     },
     createApiToken: async (_, { input }, ctx) => {
@@ -111,8 +135,10 @@ export const accessResolvers: Resolvers = {
       });
       return "__typename" in result ? result : { __typename: "ApiTokenCreated", apiToken: result.token, token: result.secret };
     },
-    revokeApiToken: async (_, { id }, ctx) => {
-      const result = await ctx.services.access.revokeApiToken(ctx.workspaceId, id);
+    revokeApiToken: async (_, args, ctx) => {
+      const input = mutationInput(args, ["id"]);
+      if (isInvalidInput(input)) return input;
+      const result = await ctx.services.access.revokeApiToken(ctx.workspaceId, input.id);
       return "__typename" in result ? result : { __typename: "ApiTokenRevoked", apiToken: result };
     },
   },

@@ -1,4 +1,5 @@
 import type { Resolvers } from "../../generated/resolvers-types";
+import { isInvalidInput, mutationInput } from "../shared";
 
 export const componentResolvers: Resolvers = {
   Query: {
@@ -7,8 +8,17 @@ export const componentResolvers: Resolvers = {
     previewComponent: (_, { descriptorText, format, key }, ctx) => ctx.services.components.preview(descriptorText, { format, key }),
   },
   Mutation: {
-    registerComponent: (_, { descriptor, format, key }, ctx) => ctx.services.components.register(ctx.workspaceId, descriptor, { format, key }),
-    setComponentSettings: (_, { componentKey, settings }, ctx) => ctx.services.componentSettings.set(ctx.workspaceId, componentKey, settings),
+    registerComponent: (_, { format, ...args }, ctx) => {
+      // `format` has a default, so it is always there: it counts only without `input`.
+      const input = mutationInput(args, ["descriptor"], ["key"]);
+      if (isInvalidInput(input)) return input;
+      return ctx.services.components.register(ctx.workspaceId, input.descriptor, { format: args.input ? input.format : format, key: input.key });
+    },
+    setComponentSettings: (_, args, ctx) => {
+      const input = mutationInput(args, ["componentKey", "settings"]);
+      if (isInvalidInput(input)) return input;
+      return ctx.services.componentSettings.set(ctx.workspaceId, input.componentKey, input.settings);
+    },
   },
   Component: {
     authMethods: (c) => c.descriptor.authMethods,

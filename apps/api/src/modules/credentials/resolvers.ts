@@ -1,6 +1,6 @@
-import { invalidInput, VERIFICATION_HISTORY_LIMIT } from "@latchkey/core";
+import { invalidInput, VERIFICATION_HISTORY_LIMIT, verificationFailed } from "@latchkey/core";
 import type { Resolvers } from "../../generated/resolvers-types";
-import { failAsUserInput, isProblem, loadOrFail } from "../shared";
+import { failAsUserInput, isInvalidInput, isProblem, loadOrFail, mutationInput } from "../shared";
 
 export const credentialResolvers: Resolvers = {
   Query: {
@@ -26,16 +26,40 @@ export const credentialResolvers: Resolvers = {
       if (isProblem(result)) failAsUserInput(result);
       return result;
     },
+    verifyCredentialValues: async (_, { input }, ctx) => {
+      const result = await ctx.services.credentials.verify(ctx.workspaceId, input);
+      if (isProblem(result)) return result;
+      return result.ok ? { __typename: "CredentialValuesVerified", verification: result } : verificationFailed(result);
+    },
     createCredential: (_, { input }, ctx) => ctx.services.credentials.create(ctx.workspaceId, input),
-    updateCredential: (_, { id, values }, ctx) => ctx.services.credentials.update(ctx.workspaceId, id, values),
-    renameCredential: (_, { id, name }, ctx) => ctx.services.credentials.rename(ctx.workspaceId, id, name),
-    deleteCredential: (_, { id }, ctx) => ctx.services.credentials.delete(ctx.workspaceId, id),
-    reverifyCredential: (_, { id }, ctx) => ctx.services.credentials.reverify(ctx.workspaceId, id),
-    resolveCredential: (_, { id }, ctx) => ctx.services.credentials.resolve(ctx.workspaceId, id),
+    updateCredential: (_, args, ctx) => {
+      const input = mutationInput(args, ["id", "values"]);
+      return isInvalidInput(input) ? input : ctx.services.credentials.update(ctx.workspaceId, input.id, input.values);
+    },
+    renameCredential: (_, args, ctx) => {
+      const input = mutationInput(args, ["id", "name"]);
+      return isInvalidInput(input) ? input : ctx.services.credentials.rename(ctx.workspaceId, input.id, input.name);
+    },
+    deleteCredential: (_, args, ctx) => {
+      const input = mutationInput(args, ["id"]);
+      return isInvalidInput(input) ? input : ctx.services.credentials.delete(ctx.workspaceId, input.id);
+    },
+    reverifyCredential: (_, args, ctx) => {
+      const input = mutationInput(args, ["id"]);
+      return isInvalidInput(input) ? input : ctx.services.credentials.reverify(ctx.workspaceId, input.id);
+    },
+    resolveCredential: (_, args, ctx) => {
+      const input = mutationInput(args, ["id"]);
+      return isInvalidInput(input) ? input : ctx.services.credentials.resolve(ctx.workspaceId, input.id);
+    },
     startOAuth2Authorization: async (_, { input }, ctx) => {
       const result = await ctx.services.credentials.startOAuth2Authorization(ctx.workspaceId, input);
       if (isProblem(result)) failAsUserInput(result);
       return result;
+    },
+    beginOAuth2Authorization: async (_, { input }, ctx) => {
+      const result = await ctx.services.credentials.startOAuth2Authorization(ctx.workspaceId, input);
+      return isProblem(result) ? result : { __typename: "OAuth2AuthorizationStarted", authorization: result };
     },
   },
   Credential: {

@@ -1,5 +1,5 @@
 import type { Resolvers } from "../../generated/resolvers-types";
-import { loadOrFail } from "../shared";
+import { isInvalidInput, loadOrFail, mutationInput } from "../shared";
 
 export const flowResolvers: Resolvers = {
   Query: {
@@ -8,12 +8,26 @@ export const flowResolvers: Resolvers = {
   },
   Mutation: {
     createFlow: (_, { input }, ctx) => ctx.services.flows.create(ctx.workspaceId, input),
-    renameFlow: (_, { id, name }, ctx) => ctx.services.flows.rename(ctx.workspaceId, id, name),
-    setStepCredential: (_, { stepId, credentialId }, ctx) =>
-      ctx.services.flows.setStepCredential(ctx.workspaceId, stepId, credentialId),
-    activateFlow: (_, { id }, ctx) => ctx.services.flows.activate(ctx.workspaceId, id),
-    deactivateFlow: (_, { id }, ctx) => ctx.services.flows.deactivate(ctx.workspaceId, id),
-    deleteFlow: (_, { id }, ctx) => ctx.services.flows.delete(ctx.workspaceId, id),
+    renameFlow: (_, args, ctx) => {
+      const input = mutationInput(args, ["id", "name"]);
+      return isInvalidInput(input) ? input : ctx.services.flows.rename(ctx.workspaceId, input.id, input.name);
+    },
+    setStepCredential: (_, args, ctx) => {
+      const input = mutationInput(args, ["stepId"], ["credentialId"]);
+      return isInvalidInput(input) ? input : ctx.services.flows.setStepCredential(ctx.workspaceId, input.stepId, input.credentialId ?? null);
+    },
+    activateFlow: (_, args, ctx) => {
+      const input = mutationInput(args, ["id"]);
+      return isInvalidInput(input) ? input : ctx.services.flows.activate(ctx.workspaceId, input.id);
+    },
+    deactivateFlow: (_, args, ctx) => {
+      const input = mutationInput(args, ["id"]);
+      return isInvalidInput(input) ? input : ctx.services.flows.deactivate(ctx.workspaceId, input.id);
+    },
+    deleteFlow: (_, args, ctx) => {
+      const input = mutationInput(args, ["id"]);
+      return isInvalidInput(input) ? input : ctx.services.flows.delete(ctx.workspaceId, input.id);
+    },
   },
   Flow: {
     steps: (f, _, ctx) => ctx.loaders.stepsOfFlow.load(f.id),
