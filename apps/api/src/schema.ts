@@ -9,6 +9,7 @@ import { commonResolvers } from "./modules/common/resolvers";
 import { componentResolvers } from "./modules/components/resolvers";
 import { credentialResolvers } from "./modules/credentials/resolvers";
 import { flowResolvers } from "./modules/flows/resolvers";
+import { webhookResolvers } from "./modules/webhooks/resolvers";
 
 const modulesDir = fileURLToPath(new URL("./modules", import.meta.url));
 
@@ -26,7 +27,7 @@ export function buildSchema(): GraphQLSchema {
   return applyAccessRules(
     makeExecutableSchema({
       typeDefs: loadTypeDefs(),
-      resolvers: [commonResolvers, accessResolvers, componentResolvers, credentialResolvers, flowResolvers],
+      resolvers: [commonResolvers, accessResolvers, componentResolvers, credentialResolvers, flowResolvers, webhookResolvers],
       inheritResolversFromInterfaces: true,
     }),
   );
