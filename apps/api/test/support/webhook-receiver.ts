@@ -45,7 +45,11 @@ export async function startWebhookReceiver(port = 0): Promise<WebhookReceiver> {
     respond: () => 204,
     maxConcurrentPerId: 0,
     events: (type) => receiver.received.flatMap((r) => (r.event && (!type || r.event.type === type) ? [r.event] : [])),
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
     listen: () => new Promise((resolve) => server.listen(receiver.port, "127.0.0.1", () => resolve())),
   };
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
