@@ -15,7 +15,7 @@ import {
   type LatchkeyClient,
 } from "@latchkey/sdk";
 import { createCredential, eventually, expectNoSecretsIn, registerApiKeyComponent, startFakeApp, useApi, type FakeApp } from "./harness";
-import { startWebhookReceiver, type WebhookReceiver } from "./support/webhook-receiver";
+import { startWebhookReceiver } from "./support/webhook-receiver";
 
 /**
  * Signed webhooks, on the database of the run (PGlite by default: the dispatcher runs in the API
