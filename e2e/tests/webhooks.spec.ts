@@ -13,24 +13,16 @@ test.afterAll(async () => {
   await receiver?.close();
 });
 
-test("Settings → Webhooks: add an endpoint (secret shown once), send a test event, see the delivery, resend it, disable and enable", async ({ page }) => {
-  await page.goto("/settings/webhooks");
-  await expect(page.getByRole("heading", { name: "Webhooks", level: 1 })).toBeVisible();
+test("Settings → Webhooks: add an endpoint (secret shown once), send a test event, see the delivery, resend it, disable and enable", async ({ page, webhooksPage }) => {
+  await webhooksPage.goto();
   // Listed in the Settings menu (SETTINGS_NAV).
   await expect(page.locator('a[href="/settings/webhooks"]')).toBeAttached();
-
-  await page.getByLabel("Endpoint URL").fill(receiver.url);
-  await page.getByLabel("Description (optional)").fill("E2E receiver");
-  await page.getByRole("checkbox", { name: /credential\.status_changed/ }).check();
-  await page.getByRole("button", { name: "Add endpoint" }).click();
-  const reveal = page.getByRole("textbox", { name: /Signing secret/ });
-  await expect(reveal).toHaveValue(/^whsec_/);
-  receiver.secrets = [await reveal.inputValue()];
+  receiver.secrets = [await webhooksPage.add(receiver.url, "E2E receiver", ["credential.status_changed"])];
 
   // Shown once: not after a reload.
   await page.reload();
-  await expect(page.getByRole("textbox", { name: /Signing secret/ })).toHaveCount(0);
-  const endpoint = page.getByRole("article", { name: `Endpoint ${receiver.url}` });
+  await expect(webhooksPage.secret).toHaveCount(0);
+  const endpoint = webhooksPage.endpoint(receiver.url);
   await expect(endpoint).toContainText("E2E receiver");
   await expect(endpoint).toContainText("Events: credential.status_changed");
   await expect(endpoint.getByRole("status")).toHaveText("Enabled");
@@ -39,16 +31,16 @@ test("Settings → Webhooks: add an endpoint (secret shown once), send a test ev
   await endpoint.getByRole("button", { name: "Send test event" }).click();
   await expect.poll(() => receiver.events("webhook.test").length, { timeout: 15_000 }).toBe(1);
   const webhookId = receiver.received[0]!.id;
+  const delivery = webhooksPage.delivery(receiver.url, "webhook.test");
   await expect
     .poll(
       async () => {
         await page.reload();
-        return endpoint.getByRole("row", { name: /webhook\.test/ }).count();
+        return delivery.count();
       },
       { timeout: 15_000 },
     )
     .toBe(1);
-  const delivery = endpoint.getByRole("row", { name: /webhook\.test/ });
   await expect(delivery).toContainText("Delivered (204)");
   await expect(delivery).toContainText(webhookId);
 
@@ -64,5 +56,5 @@ test("Settings → Webhooks: add an endpoint (secret shown once), send a test ev
   await expect(endpoint.getByRole("status")).toHaveText("Enabled");
 
   await endpoint.getByRole("button", { name: "Delete endpoint" }).click();
-  await expect(page.getByRole("article", { name: `Endpoint ${receiver.url}` })).toHaveCount(0);
+  await expect(endpoint).toHaveCount(0);
 });
