@@ -155,3 +155,9 @@ END $$;
 --> statement-breakpoint
 CREATE TRIGGER flows_activated BEFORE UPDATE OF status ON flows
 FOR EACH ROW WHEN (NEW.status = 'ACTIVE' AND OLD.status IS DISTINCT FROM 'ACTIVE') EXECUTE FUNCTION latchkey_flow_activated();
+--> statement-breakpoint
+-- ACTIVE flows that already need attention when this migration runs: announced (no event for the past).
+UPDATE flows f SET attention_announced = true
+WHERE f.status = 'ACTIVE' AND EXISTS (
+  SELECT 1 FROM flow_steps s LEFT JOIN credentials c ON c.id = s.credential_id
+  WHERE s.flow_id = f.id AND (c.id IS NULL OR c.status <> 'VALID'));
