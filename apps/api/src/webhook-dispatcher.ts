@@ -1,4 +1,4 @@
-import { attemptWebhook, claimWebhooks, recordWebhookAttempt, releaseWebhooks, type ClaimedWebhook, type Keyring, type NetworkPolicy } from "@latchkey/core";
+import { attemptWebhook, claimWebhooks, pruneWebhooks, recordWebhookAttempt, releaseWebhooks, type ClaimedWebhook, type Keyring, type NetworkPolicy } from "@latchkey/core";
 import { classifyDatabaseError, type Database } from "@latchkey/db";
 import type { Logger } from "./logger";
 import { describeError } from "./reverify-job";
@@ -24,6 +24,8 @@ export interface WebhookDispatcherOptions {
 }
 
 const STOP_GRACE_MS = 5_000;
+// Old delivered and given-up events are deleted this often (by every process; the deletes are idempotent).
+const PRUNE_EVERY_MS = 60 * 60 * 1000;
 
 /**
  * Delivers the webhook outbox (webhook_messages, written by triggers in the transactions of the
@@ -48,8 +50,14 @@ export function startWebhookDispatcher(options: WebhookDispatcherOptions): Webho
     if (!outcome.ok) logger.debug("Webhook attempt failed", { webhookId: message.id, endpointId: message.endpointId, error: outcome.error, statusCode: outcome.statusCode });
   };
 
+  let prunedAt = Date.now();
   const round = async (): Promise<number> => {
     let attempted = 0;
+    if (Date.now() - prunedAt >= PRUNE_EVERY_MS) {
+      prunedAt = Date.now();
+      const pruned = await pruneWebhooks(db);
+      if (pruned > 0) logger.info("Old webhook events deleted", { pruned });
+    }
     // Claim, deliver the batch, claim again: until nothing is due (a message of a key becomes due once its predecessor is delivered).
     while (!stopped) {
       const claimed = await claimWebhooks(db, { limit: concurrency, leaseMs });

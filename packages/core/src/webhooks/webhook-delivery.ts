@@ -103,6 +103,18 @@ export async function claimWebhooks(db: Database, options: { limit: number; leas
     }));
 }
 
+/** Delivered and given-up events (with their attempts) are kept this long, for the deliveries list and resending. */
+export const WEBHOOK_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
+
+/** Deletes delivered and given-up events older than the retention (their attempts go with them); answers how many. */
+export async function pruneWebhooks(db: Database, retentionMs = WEBHOOK_RETENTION_MS): Promise<number> {
+  const deleted = await db
+    .delete(webhookMessages)
+    .where(and(sql`${webhookMessages.state} <> 'PENDING'`, sql`${webhookMessages.createdAt} < now() - ${retentionMs} * interval '1 millisecond'`))
+    .returning({ id: webhookMessages.id });
+  return deleted.length;
+}
+
 /** Gives up leases (a dispatcher stopping): other processes may deliver those messages at once. */
 export async function releaseWebhooks(db: Database, ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return;

@@ -18,7 +18,12 @@ export function signWebhook(secret: string, id: string, timestamp: number, body:
 }
 
 /** The `webhook-*` headers of one attempt: one signature per valid secret, space-separated. */
-export function webhookHeaders(secrets: readonly string[], id: string, timestamp: number, body: string): Record<string, string> {
+export function webhookHeaders(
+  secrets: readonly string[],
+  id: string,
+  timestamp: number,
+  body: string,
+): { "webhook-id": string; "webhook-timestamp": string; "webhook-signature": string } {
   return {
     "webhook-id": id,
     "webhook-timestamp": String(timestamp),
