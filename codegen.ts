@@ -41,6 +41,8 @@ const config: CodegenConfig = {
           Invitation: "@latchkey/core#InvitationRecord",
           ApiToken: "@latchkey/core#ApiTokenRecord",
           AuditEvent: "@latchkey/core#AuditEventRecord",
+          WebhookEndpoint: "@latchkey/core#WebhookEndpointRecord",
+          WebhookDelivery: "@latchkey/core#WebhookDeliveryRecord",
         },
         resolversNonOptionalTypename: { unionMember: true, interfaceImplementingType: true },
         avoidOptionals: { field: true, object: false, inputValue: false, defaultValue: true },

@@ -4,7 +4,8 @@
  * prints one table and writes bench/results.json. PostgreSQL when DATABASE_URL is set (a fresh
  * database per scale on that server), else PGlite. Settings: BENCH_DURATION (s per case, 10), BENCH_CONNECTIONS (10),
  * BENCH_SCALES ("1000,100000"), BENCH_ROUNDS (5), BENCH_WARMUP (s, 2), BENCH_CASES (all),
- * BENCH_VERIFY_CONCURRENCY (the API's default), BENCH_NODE_ARGS (none), BENCH_KEEP (0).
+ * BENCH_VERIFY_CONCURRENCY (the API's default), BENCH_NODE_ARGS (none), BENCH_KEEP (0). Case 7 (webhook
+ * delivery, bench/webhooks.ts) runs once, on a database of its own; BENCH_CASES=7 runs it alone.
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
@@ -14,6 +15,7 @@ import autocannon from "autocannon";
 import { CredentialDocument, CredentialsDocument, DeleteCredentialDocument } from "@latchkey/sdk";
 import { createTestDatabase, startApiProcess, startFakeApp } from "../apps/api/test/harness";
 import { BENCH_API_KEY, seed, type Seeded } from "./seed";
+import { benchWebhooks } from "./webhooks";
 
 const root = path.resolve(__dirname, "..");
 const env = process.env;
@@ -328,10 +330,12 @@ async function main() {
   const loadBefore = loadavg();
   const scales: ScaleResult[] = [];
   try {
-    for (const n of SCALES) scales.push(await runScale(n, slow));
+    // BENCH_CASES=7: webhook delivery alone, no seeded scales.
+    if (!CASES?.every((c) => c === "7")) for (const n of SCALES) scales.push(await runScale(n, slow));
   } finally {
     await slow.close();
   }
+  const webhooks = !CASES || CASES.includes("7") ? await benchWebhooks(serverUrl) : undefined;
   const find = (s: ScaleResult | undefined, prefix: string) => s?.cases.find((c) => c.case.startsWith(prefix));
   const small = scales[0];
   const large = scales.at(-1);
@@ -355,9 +359,16 @@ async function main() {
     settings: { durationSeconds: DURATION, warmupSeconds: WARMUP, connections: CONNECTIONS, pageSize: PAGE, rounds: ROUNDS, verifyConcurrency: VERIFY_CONCURRENCY ?? "API default" },
     scales,
     summary,
+    webhooks,
   };
   writeFileSync(path.join(root, "bench/results.json"), `${JSON.stringify(results, null, 2)}\n`);
-  printTable(results);
+  if (scales.length > 0) printTable(results);
+  if (webhooks) {
+    console.log(
+      `7 webhooks: ${webhooks.deliveredPerSecond} events/s delivered (${webhooks.events} events, queued at ${webhooks.queuedPerSecond}/s); ` +
+        `status change → delivery p50 ${webhooks.delayP50Ms} ms, p99 ${webhooks.delayP99Ms} ms (${webhooks.statusChanges} changes, poll ${webhooks.pollMs})`,
+    );
+  }
 }
 
 function printTable(results: { database: string; settings: { connections: number; durationSeconds: number }; scales: ScaleResult[]; summary: any; machine: any }) {

@@ -7,6 +7,7 @@ import { AddCredentialPage, EditCredentialPage } from "./pages/credential-form-p
 import { CredentialPage } from "./pages/credential-page";
 import { CredentialsOverviewPage } from "./pages/credentials-overview-page";
 import { FlowPage, FlowsPage, NewFlowPage } from "./pages/flow-pages";
+import { WebhooksSettingsPage } from "./pages/webhooks-settings-page";
 import { ownerSession } from "./support/owner";
 import { API_GRAPHQL_URL } from "./support/servers";
 
@@ -24,6 +25,7 @@ interface Fixtures {
   flowsPage: FlowsPage;
   newFlowPage: NewFlowPage;
   flowPage: FlowPage;
+  webhooksPage: WebhooksSettingsPage;
 }
 
 export const test = base.extend<Fixtures>({
@@ -57,6 +59,9 @@ export const test = base.extend<Fixtures>({
   },
   flowPage: async ({ page }, use) => {
     await use(new FlowPage(page));
+  },
+  webhooksPage: async ({ page }, use) => {
+    await use(new WebhooksSettingsPage(page));
   },
 });
 

@@ -53,6 +53,8 @@ export const ACCESS_RULES: Record<"Query" | "Mutation", Record<string, AccessRul
     invitations: ADMIN_PEOPLE_ONLY,
     apiTokens: ADMIN_PEOPLE_ONLY,
     auditLog: ADMIN_PEOPLE_ONLY,
+    // Webhooks are workspace settings: admins, people only (as members and tokens).
+    webhookEndpoints: ADMIN_PEOPLE_ONLY,
   },
   Mutation: {
     setupFirstOwner: PUBLIC,
@@ -87,6 +89,12 @@ export const ACCESS_RULES: Record<"Query" | "Mutation", Record<string, AccessRul
     removeMember: ADMIN_PEOPLE_ONLY,
     createApiToken: ADMIN_PEOPLE_ONLY,
     revokeApiToken: ADMIN_PEOPLE_ONLY,
+    createWebhookEndpoint: ADMIN_PEOPLE_ONLY,
+    updateWebhookEndpoint: ADMIN_PEOPLE_ONLY,
+    deleteWebhookEndpoint: ADMIN_PEOPLE_ONLY,
+    sendTestWebhook: ADMIN_PEOPLE_ONLY,
+    rotateWebhookSecret: ADMIN_PEOPLE_ONLY,
+    resendWebhookDelivery: ADMIN_PEOPLE_ONLY,
   },
 };
 

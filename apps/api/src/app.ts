@@ -27,6 +27,7 @@ import { startKeyringRuntime } from "./keys/runtime";
 import { queryProtection, SharedVerificationRateLimiter, VerificationRateLimiter } from "./limits";
 import { requestScope, type Logger } from "./logger";
 import { startReverifyJob, type ReverifyJob } from "./reverify-job";
+import { startWebhookDispatcher } from "./webhook-dispatcher";
 import { buildSchema } from "./schema";
 
 // /readyz answers within this long: a probe must not hang on a database that does not answer.
@@ -202,6 +203,8 @@ async function serve(
     concurrency: config.verifyConcurrency,
     verifyTimeoutMs: config.verifyTimeoutMs,
   }));
+  // The webhook outbox is delivered by every process (PGlite too), sharing the work through leases.
+  const webhookDispatcher = startWebhookDispatcher({ db, keyring, policy: networkPolicy, logger, ...config.webhooks });
   logger.info("Latchkey API started", { port, database: database.kind, keySource, keyIds: keyring.ids() });
 
   let closing: Promise<void> | undefined;
@@ -217,7 +220,7 @@ async function serve(
         server.closeIdleConnections();
         let deadline: NodeJS.Timeout | undefined;
         const timedOut = new Promise<boolean>((resolve) => (deadline = setTimeout(() => resolve(true), config.shutdownTimeoutMs)));
-        const [late] = await Promise.all([Promise.race([drained.then(() => false), timedOut]), reverifyJob.stop()]);
+        const [late] = await Promise.all([Promise.race([drained.then(() => false), timedOut]), reverifyJob.stop(), webhookDispatcher.stop()]);
         clearTimeout(deadline);
         clearInterval(idle);
         if (late) {

@@ -74,6 +74,11 @@ const zEnv = z.object({
   LATCHKEY_REVERIFY_INTERVAL: duration.default(24 * 3_600_000),
   LATCHKEY_VERIFY_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(64),
   LATCHKEY_VERIFY_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(60),
+  LATCHKEY_WEBHOOK_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1_000),
+  LATCHKEY_WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
+  LATCHKEY_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  LATCHKEY_WEBHOOK_BACKOFF_SCALE: z.coerce.number().min(0.0001).max(1).default(1),
+  LATCHKEY_WEBHOOK_DISABLE_AFTER: duration.default(3 * 86_400_000),
   LATCHKEY_COMPILE_AFTER_RUNS: z.coerce.number().int().min(0).max(1_000_000).default(2),
   LATCHKEY_BENCH: booleanFlag.default(false),
   LATCHKEY_LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
@@ -127,6 +132,14 @@ function toConfig(env: z.output<typeof zEnv>) {
     verifyRateLimitPerMinute: env.LATCHKEY_VERIFY_RATE_LIMIT,
     /** Executions of a document by graphql-js before it is compiled (compiled-execution.ts). */
     compileAfterRuns: env.LATCHKEY_COMPILE_AFTER_RUNS,
+    /** The webhook dispatcher (webhook-dispatcher.ts): poll interval, deliveries at once, attempt timeout, backoff scale, when a failing endpoint is disabled. */
+    webhooks: {
+      pollMs: env.LATCHKEY_WEBHOOK_POLL_MS,
+      concurrency: env.LATCHKEY_WEBHOOK_CONCURRENCY,
+      timeoutMs: env.LATCHKEY_WEBHOOK_TIMEOUT_MS,
+      backoffScale: env.LATCHKEY_WEBHOOK_BACKOFF_SCALE,
+      disableAfterMs: env.LATCHKEY_WEBHOOK_DISABLE_AFTER,
+    },
     /** Benchmark mode: the /bench baseline endpoint and SQL statement counting. */
     bench: env.LATCHKEY_BENCH,
     logLevel: env.LATCHKEY_LOG_LEVEL,

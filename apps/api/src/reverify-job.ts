@@ -133,7 +133,7 @@ export function startReverifyJob(options: ReverifyJobOptions): ReverifyJob {
 }
 
 /** Name and code only: an error's message may quote a query. */
-function describeError(error: unknown): Record<string, unknown> {
+export function describeError(error: unknown): Record<string, unknown> {
   if (!(error instanceof Error)) return { error: "unknown" };
   const code = (error as { code?: unknown }).code;
   return { error: error.name, ...(typeof code === "string" ? { code } : {}) };

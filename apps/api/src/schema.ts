@@ -10,6 +10,7 @@ import { componentResolvers } from "./modules/components/resolvers";
 import { credentialResolvers } from "./modules/credentials/resolvers";
 import { flowResolvers } from "./modules/flows/resolvers";
 import { nodeResolvers } from "./modules/nodes/resolvers";
+import { webhookResolvers } from "./modules/webhooks/resolvers";
 
 const modulesDir = fileURLToPath(new URL("./modules", import.meta.url));
 
@@ -27,7 +28,7 @@ export function buildSchema(): GraphQLSchema {
   return applyAccessRules(
     makeExecutableSchema({
       typeDefs: loadTypeDefs(),
-      resolvers: [commonResolvers, accessResolvers, componentResolvers, credentialResolvers, flowResolvers, nodeResolvers],
+      resolvers: [commonResolvers, accessResolvers, componentResolvers, credentialResolvers, flowResolvers, nodeResolvers, webhookResolvers],
       inheritResolversFromInterfaces: true,
     }),
   );

@@ -92,7 +92,7 @@ describe("the schema's conventions", () => {
         !type.getInterfaces().some((i) => i.name === "Node"),
     );
     // The ids of deleted objects are not objects to find again.
-    expect(missing.map((t) => t.name).sort()).toEqual(["CredentialDeleted", "FlowDeleted"]);
+    expect(missing.map((t) => t.name).sort()).toEqual(["CredentialDeleted", "FlowDeleted", "WebhookEndpointDeleted"]);
   });
 });
 

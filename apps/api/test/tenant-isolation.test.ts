@@ -8,8 +8,16 @@ import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { buildClientSchema, getIntrospectionQuery, type IntrospectionQuery } from "graphql";
-import { CreateFlowDocument, CreateInvitationDocument, RegisterComponentDocument, type CreateFlowMutationVariables } from "@latchkey/sdk";
-import { createCredential, useApi, type TestCaller, type TestPerson } from "./harness";
+import {
+  CreateFlowDocument,
+  CreateInvitationDocument,
+  CreateWebhookEndpointDocument,
+  RegisterComponentDocument,
+  SendTestWebhookDocument,
+  WebhookEndpointsDocument,
+  type CreateFlowMutationVariables,
+} from "@latchkey/sdk";
+import { createCredential, eventually, useApi, type TestCaller, type TestPerson } from "./harness";
 
 const api = useApi();
 
@@ -34,6 +42,9 @@ const b = {
   invitationToken: "",
   personId: "",
   personEmail: "",
+  webhookEndpointId: "",
+  webhookUrl: `http://127.0.0.1:9/b-hooks-${tag}`,
+  webhookDeliveryId: "",
 };
 const a = { flowId: "", stepId: "", credentialId: "" };
 
@@ -108,6 +119,11 @@ const CASES: Record<"Query" | "Mutation", Record<string, Case>> = {
         // multiplies by it (200 × these fields is over the cost limit, README "Limits").
         { query: "query($n: Int) { auditLog(first: $n) { edges { node { id action objectId actorName details } } } }", variables: { n: 200 } },
       ],
+      person: "clean",
+      token: "FORBIDDEN",
+    },
+    webhookEndpoints: {
+      calls: () => [{ query: "{ webhookEndpoints { edges { node { id url deliveries { edges { node { id } } } } } } }" }],
       person: "clean",
       token: "FORBIDDEN",
     },
@@ -239,6 +255,26 @@ const CASES: Record<"Query" | "Mutation", Record<string, Case>> = {
     removeMember: { calls: () => [{ query: "mutation($p: ID!) { removeMember(input: { personId: $p }) { __typename } }", variables: { p: b.personId } }], person: "NotFound", token: "FORBIDDEN" },
     createApiToken: { calls: () => [{ query: 'mutation { createApiToken(input: { name: "Probe", scopes: [READ] }) { __typename } }' }], person: "clean", token: "FORBIDDEN" },
     revokeApiToken: { calls: () => [{ query: "mutation($id: ID!) { revokeApiToken(input: { id: $id }) { __typename } }", variables: { id: b.tokenId } }], person: "NotFound", token: "FORBIDDEN" },
+    createWebhookEndpoint: {
+      calls: () => [{ query: 'mutation { createWebhookEndpoint(input: { url: "https://probe.example.com/hooks" }) { __typename } }' }],
+      person: "clean",
+      token: "FORBIDDEN",
+    },
+    ...Object.fromEntries(
+      ["updateWebhookEndpoint", "deleteWebhookEndpoint", "sendTestWebhook", "rotateWebhookSecret"].map((field) => [
+        field,
+        {
+          calls: () => [{ query: `mutation($id: ID!) { ${field}(input: { id: $id }) { __typename } }`, variables: { id: b.webhookEndpointId } }],
+          person: "NotFound",
+          token: "FORBIDDEN",
+        },
+      ]),
+    ),
+    resendWebhookDelivery: {
+      calls: () => [{ query: "mutation($id: ID!) { resendWebhookDelivery(input: { deliveryId: $id }) { __typename } }", variables: { id: b.webhookDeliveryId } }],
+      person: "NotFound",
+      token: "FORBIDDEN",
+    },
   },
 };
 
@@ -284,7 +320,25 @@ const NEEDS: Record<string, { role: Need; scope: Scope | "none" | "public" }> = 
   setComponentSettings: { role: "ADMIN", scope: "components:write" },
   resolveCredential: { role: "token-only", scope: "credentials:use" },
   ...Object.fromEntries(
-    ["members", "invitations", "apiTokens", "auditLog", "createInvitation", "revokeInvitation", "changeMemberRole", "removeMember", "createApiToken", "revokeApiToken"].map(
+    [
+      "members",
+      "invitations",
+      "apiTokens",
+      "auditLog",
+      "createInvitation",
+      "revokeInvitation",
+      "changeMemberRole",
+      "removeMember",
+      "createApiToken",
+      "revokeApiToken",
+      "webhookEndpoints",
+      "createWebhookEndpoint",
+      "updateWebhookEndpoint",
+      "deleteWebhookEndpoint",
+      "sendTestWebhook",
+      "rotateWebhookSecret",
+      "resendWebhookDelivery",
+    ].map(
       (f) => [f, { role: "ADMIN", scope: "none" }],
     ),
   ),
@@ -312,8 +366,8 @@ function outcomeOf(field: string, answer: Awaited<ReturnType<typeof gql>>): stri
 /** B's names and secret values, and B's ids that the request itself did not send. */
 function leaksOf(text: string, call: Call): string[] {
   const sent = JSON.stringify(call.variables ?? {});
-  const names = [b.name, b.componentName, b.credentialName, b.flowName, b.tokenName, b.personEmail, b.token, b.invitationToken];
-  const ids = [b.workspaceId, b.credentialId, b.flowId, b.stepId, b.tokenId, b.invitationId, b.personId].filter((id) => !sent.includes(id));
+  const names = [b.name, b.componentName, b.credentialName, b.flowName, b.tokenName, b.personEmail, b.token, b.invitationToken, b.webhookUrl];
+  const ids = [b.workspaceId, b.credentialId, b.flowId, b.stepId, b.tokenId, b.invitationId, b.personId, b.webhookEndpointId, b.webhookDeliveryId].filter((id) => !sent.includes(id));
   return [...names, ...ids].filter((value) => value && text.includes(value));
 }
 
@@ -343,6 +397,15 @@ beforeAll(async () => {
   if (createInvitation.__typename !== "InvitationCreated") throw new Error(JSON.stringify(createInvitation));
   b.invitationId = createInvitation.invitation.id;
   b.invitationToken = createInvitation.token;
+  // A webhook endpoint that refuses connections: its test event leaves a failed delivery attempt.
+  const { createWebhookEndpoint } = await inB.client.request(CreateWebhookEndpointDocument, { input: { url: b.webhookUrl } });
+  if (createWebhookEndpoint.__typename !== "WebhookEndpointCreated") throw new Error(JSON.stringify(createWebhookEndpoint));
+  b.webhookEndpointId = createWebhookEndpoint.endpoint.id;
+  await inB.client.request(SendTestWebhookDocument, { input: { id: b.webhookEndpointId } });
+  b.webhookDeliveryId = await eventually("B's test event is attempted", async () => {
+    const { webhookEndpoints } = await inB.client.request(WebhookEndpointsDocument, {});
+    return webhookEndpoints.edges[0]?.node.deliveries.edges[0]?.node.id;
+  });
 
   // Workspace A (the owner's first): a flow with a step, for setStepCredential.
   const aFlow = await createFlow(api(), { name: "A flow", steps: [{ componentKey: "petstore" }] });

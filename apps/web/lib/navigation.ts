@@ -18,5 +18,6 @@ export const SETTINGS_NAV: readonly NavItem[] = [
   { label: "Members", href: "/settings/members" },
   { label: "Components", href: "/settings/components", sectionPrefixes: ["/settings/components/"] },
   { label: "API tokens", href: "/settings/api-tokens" },
+  { label: "Webhooks", href: "/settings/webhooks" },
   { label: "Audit log", href: "/settings/audit-log" },
 ];

@@ -19,3 +19,6 @@ export * from "./network/network-policy";
 export { VERIFICATION_HISTORY_LIMIT } from "./credentials/credential-store";
 export { secretHint } from "./components/credential-values";
 export { bindLegacyDestinations, destinationOf } from "./credentials/destination";
+export * from "./webhooks/webhook-service";
+export * from "./webhooks/webhook-delivery";
+export { newWebhookSecret, signWebhook, webhookHeaders, WEBHOOK_SECRET_PREFIX } from "./webhooks/webhook-signing";

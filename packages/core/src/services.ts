@@ -7,6 +7,7 @@ import type { Keyring } from "./crypto";
 import { CredentialService, type OAuth2Settings } from "./credentials/credential-service";
 import { FlowService } from "./flows/flow-service";
 import type { VerifierOptions } from "./verification/verifier";
+import { WebhookService } from "./webhooks/webhook-service";
 
 export interface Services {
   access: AccessService;
@@ -14,6 +15,7 @@ export interface Services {
   componentSettings: ComponentSettingsService;
   credentials: CredentialService;
   flows: FlowService;
+  webhooks: WebhookService;
 }
 
 export function createServices(deps: {
@@ -31,5 +33,6 @@ export function createServices(deps: {
     componentSettings: new ComponentSettingsService(deps.db, deps.keyring, components),
     credentials: new CredentialService(deps.db, deps.keyring, deps.verifier, components, deps.oauth2),
     flows: new FlowService(deps.db, components),
+    webhooks: new WebhookService(deps.db, deps.keyring, deps.verifier.networkPolicy),
   };
 }

@@ -105,6 +105,11 @@ export const credentials = pgTable(
     tokenRefreshFailedAt: timestamp({ withTimezone: true, mode: "date" }),
     /** Scheduled re-verification: the API process that claimed the credential holds it until then. */
     verifyLeaseUntil: timestamp({ withTimezone: true, mode: "date" }),
+    /**
+     * What wrote the current status (scheduled, reverify, update, token_renewal,
+     * component_registered): the `trigger` of the `credential.status_changed` webhook event.
+     */
+    statusSource: text(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -207,6 +212,11 @@ export const flows = pgTable(
       .references(() => workspaces.id, { onDelete: "cascade" }),
     name: text().notNull(),
     status: text().notNull().$type<"ACTIVE" | "INACTIVE">().default("INACTIVE"),
+    /**
+     * Whether `flow.needs_attention` was announced for this ACTIVE flow (and `flow.recovered` not
+     * yet): kept by the credentials' status trigger (migration 0011), reset on activation.
+     */
+    attentionAnnounced: boolean().notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -395,3 +405,93 @@ export const apiInstances = pgTable("api_instances", {
   startedAt: createdAt(),
   seenAt: timestamp({ withTimezone: true, mode: "date" }).notNull().defaultNow(),
 });
+
+/**
+ * Where a workspace's webhook events go. `secrets` is sealed like a credential's (bound to this
+ * row's id): `{ current, previous? }`, `previous` valid until `previousSecretExpiresAt`.
+ */
+export const webhookEndpoints = pgTable(
+  "webhook_endpoints",
+  {
+    id: uuid().primaryKey(),
+    workspaceId: uuid()
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    url: text().notNull(),
+    description: text(),
+    /** Event types to send; empty: every event. */
+    events: jsonb().notNull().$type<string[]>().default([]),
+    secrets: text().notNull(),
+    previousSecretExpiresAt: timestamp({ withTimezone: true, mode: "date" }),
+    enabled: boolean().notNull().default(true),
+    /** Why it is disabled: "MANUAL" (an admin) or "FAILING" (every delivery failed for 3 days). */
+    disabledReason: text().$type<"MANUAL" | "FAILING">(),
+    /** Since when every delivery failed; null after a success. */
+    failingSince: timestamp({ withTimezone: true, mode: "date" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("webhook_endpoints_workspace_idx").on(t.workspaceId, t.createdAt, t.id)],
+);
+
+/**
+ * The transactional outbox: one row per event and endpoint, written by triggers in the
+ * transaction of the change (migration 0011). `id` is the `webhook-id` of every attempt; `body`
+ * is signed as it is, byte for byte, on every retry.
+ */
+export const webhookMessages = pgTable(
+  "webhook_messages",
+  {
+    id: text().primaryKey(),
+    seq: bigint({ mode: "number" }).notNull().generatedAlwaysAsIdentity(),
+    workspaceId: uuid()
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    endpointId: uuid()
+      .notNull()
+      .references(() => webhookEndpoints.id, { onDelete: "cascade" }),
+    eventType: text().notNull(),
+    /** Messages of one key (a credential, a flow) to one endpoint are delivered in `seq` order. */
+    orderingKey: text(),
+    body: text().notNull(),
+    state: text().notNull().$type<"PENDING" | "DELIVERED" | "FAILED">().default("PENDING"),
+    attempts: integer().notNull().default(0),
+    nextAttemptAt: timestamp({ withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    /** The dispatcher that claimed it holds it until then (the lease pattern of re-verification). */
+    leaseUntil: timestamp({ withTimezone: true, mode: "date" }),
+    deliveredAt: timestamp({ withTimezone: true, mode: "date" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("webhook_messages_due_idx").on(t.nextAttemptAt).where(sql`${t.state} = 'PENDING'`),
+    index("webhook_messages_order_idx").on(t.endpointId, t.orderingKey, t.seq).where(sql`${t.state} = 'PENDING'`),
+  ],
+);
+
+/** Every delivery attempt of a message: what `WebhookEndpoint.deliveries` lists. */
+export const webhookAttempts = pgTable(
+  "webhook_attempts",
+  {
+    seq: bigint({ mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    id: uuid().notNull().unique(),
+    workspaceId: uuid()
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    endpointId: uuid()
+      .notNull()
+      .references(() => webhookEndpoints.id, { onDelete: "cascade" }),
+    messageId: text()
+      .notNull()
+      .references(() => webhookMessages.id, { onDelete: "cascade" }),
+    eventType: text().notNull(),
+    ok: boolean().notNull(),
+    statusCode: integer(),
+    durationMs: integer().notNull(),
+    error: text(),
+    attemptedAt: timestamp({ withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("webhook_attempts_endpoint_idx").on(t.workspaceId, t.endpointId, t.seq.desc()),
+    index("webhook_attempts_message_idx").on(t.messageId),
+  ],
+);

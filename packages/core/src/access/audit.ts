@@ -10,7 +10,7 @@ export interface AuditActor {
   remoteAddress: string | null;
 }
 
-export type AuditObjectType = "credential" | "flow" | "component" | "person" | "session" | "api_token" | "invitation" | "membership" | "workspace";
+export type AuditObjectType = "credential" | "flow" | "component" | "person" | "session" | "api_token" | "invitation" | "membership" | "workspace" | "webhook_endpoint";
 
 export interface AuditEventInput {
   workspaceId: string | null;

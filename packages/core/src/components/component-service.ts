@@ -238,6 +238,7 @@ export class ComponentService {
         credentialId: row.id,
         result,
         audit: auditEventRow({ workspaceId, action: "credential.verify", objectType: "credential", objectId: row.id, details: { status: result.status } }),
+        source: "component_registered",
       })),
     );
     return moved.map((row) => row.id);

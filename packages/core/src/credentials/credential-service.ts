@@ -284,6 +284,7 @@ export class CredentialService {
           ...sealCredentialValues(this.keyring, context.method, validated.values, { workspaceId, credentialId: id, destination }, tokens),
           ...(tokens ? { tokenExpiresAt: tokens.expiresAt, tokenRefreshFailedAt: null } : {}),
           ...verificationColumns(verification),
+          statusSource: "update",
           updatedAt: sql`now()`,
         })
         .where(and(eq(credentials.workspaceId, workspaceId), eq(credentials.id, id)))

@@ -148,6 +148,7 @@ export class OAuth2TokenKeeper {
           lastVerification: toStoredVerification(verification),
           verifiedAt: verification.checkedAt,
           tokenRefreshFailedAt: verification.checkedAt,
+          statusSource: "token_renewal",
           updatedAt: sql`now()`,
         })
         .where(and(eq(credentials.workspaceId, workspaceId), eq(credentials.id, id)));

@@ -72,6 +72,9 @@ export class ReverificationWriter {
   }
 }
 
+/** What wrote a status (the `trigger` of the `credential.status_changed` webhook event); by default the audit actor tells the job (system) from a person. */
+export type StatusSource = "scheduled" | "reverify" | "component_registered";
+
 /**
  * Stores re-verification results of distinct credentials in one statement (so in one round trip,
  * atomically): each result's history entry, the trim of each history to its limit (the trim sees
@@ -82,9 +85,9 @@ export class ReverificationWriter {
  */
 export async function storeReverifications(
   db: Executor,
-  items: Pick<Item, "workspaceId" | "credentialId" | "result" | "audit">[],
+  items: (Pick<Item, "workspaceId" | "credentialId" | "result" | "audit"> & { source?: StatusSource })[],
 ): Promise<StoredReverification[]> {
-  const input = items.map(({ workspaceId, credentialId, result, audit }, n) => {
+  const input = items.map(({ workspaceId, credentialId, result, audit, source }, n) => {
     const stored = toStoredVerification(result);
     return {
       n,
@@ -106,6 +109,7 @@ export async function storeReverifications(
       actor_name: audit.actorName,
       remote_address: audit.remoteAddress,
       details: audit.details,
+      status_source: source ?? (audit.actorType === "system" ? "scheduled" : "reverify"),
     };
   });
   const { rows } = (await db.execute(sql`
@@ -113,13 +117,13 @@ export async function storeReverifications(
       select * from jsonb_to_recordset(${JSON.stringify(input)}::jsonb) as i(
         n int, workspace_id uuid, credential_id uuid, result_id uuid, ok boolean, code text, status text, message text,
         checked_at timestamptz, duration_ms int, last_verification jsonb, action text, object_type text, object_id text,
-        actor_type text, actor_id text, actor_name text, remote_address text, details jsonb)
+        actor_type text, actor_id text, actor_name text, remote_address text, details jsonb, status_source text)
     ), target as (
       select input.* from input join credentials c on c.workspace_id = input.workspace_id and c.id = input.credential_id
     ), updated as (
       update credentials c
       set status = t.status, last_verification = t.last_verification, verified_at = t.checked_at,
-          verify_lease_until = null, updated_at = now()
+          verify_lease_until = null, status_source = t.status_source, updated_at = now()
       from target t
       where c.workspace_id = t.workspace_id and c.id = t.credential_id
         and (c.verified_at is null or c.verified_at <= t.checked_at)

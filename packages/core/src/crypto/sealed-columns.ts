@@ -1,4 +1,4 @@
-import { componentSettings, credentials, oauth2Authorizations, type AnyPgColumn, type PgTable } from "@latchkey/db";
+import { componentSettings, credentials, oauth2Authorizations, webhookEndpoints, type AnyPgColumn, type PgTable } from "@latchkey/db";
 import type { SecretBinding } from "./secret-box";
 
 /** A text column holding `sealSecrets` output, and how to rebuild the binding its AAD was sealed with. */
@@ -32,4 +32,5 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
   sealedColumn("credentials.secrets", credentials, { id: credentials.id, workspaceId: credentials.workspaceId, sealed: credentials.secrets }),
   sealedColumn("component_settings.sealed", componentSettings, { id: componentSettings.id, workspaceId: componentSettings.workspaceId, sealed: componentSettings.sealed }),
   sealedColumn("oauth2_authorizations.secrets", oauth2Authorizations, { id: oauth2Authorizations.id, workspaceId: oauth2Authorizations.workspaceId, sealed: oauth2Authorizations.secrets }),
+  sealedColumn("webhook_endpoints.secrets", webhookEndpoints, { id: webhookEndpoints.id, workspaceId: webhookEndpoints.workspaceId, sealed: webhookEndpoints.secrets }),
 ];

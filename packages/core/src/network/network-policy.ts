@@ -30,6 +30,12 @@ export interface NetworkPolicyOptions {
 export interface NetworkPolicy {
   /** Why a literal address (or a host name's address) is refused; undefined when allowed. */
   reasonToRefuse(address: string, hostname?: string): string | undefined;
+  /**
+   * Whether the address is in a private, loopback or shared range that this policy lets through
+   * (LATCHKEY_BLOCK_PRIVATE_NETWORKS off, or the host or range on the allow-list). Webhook
+   * endpoints may use plain `http` only then.
+   */
+  allowsPrivate(address: string, hostname?: string): boolean;
   /** Resolves and checks a host: the address to connect to. Rejects with BlockedTargetError or the resolver's error. */
   resolveTarget(hostname: string): Promise<ResolvedAddress>;
   /** A dns.lookup-compatible function for `http.request`, `net.connect` and undici's `connect.lookup`. */
@@ -208,8 +214,16 @@ export function createNetworkPolicy(options: NetworkPolicyOptions = {}): Network
     }
   }) as typeof fetch;
 
+  const allowsPrivate = (address: string, hostname?: string): boolean => {
+    const ip = parseIp(address);
+    if (!ip || reasonToRefuse(address, hostname)) return false;
+    const v4 = embeddedIpv4(ip);
+    return [ip, ...(v4 ? [v4] : [])].some((candidate) => PRIVATE.some((r) => inCidr(candidate, r.cidr)));
+  };
+
   return {
     reasonToRefuse,
+    allowsPrivate,
     resolveTarget: async (hostname) => (await resolveChecked(hostname))[0]!,
     lookup: createLookup(),
     assertUrlAllowed,

@@ -106,6 +106,16 @@ export type CreateInvitationInput = {
   role: Role;
 };
 
+/** A new webhook endpoint. */
+export type CreateWebhookEndpointInput = {
+  /** A note for people, at most 500 characters. */
+  description?: string | null | undefined;
+  /** Event types to send; empty or null: every event. */
+  events?: Array<string> | null | undefined;
+  /** https URL (http only to a host the network policy allows as private); at most 2000 characters. */
+  url: string;
+};
+
 /** A new workspace. */
 export type CreateWorkspaceInput = {
   /** The workspace's name (1 to 200 characters). */
@@ -162,6 +172,12 @@ export type DeleteCredentialInput = {
 /** The flow to delete. */
 export type DeleteFlowInput = {
   /** The flow's id. */
+  id: string | number;
+};
+
+/** Which endpoint to delete. */
+export type DeleteWebhookEndpointInput = {
+  /** The endpoint's id. */
   id: string | number;
 };
 
@@ -248,6 +264,12 @@ export type RenameFlowInput = {
   name: string;
 };
 
+/** Which delivery to send again. */
+export type ResendWebhookDeliveryInput = {
+  /** The id of an attempt of the event (WebhookDelivery.id). */
+  deliveryId: string | number;
+};
+
 /** The credential whose secret values a flow runtime needs. */
 export type ResolveCredentialInput = {
   /** The credential's id. */
@@ -286,6 +308,18 @@ export type Role =
   | 'OWNER'
   /** Read only. */
   | 'VIEWER';
+
+/** Which endpoint gets a new secret. */
+export type RotateWebhookSecretInput = {
+  /** The endpoint's id. */
+  id: string | number;
+};
+
+/** Which endpoint gets a test event. */
+export type SendTestWebhookInput = {
+  /** The endpoint's id. */
+  id: string | number;
+};
 
 /** Settings of one component to change. */
 export type SetComponentSettingsInput = {
@@ -335,6 +369,20 @@ export type UpdateCredentialInput = {
   id: string | number;
   /** The new field values by field name (at most 64 KiB); secret fields left out keep their stored value. */
   values: Record<string, unknown>;
+};
+
+/** Changes to an endpoint; fields left out keep their value. */
+export type UpdateWebhookEndpointInput = {
+  /** A new note; empty clears it. */
+  description?: string | null | undefined;
+  /** Enable or disable the endpoint (enabling clears a FAILING state). */
+  enabled?: boolean | null | undefined;
+  /** New event types; empty: every event. */
+  events?: Array<string> | null | undefined;
+  /** The endpoint's id. */
+  id: string | number;
+  /** A new URL. */
+  url?: string | null | undefined;
 };
 
 /** Why a verification ended as it did. */
@@ -850,6 +898,84 @@ export type VerificationFailedFieldsFragment = { message: string, verification: 
 
 export type NotFoundFieldsFragment = { message: string, id: string | null };
 
+export type WebhookEndpointFieldsFragment = { id: string, url: string, description: string | null, events: Array<string>, enabled: boolean, disabledReason: string | null, failingSince: string | null, previousSecretExpiresAt: string | null, createdAt: string, updatedAt: string };
+
+export type WebhookDeliveryFieldsFragment = { id: string, webhookId: string, eventType: string, ok: boolean, statusCode: number | null, durationMs: number, error: string | null, attemptedAt: string };
+
+export type WebhookEndpointsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  deliveries?: number | null | undefined;
+}>;
+
+
+export type WebhookEndpointsQuery = { webhookEndpoints: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, url: string, description: string | null, events: Array<string>, enabled: boolean, disabledReason: string | null, failingSince: string | null, previousSecretExpiresAt: string | null, createdAt: string, updatedAt: string, deliveries: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, webhookId: string, eventType: string, ok: boolean, statusCode: number | null, durationMs: number, error: string | null, attemptedAt: string } }> } } }> } };
+
+export type CreateWebhookEndpointMutationVariables = Exact<{
+  input: CreateWebhookEndpointInput;
+}>;
+
+
+export type CreateWebhookEndpointMutation = { createWebhookEndpoint:
+    | { __typename: 'InvalidInput', message: string, fieldErrors: Array<{ field: string, message: string }> }
+    | { __typename: 'WebhookEndpointCreated', secret: string, endpoint: { id: string, url: string, description: string | null, events: Array<string>, enabled: boolean, disabledReason: string | null, failingSince: string | null, previousSecretExpiresAt: string | null, createdAt: string, updatedAt: string } }
+   };
+
+export type UpdateWebhookEndpointMutationVariables = Exact<{
+  input: UpdateWebhookEndpointInput;
+}>;
+
+
+export type UpdateWebhookEndpointMutation = { updateWebhookEndpoint:
+    | { __typename: 'InvalidInput', message: string, fieldErrors: Array<{ field: string, message: string }> }
+    | { __typename: 'NotFound', message: string, id: string | null }
+    | { __typename: 'WebhookEndpointUpdated', endpoint: { id: string, url: string, description: string | null, events: Array<string>, enabled: boolean, disabledReason: string | null, failingSince: string | null, previousSecretExpiresAt: string | null, createdAt: string, updatedAt: string } }
+   };
+
+export type DeleteWebhookEndpointMutationVariables = Exact<{
+  input: DeleteWebhookEndpointInput;
+}>;
+
+
+export type DeleteWebhookEndpointMutation = { deleteWebhookEndpoint:
+    | { __typename: 'InvalidInput', message: string, fieldErrors: Array<{ field: string, message: string }> }
+    | { __typename: 'NotFound', message: string, id: string | null }
+    | { __typename: 'WebhookEndpointDeleted', deletedId: string }
+   };
+
+export type SendTestWebhookMutationVariables = Exact<{
+  input: SendTestWebhookInput;
+}>;
+
+
+export type SendTestWebhookMutation = { sendTestWebhook:
+    | { __typename: 'InvalidInput', message: string, fieldErrors: Array<{ field: string, message: string }> }
+    | { __typename: 'NotFound', message: string, id: string | null }
+    | { __typename: 'WebhookTestQueued', webhookId: string }
+   };
+
+export type RotateWebhookSecretMutationVariables = Exact<{
+  input: RotateWebhookSecretInput;
+}>;
+
+
+export type RotateWebhookSecretMutation = { rotateWebhookSecret:
+    | { __typename: 'InvalidInput', message: string, fieldErrors: Array<{ field: string, message: string }> }
+    | { __typename: 'NotFound', message: string, id: string | null }
+    | { __typename: 'WebhookSecretRotated', secret: string, endpoint: { id: string, url: string, description: string | null, events: Array<string>, enabled: boolean, disabledReason: string | null, failingSince: string | null, previousSecretExpiresAt: string | null, createdAt: string, updatedAt: string } }
+   };
+
+export type ResendWebhookDeliveryMutationVariables = Exact<{
+  input: ResendWebhookDeliveryInput;
+}>;
+
+
+export type ResendWebhookDeliveryMutation = { resendWebhookDelivery:
+    | { __typename: 'InvalidInput', message: string, fieldErrors: Array<{ field: string, message: string }> }
+    | { __typename: 'NotFound', message: string, id: string | null }
+    | { __typename: 'WebhookDeliveryQueued', webhookId: string }
+   };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -1195,6 +1321,32 @@ export const VerificationFailedFieldsFragmentDoc = new TypedDocumentString(`
   checkedAt
   durationMs
 }`, {"fragmentName":"VerificationFailedFields"}) as unknown as TypedDocumentString<VerificationFailedFieldsFragment, unknown>;
+export const WebhookEndpointFieldsFragmentDoc = new TypedDocumentString(`
+    fragment WebhookEndpointFields on WebhookEndpoint {
+  id
+  url
+  description
+  events
+  enabled
+  disabledReason
+  failingSince
+  previousSecretExpiresAt
+  createdAt
+  updatedAt
+}
+    `, {"fragmentName":"WebhookEndpointFields"}) as unknown as TypedDocumentString<WebhookEndpointFieldsFragment, unknown>;
+export const WebhookDeliveryFieldsFragmentDoc = new TypedDocumentString(`
+    fragment WebhookDeliveryFields on WebhookDelivery {
+  id
+  webhookId
+  eventType
+  ok
+  statusCode
+  durationMs
+  error
+  attemptedAt
+}
+    `, {"fragmentName":"WebhookDeliveryFields"}) as unknown as TypedDocumentString<WebhookDeliveryFieldsFragment, unknown>;
 export const SetupStatusDocument = new TypedDocumentString(`
     query SetupStatus {
   setupStatus {
@@ -3085,3 +3237,245 @@ fragment AuthMethodFields on AuthMethod {
     }
   }
 }`) as unknown as TypedDocumentString<ComponentCatalogQuery, ComponentCatalogQueryVariables>;
+export const WebhookEndpointsDocument = new TypedDocumentString(`
+    query WebhookEndpoints($first: Int, $after: String, $deliveries: Int = 10) {
+  webhookEndpoints(first: $first, after: $after) {
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      cursor
+      node {
+        ...WebhookEndpointFields
+        deliveries(first: $deliveries) {
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
+          edges {
+            cursor
+            node {
+              ...WebhookDeliveryFields
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    fragment WebhookEndpointFields on WebhookEndpoint {
+  id
+  url
+  description
+  events
+  enabled
+  disabledReason
+  failingSince
+  previousSecretExpiresAt
+  createdAt
+  updatedAt
+}
+fragment WebhookDeliveryFields on WebhookDelivery {
+  id
+  webhookId
+  eventType
+  ok
+  statusCode
+  durationMs
+  error
+  attemptedAt
+}`) as unknown as TypedDocumentString<WebhookEndpointsQuery, WebhookEndpointsQueryVariables>;
+export const CreateWebhookEndpointDocument = new TypedDocumentString(`
+    mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {
+  createWebhookEndpoint(input: $input) {
+    __typename
+    ... on WebhookEndpointCreated {
+      secret
+      endpoint {
+        ...WebhookEndpointFields
+      }
+    }
+    ... on InvalidInput {
+      ...InvalidInputFields
+    }
+  }
+}
+    fragment InvalidInputFields on InvalidInput {
+  message
+  fieldErrors {
+    field
+    message
+  }
+}
+fragment WebhookEndpointFields on WebhookEndpoint {
+  id
+  url
+  description
+  events
+  enabled
+  disabledReason
+  failingSince
+  previousSecretExpiresAt
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<CreateWebhookEndpointMutation, CreateWebhookEndpointMutationVariables>;
+export const UpdateWebhookEndpointDocument = new TypedDocumentString(`
+    mutation UpdateWebhookEndpoint($input: UpdateWebhookEndpointInput!) {
+  updateWebhookEndpoint(input: $input) {
+    __typename
+    ... on WebhookEndpointUpdated {
+      endpoint {
+        ...WebhookEndpointFields
+      }
+    }
+    ... on InvalidInput {
+      ...InvalidInputFields
+    }
+    ... on NotFound {
+      ...NotFoundFields
+    }
+  }
+}
+    fragment InvalidInputFields on InvalidInput {
+  message
+  fieldErrors {
+    field
+    message
+  }
+}
+fragment NotFoundFields on NotFound {
+  message
+  id
+}
+fragment WebhookEndpointFields on WebhookEndpoint {
+  id
+  url
+  description
+  events
+  enabled
+  disabledReason
+  failingSince
+  previousSecretExpiresAt
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<UpdateWebhookEndpointMutation, UpdateWebhookEndpointMutationVariables>;
+export const DeleteWebhookEndpointDocument = new TypedDocumentString(`
+    mutation DeleteWebhookEndpoint($input: DeleteWebhookEndpointInput!) {
+  deleteWebhookEndpoint(input: $input) {
+    __typename
+    ... on WebhookEndpointDeleted {
+      deletedId: id
+    }
+    ... on InvalidInput {
+      ...InvalidInputFields
+    }
+    ... on NotFound {
+      ...NotFoundFields
+    }
+  }
+}
+    fragment InvalidInputFields on InvalidInput {
+  message
+  fieldErrors {
+    field
+    message
+  }
+}
+fragment NotFoundFields on NotFound {
+  message
+  id
+}`) as unknown as TypedDocumentString<DeleteWebhookEndpointMutation, DeleteWebhookEndpointMutationVariables>;
+export const SendTestWebhookDocument = new TypedDocumentString(`
+    mutation SendTestWebhook($input: SendTestWebhookInput!) {
+  sendTestWebhook(input: $input) {
+    __typename
+    ... on WebhookTestQueued {
+      webhookId
+    }
+    ... on InvalidInput {
+      ...InvalidInputFields
+    }
+    ... on NotFound {
+      ...NotFoundFields
+    }
+  }
+}
+    fragment InvalidInputFields on InvalidInput {
+  message
+  fieldErrors {
+    field
+    message
+  }
+}
+fragment NotFoundFields on NotFound {
+  message
+  id
+}`) as unknown as TypedDocumentString<SendTestWebhookMutation, SendTestWebhookMutationVariables>;
+export const RotateWebhookSecretDocument = new TypedDocumentString(`
+    mutation RotateWebhookSecret($input: RotateWebhookSecretInput!) {
+  rotateWebhookSecret(input: $input) {
+    __typename
+    ... on WebhookSecretRotated {
+      secret
+      endpoint {
+        ...WebhookEndpointFields
+      }
+    }
+    ... on InvalidInput {
+      ...InvalidInputFields
+    }
+    ... on NotFound {
+      ...NotFoundFields
+    }
+  }
+}
+    fragment InvalidInputFields on InvalidInput {
+  message
+  fieldErrors {
+    field
+    message
+  }
+}
+fragment NotFoundFields on NotFound {
+  message
+  id
+}
+fragment WebhookEndpointFields on WebhookEndpoint {
+  id
+  url
+  description
+  events
+  enabled
+  disabledReason
+  failingSince
+  previousSecretExpiresAt
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<RotateWebhookSecretMutation, RotateWebhookSecretMutationVariables>;
+export const ResendWebhookDeliveryDocument = new TypedDocumentString(`
+    mutation ResendWebhookDelivery($input: ResendWebhookDeliveryInput!) {
+  resendWebhookDelivery(input: $input) {
+    __typename
+    ... on WebhookDeliveryQueued {
+      webhookId
+    }
+    ... on InvalidInput {
+      ...InvalidInputFields
+    }
+    ... on NotFound {
+      ...NotFoundFields
+    }
+  }
+}
+    fragment InvalidInputFields on InvalidInput {
+  message
+  fieldErrors {
+    field
+    message
+  }
+}
+fragment NotFoundFields on NotFound {
+  message
+  id
+}`) as unknown as TypedDocumentString<ResendWebhookDeliveryMutation, ResendWebhookDeliveryMutationVariables>;

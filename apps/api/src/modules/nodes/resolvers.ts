@@ -16,19 +16,20 @@ function tagged<T extends object, N extends NodeValue["__typename"]>(items: read
  * The caller's workspace's objects with these ids, in their order (null where none): one query per
  * type (the request's loaders where there are some), whatever the number of ids. Ids are UUIDs
  * (unique across tables) except audit events', which are their sequence numbers. Invitations, API
- * tokens, audit events and other members' people are for admins, as their lists are; a non-admin
+ * tokens, audit events, webhook endpoints and their deliveries and other members' people are for admins, as their lists are; a non-admin
  * person finds only themselves, an API token no person.
  */
 async function findNodes(ctx: RequestContext, ids: readonly string[]): Promise<(NodeValue | null)[]> {
   const viewer = ctx.viewer!;
   const uuids = [...new Set(ids.filter(isId))];
   const admin = viewer.kind === "person" && viewer.role !== null && roleAtLeast(viewer.role, "ADMIN");
-  const [components, credentials, flows, steps, access] = await Promise.all([
+  const [components, credentials, flows, steps, access, webhooks] = await Promise.all([
     ctx.loaders.component.loadMany(uuids),
     ctx.loaders.credential.loadMany(uuids),
     ctx.loaders.flow.loadMany(uuids),
     ctx.services.flows.findStepsByIds(ctx.workspaceId, uuids),
     admin ? ctx.services.access.findNodes(ctx.workspaceId, [...new Set(ids)]) : null,
+    admin ? ctx.services.webhooks.findNodes(ctx.workspaceId, uuids) : null,
   ]);
   const found: NodeValue[] = [
     ...tagged(components, "Component"),
@@ -39,6 +40,8 @@ async function findNodes(ctx: RequestContext, ids: readonly string[]): Promise<(
     ...tagged(access?.invitations ?? [], "Invitation"),
     ...tagged(access?.apiTokens ?? [], "ApiToken"),
     ...tagged(access?.auditEvents ?? [], "AuditEvent"),
+    ...tagged(webhooks?.endpoints ?? [], "WebhookEndpoint"),
+    ...tagged(webhooks?.deliveries ?? [], "WebhookDelivery"),
   ];
   if (viewer.workspace) found.push({ ...viewer.workspace, role: viewer.kind === "person" ? viewer.role : null, __typename: "Workspace" });
   if (viewer.kind === "person" && !admin) found.push({ ...viewer.person, __typename: "Person" });
