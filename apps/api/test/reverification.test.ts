@@ -1,5 +1,5 @@
 import { ActivateFlowDocument, CreateFlowDocument, CredentialDocument, CredentialVerificationsDocument, FlowDocument } from "@latchkey/sdk";
-import { createCredential, eventually, expectNoSecretsIn, registerApiKeyComponent, startFakeApp, useApi, type FakeApp } from "./harness";
+import { createCredential, eventually, expectNoSecretsIn, registerApiKeyComponent, startFakeApp, useApi, type FakeApp, nodes } from "./harness";
 
 /**
  * Status over time, on the database of the run (PGlite by default): the background job verifies
@@ -65,7 +65,7 @@ it("turns a credential whose key was revoked INVALID by itself, keeps the flow A
   ]);
 
   const { credential } = await api().client.request(CredentialVerificationsDocument, { id, first: 50 });
-  const history = credential!.verifications;
+  const history = nodes(credential!.verifications);
   expect(history[0]).toMatchObject({ ok: false, code: "UNAUTHORIZED", status: "INVALID" });
   expect(history.at(-1)).toMatchObject({ ok: true, code: "OK", status: "VALID" });
   const times = history.map((entry) => Date.parse(entry.checkedAt));

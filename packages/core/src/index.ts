@@ -19,3 +19,4 @@ export * from "./network/network-policy";
 export { VERIFICATION_HISTORY_LIMIT } from "./credentials/credential-store";
 export { secretHint } from "./components/credential-values";
 export { bindLegacyDestinations, destinationOf } from "./credentials/destination";
+export * from "./paging";

@@ -1,5 +1,5 @@
 import { GraphQLError } from "graphql";
-import type { InvalidInput, NotFound } from "@latchkey/core";
+import { toConnection, type InvalidInput, type NotFound, type Page } from "@latchkey/core";
 
 /** A record that must exist (it is referenced by one we just read); its absence is a bug. */
 export async function loadOrFail<T>(promise: Promise<T | null>, what: string): Promise<T> {
@@ -20,4 +20,10 @@ export function failAsUserInput(problem: InvalidInput | NotFound): never {
 
 export function isProblem<T extends object>(value: T | InvalidInput | NotFound): value is InvalidInput | NotFound {
   return "__typename" in value && (value.__typename === "InvalidInput" || value.__typename === "NotFound");
+}
+
+/** A page as a GraphQL connection (edges, complete PageInfo, totalCount); bad paging arguments become BAD_USER_INPUT. */
+export function connectionOf<T>(page: Page<T> | InvalidInput) {
+  if ("__typename" in page) failAsUserInput(page);
+  return toConnection(page);
 }
