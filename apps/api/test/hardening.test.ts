@@ -102,7 +102,7 @@ describe("text PostgreSQL cannot store", () => {
     }
     const stored = await graphql(production, "{ credentials { totalCount } components { edges { node { key } } } }");
     expect(stored.json.data.credentials.totalCount).toBe(before.json.data.credentials.totalCount);
-    expect(stored.json.data.components.map((c: { key: string }) => c.key)).not.toContain("surrogates");
+    expect(stored.json.data.components.edges.map((e: { node: { key: string } }) => e.node.key)).not.toContain("surrogates");
   });
 
   test("a well-formed pair (an emoji) is stored as it is", async () => {

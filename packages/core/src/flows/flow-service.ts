@@ -113,14 +113,16 @@ export class FlowService {
     return (await findStepRows(this.db, workspaceId, flowIds)).map(toFlowStepRecord);
   }
 
-  /** A page of the steps (with their flows) that use one credential, by flow name, flow and position. */
+  /**
+   * A page of the steps (with their flows) that use one credential, grouped by flow (in the order
+   * of its id: the credential index serves it, however many steps use the credential), then position.
+   */
   async usageOf(workspaceId: string, credentialId: string, args: PageArgs): Promise<Page<CredentialUsageRecord> | InvalidInput> {
     const conditions = and(eq(flowSteps.workspaceId, workspaceId), eq(flowSteps.credentialId, credentialId));
     const page = await keysetPage(args, {
       kind: "usage",
       keys: [
-        { column: flows.name, type: "text" },
-        { column: flows.id, type: "uuid" },
+        { column: flowSteps.flowId, type: "uuid" },
         { column: flowSteps.position, type: "integer" },
       ],
       fetch: ({ where, orderBy, limit, cursorKeys }) =>
