@@ -30,7 +30,7 @@ let captured: { text: string; values: unknown[] }[] | null = null;
 const poolQuery = pg.Pool.prototype.query;
 pg.Pool.prototype.query = function (this: pg.Pool, ...args: unknown[]) {
   const [config, values] = args as [string | { text: string; values?: unknown[] }, unknown[] | undefined];
-  if (captured) captured.push(typeof config === "string" ? { text: config, values: values ?? [] } : { text: config.text, values: config.values ?? [] });
+  if (captured) captured.push(typeof config === "string" ? { text: config, values: values ?? [] } : { text: config.text, values: config.values ?? values ?? [] });
   return (poolQuery as (...a: unknown[]) => unknown).apply(this, args);
 } as typeof pg.Pool.prototype.query;
 
