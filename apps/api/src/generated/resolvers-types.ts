@@ -358,7 +358,7 @@ export type Credential = {
   status: CredentialStatus;
   /** When the credential's name, values or status last changed. */
   updatedAt: Scalars['DateTime']['output'];
-  /** A page of the steps of flows that use this credential, by flow name, then position. */
+  /** A page of the steps of flows that use this credential, grouped by flow (in a stable order), then by position. */
   usage: CredentialUsageConnection;
   /**
    * A page of the stored verification results, newest first: every verification (on save, on
@@ -500,7 +500,7 @@ export type CredentialUsage = {
   step: FlowStep;
 };
 
-/** A page of the steps that use a credential, by flow name, then position. */
+/** A page of the steps that use a credential, grouped by flow, then by position. */
 export type CredentialUsageConnection = {
   __typename?: 'CredentialUsageConnection';
   /** The uses of this page. */

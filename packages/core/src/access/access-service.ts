@@ -5,7 +5,6 @@ import {
   asc,
   auditEvents,
   count,
-  desc,
   eq,
   getTableColumns,
   gt,

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, components, count, credentials, eq, getTableColumns, inArray, sql, type Database, type Executor } from "@latchkey/db";
+import { and, components, count, credentials, eq, getTableColumns, inArray, sql, type Database, type Executor } from "@latchkey/db";
 import { auditEventRow, recordAudit } from "../access/audit";
 import { credentialRecordColumns, findCredentialRows, toCredentialRecord } from "../credentials/credential-store";
 import { destinationChangedResult, destinationOf } from "../credentials/destination";

@@ -11,7 +11,6 @@ import {
   flows,
   flowSteps,
   ilike,
-  inArray,
   sql,
   type Database,
   type SQL,

@@ -1709,7 +1709,7 @@ export const ComponentDocument = new TypedDocumentString(`
         cursor
         node {
           ...CredentialFields
-          usage(first: 200) {
+          usage {
             totalCount
             edges {
               node {
@@ -2989,7 +2989,7 @@ fragment NotFoundFields on NotFound {
   id
 }`) as unknown as TypedDocumentString<DeleteFlowMutation, DeleteFlowMutationVariables>;
 export const ComponentCatalogDocument = new TypedDocumentString(`
-    query ComponentCatalog($first: Int = 200, $after: String) {
+    query ComponentCatalog($first: Int, $after: String) {
   components(first: $first, after: $after) {
     pageInfo {
       ...PageInfoFields
