@@ -171,7 +171,7 @@ function percentile(sorted: number[], p: number): number {
 async function runCases(api: string, cases: LoadCase[]): Promise<CaseResult[]> {
   const headers = { "content-type": "application/json", ...authHeaders() };
   for (const c of cases) {
-    const probe = await fetch(`${api}${c.request.path}`, { method: c.request.method, headers: c.headers ? { ...headers, ...c.headers } : headers, body: c.request.body });
+    const probe = await fetch(`${api}${c.request.path}`, { method: c.request.method, headers: c.headers ? { "content-type": "application/json", ...c.headers } : headers, body: c.request.body });
     const probeJson = await probe.json();
     if (probe.status !== 200 || !c.check(probeJson)) throw new Error(`${c.name}: unexpected answer ${JSON.stringify(probeJson).slice(0, 500)}`);
     if (WARMUP > 0) await load(api, c, WARMUP);
