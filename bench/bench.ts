@@ -4,15 +4,17 @@
  * prints one table and writes bench/results.json. PostgreSQL when DATABASE_URL is set (a fresh
  * database per scale on that server), else PGlite. Settings: BENCH_DURATION (s per case, 10), BENCH_CONNECTIONS (10),
  * BENCH_SCALES ("1000,100000"), BENCH_ROUNDS (5), BENCH_WARMUP (s, 2), BENCH_CASES (all),
- * BENCH_VERIFY_CONCURRENCY (the API's default), BENCH_NODE_ARGS (none), BENCH_KEEP (0). Case 7 (webhook
- * delivery, bench/webhooks.ts) runs once, on a database of its own; BENCH_CASES=7 runs it alone.
+ * BENCH_VERIFY_CONCURRENCY (the API's default), BENCH_NODE_ARGS (none), BENCH_KEEP (0),
+ * BENCH_LIST_SIZES ("200:10000,20000:1000000": flows and audit rows of the list cases 7 and 8; "" skips them).
+ * Case 9 (webhook delivery, bench/webhooks.ts) runs once, on a database of its own; BENCH_CASES=9 runs it alone.
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import autocannon from "autocannon";
-import { CredentialDocument, CredentialsDocument, DeleteCredentialDocument } from "@latchkey/sdk";
+import { AuditLogDocument, CredentialDocument, CredentialsDocument, DeleteCredentialDocument, FlowsDocument } from "@latchkey/sdk";
+import { openDatabase, sql } from "@latchkey/db";
 import { createTestDatabase, startApiProcess, startFakeApp } from "../apps/api/test/harness";
 import { BENCH_API_KEY, seed, type Seeded } from "./seed";
 import { benchWebhooks } from "./webhooks";
@@ -24,7 +26,7 @@ const WARMUP = Number(env.BENCH_WARMUP ?? 2);
 /** Rounds the cases' load is interleaved in (each case gets DURATION / ROUNDS seconds per round). */
 const ROUNDS = Math.max(1, Number(env.BENCH_ROUNDS ?? 5));
 const CONNECTIONS = Number(env.BENCH_CONNECTIONS ?? 10);
-const SCALES = (env.BENCH_SCALES ?? "1000,100000").split(",").map(Number);
+const SCALES = (env.BENCH_SCALES ?? "1000,100000").split(",").map(Number).filter((n) => n > 0);
 /** Sets the API's LATCHKEY_VERIFY_CONCURRENCY for case 6; unset: the API's default is measured. */
 const VERIFY_CONCURRENCY = env.BENCH_VERIFY_CONCURRENCY ? Number(env.BENCH_VERIFY_CONCURRENCY) : undefined;
 const PAGE = 50;
@@ -133,6 +135,8 @@ interface LoadCase {
   request: { path: string; method: "GET" | "POST"; body?: string };
   /** Checks one response before the load, so that a broken case is not measured. */
   check: (json: any) => boolean;
+  /** Instead of the bench's API token (e.g. a person's session, for the audit log). */
+  headers?: Record<string, string>;
 }
 
 function graphqlCase(name: string, document: { toString(): string }, variables: Record<string, unknown>, check: (data: any) => boolean): LoadCase {
@@ -145,7 +149,7 @@ function graphqlCase(name: string, document: { toString(): string }, variables: 
 
 /** One stretch of load on a case: autocannon at CONNECTIONS, every response's latency kept. */
 async function load(api: string, c: LoadCase, seconds: number) {
-  const headers = { "content-type": "application/json", ...authHeaders() };
+  const headers = { "content-type": "application/json", ...(c.headers ?? authHeaders()) };
   const latencies: number[] = [];
   const options = { url: `${api}${c.request.path}`, method: c.request.method, headers, body: c.request.body, connections: CONNECTIONS, duration: seconds };
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
@@ -169,7 +173,7 @@ function percentile(sorted: number[], p: number): number {
 async function runCases(api: string, cases: LoadCase[]): Promise<CaseResult[]> {
   const headers = { "content-type": "application/json", ...authHeaders() };
   for (const c of cases) {
-    const probe = await fetch(`${api}${c.request.path}`, { method: c.request.method, headers, body: c.request.body });
+    const probe = await fetch(`${api}${c.request.path}`, { method: c.request.method, headers: c.headers ? { "content-type": "application/json", ...c.headers } : headers, body: c.request.body });
     const probeJson = await probe.json();
     if (probe.status !== 200 || !c.check(probeJson)) throw new Error(`${c.name}: unexpected answer ${JSON.stringify(probeJson).slice(0, 500)}`);
     if (WARMUP > 0) await load(api, c, WARMUP);
@@ -275,10 +279,14 @@ async function runScale(credentialCount: number, slow: SlowEndpoint): Promise<Sc
         graphqlCase("1b credentials, deep page", CredentialsDocument, { first: PAGE, after: deepCursor }, page),
         {
           name: "2 components { credentialCount }",
-          request: { path: "/graphql", method: "POST", body: JSON.stringify({ query: "{ components { id key name credentialCount } }" }) },
-          check: (json) => !json.errors && json.data.components.length === 200,
+          request: {
+            path: "/graphql",
+            method: "POST",
+            body: JSON.stringify({ query: "query($n: Int) { components(first: $n) { totalCount edges { node { id key name credentialCount } } } }", variables: { n: 200 } }),
+          },
+          check: (json) => !json.errors && json.data.components.edges.length === 200,
         },
-        graphqlCase("3 credential { usage } (50 flows)", CredentialDocument, { id: seeded.hotCredentialId }, (d) => d.credential.usage.length === 50),
+        graphqlCase("3 credential { usage } (50 flows)", CredentialDocument, { id: seeded.hotCredentialId }, (d) => d.credential.usage.totalCount === 50 && d.credential.usage.edges.length === 50),
         graphqlCase("4 deleteCredential, in use", DeleteCredentialDocument, { input: { id: seeded.inUseCredentialId } }, (d) => d.deleteCredential.__typename === "CredentialInUse"),
         { name: "5a JSON baseline, first page", request: { path: `/bench/credentials?first=${PAGE}`, method: "GET" }, check: jsonPage },
         {
@@ -320,6 +328,137 @@ async function runScale(credentialCount: number, slow: SlowEndpoint): Promise<Sc
 }
 
 // ------------------------------------------------------------------------------------------------
+// Lists at scale (cases 7 and 8): flows(first: 50) at 20k flows against 200 (and the API's resident
+// memory before and after its load), one credential's audit history at 1M audit rows against 10k.
+// Each size has its own database: the seed, its audit rows (set-based SQL), then the API.
+
+const LIST_SIZES = (env.BENCH_LIST_SIZES ?? "200:10000,20000:1000000")
+  .split(",")
+  .filter(Boolean)
+  .map((pair) => {
+    const [flows, auditRows] = pair.split(":").map(Number);
+    return { flows: flows!, auditRows: auditRows! };
+  });
+/** Audit events of the measured credential, spread over the whole log (the rest are other objects'). */
+const HISTORY_EVENTS = 200;
+
+interface ListScaleResult {
+  flows: number;
+  auditRows: number;
+  seedMs: number;
+  flowsCase: CaseResult;
+  auditCase: CaseResult;
+  rssBeforeMiB: number;
+  rssAfterMiB: number;
+}
+
+async function rssMiB(api: string): Promise<number> {
+  const response = await fetch(`${api}/bench/stats`, { headers: authHeaders() });
+  return Math.round(((await response.json()) as { rssBytes: number }).rssBytes / 1024 / 1024);
+}
+
+/** The owner's session cookie (the audit log is for people), by the signIn mutation. */
+async function signInCookie(api: string, owner: { email: string; password: string }): Promise<string> {
+  const response = await fetch(`${api}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ query: "mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { __typename } }", variables: { e: owner.email, p: owner.password } }),
+  });
+  const cookie = response.headers.get("set-cookie")?.split(";")[0];
+  if (!cookie) throw new Error(`signIn gave no session: ${await response.text()}`);
+  return cookie;
+}
+
+/** `rows` audit events in the workspace, every (rows / HISTORY_EVENTS)th about the measured credential; 100k per statement. */
+async function seedAuditRows(target: { url?: string; dataDir: string }, workspaceId: string, credentialId: string, rows: number): Promise<void> {
+  const handle = await openDatabase({ url: target.url, dataDir: target.dataDir });
+  try {
+    const stride = Math.max(1, Math.floor(rows / HISTORY_EVENTS));
+    for (let start = 1; start <= rows; start += 100_000) {
+      const end = Math.min(rows, start + 99_999);
+      await handle.db.execute(sql`
+        insert into audit_events (workspace_id, actor_type, action, object_type, object_id, details)
+        select ${workspaceId}::uuid, 'system', 'credential.update', 'credential',
+               case when g % ${stride} = 0 then ${credentialId} else 'other-' || (g % 5000) end, '{"name":"bench"}'::jsonb
+        from generate_series(${start}::int, ${end}::int) g`);
+    }
+    await handle.db.execute(sql`analyze audit_events`);
+  } finally {
+    await handle.close();
+  }
+}
+
+async function runListScale(size: { flows: number; auditRows: number }, slow: SlowEndpoint): Promise<ListScaleResult> {
+  const database = await createTestDatabase(serverUrl);
+  const dataDir = mkdtempSync(path.join(tmpdir(), "latchkey-bench-lists-"));
+  const encryptionKey = randomBytes(32).toString("base64");
+  try {
+    process.stdout.write(`\n${size.flows.toLocaleString("en")} flows, ${size.auditRows.toLocaleString("en")} audit rows: seeding… `);
+    const started = performance.now();
+    const seeded = await seed({ url: database.url, dataDir, encryptionKey }, { credentials: 1_000, components: 20, flows: size.flows, hotUsage: 50, reverify: 1 });
+    await seedAuditRows({ url: database.url, dataDir }, seeded.workspaceId, seeded.hotCredentialId, size.auditRows);
+    const seedMs = Math.round(performance.now() - started);
+    console.log(`${(seedMs / 1000).toFixed(1)} s`);
+    apiToken = seeded.token;
+    const api = await startBenchApi({ dataDir, databaseUrl: database.url }, {
+      LATCHKEY_ENCRYPTION_KEY: encryptionKey,
+      LATCHKEY_BASE_URL_OVERRIDES: seeded.benchComponentKeys.map((k) => `${k}=${slow.url}/v2`).join(","),
+    });
+    try {
+      const cookie = await signInCookie(api.url, seeded.owner);
+      const flowsCase = graphqlCase("7 flows(first: 50)", FlowsDocument, { first: PAGE, status: null }, (d) => d.flows.edges.length === PAGE && d.flows.totalCount === size.flows);
+      const auditCase: LoadCase = {
+        ...graphqlCase("8 audit history, one credential", AuditLogDocument, { filter: { objectType: "credential", objectId: seeded.hotCredentialId }, first: PAGE }, (d) => d.auditLog.edges.length === PAGE),
+        headers: { cookie },
+      };
+      const rssBeforeMiB = await rssMiB(api.url);
+      const [flowsResult] = await runCases(api.url, [flowsCase]);
+      const rssAfterMiB = await rssMiB(api.url);
+      const [auditResult] = await runCases(api.url, [auditCase]);
+      console.log(`  API resident memory around case 7: ${rssBeforeMiB} MiB → ${rssAfterMiB} MiB`);
+      return { flows: size.flows, auditRows: size.auditRows, seedMs, flowsCase: flowsResult!, auditCase: auditResult!, rssBeforeMiB, rssAfterMiB };
+    } finally {
+      await api.stop();
+    }
+  } finally {
+    if (KEEP) console.log(`  kept for inspection: ${database.url ?? "PGlite"} (data folder ${dataDir})`);
+    else {
+      rmSync(dataDir, { recursive: true, force: true });
+      await database.drop();
+    }
+  }
+}
+
+/** The list cases at every size, and their ratios (the largest size over the smallest); none when filtered out. */
+async function runListCases(slow: SlowEndpoint) {
+  if (LIST_SIZES.length === 0 || (CASES && !CASES.some((p) => p.startsWith("7") || p.startsWith("8")))) return undefined;
+  const sizes: ListScaleResult[] = [];
+  for (const size of LIST_SIZES) sizes.push(await runListScale(size, slow));
+  const small = sizes[0]!;
+  const large = sizes.at(-1)!;
+  return {
+    sizes,
+    summary: {
+      flowsP99LargeOverSmall: ratio(large.flowsCase.p99Ms, small.flowsCase.p99Ms),
+      auditP99LargeOverSmall: ratio(large.auditCase.p99Ms, small.auditCase.p99Ms),
+      rssGrowthMiBAtLargest: large.rssAfterMiB - large.rssBeforeMiB,
+    },
+  };
+}
+
+function printListTable(lists: NonNullable<Awaited<ReturnType<typeof runListCases>>>) {
+  console.log("\nLists at scale (targets: p99 ratio flows ≤ 1.5×, audit history ≤ 2×; RSS growth ≤ 100 MiB)");
+  for (const s of lists.sizes) {
+    console.log(
+      `  ${s.flows.toLocaleString("en")} flows: 7 flows(first: 50) ${s.flowsCase.requestsPerSecond} req/s, p99 ${s.flowsCase.p99Ms} ms, RSS ${s.rssBeforeMiB} → ${s.rssAfterMiB} MiB` +
+        ` | ${s.auditRows.toLocaleString("en")} audit rows: 8 audit history ${s.auditCase.requestsPerSecond} req/s, p99 ${s.auditCase.p99Ms} ms`,
+    );
+  }
+  const { flowsP99LargeOverSmall, auditP99LargeOverSmall, rssGrowthMiBAtLargest } = lists.summary;
+  console.log(`  p99 ratio flows ${flowsP99LargeOverSmall}×, audit history ${auditP99LargeOverSmall}×; RSS growth at the largest size ${rssGrowthMiBAtLargest} MiB`);
+}
+
+// ------------------------------------------------------------------------------------------------
 
 function ratio(a: number | undefined, b: number | undefined): number | null {
   return a && b ? Math.round((a / b) * 100) / 100 : null;
@@ -329,13 +468,17 @@ async function main() {
   const slow = await startSlowEndpoint();
   const loadBefore = loadavg();
   const scales: ScaleResult[] = [];
+  let lists: Awaited<ReturnType<typeof runListCases>> = undefined;
   try {
-    // BENCH_CASES=7: webhook delivery alone, no seeded scales.
-    if (!CASES?.every((c) => c === "7")) for (const n of SCALES) scales.push(await runScale(n, slow));
+    // BENCH_CASES=9: webhook delivery alone, no seeded scales.
+    if (!CASES?.every((c) => c === "9")) {
+      for (const n of SCALES) scales.push(await runScale(n, slow));
+      lists = await runListCases(slow);
+    }
   } finally {
     await slow.close();
   }
-  const webhooks = !CASES || CASES.includes("7") ? await benchWebhooks(serverUrl) : undefined;
+  const webhooks = !CASES || CASES.includes("9") ? await benchWebhooks(serverUrl) : undefined;
   const find = (s: ScaleResult | undefined, prefix: string) => s?.cases.find((c) => c.case.startsWith(prefix));
   const small = scales[0];
   const large = scales.at(-1);
@@ -360,12 +503,14 @@ async function main() {
     scales,
     summary,
     webhooks,
+    lists,
   };
   writeFileSync(path.join(root, "bench/results.json"), `${JSON.stringify(results, null, 2)}\n`);
   if (scales.length > 0) printTable(results);
+  if (lists) printListTable(lists);
   if (webhooks) {
     console.log(
-      `7 webhooks: ${webhooks.deliveredPerSecond} events/s delivered (${webhooks.events} events, queued at ${webhooks.queuedPerSecond}/s); ` +
+      `9 webhooks: ${webhooks.deliveredPerSecond} events/s delivered (${webhooks.events} events, queued at ${webhooks.queuedPerSecond}/s); ` +
         `status change → delivery p50 ${webhooks.delayP50Ms} ms, p99 ${webhooks.delayP99Ms} ms (${webhooks.statusChanges} changes, poll ${webhooks.pollMs})`,
     );
   }

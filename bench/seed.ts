@@ -18,6 +18,8 @@ export interface Seeded {
   workspaceId: string;
   /** The owner's READ + WRITE API token: what the bench sends. */
   token: string;
+  /** The owner's sign-in, for what only people may read (the audit log). */
+  owner: { email: string; password: string };
   /** A credential used by `hotUsage` flows (case 3). */
   hotCredentialId: string;
   /** A credential used by an ACTIVE flow (case 4: deleteCredential answers CredentialInUse). */
@@ -66,7 +68,7 @@ export async function seed(target: { url?: string; dataDir: string; encryptionKe
 
     // The first owner and their workspace (which gets the built-in catalog), then the token, made
     // as the owner the way the API's createApiToken makes it (the audit log names them).
-    const { workspaceId, token } = await timed(timings, "owner", async () => {
+    const { workspaceId, token, owner } = await timed(timings, "owner", async () => {
       const owner = { name: "Bench Owner", email: "bench@latchkey.local", password: randomBytes(16).toString("base64url"), workspaceName: "Bench" };
       const setup = await services.access.setupFirstOwner(owner);
       if (setup.__typename !== "SignedIn" || !setup.workspace) throw new Error(`setupFirstOwner: ${JSON.stringify(setup).slice(0, 500)}`);
@@ -74,7 +76,7 @@ export async function seed(target: { url?: string; dataDir: string; encryptionKe
       const actor = { type: "person", id: person.id, name: person.name, remoteAddress: null } as const;
       const created = await withAuditActor(actor, () => services.access.createApiToken(workspace.id, person.id, { name: "bench", scopes: ["read", "write"] }));
       if ("__typename" in created) throw new Error(`createApiToken: ${JSON.stringify(created).slice(0, 500)}`);
-      return { workspaceId: workspace.id, token: created.secret };
+      return { workspaceId: workspace.id, token: created.secret, owner: { email: owner.email, password: owner.password } };
     });
 
     // Registered components fill the workspace up to plan.components; they copy the Petstore
@@ -163,6 +165,7 @@ export async function seed(target: { url?: string; dataDir: string; encryptionKe
     return {
       workspaceId,
       token,
+      owner,
       hotCredentialId,
       inUseCredentialId,
       deepName: accountName(Math.floor(plan.credentials * 0.9)),

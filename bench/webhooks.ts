@@ -1,5 +1,5 @@
 /**
- * Webhook delivery (bench case 7): events per second delivered to a local receiver (which
+ * Webhook delivery (bench case 9): events per second delivered to a local receiver (which
  * verifies every signature with `standardwebhooks`), and the delay from a credential's status
  * change (the event's timestamp: the changing transaction's time) to its delivery, p50/p99.
  * Settings: BENCH_WEBHOOK_EVENTS (1000), BENCH_WEBHOOK_CHANGES (100), BENCH_WEBHOOK_POLL_MS (the API's

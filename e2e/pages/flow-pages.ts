@@ -27,6 +27,16 @@ export class FlowsPage {
   row(flowName: string): Locator {
     return this.list.getByRole("link").filter({ hasText: flowName });
   }
+
+  /** The flows on the page shown (one page of the list: at most 50). */
+  rows(): Locator {
+    return this.list.getByRole("listitem");
+  }
+
+  /** The list's "Next" / "Previous" links (absent at the end / the start of the list). */
+  pagerLink(which: "Next" | "Previous"): Locator {
+    return this.page.getByRole("navigation", { name: "Flows pages" }).getByRole("link", { name: which });
+  }
 }
 
 /** New flow (`/flows/new`): a name and steps, each a component and a credential. */

@@ -27,7 +27,7 @@ function lastVerification(c: CredentialRecord) {
  * Bench mode only (LATCHKEY_BENCH=true): the baseline the GraphQL API is measured against.
  * `GET /bench/credentials?first=&after=` answers the same page as the SDK's Credentials query
  * (same service, same database pool, same fields) as plain JSON, without GraphQL;
- * `GET /bench/stats` tells how many SQL statements the process has sent;
+ * `GET /bench/stats` tells how many SQL statements the process has sent and its resident memory;
  * `POST /bench/reverify` runs the scheduled re-verification job on the credentials it names. All
  * need the same session or token as /graphql and act in the caller's workspace.
  */
@@ -37,7 +37,7 @@ export async function handleBench(req: IncomingMessage, res: ServerResponse, url
   };
   const workspaceId = await deps.workspaceOf(req);
   if (!workspaceId) return send(401, { error: "Sign in or send an API token." });
-  if (url.pathname === `${BENCH_PREFIX}/stats`) return send(200, { statements: deps.statementCount() });
+  if (url.pathname === `${BENCH_PREFIX}/stats`) return send(200, { statements: deps.statementCount(), rssBytes: process.memoryUsage().rss });
   if (url.pathname === `${BENCH_PREFIX}/reverify`) {
     if (req.method !== "POST") return send(405, { error: "POST a JSON body { credentialIds: [...] }." });
     // Over MAX_BODY_BYTES: HttpError 413, answered by http-server.ts.

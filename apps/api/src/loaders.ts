@@ -3,11 +3,9 @@ import type {
   ComponentRecord,
   ComponentSettingRecord,
   CredentialRecord,
-  CredentialUsageRecord,
   FlowRecord,
   FlowStepRecord,
   Services,
-  VerificationResult,
 } from "@latchkey/core";
 
 function byId<T extends { id: string }>(ids: readonly string[], items: T[]): (T | null)[] {
@@ -32,22 +30,9 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
 
 /** Per-request batching: one query per kind of lookup, however many list items ask. */
 export function createLoaders(services: Services, workspaceId: string) {
-  // One loader per page size asked for in the request, each batching every credential's history.
-  const historyLoaders = new Map<number, DataLoader<string, VerificationResult[]>>();
-  const verificationHistory = (first: number) => {
-    let loader = historyLoaders.get(first);
-    if (!loader) {
-      loader = new DataLoader<string, VerificationResult[]>(async (credentialIds) =>
-        groupedFor(credentialIds, await services.credentials.history(workspaceId, credentialIds, first)),
-      );
-      historyLoaders.set(first, loader);
-    }
-    return loader;
-  };
   // Every component a batch has read, for resolvers that can then answer without a promise.
   const loadedComponents = new Map<string, ComponentRecord>();
   return {
-    verificationHistory,
     component: new DataLoader<string, ComponentRecord | null>(async (ids) => {
       const found = await services.components.findByIds(workspaceId, ids);
       for (const component of found) loadedComponents.set(component.id, component);
@@ -62,9 +47,6 @@ export function createLoaders(services: Services, workspaceId: string) {
       },
       { cacheKeyFn: (c) => c.id },
     ),
-    credentialsOfComponent: new DataLoader<string, CredentialRecord[]>(async (componentIds) =>
-      groupedFor(componentIds, await services.credentials.listByComponents(workspaceId, componentIds)),
-    ),
     credential: new DataLoader<string, CredentialRecord | null>(async (ids) =>
       byId(ids, await services.credentials.findByIds(workspaceId, ids)),
     ),
@@ -72,8 +54,8 @@ export function createLoaders(services: Services, workspaceId: string) {
     stepsOfFlow: new DataLoader<string, FlowStepRecord[]>(async (flowIds) =>
       groupedFor(flowIds, groupBy(await services.flows.stepsOf(workspaceId, flowIds), (s) => s.flowId)),
     ),
-    usageOfCredential: new DataLoader<string, CredentialUsageRecord[]>(async (credentialIds) =>
-      groupedFor(credentialIds, await services.flows.usageOf(workspaceId, credentialIds)),
+    stepsNeedingAttention: new DataLoader<string, FlowStepRecord[]>(async (flowIds) =>
+      groupedFor(flowIds, groupBy(await services.flows.stepsNeedingAttention(workspaceId, flowIds), (s) => s.flowId)),
     ),
   };
 }

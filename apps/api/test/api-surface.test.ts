@@ -151,14 +151,14 @@ describe("the served schema holds the contract", () => {
     const cases: [GraphQLSchema, RegExp][] = [
       [mutated("  credentialCount: Int!\n", ""), /^Component\.credentialCount is missing$/],
       [mutated("type FlowStep {\n  id: ID!\n  position: Int!", "type FlowStep {\n  id: ID!\n  position: String!"), /^FlowStep\.position is String!/],
-      [mutated("flows(status: FlowStatus): [Flow!]!", "flows(status: FlowStatus!): [Flow!]!"), /^Query\.flows\(status:\) is FlowStatus!/],
-      [mutated("first: Int = 50", "first: Int = 20"), /^Query\.credentials\(first:\) defaults to 20/],
+      [mutated("flows(status: FlowStatus, first", "flows(status: FlowStatus!, first"), /^Query\.flows\(status:\) is FlowStatus!/],
+      [mutated("credentials(filter: CredentialFilter, first: Int,", "credentials(filter: CredentialFilter, first: Int = 20,"), /^Query\.credentials\(first:\) defaults to 20/],
       [mutated("deleteFlow(id: ID!)", "deleteFlow(id: ID!, force: Boolean!)"), /deleteFlow\(force:\) is an extra required argument/],
       [mutated("enum FlowStatus { ACTIVE INACTIVE }", "enum FlowStatus { ACTIVE }"), /^FlowStatus\.INACTIVE is missing$/],
       [mutated("union DeleteFlowResult = FlowDeleted | InvalidInput | NotFound", "union DeleteFlowResult = FlowDeleted | NotFound"), /^DeleteFlowResult = /],
       [mutated("type NotFound implements Problem {", "type NotFound {"), /^NotFound does not implement Problem$/],
       [mutated("input FlowStepInput { name: String componentKey: String! credentialId: ID }", "input FlowStepInput { name: String componentKey: String credentialId: ID }"), /^FlowStepInput\.componentKey is String,/],
-      [mutated("type PageInfo { hasNextPage: Boolean! endCursor: String }", "scalar PageInfo"), /^PageInfo is a scalar/],
+      [mutated("type PageInfo { hasNextPage: Boolean! hasPreviousPage: Boolean! startCursor: String endCursor: String }", "scalar PageInfo"), /^PageInfo is a scalar/],
     ];
     for (const [actual, expected] of cases) {
       const problems = compareSchemas(contract, actual);
@@ -257,7 +257,7 @@ const codeOf = (response: RawResponse): string | undefined => response.json?.err
 
 describe("malformed HTTP requests", () => {
   test("a body that is not JSON is 400 BAD_REQUEST", async () => {
-    for (const body of ['{"query": ', "not json", '{"query": "{ components { key } }"']) {
+    for (const body of ['{"query": ', "not json", '{"query": "{ components { edges { node { key } } } }"']) {
       const response = await api().post(body, json);
       expectClean(response, body);
       expect([response.status, codeOf(response)]).toEqual([400, "BAD_REQUEST"]);
@@ -265,7 +265,7 @@ describe("malformed HTTP requests", () => {
   });
 
   test("an empty body, an empty object and a batch are 400 BAD_REQUEST", async () => {
-    for (const body of ["", "   ", "{}", "[]", JSON.stringify([{ query: "{ components { key } }" }]), JSON.stringify({ query: 42 })]) {
+    for (const body of ["", "   ", "{}", "[]", JSON.stringify([{ query: "{ components { edges { node { key } } } }" }]), JSON.stringify({ query: 42 })]) {
       const response = await api().post(body, json);
       expectClean(response, body);
       expect([body, response.status, codeOf(response)]).toEqual([body, 400, "BAD_REQUEST"]);
@@ -274,11 +274,11 @@ describe("malformed HTTP requests", () => {
 
   test("a body over 1 MiB is 413, and the client's next requests still work", async () => {
     for (const size of [1024 * 1024 + 10, 1.5 * 1024 * 1024, 3 * 1024 * 1024]) {
-      const response = await api().post(JSON.stringify({ query: "{ components { key } }", variables: { pad: "p".repeat(size) } }), json);
+      const response = await api().post(JSON.stringify({ query: "{ components { edges { node { key } } } }", variables: { pad: "p".repeat(size) } }), json);
       expectClean(response);
       expect(response.status).toBe(413);
       for (let i = 0; i < 3; i++) {
-        const next = await graphql("{ components { key } }");
+        const next = await graphql("{ components { edges { node { key } } } }");
         expect(next.status).toBe(200);
       }
     }
@@ -286,7 +286,7 @@ describe("malformed HTTP requests", () => {
 
   test("a request without a JSON content type is refused (CSRF), not executed", async () => {
     for (const headers of [{ "content-type": "text/plain" }, {} as Record<string, string>]) {
-      const response = await api().post(JSON.stringify({ query: "{ components { key } }" }), headers);
+      const response = await api().post(JSON.stringify({ query: "{ components { edges { node { key } } } }" }), headers);
       expectClean(response);
       expect(response.status).toBe(400);
       expect(response.json?.data).toBeUndefined();
@@ -296,7 +296,7 @@ describe("malformed HTTP requests", () => {
 
 describe("malformed GraphQL", () => {
   test("an unknown field is GRAPHQL_VALIDATION_FAILED", async () => {
-    const response = await graphql("{ components { key nope } }");
+    const response = await graphql("{ components { totalCount nope } }");
     expectClean(response);
     expect([response.status, codeOf(response)]).toEqual([400, "GRAPHQL_VALIDATION_FAILED"]);
     expect(response.json.errors[0].message).toContain("nope");
@@ -313,8 +313,8 @@ describe("malformed GraphQL", () => {
 
   test("an unknown or ambiguous operation is OPERATION_RESOLUTION_FAILURE", async () => {
     for (const body of [
-      { query: "query A { components { key } }", operationName: "B" },
-      { query: "query A { components { key } } query B { flows { id } }" },
+      { query: "query A { components { edges { node { key } } } }", operationName: "B" },
+      { query: "query A { components { edges { node { key } } } } query B { flows { edges { node { id } } } }" },
     ]) {
       const response = await api().post(JSON.stringify(body), json);
       expectClean(response);
@@ -342,7 +342,7 @@ describe("malformed GraphQL", () => {
     ["a name that is an object", "mutation($n: String!) { renameCredential(input: { id: \"x\", name: $n }) { __typename } }", { n: { key: SECRET } }],
     ["an id that is an object", "query($id: ID!) { flow(id: $id) { id } }", { id: { key: SECRET } }],
     ["an id that is a float", "query($id: ID!) { flow(id: $id) { id } }", { id: 1.5 }],
-    ["a status that is not a FlowStatus", "query($s: FlowStatus) { flows(status: $s) { id } }", { s: SECRET }],
+    ["a status that is not a FlowStatus", "query($s: FlowStatus) { flows(status: $s) { totalCount } }", { s: SECRET }],
     ["a filter that is a string", "query($f: CredentialFilter) { credentials(filter: $f) { totalCount } }", { f: SECRET }],
     ["a descriptor that is a list", "mutation($d: JSONObject!) { registerComponent(input: { descriptor: $d }) { __typename } }", { d: [SECRET] }],
     ["a required variable left out", "mutation($i: DeleteFlowInput!) { deleteFlow(input: $i) { __typename } }", {}],
@@ -365,7 +365,7 @@ describe("malformed GraphQL", () => {
       `mutation { createCredential(input: { componentKey: "petstore", authType: ${SECRET}, values: {} }) { __typename } }`,
       `{ credentials(first: "${SECRET}") { totalCount } }`,
       `{ flow(id: { key: "${SECRET}" }) { id } }`,
-      `{ flows(status: ${SECRET}) { id } }`,
+      `{ flows(status: ${SECRET}) { totalCount } }`,
     ]) {
       const response = await graphql(query);
       expectClean(response, query);
@@ -376,13 +376,13 @@ describe("malformed GraphQL", () => {
 });
 
 describe("GET /graphql", () => {
-  const query = encodeURIComponent("{ components { key } }");
+  const query = encodeURIComponent("{ components { edges { node { key } } } }");
 
   test("runs a query when the request is preflighted", async () => {
     const response = await get(`/graphql?query=${query}`, { "apollo-require-preflight": "true" });
     expectClean(response);
     expect(response.status).toBe(200);
-    expect(response.json.data.components.map((c: { key: string }) => c.key)).toContain("petstore");
+    expect(response.json.data.components.edges.map((e: { node: { key: string } }) => e.node.key)).toContain("petstore");
   });
 
   test("refuses a plain GET (CSRF), a mutation, bad variables and no query, without a server error", async () => {
@@ -487,8 +487,8 @@ describe("hostile values", () => {
   test("a query nested past the depth limit is refused before it runs", async () => {
     // flow → steps → credential → usage → flow ..., the shape that fans out without bound.
     let selection = "id";
-    for (let i = 0; i < 40; i++) selection = `steps { credential { usage { flow { ${selection} } } } }`;
-    const deep = await graphql(`{ flows { ${selection} } }`);
+    for (let i = 0; i < 40; i++) selection = `steps { credential { usage { edges { node { flow { ${selection} } } } } } }`;
+    const deep = await graphql(`{ flows { edges { node { ${selection} } } } }`);
     expectClean(deep);
     // It is over the cost limit too; both are reported.
     expect(deep.status).toBe(400);
@@ -497,19 +497,19 @@ describe("hostile values", () => {
     expect(deep.json.data).toBeUndefined();
 
     const viaFragments = await graphql(
-      `{ flows { ...F1 } }
-       fragment F1 on Flow { steps { credential { usage { flow { ...F2 } } } } }
-       fragment F2 on Flow { steps { credential { usage { flow { ...F3 } } } } }
-       fragment F3 on Flow { steps { credential { usage { flow { id } } } } }`,
+      `{ flows { edges { node { ...F1 } } } }
+       fragment F1 on Flow { steps { credential { usage { edges { node { flow { ...F2 } } } } } } }
+       fragment F2 on Flow { steps { credential { usage { edges { node { flow { ...F3 } } } } } } }
+       fragment F3 on Flow { steps { credential { usage { edges { node { flow { id } } } } } } }`,
     );
     expect(viaFragments.json.errors.map((e: { extensions: { code: string } }) => e.extensions.code)).toContain("DEPTH_LIMIT_EXCEEDED");
 
-    const withinLimit = await graphql("{ flows { steps { credential { usage { flow { steps { id } } } } } } }");
+    const withinLimit = await graphql("{ flows { edges { node { steps { credential { usage { edges { node { flow { steps { id } } } } } } } } } } }");
     expect(withinLimit.json.errors).toBeUndefined();
   });
 
   test("a document of too many tokens (e.g. thousands of aliases) is refused while parsing", async () => {
-    const aliases = Array.from({ length: 3000 }, (_, i) => `a${i}: components { key }`).join(" ");
+    const aliases = Array.from({ length: 3000 }, (_, i) => `a${i}: components { edges { node { key } } }`).join(" ");
     const response = await graphql(`{ ${aliases} }`);
     expectClean(response);
     expect([response.status, codeOf(response)]).toEqual([400, "TOKEN_LIMIT_EXCEEDED"]);
@@ -549,9 +549,9 @@ describe("hostile values", () => {
       expectClean(search, id);
       expect(search.json.data.credentials.totalCount).toBe(0);
     }
-    const all = await graphql("{ credentials { totalCount } components { key } }");
+    const all = await graphql("{ credentials { totalCount } components { edges { node { key } } } }");
     expect(all.json.data.credentials.totalCount).toBeGreaterThanOrEqual(1);
-    expect(all.json.data.components.map((c: { key: string }) => c.key)).toContain("petstore");
+    expect(all.json.data.components.edges.map((e: { node: { key: string } }) => e.node.key)).toContain("petstore");
   });
 });
 

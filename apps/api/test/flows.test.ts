@@ -16,7 +16,7 @@ import {
   type CreateFlowMutation,
   type FlowStepInput,
 } from "@latchkey/sdk";
-import { createCredential, expectNoSecretsIn, registerApiKeyComponent, startFakeApp, useApi, type FakeApp } from "./harness";
+import { createCredential, expectNoSecretsIn, registerApiKeyComponent, startFakeApp, useApi, type FakeApp, nodes } from "./harness";
 
 const api = useApi();
 
@@ -99,11 +99,11 @@ async function readFlow(id: string) {
 }
 
 async function allFlows() {
-  return (await api().client.request(FlowsDocument, { status: null })).flows;
+  return nodes((await api().client.request(FlowsDocument, { status: null, first: 200 })).flows);
 }
 
 async function countOf(key: string): Promise<number> {
-  const { components } = await api().client.request(ComponentsDocument);
+  const components = nodes((await api().client.request(ComponentsDocument, { first: 200 })).components);
   const component = components.find((c) => c.key === key);
   if (!component) throw new Error(`no component ${key}`);
   return component.credentialCount;
@@ -199,7 +199,7 @@ describe("credential reuse and usage", () => {
     const second = await createFlow(unique("Second"), [step("widgets", credential.id)]);
 
     const { credential: read } = await api().client.request(CredentialDocument, { id: credential.id });
-    const usage = read!.usage.map((u) => ({ flow: u.flow.id, step: u.step.id, position: u.step.position, name: u.step.name }));
+    const usage = nodes(read!.usage).map((u) => ({ flow: u.flow.id, step: u.step.id, position: u.step.position, name: u.step.name }));
     expect(usage).toHaveLength(3);
     expect(usage).toEqual(
       expect.arrayContaining([
@@ -208,11 +208,11 @@ describe("credential reuse and usage", () => {
         { flow: second.id, step: second.steps[0]!.id, position: 0, name: "Widgets API" },
       ]),
     );
-    expect(read!.usage.every((u) => u.flow.status === "INACTIVE")).toBe(true);
+    expect(nodes(read!.usage).every((u) => u.flow.status === "INACTIVE")).toBe(true);
 
     const unused = await createWidgetCredential();
     const { credential: lonely } = await api().client.request(CredentialDocument, { id: unused.id });
-    expect(lonely!.usage).toEqual([]);
+    expect(nodes(lonely!.usage)).toEqual([]);
   });
 });
 
@@ -444,7 +444,7 @@ describe("deleteFlow", () => {
     expect(await readFlow(flow.id)).toBeNull();
     expect((await allFlows()).map((f) => f.id)).not.toContain(flow.id);
     const { credential: after } = await api().client.request(CredentialDocument, { id: credential.id });
-    expect(after!.usage).toEqual([]);
+    expect(nodes(after!.usage)).toEqual([]);
 
     for (const id of [flow.id, UNKNOWN_ID, "flow-1"]) {
       const { deleteFlow } = await api().client.request(DeleteFlowDocument, { input: { id } });
@@ -459,8 +459,8 @@ describe("reading flows", () => {
     const running = await activeFlow(unique("Filter active"), [step("widgets", credential.id)]);
     const idle = await createFlow(unique("Filter inactive"), [step("widgets", credential.id)]);
 
-    const { flows: active } = await api().client.request(FlowsDocument, { status: "ACTIVE" });
-    const { flows: inactive } = await api().client.request(FlowsDocument, { status: "INACTIVE" });
+    const active = nodes((await api().client.request(FlowsDocument, { status: "ACTIVE", first: 200 })).flows);
+    const inactive = nodes((await api().client.request(FlowsDocument, { status: "INACTIVE", first: 200 })).flows);
     const all = await allFlows();
     expect(active.every((f) => f.status === "ACTIVE")).toBe(true);
     expect(inactive.every((f) => f.status === "INACTIVE")).toBe(true);
@@ -501,7 +501,7 @@ describe("the platform docs' scenario, end to end", () => {
     const nightly = await createFlow(unique("Nightly pets"), [step("petstore", credential.id)]);
     const onDemand = await createFlow(unique("On-demand pets"), [step("petstore", credential.id)]);
     const { credential: used } = await api().client.request(CredentialDocument, { id: credential.id });
-    expect(idsOf(used!.usage.map((u) => u.flow))).toEqual(idsOf([nightly, onDemand]));
+    expect(idsOf(nodes(used!.usage).map((u) => u.flow))).toEqual(idsOf([nightly, onDemand]));
 
     const { activateFlow } = await api().client.request(ActivateFlowDocument, { input: { id: nightly.id } });
     expect(activateFlow).toMatchObject({ __typename: "FlowSaved", flow: { status: "ACTIVE" } });

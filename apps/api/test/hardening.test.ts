@@ -32,7 +32,7 @@ describe("security headers", () => {
   test("every API response forbids framing and sniffing and sends no Referer: GraphQL, errors, health, 404", async () => {
     const api = production;
     const responses = await Promise.all([
-      api.fetch("/graphql", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "{ components { key } }" }) }),
+      api.fetch("/graphql", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "{ components { edges { node { key } } } }" }) }),
       api.fetch("/graphql", { method: "POST", headers: { "content-type": "application/json" }, body: "{not json" }),
       // Refused by Apollo's CSRF prevention (no preflight header): an error page of another kind.
       api.fetch("/graphql?query=%7B__typename%7D"),
@@ -100,9 +100,9 @@ describe("text PostgreSQL cannot store", () => {
       expect(response.json.errors[0].message).toContain(at);
       expect(response.json.errors[0].message).toMatch(/lone UTF-16 surrogate/);
     }
-    const stored = await graphql(production, "{ credentials { totalCount } components { key } }");
+    const stored = await graphql(production, "{ credentials { totalCount } components { edges { node { key } } } }");
     expect(stored.json.data.credentials.totalCount).toBe(before.json.data.credentials.totalCount);
-    expect(stored.json.data.components.map((c: { key: string }) => c.key)).not.toContain("surrogates");
+    expect(stored.json.data.components.edges.map((e: { node: { key: string } }) => e.node.key)).not.toContain("surrogates");
   });
 
   test("a well-formed pair (an emoji) is stored as it is", async () => {
@@ -118,7 +118,7 @@ describe("text PostgreSQL cannot store", () => {
 });
 
 describe("persisted queries", () => {
-  const query = "{ components { key } }";
+  const query = "{ components { edges { node { key } } } }";
   const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
   test.each([

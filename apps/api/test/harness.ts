@@ -651,3 +651,8 @@ export async function eventually<T>(what: string, check: () => Promise<T | undef
     await new Promise((resolve) => setTimeout(resolve, everyMs));
   }
 }
+
+/** The nodes of a connection's page, in order. */
+export function nodes<T>(connection: { edges: { node: T }[] }): T[] {
+  return connection.edges.map((edge) => edge.node);
+}

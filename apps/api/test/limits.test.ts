@@ -56,12 +56,12 @@ describe("the limits, against the real API", () => {
   const codes = (response: { json: any }): string[] => (response.json?.errors ?? []).map((e: { extensions?: { code?: string } }) => e.extensions?.code);
 
   test.each([
-    ["depth", `{ flows { ${"steps { credential { usage { flow { ".repeat(4)}id${" } } } }".repeat(4)} } }`, LIMIT_CODES.depth],
+    ["depth", `{ flows { edges { node { ${"steps { credential { usage { edges { node { flow { ".repeat(4)}id${" } } } } } }".repeat(4)} } } } }`, LIMIT_CODES.depth],
     // Within the depth and alias limits, but wide and deep: the cost adds up.
-    ["cost", `{ ${Array.from({ length: 10 }, (_, i) => `f${i}: flows { steps { credential { usage { flow { steps { credential { usage { flow { steps { credential { id name status } } } } } } } } } } }`).join(" ")} }`, LIMIT_CODES.cost],
-    ["aliases", `{ ${Array.from({ length: 16 }, (_, i) => `a${i}: components { key }`).join(" ")} }`, LIMIT_CODES.aliases],
-    ["directives", `{ components { key ${"@include(if: true) ".repeat(51)} } }`, LIMIT_CODES.directives],
-    ["tokens", `{ components { ${"key ".repeat(5_001)} } }`, LIMIT_CODES.tokens],
+    ["cost", `{ ${Array.from({ length: 10 }, (_, i) => `f${i}: flows { edges { node { steps { credential { usage { edges { node { flow { steps { credential { id name status } } } } } } } } } } }`).join(" ")} }`, LIMIT_CODES.cost],
+    ["aliases", `{ ${Array.from({ length: 16 }, (_, i) => `a${i}: components { edges { node { key } } }`).join(" ")} }`, LIMIT_CODES.aliases],
+    ["directives", `{ components { totalCount ${"@include(if: true) ".repeat(51)} } }`, LIMIT_CODES.directives],
+    ["tokens", `{ components { ${"totalCount ".repeat(5_001)} } }`, LIMIT_CODES.tokens],
   ])("a document over the %s limit is a 400 with its own code, and nothing runs", async (_limit, query, code) => {
     const response = await graphql(query);
     expect(response.status).toBe(400);
@@ -70,13 +70,13 @@ describe("the limits, against the real API", () => {
   });
 
   test("a batch of operations is refused with a coded error", async () => {
-    const response = await api().post(JSON.stringify([{ query: "{ components { key } }" }, { query: "{ components { key } }" }]));
+    const response = await api().post(JSON.stringify([{ query: "{ components { edges { node { key } } } }" }, { query: "{ components { edges { node { key } } } }" }]));
     expect([response.status, codes(response)]).toEqual([400, ["BAD_REQUEST"]]);
     expect(response.json.errors[0].message).toMatch(/batching disabled/i);
   });
 
   test("a body over 1 MiB is refused with a coded 413", async () => {
-    const response = await graphql(`{ components { key } } # ${"x".repeat(1024 * 1024)}`);
+    const response = await graphql(`{ components { edges { node { key } } } } # ${"x".repeat(1024 * 1024)}`);
     expect([response.status, codes(response)]).toEqual([413, ["PAYLOAD_TOO_LARGE"]]);
   });
 });

@@ -1,5 +1,5 @@
 import { ActivateFlowDocument, CreateFlowDocument, CredentialDocument, CredentialVerificationsDocument, FlowDocument } from "@latchkey/sdk";
-import { createCredential, eventually, expectNoSecretsIn, registerApiKeyComponent, startFakeApp, useApi, type FakeApp } from "./harness";
+import { createCredential, eventually, expectNoSecretsIn, registerApiKeyComponent, startFakeApp, useApi, type FakeApp, nodes } from "./harness";
 
 /**
  * Status over time, on the database of the run (PGlite by default): the background job verifies
@@ -65,7 +65,7 @@ it("turns a credential whose key was revoked INVALID by itself, keeps the flow A
   ]);
 
   const { credential } = await api().client.request(CredentialVerificationsDocument, { id, first: 50 });
-  const history = credential!.verifications;
+  const history = nodes(credential!.verifications);
   expect(history[0]).toMatchObject({ ok: false, code: "UNAUTHORIZED", status: "INVALID" });
   expect(history.at(-1)).toMatchObject({ ok: true, code: "OK", status: "VALID" });
   const times = history.map((entry) => Date.parse(entry.checkedAt));
@@ -82,14 +82,14 @@ it("turns a credential whose key was revoked INVALID by itself, keeps the flow A
 
 it("bounds the history a request may ask for", async () => {
   const { id } = await createCredential(api().client, { componentKey: "petstore", authType: "API_KEY", values: { apiKey: "secret" } });
-  for (const first of [0, 51]) {
+  for (const first of [0, 201]) {
     const { json } = await api().post(
-      JSON.stringify({ query: "query($id: ID!, $first: Int) { credential(id: $id) { verifications(first: $first) { code } } }", variables: { id, first } }),
+      JSON.stringify({ query: "query($id: ID!, $first: Int) { credential(id: $id) { verifications(first: $first) { edges { node { code } } } } }", variables: { id, first } }),
     );
-    expect(json.errors[0]).toMatchObject({ message: "Invalid input: first: Must be between 1 and 50.", extensions: { code: "BAD_USER_INPUT" } });
+    expect(json.errors[0]).toMatchObject({ message: "Invalid input: first: Must be between 1 and 200.", extensions: { code: "BAD_USER_INPUT" } });
   }
   const { credential } = await api().client.request(CredentialVerificationsDocument, { id, first: 1 });
-  expect(credential!.verifications).toHaveLength(1);
+  expect(nodes(credential!.verifications)).toHaveLength(1);
 });
 
 it("stops cleanly while a scheduled re-verification is in flight", async () => {

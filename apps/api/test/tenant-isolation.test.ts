@@ -17,7 +17,7 @@ import {
   WebhookEndpointsDocument,
   type CreateFlowMutationVariables,
 } from "@latchkey/sdk";
-import { createCredential, eventually, useApi, type TestCaller, type TestPerson } from "./harness";
+import { createCredential, eventually, nodes, useApi, type TestCaller, type TestPerson } from "./harness";
 
 const api = useApi();
 
@@ -77,7 +77,7 @@ const CASES: Record<"Query" | "Mutation", Record<string, Case>> = {
     viewer: { calls: () => [{ query: "{ viewer { person { id email } workspace { id name } apiToken { id name } } }" }], person: "clean", token: "clean" },
     invitation: { calls: () => [{ query: "query($t: String!) { invitation(token: $t) { workspaceName role } }", variables: { t: b.invitationId } }], person: "null", token: "null" },
     workspaces: { calls: () => [{ query: "{ workspaces { id name } }" }], person: "clean", token: "FORBIDDEN" },
-    components: { calls: () => [{ query: "{ components { id key name } }" }], person: "clean", token: "clean" },
+    components: { calls: () => [{ query: "{ components { totalCount edges { node { id key name } } } }" }], person: "clean", token: "clean" },
     component: { calls: () => [{ query: "query($k: String!) { component(key: $k) { id name } }", variables: { k: b.componentKey } }], person: "null", token: "null" },
     previewComponent: {
       // Nothing is read or stored: B's key previews A's text only.
@@ -96,7 +96,7 @@ const CASES: Record<"Query" | "Mutation", Record<string, Case>> = {
       token: "clean",
     },
     credential: { calls: () => [{ query: "query($id: ID!) { credential(id: $id) { id name } }", variables: { id: b.credentialId } }], person: "null", token: "null" },
-    flows: { calls: () => [{ query: "{ flows { id name steps { id credential { id name } } } }" }], person: "clean", token: "clean" },
+    flows: { calls: () => [{ query: "{ flows { totalCount edges { node { id name steps { id credential { id name } } } } } }" }], person: "clean", token: "clean" },
     flow: { calls: () => [{ query: "query($id: ID!) { flow(id: $id) { id name } }", variables: { id: b.flowId } }], person: "null", token: "null" },
     node: {
       calls: () => bIds().map((id) => ({ query: `query($id: ID!) { node(id: $id) { __typename id ${NODE_NAMES} } }`, variables: { id } })),
@@ -109,9 +109,9 @@ const CASES: Record<"Query" | "Mutation", Record<string, Case>> = {
       person: "clean",
       token: "clean",
     },
-    members: { calls: () => [{ query: "{ members { person { id email name } role } }" }], person: "clean", token: "FORBIDDEN" },
-    invitations: { calls: () => [{ query: "{ invitations { id role } }" }], person: "clean", token: "FORBIDDEN" },
-    apiTokens: { calls: () => [{ query: "{ apiTokens { id name tokenStart } }" }], person: "clean", token: "FORBIDDEN" },
+    members: { calls: () => [{ query: "{ members { totalCount edges { node { person { id email name } role } } } }" }], person: "clean", token: "FORBIDDEN" },
+    invitations: { calls: () => [{ query: "{ invitations { totalCount edges { node { id role } } } }" }], person: "clean", token: "FORBIDDEN" },
+    apiTokens: { calls: () => [{ query: "{ apiTokens { totalCount edges { node { id name tokenStart } } } }" }], person: "clean", token: "FORBIDDEN" },
     auditLog: {
       calls: () => [
         { query: "query($id: ID!) { auditLog(filter: { objectId: $id }) { edges { node { id action objectId details } } } }", variables: { id: b.credentialId } },
@@ -461,7 +461,7 @@ test("a caller of workspace A using B's ids gets NotFound, null or FORBIDDEN, an
   // Nothing of B changed: its credential, flow, component, token, invitation and member are as they were.
   const inB = api().as({ session: api().owner.session, workspaceId: b.workspaceId });
   const state = await gql(inB, {
-    query: `query($c: ID!, $f: ID!, $k: String!) { credential(id: $c) { name status } flow(id: $f) { name status } component(key: $k) { name } members { person { id } } invitations { id } apiTokens { id revokedAt } }`,
+    query: `query($c: ID!, $f: ID!, $k: String!) { credential(id: $c) { name status } flow(id: $f) { name status } component(key: $k) { name } members { edges { node { person { id } } } } invitations { edges { node { id } } } apiTokens { edges { node { id revokedAt } } } }`,
     variables: { c: b.credentialId, f: b.flowId, k: b.componentKey },
   });
   expect(state.json.data).toMatchObject({
@@ -469,9 +469,9 @@ test("a caller of workspace A using B's ids gets NotFound, null or FORBIDDEN, an
     flow: { name: b.flowName, status: "INACTIVE" },
     component: { name: b.componentName },
   });
-  expect(state.json.data!.members.map((m: { person: { id: string } }) => m.person.id)).toContain(b.personId);
-  expect(state.json.data!.invitations.map((i: { id: string }) => i.id)).toContain(b.invitationId);
-  expect(state.json.data!.apiTokens.find((t: { id: string }) => t.id === b.tokenId)).toMatchObject({ revokedAt: null });
+  expect(nodes(state.json.data!.members).map((m: any) => m.person.id)).toContain(b.personId);
+  expect(nodes(state.json.data!.invitations).map((i: any) => i.id)).toContain(b.invitationId);
+  expect(nodes(state.json.data!.apiTokens).find((t: any) => t.id === b.tokenId)).toMatchObject({ revokedAt: null });
 }, 120_000);
 
 test("role matrix: each role and each token scope against every operation", async () => {

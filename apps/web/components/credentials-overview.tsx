@@ -1,8 +1,8 @@
-import { ComponentsDocument, type CredentialStatus } from "@latchkey/sdk";
+import type { CredentialStatus } from "@latchkey/sdk";
 import Link from "next/link";
 
 import { loadFromApi } from "@/lib/api";
-import { loadAllCredentials } from "@/lib/credential-data";
+import { loadAllComponents, loadAllCredentials } from "@/lib/credential-data";
 import { formatCount, STATUS_LABELS } from "@/lib/format";
 
 import { ApiProblemBanner } from "./api-problem-banner";
@@ -30,8 +30,8 @@ export async function CredentialsOverview({ title, eyebrow, searchParams }: Cred
   const status = parseStatus(searchParams.status);
   const filtering = query !== "" || status !== undefined;
   const result = await loadFromApi(async (api) => {
-    const [{ components }, matches] = await Promise.all([
-      api.request(ComponentsDocument),
+    const [components, matches] = await Promise.all([
+      loadAllComponents(api),
       filtering ? loadAllCredentials(api, status ? { status } : {}) : Promise.resolve([]),
     ]);
     return { components, matches };

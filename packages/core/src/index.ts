@@ -22,3 +22,4 @@ export { bindLegacyDestinations, destinationOf } from "./credentials/destination
 export * from "./webhooks/webhook-service";
 export * from "./webhooks/webhook-delivery";
 export { newWebhookSecret, signWebhook, webhookHeaders, WEBHOOK_SECRET_PREFIX } from "./webhooks/webhook-signing";
+export * from "./paging";

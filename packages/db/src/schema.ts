@@ -51,7 +51,11 @@ export const components = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex("components_workspace_key_idx").on(t.workspaceId, t.key)],
+  (t) => [
+    uniqueIndex("components_workspace_key_idx").on(t.workspaceId, t.key),
+    // The list's keyset order (name, key).
+    index("components_workspace_name_idx").on(t.workspaceId, t.name, t.key),
+  ],
 );
 
 /** The latest verification, denormalized onto the credential so lists need no join. */
@@ -116,7 +120,8 @@ export const credentials = pgTable(
   (t) => [
     index("credentials_workspace_name_idx").on(t.workspaceId, t.name, t.id),
     index("credentials_workspace_component_idx").on(t.workspaceId, t.componentId, t.name, t.id),
-    index("credentials_workspace_status_idx").on(t.workspaceId, t.status),
+    // credentials(filter: { status }) in the list's keyset order.
+    index("credentials_workspace_status_idx").on(t.workspaceId, t.status, t.name, t.id),
     index("credentials_verified_at_idx").on(t.verifiedAt),
     // The start-up backfill of legacy rows (bindLegacyDestinations) finds the few unbound rows without reading the table.
     index("credentials_unbound_idx").on(t.id).where(sql`${t.destination} is null`),
@@ -200,7 +205,8 @@ export const verificationResults = pgTable(
     checkedAt: timestamp({ withTimezone: true, mode: "date" }).notNull(),
     durationMs: integer().notNull(),
   },
-  (t) => [index("verification_results_credential_idx").on(t.credentialId, t.checkedAt.desc())],
+  // The history's keyset order (checked_at, id), read backwards for newest first.
+  (t) => [index("verification_results_credential_idx").on(t.credentialId, t.checkedAt, t.id)],
 );
 
 export const flows = pgTable(
@@ -220,7 +226,11 @@ export const flows = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index("flows_workspace_name_idx").on(t.workspaceId, t.name, t.id)],
+  (t) => [
+    index("flows_workspace_name_idx").on(t.workspaceId, t.name, t.id),
+    // flows(status:) in the list's keyset order.
+    index("flows_workspace_status_name_idx").on(t.workspaceId, t.status, t.name, t.id),
+  ],
 );
 
 export const flowSteps = pgTable(
@@ -242,8 +252,9 @@ export const flowSteps = pgTable(
   },
   (t) => [
     uniqueIndex("flow_steps_flow_position_idx").on(t.flowId, t.position),
+    // Credential.usage's keyset order (flow, position) for one credential.
     index("flow_steps_credential_idx")
-      .on(t.workspaceId, t.credentialId)
+      .on(t.workspaceId, t.credentialId, t.flowId, t.position)
       .where(sql`${t.credentialId} is not null`),
   ],
 );
@@ -320,7 +331,7 @@ export const apiTokens = pgTable(
     revokedAt: timestamp({ withTimezone: true, mode: "date" }),
     lastUsedAt: timestamp({ withTimezone: true, mode: "date" }),
   },
-  (t) => [index("api_tokens_workspace_idx").on(t.workspaceId, t.createdAt)],
+  (t) => [index("api_tokens_workspace_idx").on(t.workspaceId, t.createdAt, t.id)],
 );
 
 /** A single-use invitation link to join a workspace with a role; only its token's hash is stored. */
@@ -340,7 +351,7 @@ export const invitations = pgTable(
     acceptedBy: uuid().references(() => people.id, { onDelete: "set null" }),
     revokedAt: timestamp({ withTimezone: true, mode: "date" }),
   },
-  (t) => [index("invitations_workspace_idx").on(t.workspaceId, t.createdAt)],
+  (t) => [index("invitations_workspace_idx").on(t.workspaceId, t.createdAt, t.id)],
 );
 
 /**
@@ -363,9 +374,12 @@ export const auditEvents = pgTable(
     details: jsonb().$type<Record<string, string | number | boolean | null>>(),
   },
   (t) => [
-    index("audit_events_workspace_idx").on(t.workspaceId, t.seq.desc()),
-    index("audit_events_object_idx").on(t.workspaceId, t.objectType, t.objectId, t.seq.desc()),
-    index("audit_events_actor_idx").on(t.workspaceId, t.actorId, t.seq.desc()),
+    // Ascending: read backwards they give exactly `ORDER BY seq DESC` (newest first), forwards the
+    // `last`/`before` pages. (A `seq DESC NULLS LAST` index matches neither, so PostgreSQL scanned
+    // the whole table backwards.)
+    index("audit_events_workspace_idx").on(t.workspaceId, t.seq),
+    index("audit_events_object_idx").on(t.workspaceId, t.objectType, t.objectId, t.seq),
+    index("audit_events_actor_idx").on(t.workspaceId, t.actorId, t.seq),
   ],
 );
 

@@ -65,6 +65,17 @@ export type ApiToken = Node & {
   tokenStart: Scalars['String']['output'];
 };
 
+/** A page of API tokens, newest first. */
+export type ApiTokenConnection = {
+  __typename?: 'ApiTokenConnection';
+  /** The tokens of this page. */
+  edges: Array<ApiTokenEdge>;
+  /** Where this page sits. */
+  pageInfo: PageInfo;
+  /** How many tokens the workspace has, revoked ones included. */
+  totalCount: Scalars['Int']['output'];
+};
+
 /** A new API token. The token's value is shown here once and never again. */
 export type ApiTokenCreated = {
   __typename?: 'ApiTokenCreated';
@@ -72,6 +83,15 @@ export type ApiTokenCreated = {
   apiToken: ApiToken;
   /** The token's value, for `Authorization: Bearer <token>`. Store it now: it cannot be shown again. */
   token: Scalars['String']['output'];
+};
+
+/** One API token in a page of API tokens. */
+export type ApiTokenEdge = {
+  __typename?: 'ApiTokenEdge';
+  /** Opaque position of this token in the list. */
+  cursor: Scalars['String']['output'];
+  /** The token. */
+  node: ApiToken;
 };
 
 /** The API token was revoked; requests with it are now UNAUTHENTICATED. */
@@ -136,14 +156,14 @@ export type AuditEventConnection = {
   __typename?: 'AuditEventConnection';
   /** The events of this page. */
   edges: Array<AuditEventEdge>;
-  /** Where this page ends. */
+  /** Where this page sits. */
   pageInfo: PageInfo;
 };
 
 /** One event in a page of the audit log. */
 export type AuditEventEdge = {
   __typename?: 'AuditEventEdge';
-  /** Pass it as `after` to continue after this event. */
+  /** Pass it as `after` to continue after this event (or as `before` to page back). */
   cursor: Scalars['String']['output'];
   /** The event. */
   node: AuditEvent;
@@ -204,8 +224,8 @@ export type Component = Node & {
   authMethods: Array<AuthMethod>;
   /** How many credentials this workspace has for the component. */
   credentialCount: Scalars['Int']['output'];
-  /** The workspace's credentials of this component, ordered by name. */
-  credentials: Array<Credential>;
+  /** A page of the workspace's credentials of this component, ordered by name. */
+  credentials: CredentialConnection;
   /** What the application is. */
   description: Maybe<Scalars['String']['output']>;
   /** The format the component was registered from. */
@@ -218,6 +238,35 @@ export type Component = Node & {
   name: Scalars['String']['output'];
   /** The settings its templates use (an imported component.json's OAuth2 client id and secret, ...), with whether each is set; never their values. */
   settings: Array<ComponentSetting>;
+};
+
+
+/** An application a flow step talks to, described by a component descriptor. */
+export type ComponentCredentialsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of components, ordered by name. */
+export type ComponentConnection = {
+  __typename?: 'ComponentConnection';
+  /** The components of this page. */
+  edges: Array<ComponentEdge>;
+  /** Where this page sits. */
+  pageInfo: PageInfo;
+  /** How many components the workspace has (the catalog and registered ones). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One component in a page of components. */
+export type ComponentEdge = {
+  __typename?: 'ComponentEdge';
+  /** Opaque position of this component in the list. */
+  cursor: Scalars['String']['output'];
+  /** The component. */
+  node: Component;
 };
 
 /** What registerComponent would make of a descriptor (previewComponent); nothing is stored. */
@@ -359,20 +408,32 @@ export type Credential = Node & {
   status: CredentialStatus;
   /** When the credential's name, values or status last changed. */
   updatedAt: Scalars['DateTime']['output'];
-  /** Every step of every flow that uses this credential. */
-  usage: Array<CredentialUsage>;
+  /** A page of the steps of flows that use this credential, grouped by flow (in a stable order), then by position. */
+  usage: CredentialUsageConnection;
   /**
-   * The stored verification results, newest first: every verification (on save, on request, and
-   * the scheduled ones) is kept, up to the 50 newest per credential. `status` and
+   * A page of the stored verification results, newest first: every verification (on save, on
+   * request, and the scheduled ones) is kept, up to the 50 newest per credential. `status` and
    * `lastVerification` follow the newest.
    */
-  verifications: Array<VerificationResult>;
+  verifications: VerificationResultConnection;
+};
+
+
+/** One account for one component. Secret values are never returned here. */
+export type CredentialUsageArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 /** One account for one component. Secret values are never returned here. */
 export type CredentialVerificationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of credentials, ordered by name. */
@@ -380,7 +441,7 @@ export type CredentialConnection = {
   __typename?: 'CredentialConnection';
   /** The credentials of this page. */
   edges: Array<CredentialEdge>;
-  /** Where this page ends. */
+  /** Where this page sits. */
   pageInfo: PageInfo;
   /** How many credentials match the filter, over all pages. */
   totalCount: Scalars['Int']['output'];
@@ -405,7 +466,7 @@ export type CredentialDeleted = {
 /** One credential in a page of credentials. */
 export type CredentialEdge = {
   __typename?: 'CredentialEdge';
-  /** Opaque position of this credential in the list; pass it as `after` to continue after it. */
+  /** Opaque position of this credential in the list; pass it as `after` to continue after it, as `before` to page back. */
   cursor: Scalars['String']['output'];
   /** The credential. */
   node: Credential;
@@ -487,6 +548,26 @@ export type CredentialUsage = {
   flow: Flow;
   /** The step that uses the credential. */
   step: FlowStep;
+};
+
+/** A page of the steps that use a credential, grouped by flow, then by position. */
+export type CredentialUsageConnection = {
+  __typename?: 'CredentialUsageConnection';
+  /** The uses of this page. */
+  edges: Array<CredentialUsageEdge>;
+  /** Where this page sits. */
+  pageInfo: PageInfo;
+  /** How many steps use the credential. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One use of a credential in a page of its usage. */
+export type CredentialUsageEdge = {
+  __typename?: 'CredentialUsageEdge';
+  /** Opaque position of this use in the list. */
+  cursor: Scalars['String']['output'];
+  /** The step and its flow. */
+  node: CredentialUsage;
 };
 
 /** verifyCredentialValues: the application accepted the values (nothing was saved). */
@@ -622,11 +703,31 @@ export type Flow = Node & {
   updatedAt: Scalars['DateTime']['output'];
 };
 
+/** A page of flows, ordered by name. */
+export type FlowConnection = {
+  __typename?: 'FlowConnection';
+  /** The flows of this page. */
+  edges: Array<FlowEdge>;
+  /** Where this page sits. */
+  pageInfo: PageInfo;
+  /** How many flows match (the status, when given), over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
 /** deleteFlow succeeded. */
 export type FlowDeleted = {
   __typename?: 'FlowDeleted';
   /** The id of the deleted flow. */
   id: Scalars['ID']['output'];
+};
+
+/** One flow in a page of flows. */
+export type FlowEdge = {
+  __typename?: 'FlowEdge';
+  /** Opaque position of this flow in the list. */
+  cursor: Scalars['String']['output'];
+  /** The flow. */
+  node: Flow;
 };
 
 /** A flow cannot be activated: the listed steps have no credential, or one that is not VALID. */
@@ -711,6 +812,17 @@ export type InvitationAccepted = {
   workspace: Workspace;
 };
 
+/** A page of pending invitations, newest first. */
+export type InvitationConnection = {
+  __typename?: 'InvitationConnection';
+  /** The invitations of this page. */
+  edges: Array<InvitationEdge>;
+  /** Where this page sits. */
+  pageInfo: PageInfo;
+  /** How many invitations are pending. */
+  totalCount: Scalars['Int']['output'];
+};
+
 /** The invitation link to hand to the invited person. Its token is shown only here. */
 export type InvitationCreated = {
   __typename?: 'InvitationCreated';
@@ -718,6 +830,15 @@ export type InvitationCreated = {
   invitation: Invitation;
   /** The single-use token of the link; the web app's link is `/invitations/<token>`. */
   token: Scalars['String']['output'];
+};
+
+/** One invitation in a page of invitations. */
+export type InvitationEdge = {
+  __typename?: 'InvitationEdge';
+  /** Opaque position of this invitation in the list. */
+  cursor: Scalars['String']['output'];
+  /** The invitation. */
+  node: Invitation;
 };
 
 /** What an invitation link offers, shown before accepting it. */
@@ -747,6 +868,26 @@ export type Member = {
   person: Person;
   /** Their role in this workspace. */
   role: Role;
+};
+
+/** A page of the workspace's members, by name. */
+export type MemberConnection = {
+  __typename?: 'MemberConnection';
+  /** The members of this page. */
+  edges: Array<MemberEdge>;
+  /** Where this page sits. */
+  pageInfo: PageInfo;
+  /** How many members the workspace has. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One member in a page of members. */
+export type MemberEdge = {
+  __typename?: 'MemberEdge';
+  /** Opaque position of this member in the list. */
+  cursor: Scalars['String']['output'];
+  /** The member. */
+  node: Member;
 };
 
 /** The person is no longer a member of the workspace. */
@@ -1184,13 +1325,21 @@ export type OAuth2AuthorizationStarted = {
   authorization: OAuth2Authorization;
 };
 
-/** Where a page of a connection ends. */
+/**
+ * Where a page of a connection sits. Every list is paged by opaque keyset cursors: `first`/`after`
+ * pages forward, `last`/`before` backward, 1 to 200 items (50 by default). A cursor stays valid when
+ * items are added or removed; a cursor of another list, or a size out of range, is BAD_USER_INPUT.
+ */
 export type PageInfo = {
   __typename?: 'PageInfo';
   /** Cursor of the last item of this page; pass it as `after` to get the next page. */
   endCursor: Maybe<Scalars['String']['output']>;
   /** Whether more items follow the last one of this page. */
   hasNextPage: Scalars['Boolean']['output'];
+  /** Whether items come before the first one of this page. */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** Cursor of the first item of this page; pass it as `before` to get the previous page. */
+  startCursor: Maybe<Scalars['String']['output']>;
 };
 
 /** Someone who signs in to Latchkey. */
@@ -1219,28 +1368,28 @@ export type Problem = {
 /** Everything that can be read. */
 export type Query = {
   __typename?: 'Query';
-  /** The current workspace's API tokens, newest first, revoked ones included. Admins. */
-  apiTokens: Array<ApiToken>;
+  /** A page of the current workspace's API tokens, newest first, revoked ones included. Admins. */
+  apiTokens: ApiTokenConnection;
   /** The current workspace's audit log, newest first (keyset pagination). Admins. */
   auditLog: AuditEventConnection;
   /** One component by its key, or null when the workspace has none with that key. */
   component: Maybe<Component>;
-  /** Every component of the workspace (the built-in catalog and registered ones), ordered by name. */
-  components: Array<Component>;
+  /** A page of the workspace's components (the built-in catalog and registered ones), ordered by name. */
+  components: ComponentConnection;
   /** One credential by id, or null when the workspace has none with that id. */
   credential: Maybe<Credential>;
   /** A page of the workspace's credentials, ordered by name (keyset pagination). */
   credentials: CredentialConnection;
   /** One flow by id, or null when the workspace has none with that id. */
   flow: Maybe<Flow>;
-  /** The workspace's flows, ordered by name; only those with the given status when one is given. */
-  flows: Array<Flow>;
+  /** A page of the workspace's flows, ordered by name; only those with the given status when one is given. */
+  flows: FlowConnection;
   /** What an invitation link offers, or null when it is not valid (used, revoked, expired). Needs no sign-in. */
   invitation: Maybe<InvitationPreview>;
-  /** The current workspace's pending invitations, newest first. Admins. */
-  invitations: Array<Invitation>;
-  /** The members of the current workspace, by name. Admins. */
-  members: Array<Member>;
+  /** A page of the current workspace's pending invitations, newest first. Admins. */
+  invitations: InvitationConnection;
+  /** A page of the members of the current workspace, by name. Admins. */
+  members: MemberConnection;
   /**
    * The object of the current workspace with this id, whatever its type; null when there is none,
    * when it belongs to another workspace, or when the caller may not read its type (the same rule as
@@ -1274,16 +1423,36 @@ export type Query = {
 
 
 /** Everything that can be read. */
+export type QueryApiTokensArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Everything that can be read. */
 export type QueryAuditLogArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<AuditFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 /** Everything that can be read. */
 export type QueryComponentArgs = {
   key: Scalars['String']['input'];
+};
+
+
+/** Everything that can be read. */
+export type QueryComponentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1296,8 +1465,10 @@ export type QueryCredentialArgs = {
 /** Everything that can be read. */
 export type QueryCredentialsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<CredentialFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1309,6 +1480,10 @@ export type QueryFlowArgs = {
 
 /** Everything that can be read. */
 export type QueryFlowsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   status?: InputMaybe<FlowStatus>;
 };
 
@@ -1316,6 +1491,24 @@ export type QueryFlowsArgs = {
 /** Everything that can be read. */
 export type QueryInvitationArgs = {
   token: Scalars['String']['input'];
+};
+
+
+/** Everything that can be read. */
+export type QueryInvitationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Everything that can be read. */
+export type QueryMembersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1342,7 +1535,9 @@ export type QueryPreviewComponentArgs = {
 /** Everything that can be read. */
 export type QueryWebhookEndpointsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A component descriptor to register. */
@@ -1665,6 +1860,26 @@ export type VerificationResult = {
   status: CredentialStatus;
 };
 
+/** A page of a credential's verification history, newest first. */
+export type VerificationResultConnection = {
+  __typename?: 'VerificationResultConnection';
+  /** The results of this page. */
+  edges: Array<VerificationResultEdge>;
+  /** Where this page sits. */
+  pageInfo: PageInfo;
+  /** How many results are stored for the credential (at most 50). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One verification result in a page of a credential's history. */
+export type VerificationResultEdge = {
+  __typename?: 'VerificationResultEdge';
+  /** Opaque position of this result in the history. */
+  cursor: Scalars['String']['output'];
+  /** The result. */
+  node: VerificationResult;
+};
+
 /**
  * The result of verifyCredentialValues: the values passed, failed (VerificationFailed, with the
  * result), or could not be tried (InvalidInput, NotFound for an unknown component).
@@ -1712,8 +1927,10 @@ export type WebhookDeliveryConnection = {
   __typename?: 'WebhookDeliveryConnection';
   /** The attempts of this page. */
   edges: Array<WebhookDeliveryEdge>;
-  /** Where this page ends. */
+  /** Where this page sits. */
   pageInfo: PageInfo;
+  /** How many attempts to this endpoint are kept. */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** One attempt in a page of delivery attempts. */
@@ -1774,7 +1991,9 @@ export type WebhookEndpoint = Node & {
  */
 export type WebhookEndpointDeliveriesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of webhook endpoints, oldest first. */
@@ -1782,8 +2001,10 @@ export type WebhookEndpointConnection = {
   __typename?: 'WebhookEndpointConnection';
   /** The endpoints of this page. */
   edges: Array<WebhookEndpointEdge>;
-  /** Where this page ends. */
+  /** Where this page sits. */
   pageInfo: PageInfo;
+  /** How many endpoints the workspace has. */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** createWebhookEndpoint succeeded. */
@@ -2121,7 +2342,9 @@ export type ResolversTypes = {
   AcceptInvitationResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['AcceptInvitationResult']>;
   ActivateFlowInput: ActivateFlowInput;
   ApiToken: ResolverTypeWrapper<ApiTokenRecord>;
+  ApiTokenConnection: ResolverTypeWrapper<Omit<ApiTokenConnection, 'edges'> & { edges: Array<ResolversTypes['ApiTokenEdge']> }>;
   ApiTokenCreated: ResolverTypeWrapper<Omit<ApiTokenCreated, 'apiToken'> & { apiToken: ResolversTypes['ApiToken'] }>;
+  ApiTokenEdge: ResolverTypeWrapper<Omit<ApiTokenEdge, 'node'> & { node: ResolversTypes['ApiToken'] }>;
   ApiTokenRevoked: ResolverTypeWrapper<Omit<ApiTokenRevoked, 'apiToken'> & { apiToken: ResolversTypes['ApiToken'] }>;
   ApiTokenScope: ApiTokenScope;
   AuditActorType: AuditActorType;
@@ -2136,6 +2359,8 @@ export type ResolversTypes = {
   ChangeMemberRoleInput: ChangeMemberRoleInput;
   ChangeMemberRoleResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['ChangeMemberRoleResult']>;
   Component: ResolverTypeWrapper<ComponentRecord>;
+  ComponentConnection: ResolverTypeWrapper<Omit<ComponentConnection, 'edges'> & { edges: Array<ResolversTypes['ComponentEdge']> }>;
+  ComponentEdge: ResolverTypeWrapper<Omit<ComponentEdge, 'node'> & { node: ResolversTypes['Component'] }>;
   ComponentPreview: ResolverTypeWrapper<ComponentPreviewRecord>;
   ComponentRegistered: ResolverTypeWrapper<Omit<ComponentRegistered, 'component' | 'credentialsNeedingReentry'> & { component: ResolversTypes['Component'], credentialsNeedingReentry: Array<ResolversTypes['Credential']> }>;
   ComponentSetting: ResolverTypeWrapper<ComponentSetting>;
@@ -2164,6 +2389,8 @@ export type ResolversTypes = {
   CredentialStatus: CredentialStatus;
   CredentialUpdated: ResolverTypeWrapper<Omit<CredentialUpdated, 'credential' | 'verification'> & { credential: ResolversTypes['Credential'], verification: ResolversTypes['VerificationResult'] }>;
   CredentialUsage: ResolverTypeWrapper<Omit<CredentialUsage, 'flow' | 'step'> & { flow: ResolversTypes['Flow'], step: ResolversTypes['FlowStep'] }>;
+  CredentialUsageConnection: ResolverTypeWrapper<Omit<CredentialUsageConnection, 'edges'> & { edges: Array<ResolversTypes['CredentialUsageEdge']> }>;
+  CredentialUsageEdge: ResolverTypeWrapper<Omit<CredentialUsageEdge, 'node'> & { node: ResolversTypes['CredentialUsage'] }>;
   CredentialValuesVerified: ResolverTypeWrapper<Omit<CredentialValuesVerified, 'verification'> & { verification: ResolversTypes['VerificationResult'] }>;
   CredentialVerified: ResolverTypeWrapper<Omit<CredentialVerified, 'credential' | 'verification'> & { credential: ResolversTypes['Credential'], verification: ResolversTypes['VerificationResult'] }>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
@@ -2180,7 +2407,9 @@ export type ResolversTypes = {
   FieldError: ResolverTypeWrapper<FieldError>;
   FieldType: FieldType;
   Flow: ResolverTypeWrapper<FlowRecord>;
+  FlowConnection: ResolverTypeWrapper<Omit<FlowConnection, 'edges'> & { edges: Array<ResolversTypes['FlowEdge']> }>;
   FlowDeleted: ResolverTypeWrapper<FlowDeleted>;
+  FlowEdge: ResolverTypeWrapper<Omit<FlowEdge, 'node'> & { node: ResolversTypes['Flow'] }>;
   FlowNotReady: ResolverTypeWrapper<Omit<FlowNotReady, 'steps'> & { steps: Array<ResolversTypes['FlowStep']> }>;
   FlowResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['FlowResult']>;
   FlowSaved: ResolverTypeWrapper<Omit<FlowSaved, 'flow'> & { flow: ResolversTypes['Flow'] }>;
@@ -2192,11 +2421,15 @@ export type ResolversTypes = {
   InvalidInput: ResolverTypeWrapper<InvalidInput>;
   Invitation: ResolverTypeWrapper<InvitationRecord>;
   InvitationAccepted: ResolverTypeWrapper<Omit<InvitationAccepted, 'person' | 'workspace'> & { person: ResolversTypes['Person'], workspace: ResolversTypes['Workspace'] }>;
+  InvitationConnection: ResolverTypeWrapper<Omit<InvitationConnection, 'edges'> & { edges: Array<ResolversTypes['InvitationEdge']> }>;
   InvitationCreated: ResolverTypeWrapper<Omit<InvitationCreated, 'invitation'> & { invitation: ResolversTypes['Invitation'] }>;
+  InvitationEdge: ResolverTypeWrapper<Omit<InvitationEdge, 'node'> & { node: ResolversTypes['Invitation'] }>;
   InvitationPreview: ResolverTypeWrapper<InvitationPreview>;
   InvitationRevoked: ResolverTypeWrapper<Omit<InvitationRevoked, 'invitation'> & { invitation: ResolversTypes['Invitation'] }>;
   JSONObject: ResolverTypeWrapper<Scalars['JSONObject']['output']>;
   Member: ResolverTypeWrapper<MemberRecord>;
+  MemberConnection: ResolverTypeWrapper<Omit<MemberConnection, 'edges'> & { edges: Array<ResolversTypes['MemberEdge']> }>;
+  MemberEdge: ResolverTypeWrapper<Omit<MemberEdge, 'node'> & { node: ResolversTypes['Member'] }>;
   MemberRemoved: ResolverTypeWrapper<MemberRemoved>;
   MemberUpdated: ResolverTypeWrapper<Omit<MemberUpdated, 'member'> & { member: ResolversTypes['Member'] }>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -2257,6 +2490,8 @@ export type ResolversTypes = {
   VerificationCode: VerificationCode;
   VerificationFailed: ResolverTypeWrapper<Omit<VerificationFailed, 'verification'> & { verification: ResolversTypes['VerificationResult'] }>;
   VerificationResult: ResolverTypeWrapper<VerificationRecord>;
+  VerificationResultConnection: ResolverTypeWrapper<Omit<VerificationResultConnection, 'edges'> & { edges: Array<ResolversTypes['VerificationResultEdge']> }>;
+  VerificationResultEdge: ResolverTypeWrapper<Omit<VerificationResultEdge, 'node'> & { node: ResolversTypes['VerificationResult'] }>;
   VerifyCredentialValuesResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['VerifyCredentialValuesResult']>;
   Viewer: ResolverTypeWrapper<Principal>;
   WebhookDelivery: ResolverTypeWrapper<WebhookDeliveryRecord>;
@@ -2282,7 +2517,9 @@ export type ResolversParentTypes = {
   AcceptInvitationResult: ResolversUnionTypes<ResolversParentTypes>['AcceptInvitationResult'];
   ActivateFlowInput: ActivateFlowInput;
   ApiToken: ApiTokenRecord;
+  ApiTokenConnection: Omit<ApiTokenConnection, 'edges'> & { edges: Array<ResolversParentTypes['ApiTokenEdge']> };
   ApiTokenCreated: Omit<ApiTokenCreated, 'apiToken'> & { apiToken: ResolversParentTypes['ApiToken'] };
+  ApiTokenEdge: Omit<ApiTokenEdge, 'node'> & { node: ResolversParentTypes['ApiToken'] };
   ApiTokenRevoked: Omit<ApiTokenRevoked, 'apiToken'> & { apiToken: ResolversParentTypes['ApiToken'] };
   AuditEvent: AuditEventRecord;
   AuditEventConnection: Omit<AuditEventConnection, 'edges'> & { edges: Array<ResolversParentTypes['AuditEventEdge']> };
@@ -2294,6 +2531,8 @@ export type ResolversParentTypes = {
   ChangeMemberRoleInput: ChangeMemberRoleInput;
   ChangeMemberRoleResult: ResolversUnionTypes<ResolversParentTypes>['ChangeMemberRoleResult'];
   Component: ComponentRecord;
+  ComponentConnection: Omit<ComponentConnection, 'edges'> & { edges: Array<ResolversParentTypes['ComponentEdge']> };
+  ComponentEdge: Omit<ComponentEdge, 'node'> & { node: ResolversParentTypes['Component'] };
   ComponentPreview: ComponentPreviewRecord;
   ComponentRegistered: Omit<ComponentRegistered, 'component' | 'credentialsNeedingReentry'> & { component: ResolversParentTypes['Component'], credentialsNeedingReentry: Array<ResolversParentTypes['Credential']> };
   ComponentSetting: ComponentSetting;
@@ -2321,6 +2560,8 @@ export type ResolversParentTypes = {
   CredentialRenamed: Omit<CredentialRenamed, 'credential'> & { credential: ResolversParentTypes['Credential'] };
   CredentialUpdated: Omit<CredentialUpdated, 'credential' | 'verification'> & { credential: ResolversParentTypes['Credential'], verification: ResolversParentTypes['VerificationResult'] };
   CredentialUsage: Omit<CredentialUsage, 'flow' | 'step'> & { flow: ResolversParentTypes['Flow'], step: ResolversParentTypes['FlowStep'] };
+  CredentialUsageConnection: Omit<CredentialUsageConnection, 'edges'> & { edges: Array<ResolversParentTypes['CredentialUsageEdge']> };
+  CredentialUsageEdge: Omit<CredentialUsageEdge, 'node'> & { node: ResolversParentTypes['CredentialUsage'] };
   CredentialValuesVerified: Omit<CredentialValuesVerified, 'verification'> & { verification: ResolversParentTypes['VerificationResult'] };
   CredentialVerified: Omit<CredentialVerified, 'credential' | 'verification'> & { credential: ResolversParentTypes['Credential'], verification: ResolversParentTypes['VerificationResult'] };
   DateTime: Scalars['DateTime']['output'];
@@ -2335,7 +2576,9 @@ export type ResolversParentTypes = {
   FieldDefinition: FieldDescriptor;
   FieldError: FieldError;
   Flow: FlowRecord;
+  FlowConnection: Omit<FlowConnection, 'edges'> & { edges: Array<ResolversParentTypes['FlowEdge']> };
   FlowDeleted: FlowDeleted;
+  FlowEdge: Omit<FlowEdge, 'node'> & { node: ResolversParentTypes['Flow'] };
   FlowNotReady: Omit<FlowNotReady, 'steps'> & { steps: Array<ResolversParentTypes['FlowStep']> };
   FlowResult: ResolversUnionTypes<ResolversParentTypes>['FlowResult'];
   FlowSaved: Omit<FlowSaved, 'flow'> & { flow: ResolversParentTypes['Flow'] };
@@ -2346,11 +2589,15 @@ export type ResolversParentTypes = {
   InvalidInput: InvalidInput;
   Invitation: InvitationRecord;
   InvitationAccepted: Omit<InvitationAccepted, 'person' | 'workspace'> & { person: ResolversParentTypes['Person'], workspace: ResolversParentTypes['Workspace'] };
+  InvitationConnection: Omit<InvitationConnection, 'edges'> & { edges: Array<ResolversParentTypes['InvitationEdge']> };
   InvitationCreated: Omit<InvitationCreated, 'invitation'> & { invitation: ResolversParentTypes['Invitation'] };
+  InvitationEdge: Omit<InvitationEdge, 'node'> & { node: ResolversParentTypes['Invitation'] };
   InvitationPreview: InvitationPreview;
   InvitationRevoked: Omit<InvitationRevoked, 'invitation'> & { invitation: ResolversParentTypes['Invitation'] };
   JSONObject: Scalars['JSONObject']['output'];
   Member: MemberRecord;
+  MemberConnection: Omit<MemberConnection, 'edges'> & { edges: Array<ResolversParentTypes['MemberEdge']> };
+  MemberEdge: Omit<MemberEdge, 'node'> & { node: ResolversParentTypes['Member'] };
   MemberRemoved: MemberRemoved;
   MemberUpdated: Omit<MemberUpdated, 'member'> & { member: ResolversParentTypes['Member'] };
   Mutation: Record<PropertyKey, never>;
@@ -2409,6 +2656,8 @@ export type ResolversParentTypes = {
   UpdateWebhookEndpointResult: ResolversUnionTypes<ResolversParentTypes>['UpdateWebhookEndpointResult'];
   VerificationFailed: Omit<VerificationFailed, 'verification'> & { verification: ResolversParentTypes['VerificationResult'] };
   VerificationResult: VerificationRecord;
+  VerificationResultConnection: Omit<VerificationResultConnection, 'edges'> & { edges: Array<ResolversParentTypes['VerificationResultEdge']> };
+  VerificationResultEdge: Omit<VerificationResultEdge, 'node'> & { node: ResolversParentTypes['VerificationResult'] };
   VerifyCredentialValuesResult: ResolversUnionTypes<ResolversParentTypes>['VerifyCredentialValuesResult'];
   Viewer: Principal;
   WebhookDelivery: WebhookDeliveryRecord;
@@ -2445,10 +2694,21 @@ export type ApiTokenResolvers<ContextType = RequestContext, ParentType extends R
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type ApiTokenConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ApiTokenConnection'] = ResolversParentTypes['ApiTokenConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ApiTokenEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type ApiTokenCreatedResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ApiTokenCreated'] = ResolversParentTypes['ApiTokenCreated']> = {
   apiToken?: Resolver<ResolversTypes['ApiToken'], ParentType, ContextType>;
   token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ApiTokenEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ApiTokenEdge'] = ResolversParentTypes['ApiTokenEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ApiToken'], ParentType, ContextType>;
 };
 
 export type ApiTokenRevokedResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ApiTokenRevoked'] = ResolversParentTypes['ApiTokenRevoked']> = {
@@ -2497,7 +2757,7 @@ export type ChangeMemberRoleResultResolvers<ContextType = RequestContext, Parent
 export type ComponentResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Component'] = ResolversParentTypes['Component']> = {
   authMethods?: Resolver<Array<ResolversTypes['AuthMethod']>, ParentType, ContextType>;
   credentialCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  credentials?: Resolver<Array<ResolversTypes['Credential']>, ParentType, ContextType>;
+  credentials?: Resolver<ResolversTypes['CredentialConnection'], ParentType, ContextType, Partial<ComponentCredentialsArgs>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   format?: Resolver<ResolversTypes['DescriptorFormat'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -2505,6 +2765,17 @@ export type ComponentResolvers<ContextType = RequestContext, ParentType extends 
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   settings?: Resolver<Array<ResolversTypes['ComponentSetting']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ComponentConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ComponentConnection'] = ResolversParentTypes['ComponentConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ComponentEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ComponentEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ComponentEdge'] = ResolversParentTypes['ComponentEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Component'], ParentType, ContextType>;
 };
 
 export type ComponentPreviewResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ComponentPreview'] = ResolversParentTypes['ComponentPreview']> = {
@@ -2567,8 +2838,8 @@ export type CredentialResolvers<ContextType = RequestContext, ParentType extends
   secrets?: Resolver<Array<ResolversTypes['SecretHint']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['CredentialStatus'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  usage?: Resolver<Array<ResolversTypes['CredentialUsage']>, ParentType, ContextType>;
-  verifications?: Resolver<Array<ResolversTypes['VerificationResult']>, ParentType, ContextType, RequireFields<CredentialVerificationsArgs, 'first'>>;
+  usage?: Resolver<ResolversTypes['CredentialUsageConnection'], ParentType, ContextType, Partial<CredentialUsageArgs>>;
+  verifications?: Resolver<ResolversTypes['VerificationResultConnection'], ParentType, ContextType, Partial<CredentialVerificationsArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -2620,6 +2891,17 @@ export type CredentialUpdatedResolvers<ContextType = RequestContext, ParentType 
 export type CredentialUsageResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CredentialUsage'] = ResolversParentTypes['CredentialUsage']> = {
   flow?: Resolver<ResolversTypes['Flow'], ParentType, ContextType>;
   step?: Resolver<ResolversTypes['FlowStep'], ParentType, ContextType>;
+};
+
+export type CredentialUsageConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CredentialUsageConnection'] = ResolversParentTypes['CredentialUsageConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['CredentialUsageEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CredentialUsageEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CredentialUsageEdge'] = ResolversParentTypes['CredentialUsageEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['CredentialUsage'], ParentType, ContextType>;
 };
 
 export type CredentialValuesVerifiedResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CredentialValuesVerified'] = ResolversParentTypes['CredentialValuesVerified']> = {
@@ -2682,9 +2964,20 @@ export type FlowResolvers<ContextType = RequestContext, ParentType extends Resol
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type FlowConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['FlowConnection'] = ResolversParentTypes['FlowConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['FlowEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type FlowDeletedResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['FlowDeleted'] = ResolversParentTypes['FlowDeleted']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type FlowEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['FlowEdge'] = ResolversParentTypes['FlowEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Flow'], ParentType, ContextType>;
 };
 
 export type FlowNotReadyResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['FlowNotReady'] = ResolversParentTypes['FlowNotReady']> = {
@@ -2731,10 +3024,21 @@ export type InvitationAcceptedResolvers<ContextType = RequestContext, ParentType
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type InvitationConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['InvitationConnection'] = ResolversParentTypes['InvitationConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['InvitationEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type InvitationCreatedResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['InvitationCreated'] = ResolversParentTypes['InvitationCreated']> = {
   invitation?: Resolver<ResolversTypes['Invitation'], ParentType, ContextType>;
   token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type InvitationEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['InvitationEdge'] = ResolversParentTypes['InvitationEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Invitation'], ParentType, ContextType>;
 };
 
 export type InvitationPreviewResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['InvitationPreview'] = ResolversParentTypes['InvitationPreview']> = {
@@ -2756,6 +3060,17 @@ export type MemberResolvers<ContextType = RequestContext, ParentType extends Res
   joinedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   person?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+};
+
+export type MemberConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MemberConnection'] = ResolversParentTypes['MemberConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['MemberEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type MemberEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MemberEdge'] = ResolversParentTypes['MemberEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
 };
 
 export type MemberRemovedResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MemberRemoved'] = ResolversParentTypes['MemberRemoved']> = {
@@ -2836,6 +3151,8 @@ export type OAuth2AuthorizationStartedResolvers<ContextType = RequestContext, Pa
 export type PageInfoResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type PersonResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person']> = {
@@ -2854,23 +3171,23 @@ export type ProblemResolvers<ContextType = RequestContext, ParentType extends Re
 };
 
 export type QueryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
-  apiTokens?: Resolver<Array<ResolversTypes['ApiToken']>, ParentType, ContextType>;
-  auditLog?: Resolver<ResolversTypes['AuditEventConnection'], ParentType, ContextType, RequireFields<QueryAuditLogArgs, 'first'>>;
+  apiTokens?: Resolver<ResolversTypes['ApiTokenConnection'], ParentType, ContextType, Partial<QueryApiTokensArgs>>;
+  auditLog?: Resolver<ResolversTypes['AuditEventConnection'], ParentType, ContextType, Partial<QueryAuditLogArgs>>;
   component?: Resolver<Maybe<ResolversTypes['Component']>, ParentType, ContextType, RequireFields<QueryComponentArgs, 'key'>>;
-  components?: Resolver<Array<ResolversTypes['Component']>, ParentType, ContextType>;
+  components?: Resolver<ResolversTypes['ComponentConnection'], ParentType, ContextType, Partial<QueryComponentsArgs>>;
   credential?: Resolver<Maybe<ResolversTypes['Credential']>, ParentType, ContextType, RequireFields<QueryCredentialArgs, 'id'>>;
-  credentials?: Resolver<ResolversTypes['CredentialConnection'], ParentType, ContextType, RequireFields<QueryCredentialsArgs, 'first'>>;
+  credentials?: Resolver<ResolversTypes['CredentialConnection'], ParentType, ContextType, Partial<QueryCredentialsArgs>>;
   flow?: Resolver<Maybe<ResolversTypes['Flow']>, ParentType, ContextType, RequireFields<QueryFlowArgs, 'id'>>;
-  flows?: Resolver<Array<ResolversTypes['Flow']>, ParentType, ContextType, Partial<QueryFlowsArgs>>;
+  flows?: Resolver<ResolversTypes['FlowConnection'], ParentType, ContextType, Partial<QueryFlowsArgs>>;
   invitation?: Resolver<Maybe<ResolversTypes['InvitationPreview']>, ParentType, ContextType, RequireFields<QueryInvitationArgs, 'token'>>;
-  invitations?: Resolver<Array<ResolversTypes['Invitation']>, ParentType, ContextType>;
-  members?: Resolver<Array<ResolversTypes['Member']>, ParentType, ContextType>;
+  invitations?: Resolver<ResolversTypes['InvitationConnection'], ParentType, ContextType, Partial<QueryInvitationsArgs>>;
+  members?: Resolver<ResolversTypes['MemberConnection'], ParentType, ContextType, Partial<QueryMembersArgs>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
   previewComponent?: Resolver<ResolversTypes['PreviewComponentResult'], ParentType, ContextType, RequireFields<QueryPreviewComponentArgs, 'descriptorText' | 'format'>>;
   setupStatus?: Resolver<ResolversTypes['SetupStatus'], ParentType, ContextType>;
   viewer?: Resolver<Maybe<ResolversTypes['Viewer']>, ParentType, ContextType>;
-  webhookEndpoints?: Resolver<ResolversTypes['WebhookEndpointConnection'], ParentType, ContextType, RequireFields<QueryWebhookEndpointsArgs, 'first'>>;
+  webhookEndpoints?: Resolver<ResolversTypes['WebhookEndpointConnection'], ParentType, ContextType, Partial<QueryWebhookEndpointsArgs>>;
   workspaces?: Resolver<Array<ResolversTypes['Workspace']>, ParentType, ContextType>;
 };
 
@@ -2991,6 +3308,17 @@ export type VerificationResultResolvers<ContextType = RequestContext, ParentType
   status?: Resolver<ResolversTypes['CredentialStatus'], ParentType, ContextType>;
 };
 
+export type VerificationResultConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['VerificationResultConnection'] = ResolversParentTypes['VerificationResultConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['VerificationResultEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type VerificationResultEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['VerificationResultEdge'] = ResolversParentTypes['VerificationResultEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['VerificationResult'], ParentType, ContextType>;
+};
+
 export type VerifyCredentialValuesResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['VerifyCredentialValuesResult'] = ResolversParentTypes['VerifyCredentialValuesResult']> = {
   __resolveType: TypeResolveFn<'CredentialValuesVerified' | 'InvalidInput' | 'NotFound' | 'VerificationFailed', ParentType, ContextType>;
 };
@@ -3018,6 +3346,7 @@ export type WebhookDeliveryResolvers<ContextType = RequestContext, ParentType ex
 export type WebhookDeliveryConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['WebhookDeliveryConnection'] = ResolversParentTypes['WebhookDeliveryConnection']> = {
   edges?: Resolver<Array<ResolversTypes['WebhookDeliveryEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type WebhookDeliveryEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['WebhookDeliveryEdge'] = ResolversParentTypes['WebhookDeliveryEdge']> = {
@@ -3032,7 +3361,7 @@ export type WebhookDeliveryQueuedResolvers<ContextType = RequestContext, ParentT
 
 export type WebhookEndpointResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['WebhookEndpoint'] = ResolversParentTypes['WebhookEndpoint']> = {
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  deliveries?: Resolver<ResolversTypes['WebhookDeliveryConnection'], ParentType, ContextType, RequireFields<WebhookEndpointDeliveriesArgs, 'first'>>;
+  deliveries?: Resolver<ResolversTypes['WebhookDeliveryConnection'], ParentType, ContextType, Partial<WebhookEndpointDeliveriesArgs>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   disabledReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   enabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -3048,6 +3377,7 @@ export type WebhookEndpointResolvers<ContextType = RequestContext, ParentType ex
 export type WebhookEndpointConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['WebhookEndpointConnection'] = ResolversParentTypes['WebhookEndpointConnection']> = {
   edges?: Resolver<Array<ResolversTypes['WebhookEndpointEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type WebhookEndpointCreatedResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['WebhookEndpointCreated'] = ResolversParentTypes['WebhookEndpointCreated']> = {
@@ -3103,7 +3433,9 @@ export type WorkspaceSwitchedResolvers<ContextType = RequestContext, ParentType 
 export type Resolvers<ContextType = RequestContext> = {
   AcceptInvitationResult?: AcceptInvitationResultResolvers<ContextType>;
   ApiToken?: ApiTokenResolvers<ContextType>;
+  ApiTokenConnection?: ApiTokenConnectionResolvers<ContextType>;
   ApiTokenCreated?: ApiTokenCreatedResolvers<ContextType>;
+  ApiTokenEdge?: ApiTokenEdgeResolvers<ContextType>;
   ApiTokenRevoked?: ApiTokenRevokedResolvers<ContextType>;
   AuditEvent?: AuditEventResolvers<ContextType>;
   AuditEventConnection?: AuditEventConnectionResolvers<ContextType>;
@@ -3112,6 +3444,8 @@ export type Resolvers<ContextType = RequestContext> = {
   BeginOAuth2AuthorizationResult?: BeginOAuth2AuthorizationResultResolvers<ContextType>;
   ChangeMemberRoleResult?: ChangeMemberRoleResultResolvers<ContextType>;
   Component?: ComponentResolvers<ContextType>;
+  ComponentConnection?: ComponentConnectionResolvers<ContextType>;
+  ComponentEdge?: ComponentEdgeResolvers<ContextType>;
   ComponentPreview?: ComponentPreviewResolvers<ContextType>;
   ComponentRegistered?: ComponentRegisteredResolvers<ContextType>;
   ComponentSetting?: ComponentSettingResolvers<ContextType>;
@@ -3131,6 +3465,8 @@ export type Resolvers<ContextType = RequestContext> = {
   CredentialRenamed?: CredentialRenamedResolvers<ContextType>;
   CredentialUpdated?: CredentialUpdatedResolvers<ContextType>;
   CredentialUsage?: CredentialUsageResolvers<ContextType>;
+  CredentialUsageConnection?: CredentialUsageConnectionResolvers<ContextType>;
+  CredentialUsageEdge?: CredentialUsageEdgeResolvers<ContextType>;
   CredentialValuesVerified?: CredentialValuesVerifiedResolvers<ContextType>;
   CredentialVerified?: CredentialVerifiedResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
@@ -3141,7 +3477,9 @@ export type Resolvers<ContextType = RequestContext> = {
   FieldDefinition?: FieldDefinitionResolvers<ContextType>;
   FieldError?: FieldErrorResolvers<ContextType>;
   Flow?: FlowResolvers<ContextType>;
+  FlowConnection?: FlowConnectionResolvers<ContextType>;
   FlowDeleted?: FlowDeletedResolvers<ContextType>;
+  FlowEdge?: FlowEdgeResolvers<ContextType>;
   FlowNotReady?: FlowNotReadyResolvers<ContextType>;
   FlowResult?: FlowResultResolvers<ContextType>;
   FlowSaved?: FlowSavedResolvers<ContextType>;
@@ -3149,11 +3487,15 @@ export type Resolvers<ContextType = RequestContext> = {
   InvalidInput?: InvalidInputResolvers<ContextType>;
   Invitation?: InvitationResolvers<ContextType>;
   InvitationAccepted?: InvitationAcceptedResolvers<ContextType>;
+  InvitationConnection?: InvitationConnectionResolvers<ContextType>;
   InvitationCreated?: InvitationCreatedResolvers<ContextType>;
+  InvitationEdge?: InvitationEdgeResolvers<ContextType>;
   InvitationPreview?: InvitationPreviewResolvers<ContextType>;
   InvitationRevoked?: InvitationRevokedResolvers<ContextType>;
   JSONObject?: GraphQLScalarType;
   Member?: MemberResolvers<ContextType>;
+  MemberConnection?: MemberConnectionResolvers<ContextType>;
+  MemberEdge?: MemberEdgeResolvers<ContextType>;
   MemberRemoved?: MemberRemovedResolvers<ContextType>;
   MemberUpdated?: MemberUpdatedResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
@@ -3192,6 +3534,8 @@ export type Resolvers<ContextType = RequestContext> = {
   UpdateWebhookEndpointResult?: UpdateWebhookEndpointResultResolvers<ContextType>;
   VerificationFailed?: VerificationFailedResolvers<ContextType>;
   VerificationResult?: VerificationResultResolvers<ContextType>;
+  VerificationResultConnection?: VerificationResultConnectionResolvers<ContextType>;
+  VerificationResultEdge?: VerificationResultEdgeResolvers<ContextType>;
   VerifyCredentialValuesResult?: VerifyCredentialValuesResultResolvers<ContextType>;
   Viewer?: ViewerResolvers<ContextType>;
   WebhookDelivery?: WebhookDeliveryResolvers<ContextType>;

@@ -1,5 +1,5 @@
 import { GraphQLError } from "graphql";
-import { invalidInput, type InvalidInput, type NotFound } from "@latchkey/core";
+import { invalidInput, toConnection, type InvalidInput, type NotFound, type Page } from "@latchkey/core";
 
 /** A record that must exist (it is referenced by one we just read); its absence is a bug. */
 export async function loadOrFail<T>(promise: Promise<T | null>, what: string): Promise<T> {
@@ -50,4 +50,10 @@ export function mutationInput<I extends object>(
 
 export function isInvalidInput(value: object): value is InvalidInput {
   return "__typename" in value && value.__typename === "InvalidInput";
+}
+
+/** A page as a GraphQL connection (edges, complete PageInfo, totalCount); bad paging arguments become BAD_USER_INPUT. */
+export function connectionOf<T>(page: Page<T> | InvalidInput) {
+  if ("__typename" in page) failAsUserInput(page);
+  return toConnection(page);
 }

@@ -8,7 +8,9 @@ import { EmptyState } from "@/components/empty-state";
 import { FlowStatusBadge } from "@/components/flow-status-badge";
 import { ChevronRightIcon } from "@/components/icons";
 import { PageHeader } from "@/components/page-header";
+import { Pager } from "@/components/pager";
 import { loadFromApi } from "@/lib/api";
+import { pageVariables } from "@/lib/paging";
 import { formatCount } from "@/lib/format";
 
 export const dynamic = "force-dynamic";
@@ -17,8 +19,9 @@ export const metadata: Metadata = { title: "Flows" };
 
 const DESCRIPTION = "A flow is an ordered list of steps; each step uses a credential of its component.";
 
-export default async function FlowsPage() {
-  const result = await loadFromApi((api) => api.request(FlowsDocument, {}));
+export default async function FlowsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const search = await searchParams;
+  const result = await loadFromApi((api) => api.request(FlowsDocument, { status: null, ...pageVariables(search) }));
   const newFlow = (
     <Link className="button" href="/flows/new">
       New flow
@@ -32,17 +35,18 @@ export default async function FlowsPage() {
       </>
     );
   }
-  const flows = result.data.flows;
-  const activeCount = flows.filter((flow) => flow.status === "ACTIVE").length;
+  const { pageInfo, totalCount } = result.data.flows;
+  const flows = result.data.flows.edges.map((edge) => edge.node);
+  const activeCount = result.data.active.totalCount;
   return (
     <>
       <PageHeader
         title="Flows"
         description={DESCRIPTION}
-        meta={`${formatCount(flows.length, "flow")} · ${activeCount} active`}
-        actions={flows.length > 0 ? newFlow : null}
+        meta={`${formatCount(totalCount, "flow")} · ${activeCount} active`}
+        actions={totalCount > 0 ? newFlow : null}
       />
-      {flows.length === 0 ? (
+      {totalCount === 0 ? (
         <EmptyState title="No flows yet">
           <p>Create a flow and choose a credential for each of its steps.</p>
           <p>{newFlow}</p>
@@ -76,6 +80,7 @@ export default async function FlowsPage() {
           })}
         </ul>
       )}
+      <Pager pageInfo={pageInfo} search={search} label="Flows" />
     </>
   );
 }

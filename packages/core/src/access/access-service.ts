@@ -5,8 +5,8 @@ import {
   asc,
   auditEvents,
   count,
-  desc,
   eq,
+  getTableColumns,
   gt,
   inArray,
   invitations,
@@ -30,7 +30,8 @@ import { syncCatalog } from "../components/component-service";
 import type { ComponentDescriptor } from "../components/descriptor-schema";
 import { invalidInput, notFound, type InvalidInput, type NotFound } from "../results";
 import { isId, parseInput, zName } from "../validation";
-import { auditEventRow, currentAuditActor, listAuditEvents, recordAudit, type AuditActor, type AuditEventRecord, type AuditPage } from "./audit";
+import { auditEventRow, currentAuditActor, listAuditEvents, recordAudit, type AuditActor, type AuditEventRecord } from "./audit";
+import { countOf, keysetPage, type Page, type PageArgs } from "../paging";
 import { hashPassword, hashToken, newToken, verifyPassword } from "./secrets";
 
 export const ROLES = ["OWNER", "ADMIN", "MEMBER", "VIEWER"] as const satisfies readonly StoredRole[];
@@ -159,12 +160,7 @@ function toToken(row: TokenRow, creator: PersonRow | null): ApiTokenRecord {
 
 /** API tokens with their creator (one statement). */
 async function selectTokens(db: Executor, where: SQL | undefined): Promise<ApiTokenRecord[]> {
-  const rows = await db
-    .select({ token: apiTokens, creator: people })
-    .from(apiTokens)
-    .leftJoin(people, eq(people.id, apiTokens.createdBy))
-    .where(where)
-    .orderBy(desc(apiTokens.createdAt), asc(apiTokens.id));
+  const rows = await db.select({ token: apiTokens, creator: people }).from(apiTokens).leftJoin(people, eq(people.id, apiTokens.createdBy)).where(where);
   return rows.map((r) => toToken(r.token, r.creator));
 }
 
@@ -423,14 +419,26 @@ export class AccessService {
     return toWorkspace(row!);
   }
 
-  async listMembers(workspaceId: string): Promise<MemberRecord[]> {
-    const rows = await this.db
-      .select({ person: people, role: memberships.role, joinedAt: memberships.createdAt })
-      .from(memberships)
-      .innerJoin(people, eq(people.id, memberships.personId))
-      .where(eq(memberships.workspaceId, workspaceId))
-      .orderBy(asc(people.name), asc(people.id));
-    return rows.map((r) => ({ person: toPerson(r.person), role: r.role, joinedAt: r.joinedAt }));
+  /** A page of the workspace's members, by name (keyset: name, person id). */
+  async listMembers(workspaceId: string, args: PageArgs): Promise<Page<MemberRecord> | InvalidInput> {
+    const page = await keysetPage(args, {
+      kind: "members",
+      keys: [
+        { column: people.name, type: "text" },
+        { column: people.id, type: "uuid" },
+      ],
+      fetch: ({ where, orderBy, limit, cursorKeys }) =>
+        this.db
+          .select({ person: people, role: memberships.role, joinedAt: memberships.createdAt, ...cursorKeys })
+          .from(memberships)
+          .innerJoin(people, eq(people.id, memberships.personId))
+          .where(and(eq(memberships.workspaceId, workspaceId), where))
+          .orderBy(...orderBy)
+          .limit(limit),
+      count: () => countOf(this.db.select({ n: count() }).from(memberships).where(eq(memberships.workspaceId, workspaceId))),
+    });
+    if ("__typename" in page) return page;
+    return { ...page, items: page.items.map((r) => ({ person: toPerson(r.person), role: r.role, joinedAt: r.joinedAt })) };
   }
 
   /** Changes a member's role: admins manage members and viewers, owners everyone; a workspace keeps an owner. */
@@ -514,14 +522,26 @@ export class AccessService {
     return { invitation: toInvitation(row), token };
   }
 
-  /** Invitations not yet accepted, revoked or expired, newest first. */
-  async listInvitations(workspaceId: string): Promise<InvitationRecord[]> {
-    const rows = await this.db
-      .select()
-      .from(invitations)
-      .where(and(eq(invitations.workspaceId, workspaceId), pendingInvitation()))
-      .orderBy(desc(invitations.createdAt));
-    return rows.map(toInvitation);
+  /** A page of the invitations not yet accepted, revoked or expired, newest first. */
+  async listInvitations(workspaceId: string, args: PageArgs): Promise<Page<InvitationRecord> | InvalidInput> {
+    const conditions = and(eq(invitations.workspaceId, workspaceId), pendingInvitation());
+    const page = await keysetPage(args, {
+      kind: "invitations",
+      keys: [
+        { column: invitations.createdAt, type: "timestamptz" },
+        { column: invitations.id, type: "uuid" },
+      ],
+      descending: true,
+      fetch: ({ where, orderBy, limit, cursorKeys }) =>
+        this.db
+          .select({ ...getTableColumns(invitations), ...cursorKeys })
+          .from(invitations)
+          .where(and(conditions, where))
+          .orderBy(...orderBy)
+          .limit(limit),
+      count: () => countOf(this.db.select({ n: count() }).from(invitations).where(conditions)),
+    });
+    return "__typename" in page ? page : { ...page, items: page.items.map(toInvitation) };
   }
 
   async revokeInvitation(workspaceId: string, id: string): Promise<InvitationRecord | NotFound> {
@@ -675,8 +695,27 @@ export class AccessService {
     };
   }
 
-  listApiTokens(workspaceId: string): Promise<ApiTokenRecord[]> {
-    return selectTokens(this.db, eq(apiTokens.workspaceId, workspaceId));
+  /** A page of the workspace's API tokens, newest first, revoked ones included. */
+  async listApiTokens(workspaceId: string, args: PageArgs): Promise<Page<ApiTokenRecord> | InvalidInput> {
+    const conditions = eq(apiTokens.workspaceId, workspaceId);
+    const page = await keysetPage(args, {
+      kind: "api_tokens",
+      keys: [
+        { column: apiTokens.createdAt, type: "timestamptz" },
+        { column: apiTokens.id, type: "uuid" },
+      ],
+      descending: true,
+      fetch: ({ where, orderBy, limit, cursorKeys }) =>
+        this.db
+          .select({ token: apiTokens, creator: people, ...cursorKeys })
+          .from(apiTokens)
+          .leftJoin(people, eq(people.id, apiTokens.createdBy))
+          .where(and(conditions, where))
+          .orderBy(...orderBy)
+          .limit(limit),
+      count: () => countOf(this.db.select({ n: count() }).from(apiTokens).where(conditions)),
+    });
+    return "__typename" in page ? page : { ...page, items: page.items.map((r) => toToken(r.token, r.creator)) };
   }
 
   async revokeApiToken(workspaceId: string, id: string): Promise<ApiTokenRecord | NotFound> {
@@ -699,8 +738,8 @@ export class AccessService {
 
   listAuditLog(
     workspaceId: string,
-    args: { objectType?: string | null; objectId?: string | null; actorId?: string | null; first?: number | null; after?: string | null },
-  ): Promise<AuditPage | InvalidInput> {
+    args: PageArgs & { objectType?: string | null; objectId?: string | null; actorId?: string | null },
+  ): Promise<Page<AuditEventRecord> | InvalidInput> {
     return listAuditEvents(this.db, workspaceId, args);
   }
 }

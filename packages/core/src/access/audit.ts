@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
-import { and, auditEvents, desc, eq, lt, type Database, type Executor } from "@latchkey/db";
-import { invalidInput, type InvalidInput } from "../results";
+import { and, auditEvents, eq, getTableColumns, type Database, type Executor } from "@latchkey/db";
+import type { InvalidInput } from "../results";
+import { keysetPage, type Page, type PageArgs } from "../paging";
 
 /** Who is acting, for the audit log. The API sets it per request; work outside a request is "system". */
 export interface AuditActor {
@@ -73,50 +74,31 @@ function wellFormed(details: NonNullable<AuditEventInput["details"]>): NonNullab
   return Object.fromEntries(Object.entries(details).map(([k, v]) => [k, typeof v === "string" ? v.replace(loneSurrogate, "\uFFFD") : v]));
 }
 
-export interface AuditPage {
-  items: AuditEventRecord[];
-  hasNextPage: boolean;
-}
-
-export const MAX_AUDIT_PAGE = 200;
-
-/** Newest first, continuing below an opaque keyset cursor (the event's sequence number). */
+/**
+ * Newest first, by keyset cursors on the event's sequence number (see paging.ts). Not counted:
+ * a workspace's log grows without bound.
+ */
 export async function listAuditEvents(
   db: Database,
   workspaceId: string,
-  args: { objectType?: string | null; objectId?: string | null; actorId?: string | null; first?: number | null; after?: string | null },
-): Promise<AuditPage | InvalidInput> {
-  const first = args.first ?? 50;
-  if (!Number.isInteger(first) || first < 1 || first > MAX_AUDIT_PAGE) {
-    return invalidInput([{ field: "first", message: `Must be between 1 and ${MAX_AUDIT_PAGE}.` }]);
-  }
-  let before: number | undefined;
-  if (args.after != null) {
-    before = decodeAuditCursor(args.after);
-    if (before === undefined) return invalidInput([{ field: "after", message: "Not a cursor returned by this API." }]);
-  }
-  const rows = await db
-    .select()
-    .from(auditEvents)
-    .where(
-      and(
-        eq(auditEvents.workspaceId, workspaceId),
-        args.objectType ? eq(auditEvents.objectType, args.objectType) : undefined,
-        args.objectId ? eq(auditEvents.objectId, args.objectId) : undefined,
-        args.actorId ? eq(auditEvents.actorId, args.actorId) : undefined,
-        before !== undefined ? lt(auditEvents.seq, before) : undefined,
-      ),
-    )
-    .orderBy(desc(auditEvents.seq))
-    .limit(first + 1);
-  return { items: rows.slice(0, first) as AuditEventRecord[], hasNextPage: rows.length > first };
-}
-
-export function encodeAuditCursor(seq: number): string {
-  return Buffer.from(`audit:${seq}`).toString("base64url");
-}
-
-function decodeAuditCursor(cursor: string): number | undefined {
-  const match = /^audit:(\d{1,15})$/.exec(Buffer.from(cursor, "base64url").toString("utf8"));
-  return match ? Number(match[1]) : undefined;
+  args: PageArgs & { objectType?: string | null; objectId?: string | null; actorId?: string | null },
+): Promise<Page<AuditEventRecord> | InvalidInput> {
+  const conditions = and(
+    eq(auditEvents.workspaceId, workspaceId),
+    args.objectType ? eq(auditEvents.objectType, args.objectType) : undefined,
+    args.objectId ? eq(auditEvents.objectId, args.objectId) : undefined,
+    args.actorId ? eq(auditEvents.actorId, args.actorId) : undefined,
+  );
+  return keysetPage(args, {
+    kind: "audit",
+    keys: [{ column: auditEvents.seq, type: "bigint" }],
+    descending: true,
+    fetch: ({ where, orderBy, limit, cursorKeys }) =>
+      db
+        .select({ ...getTableColumns(auditEvents), ...cursorKeys })
+        .from(auditEvents)
+        .where(and(conditions, where))
+        .orderBy(...orderBy)
+        .limit(limit) as Promise<(AuditEventRecord & Record<string, unknown>)[]>,
+  });
 }

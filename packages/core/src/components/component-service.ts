@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, components, credentials, eq, inArray, sql, type Database, type Executor } from "@latchkey/db";
+import { and, components, count, credentials, eq, getTableColumns, inArray, sql, type Database, type Executor } from "@latchkey/db";
 import { auditEventRow, recordAudit } from "../access/audit";
 import { credentialRecordColumns, findCredentialRows, toCredentialRecord } from "../credentials/credential-store";
 import { destinationChangedResult, destinationOf } from "../credentials/destination";
@@ -8,6 +8,7 @@ import type { ComponentRecord, CredentialRecord } from "../records";
 import { invalidInput, type FieldError, type InvalidInput } from "../results";
 import type { CredentialValues } from "../types";
 import { MAX_VALUES_BYTES } from "../validation";
+import { countOf, keysetPage, type Page, type PageArgs } from "../paging";
 import { isPlainObject } from "./credential-values";
 import { parseComponentDescriptor, type ComponentDescriptor } from "./descriptor-schema";
 import { importElasticioComponent, parseDescriptorText } from "./elasticio";
@@ -106,13 +107,25 @@ export class ComponentService {
     this.catalogKeys = new Set(catalog.map((d) => d.key));
   }
 
-  async list(workspaceId: string): Promise<ComponentRecord[]> {
-    const rows = await this.db
-      .select()
-      .from(components)
-      .where(eq(components.workspaceId, workspaceId))
-      .orderBy(asc(components.name), asc(components.key));
-    return rows.map(toComponentRecord);
+  /** A page of the workspace's components, by name (keyset: name, key). */
+  async list(workspaceId: string, args: PageArgs): Promise<Page<ComponentRecord> | InvalidInput> {
+    const conditions = eq(components.workspaceId, workspaceId);
+    const page = await keysetPage(args, {
+      kind: "components",
+      keys: [
+        { column: components.name, type: "text" },
+        { column: components.key, type: "text" },
+      ],
+      fetch: ({ where, orderBy, limit, cursorKeys }) =>
+        this.db
+          .select({ ...getTableColumns(components), ...cursorKeys })
+          .from(components)
+          .where(and(conditions, where))
+          .orderBy(...orderBy)
+          .limit(limit),
+      count: () => countOf(this.db.select({ n: count() }).from(components).where(conditions)),
+    });
+    return "__typename" in page ? page : { ...page, items: page.items.map(toComponentRecord) };
   }
 
   async findByKey(workspaceId: string, key: string): Promise<ComponentRecord | null> {

@@ -11,7 +11,6 @@ import {
   flows,
   flowSteps,
   ilike,
-  inArray,
   sql,
   type Database,
   type SQL,
@@ -51,7 +50,7 @@ import {
   credentialRecordColumns,
   findCredentialRow,
   findCredentialRows,
-  listVerificationHistory,
+  pageVerificationHistory,
   recordVerification,
   toCredentialRecord,
   toStoredVerification,
@@ -62,6 +61,7 @@ import { DestinationChangedError, destinationChangedResult, destinationOf } from
 import { DEFAULT_REFRESH_MARGIN_MS, OAuth2TokenKeeper, type FreshResult, type TokenTarget } from "./oauth2-tokens";
 import { toFlowRecord } from "../flows/flow-store";
 import { recordAudit } from "../access/audit";
+import { countOf, keysetPage, type Page, type PageArgs } from "../paging";
 
 const zCredentialInput = z.object({
   componentKey: z.string().max(200),
@@ -77,8 +77,6 @@ const zCredentialFilter = z
     search: z.string().max(200).nullish(),
   })
   .nullish();
-
-export const MAX_PAGE_SIZE = 200;
 
 export interface CredentialCreated {
   __typename: "CredentialCreated";
@@ -121,13 +119,6 @@ export interface StatusChange {
   workspaceId: string;
   from: CredentialStatus;
   to: CredentialStatus;
-}
-
-export interface CredentialPage {
-  items: CredentialRecord[];
-  cursors: string[];
-  hasNextPage: boolean;
-  totalCount: number;
 }
 
 /** What a verification needs: the component, its chosen auth method, and complete values. */
@@ -390,9 +381,9 @@ export class CredentialService {
     return { id: row.id, workspaceId: row.workspaceId, from: row.status as CredentialStatus, to: stored.credential.status };
   }
 
-  /** The newest `first` verification results of each credential, newest first. */
-  async history(workspaceId: string, credentialIds: readonly string[], first: number): Promise<Map<string, VerificationResult[]>> {
-    return listVerificationHistory(this.db, workspaceId, credentialIds.filter(isId), first);
+  /** A page of one credential's verification results, newest first. */
+  async history(workspaceId: string, credentialId: string, args: PageArgs): Promise<Page<VerificationResult> | InvalidInput> {
+    return pageVerificationHistory(this.db, workspaceId, credentialId, args);
   }
 
   /**
@@ -625,37 +616,10 @@ export class CredentialService {
     return (await findCredentialRows(this.db, workspaceId, ids.filter(isId))).map(toCredentialRecord);
   }
 
-  /** The credentials of several components, each list ordered by name, in one query. */
-  async listByComponents(workspaceId: string, componentIds: readonly string[]): Promise<Map<string, CredentialRecord[]>> {
-    const byComponent = new Map<string, CredentialRecord[]>();
-    if (componentIds.length === 0) return byComponent;
-    const rows = await this.db
-      .select(credentialRecordColumns)
-      .from(credentials)
-      .where(and(eq(credentials.workspaceId, workspaceId), inArray(credentials.componentId, [...componentIds])))
-      .orderBy(asc(credentials.name), asc(credentials.id));
-    for (const row of rows) {
-      const list = byComponent.get(row.componentId) ?? [];
-      list.push(toCredentialRecord(row));
-      byComponent.set(row.componentId, list);
-    }
-    return byComponent;
-  }
-
-  /** A page ordered by (name, id), continuing after an opaque keyset cursor. */
-  async list(
-    workspaceId: string,
-    args: { filter?: unknown; first?: number | null; after?: string | null },
-  ): Promise<CredentialPage | InvalidInput> {
+  /** A page ordered by (name, id), by keyset cursors (see paging.ts). */
+  async list(workspaceId: string, args: PageArgs & { filter?: unknown }): Promise<Page<CredentialRecord> | InvalidInput> {
     const filter = parseInput(zCredentialFilter, args.filter, "filter");
     if (!filter.ok) return filter.problem;
-    const first = args.first ?? 50;
-    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-      return invalidInput([{ field: "first", message: `Must be between 1 and ${MAX_PAGE_SIZE}.` }]);
-    }
-    const after = args.after == null ? null : decodeCursor(args.after);
-    if (after === undefined) return invalidInput([{ field: "after", message: "Not a cursor returned by this API." }]);
-
     const conditions: SQL[] = [eq(credentials.workspaceId, workspaceId)];
     const f = filter.value;
     if (f?.componentKey != null) {
@@ -668,32 +632,38 @@ export class CredentialService {
     }
     if (f?.status != null) conditions.push(eq(credentials.status, f.status));
     if (f?.search) conditions.push(ilike(credentials.name, `%${escapeLike(f.search)}%`));
-
-    const [rows, total] = await Promise.all([
-      this.db
-        .select(credentialRecordColumns)
-        .from(credentials)
-        .where(
-          and(
-            ...conditions,
-            // A row comparison, so the (workspace, name, id) index seeks straight to the cursor.
-            after ? sql`(${credentials.name}, ${credentials.id}) > (${after.name}, ${after.id})` : undefined,
-          ),
-        )
-        .orderBy(asc(credentials.name), asc(credentials.id))
-        .limit(first + 1),
+    return this.pageOf(args, conditions, () =>
       f?.status == null && !f?.search
         ? // Without a status or search filter the components' counts add up to the total.
           this.countFromComponents(workspaceId, f?.componentKey ?? null)
-        : this.db.select({ n: count() }).from(credentials).where(and(...conditions)).then(([r]) => Number(r?.n ?? 0)),
-    ]);
-    const page = rows.slice(0, first);
-    return {
-      items: page.map(toCredentialRecord),
-      cursors: page.map((r) => encodeCursor(r.name, r.id)),
-      hasNextPage: rows.length > first,
-      totalCount: total,
-    };
+        : countOf(this.db.select({ n: count() }).from(credentials).where(and(...conditions))),
+    );
+  }
+
+  /** One component's credentials, a page ordered by (name, id). */
+  async listOfComponent(workspaceId: string, component: ComponentRecord, args: PageArgs): Promise<Page<CredentialRecord> | InvalidInput> {
+    const conditions = [eq(credentials.workspaceId, workspaceId), eq(credentials.componentId, component.id)];
+    return this.pageOf(args, conditions, async () => component.credentialCount);
+  }
+
+  private async pageOf(args: PageArgs, conditions: SQL[], total: () => Promise<number>): Promise<Page<CredentialRecord> | InvalidInput> {
+    const page = await keysetPage(args, {
+      kind: "credentials",
+      keys: [
+        { column: credentials.name, type: "text" },
+        { column: credentials.id, type: "uuid" },
+      ],
+      // A row comparison on (name, id), so the (workspace, [component,] name, id) index seeks to the cursor.
+      fetch: ({ where, orderBy, limit, cursorKeys }) =>
+        this.db
+          .select({ ...credentialRecordColumns, ...cursorKeys })
+          .from(credentials)
+          .where(and(...conditions, where))
+          .orderBy(...orderBy)
+          .limit(limit),
+      count: total,
+    });
+    return "__typename" in page ? page : { ...page, items: page.items.map(toCredentialRecord) };
   }
 
   private async countFromComponents(workspaceId: string, componentKey: string | null): Promise<number> {
@@ -910,18 +880,4 @@ function valuesProblem(fieldErrors: { field: string; message: string }[]): Inval
 
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
-function encodeCursor(name: string, id: string): string {
-  return Buffer.from(JSON.stringify([name, id])).toString("base64url");
-}
-
-function decodeCursor(cursor: string): { name: string; id: string } | undefined {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (Array.isArray(value) && typeof value[0] === "string" && isId(value[1])) return { name: value[0], id: value[1] };
-  } catch {
-    // fall through: not a cursor of ours
-  }
-  return undefined;
 }

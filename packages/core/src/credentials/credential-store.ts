@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import {
   and,
   asc,
+  count,
   credentials,
   eq,
   getTableColumns,
@@ -16,6 +17,8 @@ import {
   type StoredVerification,
 } from "@latchkey/db";
 import type { CredentialRecord } from "../records";
+import { countOf, keysetPage, type Page, type PageArgs } from "../paging";
+import type { InvalidInput } from "../results";
 import type { AuthType, CredentialStatus, VerificationResult } from "../types";
 
 export type CredentialRow = typeof credentials.$inferSelect;
@@ -150,35 +153,37 @@ export async function releaseCredentialClaims(db: Executor, ids: readonly string
   await db.update(credentials).set({ verifyLeaseUntil: null }).where(inArray(credentials.id, [...ids]));
 }
 
-/** The newest `first` results of each credential, newest first, in one query. */
-export async function listVerificationHistory(
+/** A page of one credential's stored results, newest first (keyset: checked_at, id). */
+export async function pageVerificationHistory(
   db: Executor,
   workspaceId: string,
-  credentialIds: readonly string[],
-  first: number,
-): Promise<Map<string, VerificationResult[]>> {
-  const history = new Map<string, VerificationResult[]>();
-  if (credentialIds.length === 0) return history;
-  const ranked = db
-    .select({
-      credentialId: verificationResults.credentialId,
-      ok: verificationResults.ok,
-      code: verificationResults.code,
-      status: verificationResults.status,
-      message: verificationResults.message,
-      checkedAt: verificationResults.checkedAt,
-      durationMs: verificationResults.durationMs,
-      rank: sql<number>`row_number() over (partition by ${verificationResults.credentialId} order by ${verificationResults.checkedAt} desc, ${verificationResults.id} desc)`.as("rank"),
-    })
-    .from(verificationResults)
-    .where(and(eq(verificationResults.workspaceId, workspaceId), inArray(verificationResults.credentialId, [...credentialIds])))
-    .as("ranked");
-  const rows = await db.select().from(ranked).where(lte(ranked.rank, first)).orderBy(asc(ranked.credentialId), asc(ranked.rank));
-  for (const { credentialId, rank: _rank, ...result } of rows) {
-    const list = history.get(credentialId) ?? [];
-    list.push(result as VerificationResult);
-    history.set(credentialId, list);
-  }
-  return history;
+  credentialId: string,
+  args: PageArgs,
+): Promise<Page<VerificationResult> | InvalidInput> {
+  const conditions = and(eq(verificationResults.workspaceId, workspaceId), eq(verificationResults.credentialId, credentialId));
+  return keysetPage(args, {
+    kind: "verifications",
+    keys: [
+      { column: verificationResults.checkedAt, type: "timestamptz" },
+      { column: verificationResults.id, type: "uuid" },
+    ],
+    descending: true,
+    fetch: ({ where, orderBy, limit, cursorKeys }) =>
+      db
+        .select({
+          ok: verificationResults.ok,
+          code: verificationResults.code,
+          status: verificationResults.status,
+          message: verificationResults.message,
+          checkedAt: verificationResults.checkedAt,
+          durationMs: verificationResults.durationMs,
+          ...cursorKeys,
+        })
+        .from(verificationResults)
+        .where(and(conditions, where))
+        .orderBy(...orderBy)
+        .limit(limit) as Promise<(VerificationResult & Record<string, unknown>)[]>,
+    count: () => countOf(db.select({ n: count() }).from(verificationResults).where(conditions)),
+  });
 }
 

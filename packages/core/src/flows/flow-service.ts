@@ -3,7 +3,10 @@ import {
   and,
   asc,
   components,
+  count,
+  credentials,
   eq,
+  getTableColumns,
   flows,
   flowSteps,
   inArray,
@@ -19,6 +22,7 @@ import { invalidInput, notFound, type InvalidInput, type NotFound } from "../res
 import { FLOW_STATUSES, type FlowStatus } from "../types";
 import { isId, MAX_NAME_LENGTH, parseInput, zName } from "../validation";
 import { recordAudit } from "../access/audit";
+import { countOf, keysetPage, type Page, type PageArgs } from "../paging";
 import { findFlowRow, findStepRows, toFlowRecord, toFlowStepRecord, type FlowRow, type FlowStepRow } from "./flow-store";
 
 export const MAX_STEPS = 100;
@@ -68,14 +72,26 @@ export class FlowService {
     private readonly components: ComponentService,
   ) {}
 
-  async list(workspaceId: string, status?: FlowStatus | null): Promise<FlowRecord[]> {
-    if (status != null && !FLOW_STATUSES.includes(status)) return [];
-    const rows = await this.db
-      .select()
-      .from(flows)
-      .where(and(eq(flows.workspaceId, workspaceId), status ? eq(flows.status, status) : undefined))
-      .orderBy(asc(flows.name), asc(flows.id));
-    return rows.map(toFlowRecord);
+  /** A page of the workspace's flows ordered by (name, id); only those with `status` when given. */
+  async list(workspaceId: string, args: PageArgs & { status?: FlowStatus | null }): Promise<Page<FlowRecord> | InvalidInput> {
+    if (args.status != null && !FLOW_STATUSES.includes(args.status)) return invalidInput([{ field: "status", message: "Not a flow status." }]);
+    const conditions = and(eq(flows.workspaceId, workspaceId), args.status ? eq(flows.status, args.status) : undefined);
+    const page = await keysetPage(args, {
+      kind: "flows",
+      keys: [
+        { column: flows.name, type: "text" },
+        { column: flows.id, type: "uuid" },
+      ],
+      fetch: ({ where, orderBy, limit, cursorKeys }) =>
+        this.db
+          .select({ ...getTableColumns(flows), ...cursorKeys })
+          .from(flows)
+          .where(and(conditions, where))
+          .orderBy(...orderBy)
+          .limit(limit),
+      count: () => countOf(this.db.select({ n: count() }).from(flows).where(conditions)),
+    });
+    return "__typename" in page ? page : { ...page, items: page.items.map(toFlowRecord) };
   }
 
   async findById(workspaceId: string, id: string): Promise<FlowRecord | null> {
@@ -108,22 +124,51 @@ export class FlowService {
     return (await findStepRows(this.db, workspaceId, flowIds)).map(toFlowStepRecord);
   }
 
-  /** Every step (with its flow) that uses one of the credentials, in one query. */
-  async usageOf(workspaceId: string, credentialIds: readonly string[]): Promise<Map<string, CredentialUsageRecord[]>> {
-    const usage = new Map<string, CredentialUsageRecord[]>();
-    if (credentialIds.length === 0) return usage;
+  /**
+   * A page of the steps (with their flows) that use one credential, grouped by flow (in the order
+   * of its id: the credential index serves it, however many steps use the credential), then position.
+   */
+  async usageOf(workspaceId: string, credentialId: string, args: PageArgs): Promise<Page<CredentialUsageRecord> | InvalidInput> {
+    const conditions = and(eq(flowSteps.workspaceId, workspaceId), eq(flowSteps.credentialId, credentialId));
+    const page = await keysetPage(args, {
+      kind: "usage",
+      keys: [
+        { column: flowSteps.flowId, type: "uuid" },
+        { column: flowSteps.position, type: "integer" },
+      ],
+      fetch: ({ where, orderBy, limit, cursorKeys }) =>
+        this.db
+          .select({ flow: flows, step: flowSteps, ...cursorKeys })
+          .from(flowSteps)
+          .innerJoin(flows, eq(flows.id, flowSteps.flowId))
+          .where(and(conditions, where))
+          .orderBy(...orderBy)
+          .limit(limit),
+      count: () => countOf(this.db.select({ n: count() }).from(flowSteps).where(conditions)),
+    });
+    if ("__typename" in page) return page;
+    return { ...page, items: page.items.map(({ flow, step }) => ({ flow: toFlowRecord(flow), step: toFlowStepRecord(step) })) };
+  }
+
+  /**
+   * The steps of these flows whose credential is missing or not VALID, ordered by flow and
+   * position: one query for a page's flows.
+   */
+  async stepsNeedingAttention(workspaceId: string, flowIds: readonly string[]): Promise<FlowStepRecord[]> {
+    if (flowIds.length === 0) return [];
     const rows = await this.db
-      .select({ flow: flows, step: flowSteps })
+      .select({ step: flowSteps })
       .from(flowSteps)
-      .innerJoin(flows, eq(flows.id, flowSteps.flowId))
-      .where(and(eq(flowSteps.workspaceId, workspaceId), inArray(flowSteps.credentialId, [...credentialIds])))
-      .orderBy(asc(flows.name), asc(flows.id), asc(flowSteps.position));
-    for (const { flow, step } of rows) {
-      const list = usage.get(step.credentialId!) ?? [];
-      list.push({ flow: toFlowRecord(flow), step: toFlowStepRecord(step) });
-      usage.set(step.credentialId!, list);
-    }
-    return usage;
+      .leftJoin(credentials, and(eq(credentials.workspaceId, workspaceId), eq(credentials.id, flowSteps.credentialId)))
+      .where(
+        and(
+          eq(flowSteps.workspaceId, workspaceId),
+          inArray(flowSteps.flowId, [...flowIds]),
+          sql`${credentials.status} is distinct from 'VALID'`,
+        ),
+      )
+      .orderBy(asc(flowSteps.flowId), asc(flowSteps.position));
+    return rows.map((r) => toFlowStepRecord(r.step));
   }
 
   async create(workspaceId: string, input: unknown): Promise<FlowResult> {

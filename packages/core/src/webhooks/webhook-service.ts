@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, desc, eq, inArray, lt, sql, webhookAttempts, webhookEndpoints, webhookMessages, type Database, type Executor } from "@latchkey/db";
+import { and, count, eq, inArray, sql, webhookAttempts, webhookEndpoints, webhookMessages, type Database, type Executor } from "@latchkey/db";
 import { z } from "zod";
 import { recordAudit } from "../access/audit";
 import { openSecrets, sealSecrets, type Keyring } from "../crypto";
 import type { NetworkPolicy } from "../network/network-policy";
+import { countOf, keysetPage, type Page, type PageArgs } from "../paging";
 import { invalidInput, notFound, type InvalidInput, type NotFound } from "../results";
 import { isId, parseInput } from "../validation";
 import { newWebhookSecret } from "./webhook-signing";
@@ -16,7 +17,6 @@ export const WEBHOOK_TEST_EVENT = "webhook.test";
 /** How long the secret before a rotation stays valid (both signatures are sent meanwhile). */
 export const PREVIOUS_SECRET_VALIDITY_MS = 24 * 60 * 60 * 1000;
 export const MAX_WEBHOOK_ENDPOINTS = 50;
-export const MAX_WEBHOOK_PAGE = 100;
 
 export type WebhookEndpointRow = typeof webhookEndpoints.$inferSelect;
 
@@ -47,12 +47,6 @@ export interface WebhookDeliveryRecord {
   attemptedAt: Date;
 }
 
-export interface Page<T> {
-  items: T[];
-  cursors: string[];
-  hasNextPage: boolean;
-}
-
 export interface WebhookEndpointWithSecret {
   endpoint: WebhookEndpointRecord;
   /** The signing secret, shown once. */
@@ -80,28 +74,27 @@ export class WebhookService {
     private readonly policy: NetworkPolicy,
   ) {}
 
-  async list(workspaceId: string, args: { first?: number | null; after?: string | null }): Promise<Page<WebhookEndpointRecord> | InvalidInput> {
-    const paging = pageArgs(args, MAX_WEBHOOK_PAGE, "endpoint");
-    if ("__typename" in paging) return paging;
-    // Milliseconds, as the cursor carries them.
-    const createdAt = sql`date_trunc('milliseconds', ${webhookEndpoints.createdAt})`;
-    const rows = await this.db
-      .select()
-      .from(webhookEndpoints)
-      .where(
-        and(
-          eq(webhookEndpoints.workspaceId, workspaceId),
-          paging.after ? sql`(${createdAt}, ${webhookEndpoints.id}) > (${paging.after.at}::timestamptz, ${paging.after.id}::uuid)` : undefined,
-        ),
-      )
-      .orderBy(asc(createdAt), asc(webhookEndpoints.id))
-      .limit(paging.first + 1);
-    const page = rows.slice(0, paging.first);
-    return {
-      items: page.map(toEndpointRecord),
-      cursors: page.map((r) => encodeCursor(r.createdAt.toISOString(), r.id)),
-      hasNextPage: rows.length > paging.first,
-    };
+  /** A page of the workspace's endpoints, oldest first. */
+  list(workspaceId: string, args: PageArgs): Promise<Page<WebhookEndpointRecord> | InvalidInput> {
+    const conditions = eq(webhookEndpoints.workspaceId, workspaceId);
+    return mapPage(
+      keysetPage(args, {
+        kind: "webhook_endpoints",
+        keys: [
+          { column: webhookEndpoints.createdAt, type: "timestamptz" },
+          { column: webhookEndpoints.id, type: "uuid" },
+        ],
+        fetch: ({ where, orderBy, limit, cursorKeys }) =>
+          this.db
+            .select({ row: webhookEndpoints, ...cursorKeys })
+            .from(webhookEndpoints)
+            .where(and(conditions, where))
+            .orderBy(...orderBy)
+            .limit(limit),
+        count: () => countOf(this.db.select({ n: count() }).from(webhookEndpoints).where(conditions)),
+      }),
+      (r) => toEndpointRecord(r.row),
+    );
   }
 
   async findById(workspaceId: string, id: string): Promise<WebhookEndpointRecord | null> {
@@ -264,28 +257,25 @@ export class WebhookService {
   }
 
   /** An endpoint's delivery attempts, newest first. */
-  async deliveries(workspaceId: string, endpointId: string, args: { first?: number | null; after?: string | null }): Promise<Page<WebhookDeliveryRecord> | InvalidInput> {
-    const paging = pageArgs(args, MAX_WEBHOOK_PAGE, "attempt");
-    if ("__typename" in paging) return paging;
-    const before = paging.after ? Number(paging.after.id) : undefined;
-    const rows = await this.db
-      .select()
-      .from(webhookAttempts)
-      .where(
-        and(
-          eq(webhookAttempts.workspaceId, workspaceId),
-          eq(webhookAttempts.endpointId, endpointId),
-          before !== undefined ? lt(webhookAttempts.seq, before) : undefined,
-        ),
-      )
-      .orderBy(desc(webhookAttempts.seq))
-      .limit(paging.first + 1);
-    const page = rows.slice(0, paging.first);
-    return {
-      items: page.map(toDeliveryRecord),
-      cursors: page.map((r) => encodeCursor("attempt", String(r.seq))),
-      hasNextPage: rows.length > paging.first,
-    };
+  /** A page of the delivery attempts to one endpoint, newest first. */
+  deliveries(workspaceId: string, endpointId: string, args: PageArgs): Promise<Page<WebhookDeliveryRecord> | InvalidInput> {
+    const conditions = and(eq(webhookAttempts.workspaceId, workspaceId), eq(webhookAttempts.endpointId, endpointId));
+    return mapPage(
+      keysetPage(args, {
+        kind: "webhook_attempts",
+        keys: [{ column: webhookAttempts.seq, type: "bigint" }],
+        descending: true,
+        fetch: ({ where, orderBy, limit, cursorKeys }) =>
+          this.db
+            .select({ row: webhookAttempts, ...cursorKeys })
+            .from(webhookAttempts)
+            .where(and(conditions, where))
+            .orderBy(...orderBy)
+            .limit(limit),
+        count: () => countOf(this.db.select({ n: count() }).from(webhookAttempts).where(conditions)),
+      }),
+      (r) => toDeliveryRecord(r.row),
+    );
   }
 
   private async targetProblem(url: string): Promise<InvalidInput | undefined> {
@@ -336,31 +326,9 @@ export function toEndpointRecord(row: WebhookEndpointRow): WebhookEndpointRecord
   return { ...record, disabledReason: row.disabledReason ?? null };
 }
 
-function pageArgs(
-  args: { first?: number | null; after?: string | null },
-  max: number,
-  kind: "endpoint" | "attempt",
-): { first: number; after?: { at: string; id: string } } | InvalidInput {
-  const first = args.first ?? 20;
-  if (!Number.isInteger(first) || first < 1 || first > max) return invalidInput([{ field: "first", message: `Must be between 1 and ${max}.` }]);
-  if (args.after == null) return { first };
-  const after = decodeCursor(args.after, kind);
-  return after ? { first, after } : invalidInput([{ field: "after", message: "Not a cursor returned by this API." }]);
-}
 
-function encodeCursor(at: string, id: string): string {
-  return Buffer.from(JSON.stringify([at, id])).toString("base64url");
-}
-
-function decodeCursor(cursor: string, kind: "endpoint" | "attempt"): { at: string; id: string } | undefined {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (Array.isArray(value) && typeof value[0] === "string" && typeof value[1] === "string") {
-      const [at, id] = value as [string, string];
-      if (kind === "attempt" ? at === "attempt" && /^\d{1,15}$/.test(id) : !Number.isNaN(Date.parse(at)) && isId(id)) return { at, id };
-    }
-  } catch {
-    // not a cursor of ours
-  }
-  return undefined;
+/** A page with each row turned into its record. */
+async function mapPage<Row, T>(page: Promise<Page<Row> | InvalidInput>, record: (row: Row) => T): Promise<Page<T> | InvalidInput> {
+  const got = await page;
+  return "__typename" in got ? got : { ...got, items: got.items.map(record) };
 }

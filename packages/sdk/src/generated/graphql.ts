@@ -440,15 +440,25 @@ export type WorkspacesQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type WorkspacesQuery = { workspaces: Array<{ id: string, name: string, slug: string, role: Role | null }> };
 
-export type MembersQueryVariables = Exact<{ [key: string]: never; }>;
+export type MembersQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
+}>;
 
 
-export type MembersQuery = { members: Array<{ role: Role, joinedAt: string, person: { id: string, name: string, email: string } }> };
+export type MembersQuery = { members: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { role: Role, joinedAt: string, person: { id: string, name: string, email: string } } }> } };
 
-export type InvitationsQueryVariables = Exact<{ [key: string]: never; }>;
+export type InvitationsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
+}>;
 
 
-export type InvitationsQuery = { invitations: Array<{ id: string, role: Role, createdAt: string, expiresAt: string }> };
+export type InvitationsQuery = { invitations: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, role: Role, createdAt: string, expiresAt: string } }> } };
 
 export type InvitationPreviewQueryVariables = Exact<{
   token: string;
@@ -457,19 +467,26 @@ export type InvitationPreviewQueryVariables = Exact<{
 
 export type InvitationPreviewQuery = { invitation: { workspaceName: string, role: Role, expiresAt: string } | null };
 
-export type ApiTokensQueryVariables = Exact<{ [key: string]: never; }>;
+export type ApiTokensQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
+}>;
 
 
-export type ApiTokensQuery = { apiTokens: Array<{ id: string, name: string, tokenStart: string, scopes: Array<ApiTokenScope>, createdAt: string, expiresAt: string | null, revokedAt: string | null, lastUsedAt: string | null, createdBy: { id: string, name: string } | null }> };
+export type ApiTokensQuery = { apiTokens: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, name: string, tokenStart: string, scopes: Array<ApiTokenScope>, createdAt: string, expiresAt: string | null, revokedAt: string | null, lastUsedAt: string | null, createdBy: { id: string, name: string } | null } }> } };
 
 export type AuditLogQueryVariables = Exact<{
   filter?: AuditFilter | null | undefined;
   first?: number | null | undefined;
   after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
 }>;
 
 
-export type AuditLogQuery = { auditLog: { edges: Array<{ cursor: string, node: { id: string, at: string, actorType: AuditActorType, actorId: string | null, actorName: string | null, action: string, objectType: string, objectId: string | null, remoteAddress: string | null, details: Record<string, unknown> | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type AuditLogQuery = { auditLog: { edges: Array<{ cursor: string, node: { id: string, at: string, actorType: AuditActorType, actorId: string | null, actorName: string | null, action: string, objectType: string, objectId: string | null, remoteAddress: string | null, details: Record<string, unknown> | null } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } };
 
 export type SetupFirstOwnerMutationVariables = Exact<{
   input: SetupInput;
@@ -596,17 +613,26 @@ export type RevokeApiTokenMutation = { revokeApiToken:
     | { __typename: 'NotFound', message: string, id: string | null }
    };
 
-export type ComponentsQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type ComponentsQuery = { components: Array<{ id: string, key: string, name: string, description: string | null, credentialCount: number, format: DescriptorFormat }> };
-
-export type ComponentQueryVariables = Exact<{
-  key: string;
+export type ComponentsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
 }>;
 
 
-export type ComponentQuery = { component: { id: string, key: string, name: string, description: string | null, credentialCount: number, format: DescriptorFormat, credentials: Array<{ id: string, name: string, authType: AuthType, config: Record<string, unknown>, status: CredentialStatus, createdAt: string, updatedAt: string, usage: Array<{ flow: { id: string, name: string, status: FlowStatus }, step: { id: string, position: number, name: string } }>, secrets: Array<{ field: string, hint: string }>, lastVerification: { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number } | null, component: { id: string, key: string, name: string } }>, authMethods: Array<{ type: AuthType, label: string, fields: Array<{ name: string, label: string, type: FieldType, required: boolean, secret: boolean, description: string | null, placeholder: string | null, defaultValue: string | null, options: Array<string> | null, selectOptions: Array<{ value: string, label: string }> | null }> }> } | null };
+export type ComponentsQuery = { components: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, key: string, name: string, description: string | null, credentialCount: number, format: DescriptorFormat } }> } };
+
+export type ComponentQueryVariables = Exact<{
+  key: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
+}>;
+
+
+export type ComponentQuery = { component: { id: string, key: string, name: string, description: string | null, credentialCount: number, format: DescriptorFormat, credentials: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, name: string, authType: AuthType, config: Record<string, unknown>, status: CredentialStatus, createdAt: string, updatedAt: string, usage: { totalCount: number, edges: Array<{ node: { flow: { id: string, name: string, status: FlowStatus }, step: { id: string, position: number, name: string } } }> }, secrets: Array<{ field: string, hint: string }>, lastVerification: { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number } | null, component: { id: string, key: string, name: string } } }> }, authMethods: Array<{ type: AuthType, label: string, fields: Array<{ name: string, label: string, type: FieldType, required: boolean, secret: boolean, description: string | null, placeholder: string | null, defaultValue: string | null, options: Array<string> | null, selectOptions: Array<{ value: string, label: string }> | null }> }> } | null };
 
 export type RegisterComponentMutationVariables = Exact<{
   input: RegisterComponentInput;
@@ -652,25 +678,34 @@ export type CredentialsQueryVariables = Exact<{
   filter?: CredentialFilter | null | undefined;
   first?: number | null | undefined;
   after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
 }>;
 
 
-export type CredentialsQuery = { credentials: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, name: string, authType: AuthType, config: Record<string, unknown>, status: CredentialStatus, createdAt: string, updatedAt: string, secrets: Array<{ field: string, hint: string }>, lastVerification: { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number } | null, component: { id: string, key: string, name: string } } }> } };
+export type CredentialsQuery = { credentials: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, name: string, authType: AuthType, config: Record<string, unknown>, status: CredentialStatus, createdAt: string, updatedAt: string, secrets: Array<{ field: string, hint: string }>, lastVerification: { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number } | null, component: { id: string, key: string, name: string } } }> } };
 
 export type CredentialQueryVariables = Exact<{
   id: string | number;
+  usageFirst?: number | null | undefined;
+  usageAfter?: string | null | undefined;
+  usageLast?: number | null | undefined;
+  usageBefore?: string | null | undefined;
 }>;
 
 
-export type CredentialQuery = { credential: { id: string, name: string, authType: AuthType, config: Record<string, unknown>, status: CredentialStatus, createdAt: string, updatedAt: string, component: { id: string, key: string, name: string, description: string | null, credentialCount: number, format: DescriptorFormat, authMethods: Array<{ type: AuthType, label: string, fields: Array<{ name: string, label: string, type: FieldType, required: boolean, secret: boolean, description: string | null, placeholder: string | null, defaultValue: string | null, options: Array<string> | null, selectOptions: Array<{ value: string, label: string }> | null }> }> }, usage: Array<{ flow: { id: string, name: string, status: FlowStatus }, step: { id: string, position: number, name: string } }>, secrets: Array<{ field: string, hint: string }>, lastVerification: { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number } | null } | null };
+export type CredentialQuery = { credential: { id: string, name: string, authType: AuthType, config: Record<string, unknown>, status: CredentialStatus, createdAt: string, updatedAt: string, component: { id: string, key: string, name: string, description: string | null, credentialCount: number, format: DescriptorFormat, authMethods: Array<{ type: AuthType, label: string, fields: Array<{ name: string, label: string, type: FieldType, required: boolean, secret: boolean, description: string | null, placeholder: string | null, defaultValue: string | null, options: Array<string> | null, selectOptions: Array<{ value: string, label: string }> | null }> }> }, usage: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { flow: { id: string, name: string, status: FlowStatus }, step: { id: string, position: number, name: string } } }> }, secrets: Array<{ field: string, hint: string }>, lastVerification: { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number } | null } | null };
 
 export type CredentialVerificationsQueryVariables = Exact<{
   id: string | number;
   first?: number | null | undefined;
+  after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
 }>;
 
 
-export type CredentialVerificationsQuery = { credential: { id: string, status: CredentialStatus, verifications: Array<{ ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number }> } | null };
+export type CredentialVerificationsQuery = { credential: { id: string, status: CredentialStatus, verifications: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number } }> } } | null };
 
 export type VerifyCredentialValuesMutationVariables = Exact<{
   input: CredentialInput;
@@ -767,10 +802,14 @@ export type BeginOAuth2AuthorizationMutation = { beginOAuth2Authorization:
 
 export type FlowsQueryVariables = Exact<{
   status?: FlowStatus | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
 }>;
 
 
-export type FlowsQuery = { flows: Array<{ id: string, name: string, status: FlowStatus, createdAt: string, updatedAt: string, steps: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }>, stepsNeedingAttention: Array<{ id: string, position: number, credential: { id: string, status: CredentialStatus } | null }> }> };
+export type FlowsQuery = { flows: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, name: string, status: FlowStatus, createdAt: string, updatedAt: string, steps: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }>, stepsNeedingAttention: Array<{ id: string, position: number, credential: { id: string, status: CredentialStatus } | null }> } }> }, active: { totalCount: number } };
 
 export type FlowQueryVariables = Exact<{
   id: string | number;
@@ -873,10 +912,15 @@ export type DeleteFlowMutation = { deleteFlow:
     | { __typename: 'NotFound', message: string, id: string | null }
    };
 
-export type ComponentCatalogQueryVariables = Exact<{ [key: string]: never; }>;
+export type ComponentCatalogQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
 
 
-export type ComponentCatalogQuery = { components: Array<{ id: string, key: string, name: string, description: string | null, credentialCount: number, format: DescriptorFormat, authMethods: Array<{ type: AuthType, label: string, fields: Array<{ name: string, label: string, type: FieldType, required: boolean, secret: boolean, description: string | null, placeholder: string | null, defaultValue: string | null, options: Array<string> | null, selectOptions: Array<{ value: string, label: string }> | null }> }> }> };
+export type ComponentCatalogQuery = { components: { pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, key: string, name: string, description: string | null, credentialCount: number, format: DescriptorFormat, authMethods: Array<{ type: AuthType, label: string, fields: Array<{ name: string, label: string, type: FieldType, required: boolean, secret: boolean, description: string | null, placeholder: string | null, defaultValue: string | null, options: Array<string> | null, selectOptions: Array<{ value: string, label: string }> | null }> }> } }> } };
+
+export type PageInfoFieldsFragment = { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null };
 
 export type VerificationFieldsFragment = { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number };
 
@@ -1201,6 +1245,14 @@ fragment NotFoundFields on NotFound {
   message
   id
 }`, {"fragmentName":"FlowResultFields"}) as unknown as TypedDocumentString<FlowResultFieldsFragment, unknown>;
+export const PageInfoFieldsFragmentDoc = new TypedDocumentString(`
+    fragment PageInfoFields on PageInfo {
+  hasNextPage
+  hasPreviousPage
+  startCursor
+  endCursor
+}
+    `, {"fragmentName":"PageInfoFields"}) as unknown as TypedDocumentString<PageInfoFieldsFragment, unknown>;
 export const ComponentSummaryFragmentDoc = new TypedDocumentString(`
     fragment ComponentSummary on Component {
   id
@@ -1408,9 +1460,18 @@ export const WorkspacesDocument = new TypedDocumentString(`
   role
 }`) as unknown as TypedDocumentString<WorkspacesQuery, WorkspacesQueryVariables>;
 export const MembersDocument = new TypedDocumentString(`
-    query Members {
-  members {
-    ...MemberFields
+    query Members($first: Int, $after: String, $last: Int, $before: String) {
+  members(first: $first, after: $after, last: $last, before: $before) {
+    totalCount
+    pageInfo {
+      ...PageInfoFields
+    }
+    edges {
+      cursor
+      node {
+        ...MemberFields
+      }
+    }
   }
 }
     fragment PersonFields on Person {
@@ -1424,11 +1485,26 @@ fragment MemberFields on Member {
   }
   role
   joinedAt
+}
+fragment PageInfoFields on PageInfo {
+  hasNextPage
+  hasPreviousPage
+  startCursor
+  endCursor
 }`) as unknown as TypedDocumentString<MembersQuery, MembersQueryVariables>;
 export const InvitationsDocument = new TypedDocumentString(`
-    query Invitations {
-  invitations {
-    ...InvitationFields
+    query Invitations($first: Int, $after: String, $last: Int, $before: String) {
+  invitations(first: $first, after: $after, last: $last, before: $before) {
+    totalCount
+    pageInfo {
+      ...PageInfoFields
+    }
+    edges {
+      cursor
+      node {
+        ...InvitationFields
+      }
+    }
   }
 }
     fragment InvitationFields on Invitation {
@@ -1436,6 +1512,12 @@ export const InvitationsDocument = new TypedDocumentString(`
   role
   createdAt
   expiresAt
+}
+fragment PageInfoFields on PageInfo {
+  hasNextPage
+  hasPreviousPage
+  startCursor
+  endCursor
 }`) as unknown as TypedDocumentString<InvitationsQuery, InvitationsQueryVariables>;
 export const InvitationPreviewDocument = new TypedDocumentString(`
     query InvitationPreview($token: String!) {
@@ -1447,9 +1529,18 @@ export const InvitationPreviewDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<InvitationPreviewQuery, InvitationPreviewQueryVariables>;
 export const ApiTokensDocument = new TypedDocumentString(`
-    query ApiTokens {
-  apiTokens {
-    ...ApiTokenFields
+    query ApiTokens($first: Int, $after: String, $last: Int, $before: String) {
+  apiTokens(first: $first, after: $after, last: $last, before: $before) {
+    totalCount
+    pageInfo {
+      ...PageInfoFields
+    }
+    edges {
+      cursor
+      node {
+        ...ApiTokenFields
+      }
+    }
   }
 }
     fragment ApiTokenFields on ApiToken {
@@ -1465,10 +1556,22 @@ export const ApiTokensDocument = new TypedDocumentString(`
   expiresAt
   revokedAt
   lastUsedAt
+}
+fragment PageInfoFields on PageInfo {
+  hasNextPage
+  hasPreviousPage
+  startCursor
+  endCursor
 }`) as unknown as TypedDocumentString<ApiTokensQuery, ApiTokensQueryVariables>;
 export const AuditLogDocument = new TypedDocumentString(`
-    query AuditLog($filter: AuditFilter, $first: Int, $after: String) {
-  auditLog(filter: $filter, first: $first, after: $after) {
+    query AuditLog($filter: AuditFilter, $first: Int, $after: String, $last: Int, $before: String) {
+  auditLog(
+    filter: $filter
+    first: $first
+    after: $after
+    last: $last
+    before: $before
+  ) {
     edges {
       cursor
       node {
@@ -1485,12 +1588,16 @@ export const AuditLogDocument = new TypedDocumentString(`
       }
     }
     pageInfo {
-      hasNextPage
-      endCursor
+      ...PageInfoFields
     }
   }
 }
-    `) as unknown as TypedDocumentString<AuditLogQuery, AuditLogQueryVariables>;
+    fragment PageInfoFields on PageInfo {
+  hasNextPage
+  hasPreviousPage
+  startCursor
+  endCursor
+}`) as unknown as TypedDocumentString<AuditLogQuery, AuditLogQueryVariables>;
 export const SetupFirstOwnerDocument = new TypedDocumentString(`
     mutation SetupFirstOwner($input: SetupInput!) {
   setupFirstOwner(input: $input) {
@@ -1901,12 +2008,27 @@ fragment NotFoundFields on NotFound {
   id
 }`) as unknown as TypedDocumentString<RevokeApiTokenMutation, RevokeApiTokenMutationVariables>;
 export const ComponentsDocument = new TypedDocumentString(`
-    query Components {
-  components {
-    ...ComponentSummary
+    query Components($first: Int, $after: String, $last: Int, $before: String) {
+  components(first: $first, after: $after, last: $last, before: $before) {
+    totalCount
+    pageInfo {
+      ...PageInfoFields
+    }
+    edges {
+      cursor
+      node {
+        ...ComponentSummary
+      }
+    }
   }
 }
-    fragment ComponentSummary on Component {
+    fragment PageInfoFields on PageInfo {
+  hasNextPage
+  hasPreviousPage
+  startCursor
+  endCursor
+}
+fragment ComponentSummary on Component {
   id
   key
   name
@@ -1915,27 +2037,47 @@ export const ComponentsDocument = new TypedDocumentString(`
   format
 }`) as unknown as TypedDocumentString<ComponentsQuery, ComponentsQueryVariables>;
 export const ComponentDocument = new TypedDocumentString(`
-    query Component($key: String!) {
+    query Component($key: String!, $first: Int, $after: String, $last: Int, $before: String) {
   component(key: $key) {
     ...ComponentFields
-    credentials {
-      ...CredentialFields
-      usage {
-        flow {
-          id
-          name
-          status
-        }
-        step {
-          id
-          position
-          name
+    credentials(first: $first, after: $after, last: $last, before: $before) {
+      totalCount
+      pageInfo {
+        ...PageInfoFields
+      }
+      edges {
+        cursor
+        node {
+          ...CredentialFields
+          usage {
+            totalCount
+            edges {
+              node {
+                flow {
+                  id
+                  name
+                  status
+                }
+                step {
+                  id
+                  position
+                  name
+                }
+              }
+            }
+          }
         }
       }
     }
   }
 }
-    fragment VerificationFields on VerificationResult {
+    fragment PageInfoFields on PageInfo {
+  hasNextPage
+  hasPreviousPage
+  startCursor
+  endCursor
+}
+fragment VerificationFields on VerificationResult {
   ok
   code
   status
@@ -2147,12 +2289,17 @@ fragment InvalidInputFields on InvalidInput {
   }
 }`) as unknown as TypedDocumentString<PreviewComponentQuery, PreviewComponentQueryVariables>;
 export const CredentialsDocument = new TypedDocumentString(`
-    query Credentials($filter: CredentialFilter, $first: Int, $after: String) {
-  credentials(filter: $filter, first: $first, after: $after) {
+    query Credentials($filter: CredentialFilter, $first: Int, $after: String, $last: Int, $before: String) {
+  credentials(
+    filter: $filter
+    first: $first
+    after: $after
+    last: $last
+    before: $before
+  ) {
     totalCount
     pageInfo {
-      hasNextPage
-      endCursor
+      ...PageInfoFields
     }
     edges {
       cursor
@@ -2162,7 +2309,13 @@ export const CredentialsDocument = new TypedDocumentString(`
     }
   }
 }
-    fragment VerificationFields on VerificationResult {
+    fragment PageInfoFields on PageInfo {
+  hasNextPage
+  hasPreviousPage
+  startCursor
+  endCursor
+}
+fragment VerificationFields on VerificationResult {
   ok
   code
   status
@@ -2192,27 +2345,47 @@ fragment CredentialFields on Credential {
   updatedAt
 }`) as unknown as TypedDocumentString<CredentialsQuery, CredentialsQueryVariables>;
 export const CredentialDocument = new TypedDocumentString(`
-    query Credential($id: ID!) {
+    query Credential($id: ID!, $usageFirst: Int, $usageAfter: String, $usageLast: Int, $usageBefore: String) {
   credential(id: $id) {
     ...CredentialFields
     component {
       ...ComponentFields
     }
-    usage {
-      flow {
-        id
-        name
-        status
+    usage(
+      first: $usageFirst
+      after: $usageAfter
+      last: $usageLast
+      before: $usageBefore
+    ) {
+      totalCount
+      pageInfo {
+        ...PageInfoFields
       }
-      step {
-        id
-        position
-        name
+      edges {
+        cursor
+        node {
+          flow {
+            id
+            name
+            status
+          }
+          step {
+            id
+            position
+            name
+          }
+        }
       }
     }
   }
 }
-    fragment VerificationFields on VerificationResult {
+    fragment PageInfoFields on PageInfo {
+  hasNextPage
+  hasPreviousPage
+  startCursor
+  endCursor
+}
+fragment VerificationFields on VerificationResult {
   ok
   code
   status
@@ -2275,16 +2448,31 @@ fragment CredentialFields on Credential {
   updatedAt
 }`) as unknown as TypedDocumentString<CredentialQuery, CredentialQueryVariables>;
 export const CredentialVerificationsDocument = new TypedDocumentString(`
-    query CredentialVerifications($id: ID!, $first: Int) {
+    query CredentialVerifications($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {
   credential(id: $id) {
     id
     status
-    verifications(first: $first) {
-      ...VerificationFields
+    verifications(first: $first, after: $after, last: $last, before: $before) {
+      totalCount
+      pageInfo {
+        ...PageInfoFields
+      }
+      edges {
+        cursor
+        node {
+          ...VerificationFields
+        }
+      }
     }
   }
 }
-    fragment VerificationFields on VerificationResult {
+    fragment PageInfoFields on PageInfo {
+  hasNextPage
+  hasPreviousPage
+  startCursor
+  endCursor
+}
+fragment VerificationFields on VerificationResult {
   ok
   code
   status
@@ -2725,12 +2913,36 @@ fragment NotFoundFields on NotFound {
   id
 }`) as unknown as TypedDocumentString<BeginOAuth2AuthorizationMutation, BeginOAuth2AuthorizationMutationVariables>;
 export const FlowsDocument = new TypedDocumentString(`
-    query Flows($status: FlowStatus) {
-  flows(status: $status) {
-    ...FlowFields
+    query Flows($status: FlowStatus, $first: Int, $after: String, $last: Int, $before: String) {
+  flows(
+    status: $status
+    first: $first
+    after: $after
+    last: $last
+    before: $before
+  ) {
+    totalCount
+    pageInfo {
+      ...PageInfoFields
+    }
+    edges {
+      cursor
+      node {
+        ...FlowFields
+      }
+    }
+  }
+  active: flows(status: ACTIVE, first: 1) {
+    totalCount
   }
 }
-    fragment FlowStepFields on FlowStep {
+    fragment PageInfoFields on PageInfo {
+  hasNextPage
+  hasPreviousPage
+  startCursor
+  endCursor
+}
+fragment FlowStepFields on FlowStep {
   id
   position
   name
@@ -3199,12 +3411,25 @@ fragment NotFoundFields on NotFound {
   id
 }`) as unknown as TypedDocumentString<DeleteFlowMutation, DeleteFlowMutationVariables>;
 export const ComponentCatalogDocument = new TypedDocumentString(`
-    query ComponentCatalog {
-  components {
-    ...ComponentFields
+    query ComponentCatalog($first: Int, $after: String) {
+  components(first: $first, after: $after) {
+    pageInfo {
+      ...PageInfoFields
+    }
+    edges {
+      node {
+        ...ComponentFields
+      }
+    }
   }
 }
-    fragment ComponentSummary on Component {
+    fragment PageInfoFields on PageInfo {
+  hasNextPage
+  hasPreviousPage
+  startCursor
+  endCursor
+}
+fragment ComponentSummary on Component {
   id
   key
   name

@@ -1,8 +1,8 @@
 import { GraphQLError } from "graphql";
-import { encodeAuditCursor, SESSION_TTL_MS, type Role, type Scope, type SignedIn } from "@latchkey/core";
+import { SESSION_TTL_MS, type Role, type Scope, type SignedIn } from "@latchkey/core";
 import { sessionCookie, type RequestContext } from "../../context";
 import type { ApiTokenScope, AuditActorType, Resolvers } from "../../generated/resolvers-types";
-import { failAsUserInput, isInvalidInput, mutationInput } from "../shared";
+import { connectionOf, isInvalidInput, mutationInput } from "../shared";
 
 const SCOPE_TO_API: Record<Scope, ApiTokenScope> = {
   read: "READ",
@@ -47,19 +47,14 @@ export const accessResolvers: Resolvers = {
     setupStatus: async (_, __, ctx) => ({ needsSetup: !(await ctx.services.access.isSetUp()) }),
     viewer: (_, __, ctx) => ctx.viewer,
     workspaces: (_, __, ctx) => ctx.services.access.listWorkspaces(person(ctx).person.id),
-    members: (_, __, ctx) => ctx.services.access.listMembers(ctx.workspaceId),
-    invitations: (_, __, ctx) => ctx.services.access.listInvitations(ctx.workspaceId),
+    members: async (_, args, ctx) => connectionOf(await ctx.services.access.listMembers(ctx.workspaceId, args)),
+    invitations: async (_, args, ctx) => connectionOf(await ctx.services.access.listInvitations(ctx.workspaceId, args)),
     invitation: async (_, { token }, ctx) => {
       const preview = await ctx.services.access.previewInvitation(token);
       return preview ? { workspaceName: preview.workspace.name, role: preview.role, expiresAt: preview.expiresAt } : null;
     },
-    apiTokens: (_, __, ctx) => ctx.services.access.listApiTokens(ctx.workspaceId),
-    auditLog: async (_, { filter, first, after }, ctx) => {
-      const page = await ctx.services.access.listAuditLog(ctx.workspaceId, { ...filter, first, after });
-      if ("__typename" in page) failAsUserInput(page);
-      const edges = page.items.map((node) => ({ node, cursor: encodeAuditCursor(node.seq) }));
-      return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
-    },
+    apiTokens: async (_, args, ctx) => connectionOf(await ctx.services.access.listApiTokens(ctx.workspaceId, args)),
+    auditLog: async (_, { filter, ...args }, ctx) => connectionOf(await ctx.services.access.listAuditLog(ctx.workspaceId, { ...filter, ...args })),
   },
   Mutation: {
     setupFirstOwner: async (_, { input }, ctx) => {

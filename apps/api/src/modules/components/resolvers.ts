@@ -1,9 +1,9 @@
 import type { Resolvers } from "../../generated/resolvers-types";
-import { isInvalidInput, mutationInput } from "../shared";
+import { connectionOf, isInvalidInput, mutationInput } from "../shared";
 
 export const componentResolvers: Resolvers = {
   Query: {
-    components: (_, __, ctx) => ctx.services.components.list(ctx.workspaceId),
+    components: async (_, args, ctx) => connectionOf(await ctx.services.components.list(ctx.workspaceId, args)),
     component: (_, { key }, ctx) => ctx.services.components.findByKey(ctx.workspaceId, key),
     previewComponent: (_, { descriptorText, format, key }, ctx) => ctx.services.components.preview(descriptorText, { format, key }),
   },
@@ -25,7 +25,7 @@ export const componentResolvers: Resolvers = {
     format: (c) => c.descriptor.format ?? "LATCHKEY",
     settings: (c, _, ctx) => (c.descriptor.settings?.length ? ctx.loaders.settingsOfComponent.load(c) : []),
     credentialCount: (c) => c.credentialCount,
-    credentials: (c, _, ctx) => ctx.loaders.credentialsOfComponent.load(c.id),
+    credentials: async (c, args, ctx) => connectionOf(await ctx.services.credentials.listOfComponent(ctx.workspaceId, c, args)),
   },
   ComponentPreview: {
     authMethods: (p) => p.descriptor.authMethods,

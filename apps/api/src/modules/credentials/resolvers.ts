@@ -1,20 +1,16 @@
-import { invalidInput, VERIFICATION_HISTORY_LIMIT, verificationFailed } from "@latchkey/core";
+import { verificationFailed } from "@latchkey/core";
 import type { Resolvers } from "../../generated/resolvers-types";
-import { failAsUserInput, isInvalidInput, isProblem, loadOrFail, mutationInput } from "../shared";
+import { connectionOf, failAsUserInput, isInvalidInput, isProblem, loadOrFail, mutationInput } from "../shared";
 
 export const credentialResolvers: Resolvers = {
   Query: {
-    credentials: async (_, { filter, first, after }, ctx) => {
-      const page = await ctx.services.credentials.list(ctx.workspaceId, { filter, first, after });
+    credentials: async (_, { filter, ...args }, ctx) => {
+      const page = await ctx.services.credentials.list(ctx.workspaceId, { filter, ...args });
       if ("__typename" in page) failAsUserInput(page);
       // The page's components in one query now, so that every node's component resolves without
       // a promise of its own (graphql-js then completes each node synchronously).
       await ctx.loaders.component.loadMany([...new Set(page.items.map((c) => c.componentId))]);
-      return {
-        edges: page.items.map((node, i) => ({ node, cursor: page.cursors[i]! })),
-        pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.cursors.at(-1) ?? null },
-        totalCount: page.totalCount,
-      };
+      return connectionOf(page);
     },
     credential: (_, { id }, ctx) => ctx.loaders.credential.load(id),
   },
@@ -66,12 +62,8 @@ export const credentialResolvers: Resolvers = {
     component: (c, _, ctx) =>
       ctx.loaders.loadedComponent(c.componentId) ?? loadOrFail(ctx.loaders.component.load(c.componentId), "The credential's component"),
     secrets: (c) => c.secretHints,
-    usage: (c, _, ctx) => ctx.loaders.usageOfCredential.load(c.id),
-    verifications: (c, { first }, ctx) => {
-      if (!Number.isInteger(first) || first < 1 || first > VERIFICATION_HISTORY_LIMIT) {
-        failAsUserInput(invalidInput([{ field: "first", message: `Must be between 1 and ${VERIFICATION_HISTORY_LIMIT}.` }]));
-      }
-      return ctx.loaders.verificationHistory(first).load(c.id);
-    },
+    // One page for one credential: one query (with its count) per credential asked about.
+    usage: async (c, args, ctx) => connectionOf(await ctx.services.flows.usageOf(ctx.workspaceId, c.id, args)),
+    verifications: async (c, args, ctx) => connectionOf(await ctx.services.credentials.history(ctx.workspaceId, c.id, args)),
   },
 };

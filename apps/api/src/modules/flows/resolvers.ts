@@ -1,9 +1,9 @@
 import type { Resolvers } from "../../generated/resolvers-types";
-import { isInvalidInput, loadOrFail, mutationInput } from "../shared";
+import { connectionOf, isInvalidInput, loadOrFail, mutationInput } from "../shared";
 
 export const flowResolvers: Resolvers = {
   Query: {
-    flows: (_, { status }, ctx) => ctx.services.flows.list(ctx.workspaceId, status),
+    flows: async (_, args, ctx) => connectionOf(await ctx.services.flows.list(ctx.workspaceId, args)),
     flow: (_, { id }, ctx) => ctx.services.flows.findById(ctx.workspaceId, id),
   },
   Mutation: {
@@ -31,12 +31,8 @@ export const flowResolvers: Resolvers = {
   },
   Flow: {
     steps: (f, _, ctx) => ctx.loaders.stepsOfFlow.load(f.id),
-    stepsNeedingAttention: async (f, _, ctx) => {
-      const steps = await ctx.loaders.stepsOfFlow.load(f.id);
-      const credentials = await ctx.loaders.credential.loadMany(steps.flatMap((s) => (s.credentialId ? [s.credentialId] : [])));
-      const valid = new Set(credentials.flatMap((c) => (c && !(c instanceof Error) && c.status === "VALID" ? [c.id] : [])));
-      return steps.filter((s) => !s.credentialId || !valid.has(s.credentialId));
-    },
+    // In SQL, for the flows this request asks about (one page) in one query.
+    stepsNeedingAttention: (f, _, ctx) => ctx.loaders.stepsNeedingAttention.load(f.id),
   },
   FlowStep: {
     component: (s, _, ctx) => loadOrFail(ctx.loaders.component.load(s.componentId), "The step's component"),

@@ -1,22 +1,9 @@
-import type { Page } from "@latchkey/core";
 import type { Resolvers } from "../../generated/resolvers-types";
-import { failAsUserInput } from "../shared";
-
-/** A service page as a connection. */
-function connection<T>(page: Page<T>) {
-  return {
-    edges: page.items.map((node, i) => ({ node, cursor: page.cursors[i]! })),
-    pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.cursors.at(-1) ?? null },
-  };
-}
+import { connectionOf } from "../shared";
 
 export const webhookResolvers: Resolvers = {
   Query: {
-    webhookEndpoints: async (_, { first, after }, ctx) => {
-      const page = await ctx.services.webhooks.list(ctx.workspaceId, { first, after });
-      if ("__typename" in page) failAsUserInput(page);
-      return connection(page);
-    },
+    webhookEndpoints: async (_, args, ctx) => connectionOf(await ctx.services.webhooks.list(ctx.workspaceId, args)),
   },
   Mutation: {
     createWebhookEndpoint: (_, { input }, ctx) => ctx.services.webhooks.create(ctx.workspaceId, input),
@@ -28,10 +15,6 @@ export const webhookResolvers: Resolvers = {
   },
   WebhookEndpoint: {
     // Admins read a handful of endpoints: one query per endpoint shown.
-    deliveries: async (endpoint, { first, after }, ctx) => {
-      const page = await ctx.services.webhooks.deliveries(ctx.workspaceId, endpoint.id, { first, after });
-      if ("__typename" in page) failAsUserInput(page);
-      return connection(page);
-    },
+    deliveries: async (endpoint, args, ctx) => connectionOf(await ctx.services.webhooks.deliveries(ctx.workspaceId, endpoint.id, args)),
   },
 };

@@ -12,21 +12,25 @@ import { EmptyState } from "@/components/empty-state";
 import { LastVerified } from "@/components/last-verified";
 import { PageHeader } from "@/components/page-header";
 import { SuccessNotice } from "@/components/success-notice";
+import { Pager } from "@/components/pager";
 import { loadFromApi } from "@/lib/api";
 import { authMethodLabel, fieldLabel, formatCount, savedNoticeText } from "@/lib/format";
+import { pageVariables } from "@/lib/paging";
 
 export const dynamic = "force-dynamic";
 
 type Component = NonNullable<ComponentQuery["component"]>;
-type Credential = Component["credentials"][number];
+type Credential = Component["credentials"]["edges"][number]["node"];
 
 interface ComponentPageProps {
   params: Promise<{ key: string }>;
-  searchParams: Promise<{ saved?: string | string[] }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
 
-// One API call per request, shared by generateMetadata and the page.
-const loadComponent = cache((key: string) => loadFromApi((api) => api.request(ComponentDocument, { key })));
+// One API call per request, shared by generateMetadata and the page (the metadata asks for the first page).
+const loadComponent = cache((key: string, after: string | null = null, before: string | null = null) =>
+  loadFromApi((api) => api.request(ComponentDocument, { key, ...pageVariables({ after: after ?? undefined, before: before ?? undefined }) })),
+);
 
 export async function generateMetadata({ params }: ComponentPageProps): Promise<Metadata> {
   const { key } = await params;
@@ -36,8 +40,10 @@ export async function generateMetadata({ params }: ComponentPageProps): Promise<
 
 export default async function ComponentPage({ params, searchParams }: ComponentPageProps) {
   const { key } = await params;
-  const { saved } = await searchParams;
-  const result = await loadComponent(key);
+  const search = await searchParams;
+  const { saved } = search;
+  const page = pageVariables(search);
+  const result = await loadComponent(key, page.after, page.before);
   const trail = [{ href: "/", label: "Credentials" }];
 
   if (!result.ok) {
@@ -52,7 +58,8 @@ export default async function ComponentPage({ params, searchParams }: ComponentP
   if (!component) notFound();
 
   const addHref = `/credentials/new?component=${encodeURIComponent(component.key)}`;
-  const savedCredential = component.credentials.find((credential) => credential.id === saved);
+  const credentials = component.credentials.edges.map((edge) => edge.node);
+  const savedCredential = credentials.find((credential) => credential.id === saved);
   const authLabels = component.authMethods.map((method) => authMethodLabel(method));
   const now = Date.now();
   return (
@@ -64,7 +71,7 @@ export default async function ComponentPage({ params, searchParams }: ComponentP
         description={component.description}
         meta={
           <>
-            {formatCount(component.credentials.length, "credential")}
+            {formatCount(component.credentials.totalCount, "credential")}
             {authLabels.length > 0 ? <> · Accepts {authLabels.join(", ")}</> : null}
           </>
         }
@@ -81,7 +88,7 @@ export default async function ComponentPage({ params, searchParams }: ComponentP
         <h2 id="credentials-heading" className="section__title">
           Credentials
         </h2>
-        {component.credentials.length === 0 ? (
+        {component.credentials.totalCount === 0 ? (
           <EmptyState title="No credentials yet">
             <p>Credentials you add for {component.name} are listed here, with their status.</p>
             {component.authMethods.length > 0 ? (
@@ -109,7 +116,7 @@ export default async function ComponentPage({ params, searchParams }: ComponentP
                 </tr>
               </thead>
               <tbody>
-                {component.credentials.map((credential) => (
+                {credentials.map((credential) => (
                   <CredentialRow
                     key={credential.id}
                     credential={toRowData(component, credential)}
@@ -120,6 +127,7 @@ export default async function ComponentPage({ params, searchParams }: ComponentP
             </table>
           </div>
         )}
+        <Pager pageInfo={component.credentials.pageInfo} search={search} label="Credentials" />
       </section>
     </>
   );
@@ -127,7 +135,7 @@ export default async function ComponentPage({ params, searchParams }: ComponentP
 
 function toRowData(component: Component, credential: Credential): CredentialRowData {
   const method = component.authMethods.find((candidate) => candidate.type === credential.authType);
-  const flows = new Map(credential.usage.map((entry) => [entry.flow.id, entry.flow.name]));
+  const flows = new Map(credential.usage.edges.map(({ node }) => [node.flow.id, node.flow.name]));
   return {
     id: credential.id,
     name: credential.name,
@@ -139,7 +147,7 @@ function toRowData(component: Component, credential: Credential): CredentialRowD
       hint: secret.hint,
     })),
     usedByFlows: flows.size,
-    usedBySteps: credential.usage.length,
+    usedBySteps: credential.usage.totalCount,
     usedByNames: [...flows.values()].join(", "),
   };
 }

@@ -9,17 +9,22 @@ import { CredentialTitle } from "@/components/credential-title";
 import { EmptyState } from "@/components/empty-state";
 import { FlowStatusBadge } from "@/components/flow-status-badge";
 import { LastVerified } from "@/components/last-verified";
+import { Pager } from "@/components/pager";
 import { StatusIndicator } from "@/components/status-indicator";
 import { SuccessNotice } from "@/components/success-notice";
 import { loadCredential } from "@/lib/credential-data";
 import { authMethodLabel, fieldLabel, formatDateTime, savedNoticeText } from "@/lib/format";
+import { pageVariables } from "@/lib/paging";
 
 export const dynamic = "force-dynamic";
 
 interface CredentialPageProps {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ saved?: string | string[] }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
+
+/** The usage list's pager parameters: `?usage-after=`, `?usage-before=`. */
+const USAGE = "usage-";
 
 export async function generateMetadata({ params }: CredentialPageProps): Promise<Metadata> {
   const { id } = await params;
@@ -29,8 +34,10 @@ export async function generateMetadata({ params }: CredentialPageProps): Promise
 
 export default async function CredentialPage({ params, searchParams }: CredentialPageProps) {
   const { id } = await params;
-  const { saved } = await searchParams;
-  const result = await loadCredential(id);
+  const search = await searchParams;
+  const { saved } = search;
+  const usagePage = pageVariables(search, USAGE);
+  const result = await loadCredential(id, usagePage.after || usagePage.before ? usagePage : null);
   if (!result.ok) {
     return (
       <>
@@ -126,7 +133,7 @@ export default async function CredentialPage({ params, searchParams }: Credentia
         <h2 id="used-by" className="section__title">
           Used by
         </h2>
-        {credential.usage.length === 0 ? (
+        {credential.usage.totalCount === 0 ? (
           <EmptyState title="Not used by any flow">
             <p>
               Choose this credential in a step of a <Link href="/flows">flow</Link>; the flows and steps that use it
@@ -135,7 +142,7 @@ export default async function CredentialPage({ params, searchParams }: Credentia
           </EmptyState>
         ) : (
           <ul className="usage-list" aria-label="Flows and steps using this credential">
-            {credential.usage.map((entry) => (
+            {credential.usage.edges.map(({ node: entry }) => (
               <li key={entry.step.id} className="usage-list__item">
                 <Link href={`/flows/${entry.flow.id}`} className="usage-list__flow">
                   {entry.flow.name}
@@ -148,6 +155,7 @@ export default async function CredentialPage({ params, searchParams }: Credentia
             ))}
           </ul>
         )}
+        <Pager pageInfo={credential.usage.pageInfo} search={search} prefix={USAGE} label="Flows and steps using this credential" />
       </section>
     </>
   );

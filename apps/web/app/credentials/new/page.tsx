@@ -1,4 +1,4 @@
-import { ComponentDocument, ComponentsDocument } from "@latchkey/sdk";
+import { ComponentDocument } from "@latchkey/sdk";
 import type { Metadata } from "next";
 import Link from "next/link";
 
@@ -10,6 +10,7 @@ import { CredentialFormPage } from "@/components/credential-form-page";
 import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
 import { loadFromApi } from "@/lib/api";
+import { loadAllComponents } from "@/lib/credential-data";
 
 export const dynamic = "force-dynamic";
 
@@ -26,7 +27,7 @@ export default async function AddCredentialPage({ searchParams }: AddCredentialP
 }
 
 async function ChooseComponent() {
-  const result = await loadFromApi((api) => api.request(ComponentsDocument));
+  const result = await loadFromApi(async (api) => ({ components: await loadAllComponents(api) }));
   return (
     <>
       <Breadcrumb trail={[{ href: "/", label: "Credentials" }]} current="Add credential" />

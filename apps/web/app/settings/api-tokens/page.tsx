@@ -5,9 +5,11 @@ import { ActionForm } from "@/components/access/action-form";
 import { ApiProblemBanner } from "@/components/api-problem-banner";
 import { DataTable } from "@/components/data-table";
 import { PageHeader } from "@/components/page-header";
+import { Pager } from "@/components/pager";
 import { createApiTokenAction, revokeApiTokenAction } from "@/lib/access-actions";
 import { loadFromApi } from "@/lib/api";
 import { formatDateTime } from "@/lib/format";
+import { pageVariables } from "@/lib/paging";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "API tokens" };
@@ -20,8 +22,9 @@ const SCOPES: { scope: ApiTokenScope; label: string; hint: string }[] = [
 ];
 const SCOPE_LABELS = Object.fromEntries(SCOPES.map((s) => [s.scope, s.label])) as Record<ApiTokenScope, string>;
 
-export default async function ApiTokensPage() {
-  const result = await loadFromApi((api) => api.request(ApiTokensDocument));
+export default async function ApiTokensPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const search = await searchParams;
+  const result = await loadFromApi((api) => api.request(ApiTokensDocument, pageVariables(search)));
   const header = (
     <PageHeader
       title="API tokens"
@@ -76,11 +79,11 @@ export default async function ApiTokensPage() {
         <h2 id="tokens-title" className="section__title">
           Tokens
         </h2>
-        {result.data.apiTokens.length === 0 ? (
+        {result.data.apiTokens.totalCount === 0 ? (
           <p className="muted">No tokens yet.</p>
         ) : (
           <DataTable columns={["Name", "Token", "Scopes", "Created by", "Last used", "Status", { label: "Revoke", hidden: true }]}>
-            {result.data.apiTokens.map((token) => {
+            {result.data.apiTokens.edges.map(({ node: token }) => {
               const expired = token.expiresAt !== null && Date.parse(token.expiresAt) <= now;
               const status = token.revokedAt ? "Revoked" : expired ? "Expired" : token.expiresAt ? `Expires ${formatDateTime(token.expiresAt)}` : "Active";
               return (
@@ -110,6 +113,7 @@ export default async function ApiTokensPage() {
             })}
           </DataTable>
         )}
+        <Pager pageInfo={result.data.apiTokens.pageInfo} search={search} label="API tokens" />
       </section>
     </>
   );

@@ -6,15 +6,18 @@ import { ApiProblemBanner } from "@/components/api-problem-banner";
 import { ComponentImport } from "@/components/component-import";
 import { DataTable } from "@/components/data-table";
 import { PageHeader } from "@/components/page-header";
+import { Pager } from "@/components/pager";
 import { InfoNotice } from "@/components/problem-notice";
 import { combineResults, isAdmin, loadFromApi, loadViewer } from "@/lib/api";
 import { FORMAT_LABELS } from "@/lib/format";
+import { pageVariables } from "@/lib/paging";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Components" };
 
-export default async function ComponentsSettingsPage() {
-  const loaded = await Promise.all([loadFromApi((api) => api.request(ComponentsDocument)), loadViewer()]);
+export default async function ComponentsSettingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const search = await searchParams;
+  const loaded = await Promise.all([loadFromApi((api) => api.request(ComponentsDocument, pageVariables(search))), loadViewer()]);
   const result = combineResults(loaded);
   const header = (
     <PageHeader
@@ -53,7 +56,7 @@ export default async function ComponentsSettingsPage() {
           Components
         </h2>
         <DataTable columns={["Name", "Key", "Format", "Credentials", { label: "Settings", hidden: true }]}>
-          {components.map((component) => (
+          {components.edges.map(({ node: component }) => (
             <tr key={component.id}>
               <th scope="row" data-label="Name" className="data-table__name">
                 <Link href={`/components/${encodeURIComponent(component.key)}`}>{component.name}</Link>
@@ -71,6 +74,7 @@ export default async function ComponentsSettingsPage() {
             </tr>
           ))}
         </DataTable>
+        <Pager pageInfo={components.pageInfo} search={search} label="Components" />
       </section>
     </>
   );

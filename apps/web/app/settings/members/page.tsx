@@ -5,13 +5,17 @@ import { ActionForm } from "@/components/access/action-form";
 import { ApiProblemBanner } from "@/components/api-problem-banner";
 import { DataTable } from "@/components/data-table";
 import { PageHeader } from "@/components/page-header";
+import { Pager } from "@/components/pager";
 import { changeMemberRoleAction, createInvitationAction, removeMemberAction, revokeInvitationAction } from "@/lib/access-actions";
 import { combineResults, loadFromApi, loadViewer } from "@/lib/api";
 import { formatCount, formatDateTime } from "@/lib/format";
+import { pageVariables } from "@/lib/paging";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Members" };
 
+/** The invitations' pager parameters: `?invitations-after=`, `?invitations-before=`. */
+const INVITATIONS = "invitations-";
 const ROLES: Role[] = ["OWNER", "ADMIN", "MEMBER", "VIEWER"];
 const ROLE_LABELS: Record<Role, string> = { OWNER: "Owner", ADMIN: "Admin", MEMBER: "Member", VIEWER: "Viewer" };
 
@@ -27,10 +31,11 @@ function RoleSelect({ name = "role", value, label }: { name?: string; value: Rol
   );
 }
 
-export default async function MembersPage() {
+export default async function MembersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const search = await searchParams;
   const loaded = await Promise.all([
-    loadFromApi((api) => api.request(MembersDocument)),
-    loadFromApi((api) => api.request(InvitationsDocument)),
+    loadFromApi((api) => api.request(MembersDocument, pageVariables(search))),
+    loadFromApi((api) => api.request(InvitationsDocument, pageVariables(search, INVITATIONS))),
     loadViewer(),
   ]);
   const result = combineResults(loaded);
@@ -49,7 +54,9 @@ export default async function MembersPage() {
       </>
     );
   }
-  const [{ members }, { invitations }, { viewer }] = result.data;
+  const [{ members: memberPage }, { invitations: invitationPage }, { viewer }] = result.data;
+  const members = memberPage.edges.map((edge) => edge.node);
+  const invitations = invitationPage.edges.map((edge) => edge.node);
   return (
     <>
       {header}
@@ -68,7 +75,7 @@ export default async function MembersPage() {
 
       <section className="section" aria-labelledby="members-title">
         <h2 id="members-title" className="section__title">
-          {formatCount(members.length, "member")}
+          {formatCount(memberPage.totalCount, "member")}
         </h2>
         <DataTable columns={["Name", "Email", "Role", "Joined", { label: "Remove", hidden: true }]}>
           {members.map((member) => (
@@ -93,6 +100,7 @@ export default async function MembersPage() {
             </tr>
           ))}
         </DataTable>
+        <Pager pageInfo={memberPage.pageInfo} search={search} label="Members" />
       </section>
 
       {invitations.length > 0 ? (
@@ -117,6 +125,7 @@ export default async function MembersPage() {
               </tr>
             ))}
           </DataTable>
+          <Pager pageInfo={invitationPage.pageInfo} search={search} prefix={INVITATIONS} label="Pending invitations" />
         </section>
       ) : null}
     </>
