@@ -12,11 +12,11 @@ import {
   bindLegacyDestinations,
   parseCatalog,
   storedKeyIds,
-  syncCatalog,
+  syncCatalogEverywhere,
   withAuditActor,
   type LoadedKeyring,
 } from "@latchkey/core";
-import { and, credentials, eq, inArray, listWorkspaceIds, lockDataFolder, openDatabase, sql, type DatabaseHandle } from "@latchkey/db";
+import { and, credentials, eq, inArray, lockDataFolder, openDatabase, sql, type DatabaseHandle } from "@latchkey/db";
 import { createRequestContext, type RequestContext } from "./context";
 import { seedDemoData } from "./demo-data";
 import type { ApiConfig } from "./env";
@@ -83,7 +83,8 @@ async function serve(
   assertKeyringCovers(keyring, storedKeyIds(sealedCounts), keyFile);
 
   const catalog = parseCatalog(catalogDescriptors);
-  for (const workspaceId of await listWorkspaceIds(db)) await syncCatalog(db, workspaceId, catalog);
+  // Skipped (one read) unless the built-in catalog changed since the last start.
+  if (await syncCatalogEverywhere(db, catalog)) logger.info("Built-in catalog synced into every workspace");
 
   const networkPolicy = createNetworkPolicy({ blockPrivateNetworks: config.blockPrivateNetworks, allowedHosts: config.allowedHosts });
   const verifier = {

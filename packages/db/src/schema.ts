@@ -395,3 +395,14 @@ export const apiInstances = pgTable("api_instances", {
   startedAt: createdAt(),
   seenAt: timestamp({ withTimezone: true, mode: "date" }).notNull().defaultNow(),
 });
+
+/**
+ * What the start-up catalog sync last copied into every workspace: a hash of the built-in
+ * catalog. A start with the same hash skips the sync (its time does not grow with workspaces).
+ */
+export const catalogSync = pgTable("catalog_sync", {
+  /** One row: "builtin". */
+  id: text().primaryKey(),
+  hash: text().notNull(),
+  syncedAt: timestamp({ withTimezone: true, mode: "date" }).notNull().defaultNow(),
+});

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from "node:async_hooks";
-import { and, auditEvents, desc, eq, lt, type Database, type Executor } from "@latchkey/db";
+import { and, auditEvents, desc, eq, lt, sql, type Database, type Executor } from "@latchkey/db";
 import { invalidInput, type InvalidInput } from "../results";
 
 /** Who is acting, for the audit log. The API sets it per request; work outside a request is "system". */
@@ -65,6 +65,33 @@ export function auditEventRow(event: AuditEventInput, actor: AuditActor = curren
 /** Appends one event; pass the transaction of the change so both commit or neither does. */
 export async function recordAudit(db: Executor, event: AuditEventInput, actor: AuditActor = currentAuditActor()): Promise<void> {
   await db.insert(auditEvents).values(auditEventRow(event, actor));
+}
+
+/**
+ * recordAudit as a named prepared statement (parsed and planned once per connection), for hot
+ * paths outside a transaction (resolveCredential). The statement's name must be unique in the process.
+ */
+export function preparedAuditInsert(db: Database, name: string): (event: AuditEventInput, actor?: AuditActor) => Promise<unknown> {
+  const p = (key: string) => sql.placeholder(key);
+  const query = db
+    .insert(auditEvents)
+    .values({
+      workspaceId: p("workspaceId"),
+      actorType: p("actorType"),
+      actorId: p("actorId"),
+      actorName: p("actorName"),
+      action: p("action"),
+      objectType: p("objectType"),
+      objectId: p("objectId"),
+      remoteAddress: p("remoteAddress"),
+      // Sent as text: both drivers then pass the JSON through as it is.
+      details: sql`(${p("details")}::text)::jsonb`,
+    })
+    .prepare(name);
+  return (event, actor = currentAuditActor()) => {
+    const row = auditEventRow(event, actor);
+    return query.execute({ ...row, details: row.details && JSON.stringify(row.details) });
+  };
 }
 
 /** jsonb refuses lone UTF-16 surrogates (a text column silently replaces them): replace them the same way. */

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import {
   and,
   asc,
+  components,
   credentials,
   eq,
   getTableColumns,
@@ -12,6 +13,7 @@ import {
   or,
   sql,
   verificationResults,
+  type Database,
   type Executor,
   type StoredVerification,
 } from "@latchkey/db";
@@ -66,6 +68,19 @@ export async function findCredentialRow(
     .where(and(eq(credentials.workspaceId, workspaceId), eq(credentials.id, id)));
   const [row] = lock ? await query.for(lock) : await query;
   return row;
+}
+
+/**
+ * One credential (with its sealed secrets) and its component, in one statement, prepared once
+ * (named on PostgreSQL): the read of resolveCredential.
+ */
+export function prepareCredentialWithComponent(db: Database) {
+  return db
+    .select({ credential: credentials, component: components })
+    .from(credentials)
+    .innerJoin(components, and(eq(components.workspaceId, credentials.workspaceId), eq(components.id, credentials.componentId)))
+    .where(and(eq(credentials.workspaceId, sql.placeholder("workspaceId")), eq(credentials.id, sql.placeholder("id"))))
+    .prepare("latchkey_credential_with_component");
 }
 
 /** The credentials with these ids, without their sealed secrets; share-locked (in id order) on request. */

@@ -31,7 +31,11 @@ export const credentialResolvers: Resolvers = {
     renameCredential: (_, { id, name }, ctx) => ctx.services.credentials.rename(ctx.workspaceId, id, name),
     deleteCredential: (_, { id }, ctx) => ctx.services.credentials.delete(ctx.workspaceId, id),
     reverifyCredential: (_, { id }, ctx) => ctx.services.credentials.reverify(ctx.workspaceId, id),
-    resolveCredential: (_, { id }, ctx) => ctx.services.credentials.resolve(ctx.workspaceId, id),
+    resolveCredential: async (_, { id }, ctx) => {
+      const result = await ctx.services.credentials.resolve(ctx.workspaceId, id);
+      if (result.__typename === "ResolvedCredential") ctx.loaders.knownComponent(result.component);
+      return result;
+    },
     startOAuth2Authorization: async (_, { input }, ctx) => {
       const result = await ctx.services.credentials.startOAuth2Authorization(ctx.workspaceId, input);
       if (isProblem(result)) failAsUserInput(result);

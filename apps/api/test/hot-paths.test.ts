@@ -1,0 +1,97 @@
+// Hot paths near the database's floor: resolveCredential's statements, concurrent default names,
+// and a start-up catalog sync that touches nothing when nothing changed (issue 18).
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { catalogDescriptors } from "@latchkey/catalog";
+import { AuditLogDocument, ComponentsDocument, CreateCredentialDocument, ResolveCredentialDocument } from "@latchkey/sdk";
+import { createCredential, createTestDatabase, databaseEnv, runScriptJson, startApi, useApi, type TestApi, type TestDatabase } from "./harness";
+
+describe("resolveCredential", () => {
+  const api = useApi({ env: { LATCHKEY_BENCH: "true" } });
+
+  async function statements(headers: Record<string, string>): Promise<number> {
+    const response = await fetch(`${api().url}/bench/stats`, { headers });
+    return ((await response.json()) as { statements: number }).statements;
+  }
+
+  test("runs at most two SQL statements per request (the read and the audit row), and audits every answer", async () => {
+    const { id } = await createCredential(api().client, { componentKey: "petstore", authType: "API_KEY", name: "Hot", values: { apiKey: "secret" } });
+    const runtime = await api().createToken(["CREDENTIALS_USE"]);
+    // The first use looks the token up (then cached) and writes its lastUsedAt.
+    const first = await runtime.client.request(ResolveCredentialDocument, { id });
+    expect(first.resolveCredential).toMatchObject({ __typename: "ResolvedCredential", credential: { id, component: { key: "petstore" } }, secrets: { apiKey: "secret" } });
+
+    const before = await statements(runtime.headers);
+    const REQUESTS = 5;
+    for (let i = 0; i < REQUESTS; i++) {
+      const { resolveCredential } = await runtime.client.request(ResolveCredentialDocument, { id });
+      expect(resolveCredential).toMatchObject({ __typename: "ResolvedCredential", credential: { component: { key: "petstore" } } });
+    }
+    const sent = (await statements(runtime.headers)) - before;
+    expect(sent).toBeLessThanOrEqual(2 * REQUESTS);
+
+    const { auditLog } = await api().client.request(AuditLogDocument, { filter: { objectType: "credential", objectId: id }, first: 50 });
+    expect(auditLog.edges.filter((e) => e.node.action === "credential.resolve")).toHaveLength(REQUESTS + 1);
+  });
+});
+
+describe("createCredential on one component", () => {
+  const api = useApi();
+
+  test("20 concurrent creates with default names get distinct names, and the count follows", async () => {
+    const countOf = async () => (await api().client.request(ComponentsDocument)).components.find((c) => c.key === "petstore")!.credentialCount;
+    const before = await countOf();
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        api().client.request(CreateCredentialDocument, { input: { componentKey: "petstore", authType: "API_KEY", values: { apiKey: "secret" } } }),
+      ),
+    );
+    const names = results.map((r) => (r.createCredential.__typename === "CredentialCreated" ? r.createCredential.credential.name : r.createCredential.__typename));
+    expect(names.every((n) => /^Petstore API account \d+$/.test(n))).toBe(true);
+    expect(new Set(names).size).toBe(20);
+    expect(await countOf()).toBe(before + 20);
+  });
+});
+
+describe("the start-up catalog sync", () => {
+  let database: TestDatabase;
+  let dataDir: string;
+  let api: TestApi | undefined;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    dataDir = mkdtempSync(path.join(tmpdir(), "latchkey-catalog-"));
+  });
+  afterAll(async () => {
+    await api?.stop();
+    await database.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  /** Every component row's version by "workspace/key" (support/catalog-sync.ts), after syncing a changed descriptor when asked. */
+  const inspect = (changeKey?: string) =>
+    runScriptJson<{ synced: boolean[]; versions: Record<string, string> }>(path.join(__dirname, "support/catalog-sync.ts"), {
+      ...databaseEnv(dataDir, database.url),
+      ...(changeKey ? { CHANGE_KEY: changeKey } : {}),
+    });
+
+  test("a restart with the same catalog writes no component row; a changed descriptor rewrites only its rows, in every workspace", async () => {
+    api = await startApi({ databaseUrl: database.url, dataDir });
+    await api.createWorkspace("Second");
+    await api.stop();
+    api = undefined;
+    const before = (await inspect()).versions;
+    expect(Object.keys(before).length).toBeGreaterThanOrEqual(2 * catalogDescriptors.length);
+
+    api = await startApi({ databaseUrl: database.url, dataDir });
+    await api.stop();
+    api = undefined;
+    expect((await inspect()).versions).toEqual(before);
+
+    const { synced, versions } = await inspect("petstore");
+    expect(synced).toEqual([true, false]);
+    const rewritten = Object.keys(versions).filter((k) => before[k] !== versions[k]);
+    expect(rewritten.map((k) => k.split("/")[1])).toEqual(["petstore", "petstore"]);
+  }, 240_000);
+});
