@@ -16,7 +16,7 @@ import {
   withAuditActor,
   type LoadedKeyring,
 } from "@latchkey/core";
-import { and, credentials, eq, inArray, lockDataFolder, openDatabase, sql, type DatabaseHandle } from "@latchkey/db";
+import { and, auditEvents, credentials, eq, inArray, lockDataFolder, openDatabase, sql, type DatabaseHandle } from "@latchkey/db";
 import { createRequestContext, type RequestContext } from "./context";
 import { seedDemoData } from "./demo-data";
 import type { ApiConfig } from "./env";
@@ -69,6 +69,21 @@ export async function startApi(config: ApiConfig, logger: Logger): Promise<Runni
     await database.close();
     throw error;
   }
+}
+
+/** /bench/floor: a primary-key select and an audit insert, both prepared (what resolveCredential cannot beat). */
+function benchFloor(db: DatabaseHandle["db"]): (workspaceId: string, id: string) => Promise<boolean> {
+  const read = db.select({ id: credentials.id }).from(credentials).where(eq(credentials.id, sql.placeholder("id"))).prepare("latchkey_bench_floor_read");
+  const write = db
+    .insert(auditEvents)
+    .values({ workspaceId: sql.placeholder("workspaceId"), actorType: "system", action: "bench.floor", objectType: "credential", objectId: sql.placeholder("id") })
+    .prepare("latchkey_bench_floor_write");
+  return async (workspaceId, id) => {
+    const [found] = await read.execute({ id });
+    if (!found) return false;
+    await write.execute({ workspaceId, id });
+    return true;
+  };
 }
 
 async function serve(
@@ -163,6 +178,7 @@ async function serve(
           services,
           statementCount: database.statementCount,
           workspaceOf: async (req) => (await contextFor(req)).viewer?.workspace?.id ?? null,
+          floor: benchFloor(db),
           reverifyNow: async (workspaceId, ids) => {
             if (config.reverifyIntervalMs <= 0) return null;
             await db
