@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { catalogDescriptors } from "@latchkey/catalog";
 import { AuditLogDocument, ComponentsDocument, CreateCredentialDocument, ResolveCredentialDocument } from "@latchkey/sdk";
-import { createCredential, createTestDatabase, databaseEnv, runScriptJson, startApi, useApi, type TestApi, type TestDatabase } from "./harness";
+import { createCredential, createTestDatabase, databaseEnv, registerApiKeyComponent, runScriptJson, startApi, startFakeApp, useApi, type FakeApp, type TestApi, type TestDatabase } from "./harness";
 
 describe("resolveCredential", () => {
   const api = useApi({ env: { LATCHKEY_BENCH: "true" } });
@@ -33,6 +33,31 @@ describe("resolveCredential", () => {
 
     const { auditLog } = await api().client.request(AuditLogDocument, { filter: { objectType: "credential", objectId: id }, first: 50 });
     expect(auditLog.edges.filter((e) => e.node.action === "credential.resolve")).toHaveLength(REQUESTS + 1);
+  });
+});
+
+describe("resolveCredential's component descriptors", () => {
+  const api = useApi();
+  let app: FakeApp;
+  beforeAll(async () => {
+    app = await startFakeApp((req, res) => res.writeHead(req.headers["x-key"] === "right" ? 200 : 401).end("{}"));
+  });
+  afterAll(() => app.close());
+
+  test("a descriptor changed after a resolve is what the next resolve uses (the held copy is never stale)", async () => {
+    const component = { key: "hot-cache", name: "Hot cache", baseUrl: app.url, header: "x-key" };
+    expect((await registerApiKeyComponent(api().client, component)).__typename).toBe("ComponentRegistered");
+    const { id } = await createCredential(api().client, { componentKey: "hot-cache", authType: "API_KEY", values: { apiKey: "right" } });
+    const runtime = await api().createToken(["CREDENTIALS_USE"]);
+    const resolve = async () => (await runtime.client.request(ResolveCredentialDocument, { id })).resolveCredential;
+    expect(await resolve()).toMatchObject({ __typename: "ResolvedCredential", credential: { component: { name: "Hot cache" } } });
+
+    // Moved elsewhere: the secret is not handed out for the new destination.
+    await registerApiKeyComponent(api().client, { ...component, baseUrl: "http://127.0.0.1:9/elsewhere" });
+    expect(await resolve()).toMatchObject({ __typename: "VerificationFailed", verification: { code: "DESTINATION_CHANGED" } });
+    // Renamed only (same destination): resolves again, under the new name.
+    await registerApiKeyComponent(api().client, { ...component, name: "Hot cache, renamed" });
+    expect(await resolve()).toMatchObject({ __typename: "ResolvedCredential", credential: { component: { name: "Hot cache, renamed" } }, secrets: { apiKey: "right" } });
   });
 });
 

@@ -18,7 +18,7 @@ import {
   type Transaction,
 } from "@latchkey/db";
 import { z } from "zod";
-import { ComponentService, toComponentRecord } from "../components/component-service";
+import { ComponentService } from "../components/component-service";
 import { splitCredentialValues, validateCredentialValues } from "../components/credential-values";
 import { shapeResolvedValues } from "../components/resolve-shape";
 import { hasTemplates, openComponentSettings, renderOAuth2Method } from "../components/component-settings";
@@ -53,6 +53,7 @@ import {
   findCredentialRows,
   listVerificationHistory,
   prepareCredentialWithComponent,
+  ComponentDescriptorCache,
   recordVerification,
   toCredentialRecord,
   toStoredVerification,
@@ -199,6 +200,7 @@ export class CredentialService {
   /** resolveCredential's two statements, prepared once: the read (credential and component) and the audit row. */
   private readonly credentialWithComponent: ReturnType<typeof prepareCredentialWithComponent>;
   private readonly recordResolve: ReturnType<typeof preparedAuditInsert>;
+  private readonly descriptorCache = new ComponentDescriptorCache();
 
   constructor(
     private readonly db: Database,
@@ -409,9 +411,17 @@ export class CredentialService {
    */
   async resolveForUse(workspaceId: string, id: string): Promise<ResolvedCredential | VerificationFailed | NotFound> {
     if (!isId(id)) return notFound("Credential", id);
-    const [found] = await this.credentialWithComponent.execute({ workspaceId, id });
+    const held = this.descriptorCache.held(id);
+    const [found] = await this.credentialWithComponent.execute({
+      workspaceId,
+      id,
+      knownComponentId: held?.componentId ?? null,
+      knownVersion: held?.version ?? null,
+    });
     if (!found) return notFound("Credential", id);
-    const component = toComponentRecord(found.component);
+    // No descriptor sent: the held one is current (the statement compared its version).
+    const descriptor = (found.descriptor == null ? held!.descriptor : this.descriptorCache.keep(id, found.component.id, found.version, found.descriptor)) as ComponentRecord["descriptor"];
+    const component: ComponentRecord = { ...found.component, descriptor };
     const context = await this.loadContext(found.credential, component);
     if ("__typename" in context) return notFound("Credential", id);
     try {
