@@ -31,8 +31,17 @@ describe("resolveCredential", () => {
     const sent = (await statements(runtime.headers)) - before;
     expect(sent).toBeLessThanOrEqual(2 * REQUESTS);
 
+    // Concurrent resolves share audit inserts (group commit), and each is still recorded.
+    const CONCURRENT = 12;
+    const beforeConcurrent = await statements(runtime.headers);
+    const answers = await Promise.all(Array.from({ length: CONCURRENT }, () => runtime.client.request(ResolveCredentialDocument, { id })));
+    expect(answers.every((a) => a.resolveCredential.__typename === "ResolvedCredential")).toBe(true);
+    expect((await statements(runtime.headers)) - beforeConcurrent).toBeLessThanOrEqual(2 * CONCURRENT);
+
     const { auditLog } = await api().client.request(AuditLogDocument, { filter: { objectType: "credential", objectId: id }, first: 50 });
-    expect(auditLog.edges.filter((e) => e.node.action === "credential.resolve")).toHaveLength(REQUESTS + 1);
+    const resolves = auditLog.edges.filter((e) => e.node.action === "credential.resolve");
+    expect(resolves).toHaveLength(REQUESTS + 1 + CONCURRENT);
+    expect(resolves.every((e) => e.node.actorType === "API_TOKEN" && e.node.actorId === runtime.id && e.node.details?.outcome === "resolved")).toBe(true);
   });
 });
 

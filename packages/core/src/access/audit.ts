@@ -67,31 +67,82 @@ export async function recordAudit(db: Executor, event: AuditEventInput, actor: A
   await db.insert(auditEvents).values(auditEventRow(event, actor));
 }
 
+const MAX_AUDIT_BATCH = 32;
+
 /**
- * recordAudit as a named prepared statement (parsed and planned once per connection), for hot
- * paths outside a transaction (resolveCredential). The statement's name must be unique in the process.
+ * recordAudit for a hot path outside a transaction (resolveCredential), written by group commit:
+ * while one insert is on its way, the rows of concurrent callers wait and then go together in one
+ * multi-row insert (a named prepared statement per row count, so nothing is built or planned per
+ * request). A caller's promise settles when the insert holding its row has committed, so awaiting
+ * it keeps "recorded before returned". If a batch fails, its rows are written one by one, so one
+ * bad row fails only its own caller. `name` must be unique in the process.
  */
-export function preparedAuditInsert(db: Database, name: string): (event: AuditEventInput, actor?: AuditActor) => Promise<unknown> {
-  const p = (key: string) => sql.placeholder(key);
-  const query = db
-    .insert(auditEvents)
-    .values({
-      workspaceId: p("workspaceId"),
-      actorType: p("actorType"),
-      actorId: p("actorId"),
-      actorName: p("actorName"),
-      action: p("action"),
-      objectType: p("objectType"),
-      objectId: p("objectId"),
-      remoteAddress: p("remoteAddress"),
-      // Sent as text: both drivers then pass the JSON through as it is.
-      details: sql`(${p("details")}::text)::jsonb`,
-    })
-    .prepare(name);
-  return (event, actor = currentAuditActor()) => {
-    const row = auditEventRow(event, actor);
-    return query.execute({ ...row, details: row.details && JSON.stringify(row.details) });
-  };
+export class AuditBatcher {
+  private readonly statements = new Map<number, { execute(values: Record<string, unknown>): Promise<unknown> }>();
+  private waiting: { row: ReturnType<typeof auditEventRow>; resolve: () => void; reject: (error: unknown) => void }[] = [];
+  private writing = false;
+
+  constructor(
+    private readonly db: Database,
+    private readonly name: string,
+  ) {}
+
+  record(event: AuditEventInput, actor: AuditActor = currentAuditActor()): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ row: auditEventRow(event, actor), resolve, reject });
+      if (!this.writing) void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    this.writing = true;
+    try {
+      while (this.waiting.length > 0) {
+        const batch = this.waiting.splice(0, MAX_AUDIT_BATCH);
+        try {
+          await this.write(batch.map((w) => w.row));
+          for (const w of batch) w.resolve();
+        } catch (error) {
+          if (batch.length === 1) batch[0]!.reject(error);
+          else await Promise.all(batch.map((w) => this.write([w.row]).then(w.resolve, w.reject)));
+        }
+      }
+    } finally {
+      this.writing = false;
+    }
+  }
+
+  private write(rows: ReturnType<typeof auditEventRow>[]): Promise<unknown> {
+    const values: Record<string, unknown> = {};
+    rows.forEach((row, i) => {
+      for (const [key, value] of Object.entries(row)) values[`${key}${i}`] = key === "details" ? value && JSON.stringify(value) : value;
+    });
+    return this.statement(rows.length).execute(values);
+  }
+
+  private statement(count: number) {
+    let prepared = this.statements.get(count);
+    if (!prepared) {
+      const rows = Array.from({ length: count }, (_, i) => {
+        const p = (key: string) => sql.placeholder(`${key}${i}`);
+        return {
+          workspaceId: p("workspaceId"),
+          actorType: p("actorType"),
+          actorId: p("actorId"),
+          actorName: p("actorName"),
+          action: p("action"),
+          objectType: p("objectType"),
+          objectId: p("objectId"),
+          remoteAddress: p("remoteAddress"),
+          // Sent as text: both drivers then pass the JSON through as it is.
+          details: sql`(${p("details")}::text)::jsonb`,
+        };
+      });
+      prepared = this.db.insert(auditEvents).values(rows).prepare(`${this.name}_${count}`);
+      this.statements.set(count, prepared);
+    }
+    return prepared;
+  }
 }
 
 /** jsonb refuses lone UTF-16 surrogates (a text column silently replaces them): replace them the same way. */

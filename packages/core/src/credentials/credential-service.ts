@@ -63,7 +63,7 @@ import { currentDestination, openCredentialValues, sealCredentialValues, type St
 import { DestinationChangedError, destinationChangedResult, destinationOf } from "./destination";
 import { DEFAULT_REFRESH_MARGIN_MS, OAuth2TokenKeeper, type FreshResult, type TokenTarget } from "./oauth2-tokens";
 import { toFlowRecord } from "../flows/flow-store";
-import { preparedAuditInsert, recordAudit } from "../access/audit";
+import { AuditBatcher, recordAudit } from "../access/audit";
 
 const zCredentialInput = z.object({
   componentKey: z.string().max(200),
@@ -197,9 +197,9 @@ export class CredentialService {
   private readonly authorizationTtlMs: number;
   /** Stores re-verification results, many in one statement when they finish together. */
   private readonly reverifications: ReverificationWriter;
-  /** resolveCredential's two statements, prepared once: the read (credential and component) and the audit row. */
+  /** resolveCredential's two statements, prepared once: the read (credential and component) and the audit row (batched). */
   private readonly credentialWithComponent: ReturnType<typeof prepareCredentialWithComponent>;
-  private readonly recordResolve: ReturnType<typeof preparedAuditInsert>;
+  private readonly resolveAudit: AuditBatcher;
   private readonly descriptorCache = new ComponentDescriptorCache();
 
   constructor(
@@ -213,7 +213,7 @@ export class CredentialService {
     this.authorizationTtlMs = oauth2.authorizationTtlMs ?? DEFAULT_AUTHORIZATION_TTL_MS;
     this.reverifications = new ReverificationWriter(db);
     this.credentialWithComponent = prepareCredentialWithComponent(db);
-    this.recordResolve = preparedAuditInsert(db, "latchkey_audit_resolve");
+    this.resolveAudit = new AuditBatcher(db, "latchkey_audit_resolve");
   }
 
   /** Dry run: validates and verifies without saving. */
@@ -626,7 +626,7 @@ export class CredentialService {
   async resolve(workspaceId: string, id: string): Promise<ResolvedCredential | VerificationFailed | NotFound> {
     const result = await this.resolveForUse(workspaceId, id);
     if (result.__typename === "NotFound") return result;
-    await this.recordResolve({
+    await this.resolveAudit.record({
       workspaceId,
       action: "credential.resolve",
       objectType: "credential",
