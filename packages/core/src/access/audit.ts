@@ -68,11 +68,13 @@ export async function recordAudit(db: Executor, event: AuditEventInput, actor: A
 }
 
 const MAX_AUDIT_BATCH = 32;
+/** A few inserts at once (of a pool of about 10): a light load waits for none, a heavy one is grouped. */
+const MAX_AUDIT_WRITERS = 3;
 
 /**
  * recordAudit for a hot path outside a transaction (resolveCredential), written by group commit:
- * while one insert is on its way, the rows of concurrent callers wait and then go together in one
- * multi-row insert (a named prepared statement per row count, so nothing is built or planned per
+ * while MAX_AUDIT_WRITERS inserts are on their way, the rows of further callers wait and then go
+ * together in one multi-row insert (a named prepared statement per row count, so nothing is built or planned per
  * request). A caller's promise settles when the insert holding its row has committed, so awaiting
  * it keeps "recorded before returned". If a batch fails, its rows are written one by one, so one
  * bad row fails only its own caller. `name` must be unique in the process.
@@ -80,7 +82,8 @@ const MAX_AUDIT_BATCH = 32;
 export class AuditBatcher {
   private readonly statements = new Map<number, { execute(values: Record<string, unknown>): Promise<unknown> }>();
   private waiting: { row: ReturnType<typeof auditEventRow>; resolve: () => void; reject: (error: unknown) => void }[] = [];
-  private writing = false;
+  /** Inserts on their way; rows wait (and then share one) only when MAX_AUDIT_WRITERS are. */
+  private writers = 0;
 
   constructor(
     private readonly db: Database,
@@ -90,12 +93,12 @@ export class AuditBatcher {
   record(event: AuditEventInput, actor: AuditActor = currentAuditActor()): Promise<void> {
     return new Promise((resolve, reject) => {
       this.waiting.push({ row: auditEventRow(event, actor), resolve, reject });
-      if (!this.writing) void this.drain();
+      if (this.writers < MAX_AUDIT_WRITERS) void this.drain();
     });
   }
 
   private async drain(): Promise<void> {
-    this.writing = true;
+    this.writers++;
     try {
       while (this.waiting.length > 0) {
         const batch = this.waiting.splice(0, MAX_AUDIT_BATCH);
@@ -108,7 +111,7 @@ export class AuditBatcher {
         }
       }
     } finally {
-      this.writing = false;
+      this.writers--;
     }
   }
 
