@@ -111,7 +111,7 @@ async function serve(
   // Rows from before destination binding get the destination their descriptor gives now (once).
   const bound = await bindLegacyDestinations(db, verifier);
   if (bound > 0) logger.info("Bound stored secrets to their destinations", { bound });
-  const services = createServices({ db, keyring, verifier, catalog, oauth2: config.oauth2 });
+  const services = createServices({ db, keyring, verifier, catalog, oauth2: config.oauth2, tokenCacheMs: config.tokenCacheMs });
   const keys = await startKeyringRuntime({ config, logger, database, keyring, keyFile, watchKeyFile: keySource !== "env", counts: sealedCounts });
 
   // Bounds on what one document may ask for (depth, cost, aliases, directives, tokens).

@@ -187,6 +187,7 @@ export class AccessService {
   constructor(
     private readonly db: Database,
     private readonly catalog: ComponentDescriptor[],
+    private readonly tokenCacheMs: number = TOKEN_CACHE_TTL_MS,
   ) {}
 
   /** Whether the first owner exists (cached once true: it never becomes false again). */
@@ -345,7 +346,7 @@ export class AccessService {
 
   /**
    * The workspace and scopes of a valid API token (not revoked, not expired). Look-ups are cached
-   * for TOKEN_CACHE_TTL_MS: a token revoked through this process stops working at once (the cache
+   * for tokenCacheMs (LATCHKEY_TOKEN_CACHE_MS, 5 s by default): a token revoked through this process stops working at once (the cache
    * is emptied when the revoking transaction commits), one revoked through another replica within
    * that time. Expiry is checked on every use.
    */
@@ -375,9 +376,9 @@ export class AccessService {
     const principal = { kind: "token" as const, token: toToken(row.token, row.creator), workspace: toWorkspace(row.workspace) };
     await this.touchToken(principal.token);
     // A look-up that began before a revocation committed here must not refill the cache.
-    if (generation === this.tokenGeneration) {
+    if (generation === this.tokenGeneration && this.tokenCacheMs > 0) {
       if (this.tokenCache.size >= TOKEN_CACHE_MAX) this.tokenCache.delete(this.tokenCache.keys().next().value!);
-      this.tokenCache.set(hash, { principal, expiresAt: row.token.expiresAt, until: now + TOKEN_CACHE_TTL_MS });
+      this.tokenCache.set(hash, { principal, expiresAt: row.token.expiresAt, until: now + this.tokenCacheMs });
     }
     return principal;
   }
