@@ -576,7 +576,7 @@ function printTable(results: { database: string; settings: { connections: number
       summary.p99LargeOverSmall[p] == null ? "" : `${summary.p99LargeOverSmall[p]}×`,
     ];
   });
-  rows.push([`6 re-verify 1,000 (50 ms each), job at ${scales[0]?.reverify.concurrency}`, ...scales.flatMap((s) => [`${s.reverify.ms} ms`, "", "", ""]), ""]);
+  if (scales.length > 0) rows.push([`6 re-verify 1,000 (50 ms each), job at ${scales[0]?.reverify.concurrency}`, ...scales.flatMap((s) => [`${s.reverify.ms} ms`, "", "", ""]), ""]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
   console.log(`\nLatchkey bench: ${results.database}, ${results.settings.connections} connections, ${results.settings.durationSeconds} s per case, load ${results.machine.loadAverageBefore.map((l: number) => l.toFixed(2)).join(" ")}`);
