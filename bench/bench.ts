@@ -7,14 +7,29 @@
  * BENCH_VERIFY_CONCURRENCY (the API's default), BENCH_NODE_ARGS (none), BENCH_KEEP (0),
  * BENCH_LIST_SIZES ("200:10000,20000:1000000": flows and audit rows of the list cases 7 and 8; "" skips them).
  * Case 9 (webhook delivery, bench/webhooks.ts) runs once, on a database of its own; BENCH_CASES=9 runs it alone.
+ * The hot-path and start-up cases 10–13 (runHotPaths): BENCH_HOT (1; 0 skips them), BENCH_RESTART_WORKSPACES (5000),
+ * BENCH_NPM_START (1; 0 skips the npm start timing; BENCH_CASES picks them as "12" and "13"), BENCH_RESTART_PORT (4390), BENCH_START_PORT (4391, web +1).
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import autocannon from "autocannon";
-import { AuditLogDocument, CredentialDocument, CredentialsDocument, DeleteCredentialDocument, FlowsDocument } from "@latchkey/sdk";
+import { spawn } from "node:child_process";
+import {
+  AuditLogDocument,
+  CreateCredentialDocument,
+  CredentialDocument,
+  CredentialsDocument,
+  DeleteCredentialDocument,
+  FlowsDocument,
+  ResolveCredentialDocument,
+} from "@latchkey/sdk";
 import { openDatabase, sql } from "@latchkey/db";
+// @ts-expect-error: a plain .mjs script without declarations
+import { apiBundle, ensureApiBuild } from "../scripts/ensure-api-build.mjs";
+// @ts-expect-error: a plain .mjs script without declarations
+import { ensureWebBuild } from "../scripts/ensure-web-build.mjs";
 import { createTestDatabase, startApiProcess, startFakeApp } from "../apps/api/test/harness";
 import { BENCH_API_KEY, seed, type Seeded } from "./seed";
 import { benchWebhooks } from "./webhooks";
@@ -133,6 +148,8 @@ async function statements(api: string): Promise<number> {
 interface LoadCase {
   name: string;
   request: { path: string; method: "GET" | "POST"; body?: string };
+  /** When set, the requests' bodies take turns through these (request.body is the probe's). */
+  bodies?: string[];
   /** Checks one response before the load, so that a broken case is not measured. */
   check: (json: any) => boolean;
   /** Instead of the bench's API token (e.g. a person's session, for the audit log). */
@@ -151,7 +168,17 @@ function graphqlCase(name: string, document: { toString(): string }, variables: 
 async function load(api: string, c: LoadCase, seconds: number) {
   const headers = { "content-type": "application/json", ...(c.headers ?? authHeaders()) };
   const latencies: number[] = [];
-  const options = { url: `${api}${c.request.path}`, method: c.request.method, headers, body: c.request.body, connections: CONNECTIONS, duration: seconds };
+  let turn = 0;
+  const bodies = c.bodies;
+  const options = {
+    url: `${api}${c.request.path}`,
+    method: c.request.method,
+    headers,
+    body: c.request.body,
+    connections: CONNECTIONS,
+    duration: seconds,
+    ...(bodies ? { requests: [{ setupRequest: (request: any) => ({ ...request, body: bodies[turn++ % bodies.length] }) }] } : {}),
+  };
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(options, (error, done) => (error ? reject(error) : resolve(done)));
     instance.on("response", (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
@@ -458,6 +485,173 @@ function printListTable(lists: NonNullable<Awaited<ReturnType<typeof runListCase
   console.log(`  p99 ratio flows ${flowsP99LargeOverSmall}×, audit history ${auditP99LargeOverSmall}×; RSS growth at the largest size ${rssGrowthMiBAtLargest} MiB`);
 }
 
+// Hot paths and start-up (issue 18): resolveCredential against its floor, createCredential on one
+// component against spread over 100, restart with 1 vs 5,000 workspaces, cold and warm `npm start`.
+
+interface HotPathResult {
+  cases: CaseResult[];
+  /** resolveCredential's throughput over the floor's (target ≥ 0.5). */
+  resolveOverFloor: number | null;
+  /** createCredential on one component over spread over 100 (target ≥ 0.9). */
+  oneComponentOverSpread: number | null;
+  /** Start of the compiled API to its first GraphQL answer, ms, and the ratio (target ≤ 1.3). */
+  restart: { oneWorkspaceMs: number; manyWorkspacesMs: number; workspaces: number; ratio: number | null } | null;
+  /** `npm start` to the API's first GraphQL answer, ms: cold (no API build, fresh data folder) and warm (targets ≤ 10 s, ≤ 4 s). */
+  npmStart: { coldMs: number; warmMs: number } | null;
+}
+
+const RESTART_WORKSPACES = Number(env.BENCH_RESTART_WORKSPACES ?? 5_000);
+
+async function runHotPaths(): Promise<HotPathResult> {
+  const database = await createTestDatabase(serverUrl);
+  const dataDir = mkdtempSync(path.join(tmpdir(), "latchkey-bench-hot-"));
+  const encryptionKey = randomBytes(32).toString("base64");
+  // Verifications answered at once, so createCredential measures Latchkey, not the endpoint.
+  const instant = await startFakeApp((req, res) => {
+    const ok = req.headers.api_key === BENCH_API_KEY;
+    res.writeHead(ok ? 200 : 401, { "content-type": "application/json" }).end(ok ? '{"username":"bench"}' : "{}");
+  });
+  try {
+    process.stdout.write("\nHot paths: seeding… ");
+    const seeded = await seed({ url: database.url, dataDir, encryptionKey }, { credentials: 1_000, components: 110, flows: 10, hotUsage: 2, reverify: 10 });
+    console.log("done");
+    apiToken = seeded.token;
+    const apiEnv = {
+      LATCHKEY_ENCRYPTION_KEY: encryptionKey,
+      LATCHKEY_BASE_URL_OVERRIDES: seeded.benchComponentKeys.map((k) => `${k}=${instant.url}/v2`).join(","),
+    };
+    let cases: CaseResult[] = [];
+    const api = await startBenchApi({ dataDir, databaseUrl: database.url }, apiEnv);
+    try {
+      const id = seeded.reverifyIds[1]!;
+      const create = (componentKey: string) =>
+        JSON.stringify({ query: String(CreateCredentialDocument), variables: { input: { componentKey, authType: "API_KEY", values: { apiKey: BENCH_API_KEY } } } });
+      const created = (json: any) => !json.errors && json.data.createCredential.__typename === "CredentialCreated";
+      const spread = seeded.benchComponentKeys.slice(0, 100).map(create);
+      const hotCases: LoadCase[] = [
+        graphqlCase("10a resolveCredential", ResolveCredentialDocument, { input: { id } }, (d) => d.resolveCredential.__typename === "ResolvedCredential"),
+        { name: "10b floor: PK select + insert", request: { path: `/bench/floor?id=${id}`, method: "GET" }, check: (json) => json.data?.id === id },
+        { name: "11a createCredential, 1 component", request: { path: "/graphql", method: "POST", body: spread[0] }, check: created },
+        { name: "11b createCredential, 100 components", request: { path: "/graphql", method: "POST", body: spread[0] }, bodies: spread, check: created },
+      ];
+      cases = await runCases(api.url, hotCases.filter((x) => !CASES || CASES.some((p) => x.name.startsWith(p))));
+    } finally {
+      await api.stop();
+    }
+    const wanted = (prefix: string) => !CASES || CASES.includes(prefix);
+    const restart = wanted("12") ? await measureRestart({ dataDir, databaseUrl: database.url }, { ...apiEnv, LATCHKEY_BENCH: "true" }) : null;
+    const npmStart = wanted("13") && env.BENCH_NPM_START !== "0" ? await measureNpmStart() : null;
+    const rps = (prefix: string) => cases.find((c) => c.case.startsWith(prefix))?.requestsPerSecond;
+    return {
+      cases,
+      resolveOverFloor: ratio(rps("10a"), rps("10b")),
+      oneComponentOverSpread: ratio(rps("11a"), rps("11b")),
+      restart,
+      npmStart,
+    };
+  } finally {
+    await instant.close();
+    rmSync(dataDir, { recursive: true, force: true });
+    await database.drop();
+  }
+}
+
+/** Runs the compiled API (as `npm start` does) until its first GraphQL answer; answers the time from spawn, then stops it. */
+async function timeToFirstAnswer(command: string, args: string[], childEnv: NodeJS.ProcessEnv, apiUrl: string): Promise<number> {
+  const started = performance.now();
+  const child = spawn(command, args, { cwd: root, env: childEnv, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  let output = "";
+  child.stdout!.on("data", (d: Buffer) => (output += d.toString()));
+  child.stderr!.on("data", (d: Buffer) => (output += d.toString()));
+  try {
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`${args.join(" ")} exited (${child.exitCode}):\n${output.slice(-2000)}`);
+      if (performance.now() - started > 600_000) throw new Error(`no GraphQL answer within 10 minutes:\n${output.slice(-2000)}`);
+      const answered = await fetch(`${apiUrl}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query: "{ __typename }" }),
+      }).then(
+        (r) => r.ok,
+        () => false,
+      );
+      if (answered) return Math.round(performance.now() - started);
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  } finally {
+    // The whole process group (npm start runs the API and the web app as children).
+    if (child.exitCode === null) {
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      process.kill(-child.pid!, "SIGINT");
+      await exited;
+    }
+  }
+}
+
+/**
+ * Restart time of the compiled API with the seeded workspace alone, then with RESTART_WORKSPACES
+ * workspaces (each with the built-in catalog, as a new workspace gets it), written straight into
+ * the database while no API runs.
+ */
+async function measureRestart(target: { dataDir: string; databaseUrl: string | undefined }, apiEnv: Record<string, string>) {
+  await ensureApiBuild();
+  const port = String(Number(env.BENCH_RESTART_PORT ?? 4390));
+  const childEnv = {
+    PATH: env.PATH,
+    HOME: env.HOME,
+    NODE_ENV: "production",
+    HOST: "127.0.0.1",
+    PORT: port,
+    LATCHKEY_LOG_LEVEL: "warn",
+    LATCHKEY_DEMO_DATA: "false",
+    LATCHKEY_DATA_DIR: target.dataDir,
+    ...(target.databaseUrl ? { DATABASE_URL: target.databaseUrl } : {}),
+    ...apiEnv,
+  };
+  const start = () => timeToFirstAnswer(process.execPath, ["--enable-source-maps", apiBundle], childEnv, `http://127.0.0.1:${port}`);
+  await start(); // the first start after the seed may migrate or sync; restarts are what is compared
+  const oneWorkspaceMs = Math.min(await start(), await start());
+  const handle = await openDatabase({ url: target.databaseUrl, dataDir: target.dataDir });
+  try {
+    await handle.db.execute(sql`
+      with added as (
+        insert into workspaces (id, name, slug)
+        select gen_random_uuid(), 'Restart ' || n, 'restart-' || n from generate_series(2, ${RESTART_WORKSPACES}) as n
+        returning id
+      )
+      insert into components (id, workspace_id, key, name, description, descriptor, source)
+      select gen_random_uuid(), added.id, c.key, c.name, c.description, c.descriptor, 'catalog'
+      from added cross join (select key, name, description, descriptor from components where source = 'catalog' and workspace_id = (select id from workspaces order by created_at limit 1)) c`);
+  } finally {
+    await handle.close();
+  }
+  await start();
+  const manyWorkspacesMs = Math.min(await start(), await start());
+  console.log(`  restart (compiled API, to its first answer): 1 workspace ${oneWorkspaceMs} ms, ${RESTART_WORKSPACES.toLocaleString("en")} workspaces ${manyWorkspacesMs} ms`);
+  return { oneWorkspaceMs, manyWorkspacesMs, workspaces: RESTART_WORKSPACES, ratio: ratio(manyWorkspacesMs, oneWorkspaceMs) };
+}
+
+/**
+ * `npm start` (scripts/start.mjs) to the API's first GraphQL answer, on PGlite in a fresh data
+ * folder: cold without a compiled API (it is compiled first), warm right after. The web app's
+ * build is made (not timed) before, when stale: it takes minutes and is not the API's start.
+ */
+async function measureNpmStart(): Promise<{ coldMs: number; warmMs: number }> {
+  ensureWebBuild();
+  const dataDir = mkdtempSync(path.join(tmpdir(), "latchkey-bench-start-"));
+  const port = String(Number(env.BENCH_START_PORT ?? 4391));
+  const childEnv = { PATH: env.PATH, HOME: env.HOME, PORT: port, WEB_PORT: String(Number(port) + 1), LATCHKEY_DATA_DIR: dataDir, LATCHKEY_LOG_LEVEL: "warn" };
+  try {
+    rmSync(apiBundle, { force: true });
+    const coldMs = await timeToFirstAnswer(process.execPath, ["scripts/start.mjs"], childEnv, `http://127.0.0.1:${port}`);
+    const warmMs = await timeToFirstAnswer(process.execPath, ["scripts/start.mjs"], childEnv, `http://127.0.0.1:${port}`);
+    console.log(`  npm start to the first GraphQL answer: cold ${coldMs} ms, warm ${warmMs} ms`);
+    return { coldMs, warmMs };
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
 // ------------------------------------------------------------------------------------------------
 
 function ratio(a: number | undefined, b: number | undefined): number | null {
@@ -469,11 +663,13 @@ async function main() {
   const loadBefore = loadavg();
   const scales: ScaleResult[] = [];
   let lists: Awaited<ReturnType<typeof runListCases>> = undefined;
+  let hot: HotPathResult | undefined;
   try {
     // BENCH_CASES=9: webhook delivery alone, no seeded scales.
     if (!CASES?.every((c) => c === "9")) {
       for (const n of SCALES) scales.push(await runScale(n, slow));
       lists = await runListCases(slow);
+      if (env.BENCH_HOT !== "0") hot = await runHotPaths();
     }
   } finally {
     await slow.close();
@@ -504,16 +700,27 @@ async function main() {
     summary,
     webhooks,
     lists,
+    hotPaths: hot ?? null,
   };
   writeFileSync(path.join(root, "bench/results.json"), `${JSON.stringify(results, null, 2)}\n`);
   if (scales.length > 0) printTable(results);
   if (lists) printListTable(lists);
+  if (hot) printHotPaths(hot);
   if (webhooks) {
     console.log(
       `9 webhooks: ${webhooks.deliveredPerSecond} events/s delivered (${webhooks.events} events, queued at ${webhooks.queuedPerSecond}/s); ` +
         `status change → delivery p50 ${webhooks.delayP50Ms} ms, p99 ${webhooks.delayP99Ms} ms (${webhooks.statusChanges} changes, poll ${webhooks.pollMs})`,
     );
   }
+}
+
+function printHotPaths(hot: HotPathResult) {
+  console.log("\nHot paths and start-up");
+  for (const c of hot.cases) console.log(`  ${c.case.padEnd(36)} ${String(c.requestsPerSecond).padStart(6)} req/s  p50 ${c.p50Ms} ms  p99 ${c.p99Ms} ms  ${c.statementsPerRequest} stmt/req`);
+  console.log(`  resolveCredential / floor: ${hot.resolveOverFloor} (target ≥ 0.5)`);
+  console.log(`  createCredential 1 component / 100 components: ${hot.oneComponentOverSpread} (target ≥ 0.9)`);
+  if (hot.restart) console.log(`  12 restart ${hot.restart.workspaces.toLocaleString("en")} / 1 workspaces: ${hot.restart.ratio} (${hot.restart.manyWorkspacesMs} / ${hot.restart.oneWorkspaceMs} ms; target ≤ 1.3)`);
+  if (hot.npmStart) console.log(`  13 npm start to the first GraphQL answer: cold ${hot.npmStart.coldMs} ms (target ≤ 10 s), warm ${hot.npmStart.warmMs} ms (target ≤ 4 s)`);
 }
 
 function printTable(results: { database: string; settings: { connections: number; durationSeconds: number }; scales: ScaleResult[]; summary: any; machine: any }) {
@@ -531,7 +738,7 @@ function printTable(results: { database: string; settings: { connections: number
       summary.p99LargeOverSmall[p] == null ? "" : `${summary.p99LargeOverSmall[p]}×`,
     ];
   });
-  rows.push([`6 re-verify 1,000 (50 ms each), job at ${scales[0]?.reverify.concurrency}`, ...scales.flatMap((s) => [`${s.reverify.ms} ms`, "", "", ""]), ""]);
+  if (scales.length > 0) rows.push([`6 re-verify 1,000 (50 ms each), job at ${scales[0]?.reverify.concurrency}`, ...scales.flatMap((s) => [`${s.reverify.ms} ms`, "", "", ""]), ""]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
   console.log(`\nLatchkey bench: ${results.database}, ${results.settings.connections} connections, ${results.settings.durationSeconds} s per case, load ${results.machine.loadAverageBefore.map((l: number) => l.toFixed(2)).join(" ")}`);

@@ -16,7 +16,7 @@ export interface SeedPlan {
 export interface Seeded {
   /** The first owner's workspace, which the seed fills. */
   workspaceId: string;
-  /** The owner's READ + WRITE API token: what the bench sends. */
+  /** The owner's READ + WRITE + CREDENTIALS_USE API token: what the bench sends. */
   token: string;
   /** The owner's sign-in, for what only people may read (the audit log). */
   owner: { email: string; password: string };
@@ -74,7 +74,7 @@ export async function seed(target: { url?: string; dataDir: string; encryptionKe
       if (setup.__typename !== "SignedIn" || !setup.workspace) throw new Error(`setupFirstOwner: ${JSON.stringify(setup).slice(0, 500)}`);
       const { person, workspace } = setup;
       const actor = { type: "person", id: person.id, name: person.name, remoteAddress: null } as const;
-      const created = await withAuditActor(actor, () => services.access.createApiToken(workspace.id, person.id, { name: "bench", scopes: ["read", "write"] }));
+      const created = await withAuditActor(actor, () => services.access.createApiToken(workspace.id, person.id, { name: "bench", scopes: ["read", "write", "credentials:use"] }));
       if ("__typename" in created) throw new Error(`createApiToken: ${JSON.stringify(created).slice(0, 500)}`);
       return { workspaceId: workspace.id, token: created.secret, owner: { email: owner.email, password: owner.password } };
     });

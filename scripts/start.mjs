@@ -1,7 +1,9 @@
-// `npm start`: builds the web app when needed, then runs the API and the web app together.
+// `npm start`: builds the web app and compiles the API when needed, then runs both together
+// (the API as compiled JavaScript; tsx is for development and tests).
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { apiBundle, ensureApiBuild } from "./ensure-api-build.mjs";
 import { ensureWebBuild } from "./ensure-web-build.mjs";
 import { ensureInstall } from "./ensure-install.mjs";
 
@@ -11,6 +13,7 @@ const apiPort = process.env.PORT || "4000";
 const webPort = process.env.WEB_PORT || "3000";
 
 ensureInstall();
+if (await ensureApiBuild()) console.log("Compiled the API.");
 ensureWebBuild();
 
 const env = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" };
@@ -47,7 +50,7 @@ function stop(code = 0) {
 process.once("SIGINT", () => stop(0));
 process.once("SIGTERM", () => stop(0));
 
-const apiReady = run("api", bin("tsx"), ["apps/api/src/main.ts"], { PORT: apiPort }, /listening on/);
+const apiReady = run("api", process.execPath, ["--enable-source-maps", apiBundle], { PORT: apiPort }, /listening on/);
 await apiReady;
 const webReady = run(
   "web",

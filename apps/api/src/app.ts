@@ -12,11 +12,11 @@ import {
   bindLegacyDestinations,
   parseCatalog,
   storedKeyIds,
-  syncCatalog,
+  syncCatalogEverywhere,
   withAuditActor,
   type LoadedKeyring,
 } from "@latchkey/core";
-import { and, credentials, eq, inArray, listWorkspaceIds, lockDataFolder, openDatabase, sql, type DatabaseHandle } from "@latchkey/db";
+import { and, auditEvents, credentials, eq, inArray, lockDataFolder, openDatabase, sql, type DatabaseHandle } from "@latchkey/db";
 import { createRequestContext, type RequestContext } from "./context";
 import { seedDemoData } from "./demo-data";
 import type { ApiConfig } from "./env";
@@ -72,6 +72,21 @@ export async function startApi(config: ApiConfig, logger: Logger): Promise<Runni
   }
 }
 
+/** /bench/floor: a primary-key select and an audit insert, both prepared (what resolveCredential cannot beat). */
+function benchFloor(db: DatabaseHandle["db"]): (workspaceId: string, id: string) => Promise<boolean> {
+  const read = db.select({ id: credentials.id }).from(credentials).where(eq(credentials.id, sql.placeholder("id"))).prepare("latchkey_bench_floor_read");
+  const write = db
+    .insert(auditEvents)
+    .values({ workspaceId: sql.placeholder("workspaceId"), actorType: "system", action: "bench.floor", objectType: "credential", objectId: sql.placeholder("id") })
+    .prepare("latchkey_bench_floor_write");
+  return async (workspaceId, id) => {
+    const [found] = await read.execute({ id });
+    if (!found) return false;
+    await write.execute({ workspaceId, id });
+    return true;
+  };
+}
+
 async function serve(
   config: ApiConfig,
   logger: Logger,
@@ -84,7 +99,8 @@ async function serve(
   assertKeyringCovers(keyring, storedKeyIds(sealedCounts), keyFile);
 
   const catalog = parseCatalog(catalogDescriptors);
-  for (const workspaceId of await listWorkspaceIds(db)) await syncCatalog(db, workspaceId, catalog);
+  // Skipped (one read) unless the built-in catalog changed since the last start.
+  if (await syncCatalogEverywhere(db, catalog)) logger.info("Built-in catalog synced into every workspace");
 
   const networkPolicy = createNetworkPolicy({ blockPrivateNetworks: config.blockPrivateNetworks, allowedHosts: config.allowedHosts });
   const verifier = {
@@ -96,7 +112,7 @@ async function serve(
   // Rows from before destination binding get the destination their descriptor gives now (once).
   const bound = await bindLegacyDestinations(db, verifier);
   if (bound > 0) logger.info("Bound stored secrets to their destinations", { bound });
-  const services = createServices({ db, keyring, verifier, catalog, oauth2: config.oauth2 });
+  const services = createServices({ db, keyring, verifier, catalog, oauth2: config.oauth2, tokenCacheMs: config.tokenCacheMs });
   const keys = await startKeyringRuntime({ config, logger, database, keyring, keyFile, watchKeyFile: keySource !== "env", counts: sealedCounts });
 
   // Bounds on what one document may ask for (depth, cost, aliases, directives, tokens).
@@ -163,6 +179,7 @@ async function serve(
           services,
           statementCount: database.statementCount,
           workspaceOf: async (req) => (await contextFor(req)).viewer?.workspace?.id ?? null,
+          floor: benchFloor(db),
           reverifyNow: async (workspaceId, ids) => {
             if (config.reverifyIntervalMs <= 0) return null;
             await db

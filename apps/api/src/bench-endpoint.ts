@@ -16,6 +16,11 @@ export interface BenchDeps {
    * Answers how many the round verified and the job's concurrency; null when the job is off.
    */
   reverifyNow(workspaceId: string, credentialIds: string[]): Promise<{ verified: number; concurrency: number } | null>;
+  /**
+   * The floor resolveCredential is measured against: one primary-key select of the credential
+   * and one audit insert, prepared, through the same pool. Answers whether the credential exists.
+   */
+  floor(workspaceId: string, credentialId: string): Promise<boolean>;
 }
 
 function lastVerification(c: CredentialRecord) {
@@ -28,7 +33,8 @@ function lastVerification(c: CredentialRecord) {
  * `GET /bench/credentials?first=&after=` answers the same page as the SDK's Credentials query
  * (same service, same database pool, same fields) as plain JSON, without GraphQL;
  * `GET /bench/stats` tells how many SQL statements the process has sent and its resident memory;
- * `POST /bench/reverify` runs the scheduled re-verification job on the credentials it names. All
+ * `POST /bench/reverify` runs the scheduled re-verification job on the credentials it names;
+ * `GET /bench/floor?id=` runs the floor of resolveCredential (BenchDeps.floor). All
  * need the same session or token as /graphql and act in the caller's workspace.
  */
 export async function handleBench(req: IncomingMessage, res: ServerResponse, url: URL, deps: BenchDeps): Promise<void> {
@@ -53,6 +59,11 @@ export async function handleBench(req: IncomingMessage, res: ServerResponse, url
     const round = await deps.reverifyNow(workspaceId, ids);
     if (round === null) return send(409, { error: "The scheduled re-verification is off (LATCHKEY_REVERIFY_INTERVAL=0)." });
     return send(200, { ...round, ms: Math.round(performance.now() - started) });
+  }
+  if (url.pathname === `${BENCH_PREFIX}/floor`) {
+    const id = url.searchParams.get("id");
+    if (!isId(id)) return send(400, { error: "Send ?id=<credential id>." });
+    return (await deps.floor(workspaceId, id)) ? send(200, { data: { id } }) : send(404, { error: "Not found" });
   }
   if (url.pathname !== `${BENCH_PREFIX}/credentials`) return send(404, { error: "Not found" });
 

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
-import { parseAllowedHosts } from "@latchkey/core";
+import { parseAllowedHosts, TOKEN_CACHE_TTL_MS } from "@latchkey/core";
 import { DEFAULT_POSTGRES_TIMEOUTS } from "@latchkey/db";
 
 const booleanFlag = z
@@ -32,6 +32,7 @@ const zEnv = z.object({
   DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(86_400_000).default(DEFAULT_POSTGRES_TIMEOUTS.statementTimeoutMs),
   DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(0).max(86_400_000).default(DEFAULT_POSTGRES_TIMEOUTS.idleInTransactionTimeoutMs),
   LATCHKEY_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  LATCHKEY_TOKEN_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(TOKEN_CACHE_TTL_MS),
   LATCHKEY_DATA_DIR: z.string().min(1).default(".latchkey"),
   LATCHKEY_ENCRYPTION_KEY: z.string().optional(),
   LATCHKEY_DECRYPTION_KEYS: z.string().optional(),
@@ -108,6 +109,8 @@ function toConfig(env: z.output<typeof zEnv>) {
     },
     /** On SIGTERM/SIGINT, how long requests in flight may take to finish before their connections are closed. */
     shutdownTimeoutMs: env.LATCHKEY_SHUTDOWN_TIMEOUT_MS,
+    /** How long an API token's look-up is reused; a token revoked through another replica works at most this long there (0: no cache). */
+    tokenCacheMs: env.LATCHKEY_TOKEN_CACHE_MS,
     dataDir: path.resolve(env.LATCHKEY_DATA_DIR),
     encryptionKey: env.LATCHKEY_ENCRYPTION_KEY?.trim() || undefined,
     /** Keys that open but never seal (the old key during a rotation); comma-separated base64. */

@@ -40,6 +40,8 @@ export function createLoaders(services: Services, workspaceId: string) {
     }),
     /** A component this request has loaded already, synchronously (list resolvers load a page's at once). */
     loadedComponent: (id: string): ComponentRecord | undefined => loadedComponents.get(id),
+    /** A component a service read along with its answer (resolveCredential), so no second read asks for it. */
+    knownComponent: (component: ComponentRecord): void => void loadedComponents.set(component.id, component),
     settingsOfComponent: new DataLoader<ComponentRecord, ComponentSettingRecord[], string>(
       async (list) => {
         const settings = await services.componentSettings.listByComponents(workspaceId, list);

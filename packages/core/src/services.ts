@@ -25,10 +25,12 @@ export function createServices(deps: {
   /** The built-in catalog, copied into every new workspace. */
   catalog: ComponentDescriptor[];
   oauth2?: OAuth2Settings;
+  /** How long API-token look-ups are reused (TOKEN_CACHE_TTL_MS by default; 0: not cached). */
+  tokenCacheMs?: number;
 }): Services {
   const components = new ComponentService(deps.db, deps.catalog, deps.verifier);
   return {
-    access: new AccessService(deps.db, deps.catalog),
+    access: new AccessService(deps.db, deps.catalog, deps.tokenCacheMs),
     components,
     componentSettings: new ComponentSettingsService(deps.db, deps.keyring, components),
     credentials: new CredentialService(deps.db, deps.keyring, deps.verifier, components, deps.oauth2),

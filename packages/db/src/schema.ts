@@ -509,3 +509,14 @@ export const webhookAttempts = pgTable(
     index("webhook_attempts_message_idx").on(t.messageId),
   ],
 );
+
+/**
+ * What the start-up catalog sync last copied into every workspace: a hash of the built-in
+ * catalog. A start with the same hash skips the sync (its time does not grow with workspaces).
+ */
+export const catalogSync = pgTable("catalog_sync", {
+  /** One row: "builtin". */
+  id: text().primaryKey(),
+  hash: text().notNull(),
+  syncedAt: timestamp({ withTimezone: true, mode: "date" }).notNull().defaultNow(),
+});

@@ -51,6 +51,9 @@ function mayManageRole(actorRole: Role, role: Role): boolean {
   return actorRole === "OWNER" || (actorRole === "ADMIN" && !roleAtLeast(role, "ADMIN"));
 }
 
+/** How long a valid API token's look-up is reused; a revocation through another replica takes effect within it. */
+export const TOKEN_CACHE_TTL_MS = 5_000;
+const TOKEN_CACHE_MAX = 10_000;
 export const SESSION_TTL_MS = 14 * 24 * 3600_000;
 export const INVITATION_TTL_MS = 7 * 24 * 3600_000;
 /** lastUsedAt of sessions and tokens is written at most this often (not one write per request). */
@@ -173,10 +176,14 @@ const SETUP_LOCK_ID = 72_317_002;
  */
 export class AccessService {
   private setUp = false;
+  /** Valid API tokens by their digest (authenticateToken). */
+  private readonly tokenCache = new Map<string, { principal: Principal & { kind: "token" }; expiresAt: Date | null; until: number }>();
+  private tokenGeneration = 0;
 
   constructor(
     private readonly db: Database,
     private readonly catalog: ComponentDescriptor[],
+    private readonly tokenCacheMs: number = TOKEN_CACHE_TTL_MS,
   ) {}
 
   /** Whether the first owner exists (cached once true: it never becomes false again). */
@@ -333,8 +340,22 @@ export class AccessService {
     };
   }
 
-  /** The workspace and scopes of a valid API token (not revoked, not expired). */
+  /**
+   * The workspace and scopes of a valid API token (not revoked, not expired). Look-ups are cached
+   * for tokenCacheMs (LATCHKEY_TOKEN_CACHE_MS, 5 s by default): a token revoked through this process stops working at once (the cache
+   * is emptied when the revoking transaction commits), one revoked through another replica within
+   * that time. Expiry is checked on every use.
+   */
   async authenticateToken(token: string): Promise<Principal | null> {
+    const hash = hashToken(token);
+    const now = Date.now();
+    const cached = this.tokenCache.get(hash);
+    if (cached && cached.until > now && (cached.expiresAt === null || cached.expiresAt.getTime() > now)) {
+      await this.touchToken(cached.principal.token);
+      return cached.principal;
+    }
+    if (cached) this.tokenCache.delete(hash);
+    const generation = this.tokenGeneration;
     const [row] = await this.db
       .select({ token: apiTokens, workspace: workspaces, creator: people })
       .from(apiTokens)
@@ -342,18 +363,34 @@ export class AccessService {
       .leftJoin(people, eq(people.id, apiTokens.createdBy))
       .where(
         and(
-          eq(apiTokens.tokenHash, hashToken(token)),
+          eq(apiTokens.tokenHash, hash),
           isNull(apiTokens.revokedAt),
           or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, sql`now()`)),
         ),
       );
     if (!row) return null;
-    if (isStale(row.token.lastUsedAt)) {
-      const now = new Date();
-      await this.db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.token.id));
-      row.token.lastUsedAt = now;
+    const principal = { kind: "token" as const, token: toToken(row.token, row.creator), workspace: toWorkspace(row.workspace) };
+    await this.touchToken(principal.token);
+    // A look-up that began before a revocation committed here must not refill the cache.
+    if (generation === this.tokenGeneration && this.tokenCacheMs > 0) {
+      if (this.tokenCache.size >= TOKEN_CACHE_MAX) this.tokenCache.delete(this.tokenCache.keys().next().value!);
+      this.tokenCache.set(hash, { principal, expiresAt: row.token.expiresAt, until: now + this.tokenCacheMs });
     }
-    return { kind: "token", token: toToken(row.token, row.creator), workspace: toWorkspace(row.workspace) };
+    return principal;
+  }
+
+  /** Writes lastUsedAt when it is older than LAST_USE_PRECISION_MS (marked first, so concurrent uses write once). */
+  private async touchToken(token: ApiTokenRecord): Promise<void> {
+    if (!isStale(token.lastUsedAt)) return;
+    const now = new Date();
+    token.lastUsedAt = now;
+    await this.db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, token.id));
+  }
+
+  /** After a token was revoked here: no cached look-up survives, and none in flight is stored. */
+  private forgetTokens(): void {
+    this.tokenGeneration++;
+    this.tokenCache.clear();
   }
 
   async signOut(sessionId: string): Promise<void> {
@@ -452,7 +489,12 @@ export class AccessService {
   }
 
   async removeMember(workspaceId: string, actorRole: Role, personId: string): Promise<MemberRecord | NotFound | InvalidInput | NotAllowed> {
-    return this.changeMember(workspaceId, actorRole, personId, null);
+    try {
+      return await this.changeMember(workspaceId, actorRole, personId, null);
+    } finally {
+      // The member's tokens were revoked in that transaction (revokeTokensOfCreator).
+      this.forgetTokens();
+    }
   }
 
   private async changeMember(
@@ -720,6 +762,14 @@ export class AccessService {
 
   async revokeApiToken(workspaceId: string, id: string): Promise<ApiTokenRecord | NotFound> {
     if (!isId(id)) return notFound("API token", id);
+    try {
+      return await this.revokeApiTokenRow(workspaceId, id);
+    } finally {
+      this.forgetTokens();
+    }
+  }
+
+  private revokeApiTokenRow(workspaceId: string, id: string): Promise<ApiTokenRecord | NotFound> {
     return this.db.transaction(async (tx) => {
       const [row] = await tx
         .update(apiTokens)

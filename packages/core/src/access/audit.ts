@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
-import { and, auditEvents, eq, getTableColumns, type Database, type Executor } from "@latchkey/db";
-import type { InvalidInput } from "../results";
+import { and, auditEvents, desc, eq, getTableColumns, lt, sql, type Database, type Executor } from "@latchkey/db";
+import { invalidInput, type InvalidInput } from "../results";
 import { keysetPage, type Page, type PageArgs } from "../paging";
 
 /** Who is acting, for the audit log. The API sets it per request; work outside a request is "system". */
@@ -66,6 +66,87 @@ export function auditEventRow(event: AuditEventInput, actor: AuditActor = curren
 /** Appends one event; pass the transaction of the change so both commit or neither does. */
 export async function recordAudit(db: Executor, event: AuditEventInput, actor: AuditActor = currentAuditActor()): Promise<void> {
   await db.insert(auditEvents).values(auditEventRow(event, actor));
+}
+
+const MAX_AUDIT_BATCH = 32;
+/** A few inserts at once (of a pool of about 10): a light load waits for none, a heavy one is grouped. */
+const MAX_AUDIT_WRITERS = 3;
+
+/**
+ * recordAudit for a hot path outside a transaction (resolveCredential), written by group commit:
+ * while MAX_AUDIT_WRITERS inserts are on their way, the rows of further callers wait and then go
+ * together in one multi-row insert (a named prepared statement per row count, so nothing is built or planned per
+ * request). A caller's promise settles when the insert holding its row has committed, so awaiting
+ * it keeps "recorded before returned". If a batch fails, its rows are written one by one, so one
+ * bad row fails only its own caller. `name` must be unique in the process.
+ */
+export class AuditBatcher {
+  private readonly statements = new Map<number, { execute(values: Record<string, unknown>): Promise<unknown> }>();
+  private waiting: { row: ReturnType<typeof auditEventRow>; resolve: () => void; reject: (error: unknown) => void }[] = [];
+  /** Inserts on their way; rows wait (and then share one) only when MAX_AUDIT_WRITERS are. */
+  private writers = 0;
+
+  constructor(
+    private readonly db: Database,
+    private readonly name: string,
+  ) {}
+
+  record(event: AuditEventInput, actor: AuditActor = currentAuditActor()): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ row: auditEventRow(event, actor), resolve, reject });
+      if (this.writers < MAX_AUDIT_WRITERS) void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    this.writers++;
+    try {
+      while (this.waiting.length > 0) {
+        const batch = this.waiting.splice(0, MAX_AUDIT_BATCH);
+        try {
+          await this.write(batch.map((w) => w.row));
+          for (const w of batch) w.resolve();
+        } catch (error) {
+          if (batch.length === 1) batch[0]!.reject(error);
+          else await Promise.all(batch.map((w) => this.write([w.row]).then(w.resolve, w.reject)));
+        }
+      }
+    } finally {
+      this.writers--;
+    }
+  }
+
+  private write(rows: ReturnType<typeof auditEventRow>[]): Promise<unknown> {
+    const values: Record<string, unknown> = {};
+    rows.forEach((row, i) => {
+      for (const [key, value] of Object.entries(row)) values[`${key}${i}`] = key === "details" ? value && JSON.stringify(value) : value;
+    });
+    return this.statement(rows.length).execute(values);
+  }
+
+  private statement(count: number) {
+    let prepared = this.statements.get(count);
+    if (!prepared) {
+      const rows = Array.from({ length: count }, (_, i) => {
+        const p = (key: string) => sql.placeholder(`${key}${i}`);
+        return {
+          workspaceId: p("workspaceId"),
+          actorType: p("actorType"),
+          actorId: p("actorId"),
+          actorName: p("actorName"),
+          action: p("action"),
+          objectType: p("objectType"),
+          objectId: p("objectId"),
+          remoteAddress: p("remoteAddress"),
+          // Sent as text: both drivers then pass the JSON through as it is.
+          details: sql`(${p("details")}::text)::jsonb`,
+        };
+      });
+      prepared = this.db.insert(auditEvents).values(rows).prepare(`${this.name}_${count}`);
+      this.statements.set(count, prepared);
+    }
+    return prepared;
+  }
 }
 
 /** jsonb refuses lone UTF-16 surrogates (a text column silently replaces them): replace them the same way. */

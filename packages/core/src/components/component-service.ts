@@ -1,5 +1,5 @@
-import { randomUUID } from "node:crypto";
-import { and, components, count, credentials, eq, getTableColumns, inArray, sql, type Database, type Executor } from "@latchkey/db";
+import { createHash, randomUUID } from "node:crypto";
+import { and, asc, catalogSync, components, count, credentials, eq, getTableColumns, inArray, sql, workspaces, type Database, type Executor } from "@latchkey/db";
 import { auditEventRow, recordAudit } from "../access/audit";
 import { credentialRecordColumns, findCredentialRows, toCredentialRecord } from "../credentials/credential-store";
 import { destinationChangedResult, destinationOf } from "../credentials/destination";
@@ -72,7 +72,7 @@ export function parseCatalog(raw: unknown[]): ComponentDescriptor[] {
 }
 
 /**
- * Copies the built-in catalog into a workspace. Components a workspace registered itself under a
+ * Copies the built-in catalog into a new workspace (syncCatalogEverywhere keeps them current). Components a workspace registered itself under a
  * catalog key are left as they are.
  */
 export async function syncCatalog(db: Executor, workspaceId: string, catalog: ComponentDescriptor[]): Promise<void> {
@@ -92,6 +92,47 @@ export async function syncCatalog(db: Executor, workspaceId: string, catalog: Co
       },
       setWhere: sql`${components.source} = 'catalog'`,
     });
+}
+
+/** The catalog's fingerprint: a start whose catalog has the stored one skips syncCatalogEverywhere. */
+export function catalogHash(catalog: readonly ComponentDescriptor[]): string {
+  return createHash("sha256").update(JSON.stringify(catalog)).digest("hex");
+}
+
+const CATALOG_SYNC_ID = "builtin";
+
+/**
+ * The start-up sync: when the catalog differs from what the last sync stored (catalog_sync), one
+ * set-based statement copies it into every workspace, adding missing components and changing only
+ * catalog rows whose name, description or descriptor differ; then the new hash is stored. With an
+ * unchanged catalog it is one primary-key read, however many workspaces there are. Answers
+ * whether it synced.
+ */
+export async function syncCatalogEverywhere(db: Database, catalog: ComponentDescriptor[]): Promise<boolean> {
+  const hash = catalogHash(catalog);
+  const [stored] = await db.select({ hash: catalogSync.hash }).from(catalogSync).where(eq(catalogSync.id, CATALOG_SYNC_ID));
+  if (stored?.hash === hash) return false;
+  const entries = catalog.map((d) => ({ key: d.key, name: d.name, description: d.description ?? null, descriptor: d }));
+  await db.transaction(async (tx) => {
+    if (entries.length > 0) {
+      await tx.execute(sql`
+        insert into ${components} (id, workspace_id, key, name, description, descriptor, source)
+        select gen_random_uuid(), w.id, c.key, c.name, c.description, c.descriptor, 'catalog'
+        from ${workspaces} w
+        cross join jsonb_to_recordset((${JSON.stringify(entries)}::text)::jsonb) as c(key text, name text, description text, descriptor jsonb)
+        on conflict (workspace_id, key) do update
+          set name = excluded.name, description = excluded.description, descriptor = excluded.descriptor, updated_at = now()
+          where ${components.source} = 'catalog'
+            and (${components.descriptor} is distinct from excluded.descriptor
+              or ${components.name} is distinct from excluded.name
+              or ${components.description} is distinct from excluded.description)`);
+    }
+    await tx
+      .insert(catalogSync)
+      .values({ id: CATALOG_SYNC_ID, hash })
+      .onConflictDoUpdate({ target: catalogSync.id, set: { hash, syncedAt: sql`now()` } });
+  });
+  return true;
 }
 
 export class ComponentService {

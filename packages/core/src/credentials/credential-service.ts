@@ -51,6 +51,8 @@ import {
   findCredentialRow,
   findCredentialRows,
   pageVerificationHistory,
+  prepareCredentialWithComponent,
+  ComponentDescriptorCache,
   recordVerification,
   toCredentialRecord,
   toStoredVerification,
@@ -60,7 +62,7 @@ import { currentDestination, openCredentialValues, sealCredentialValues, type St
 import { DestinationChangedError, destinationChangedResult, destinationOf } from "./destination";
 import { DEFAULT_REFRESH_MARGIN_MS, OAuth2TokenKeeper, type FreshResult, type TokenTarget } from "./oauth2-tokens";
 import { toFlowRecord } from "../flows/flow-store";
-import { recordAudit } from "../access/audit";
+import { AuditBatcher, recordAudit } from "../access/audit";
 import { countOf, keysetPage, type Page, type PageArgs } from "../paging";
 
 const zCredentialInput = z.object({
@@ -164,6 +166,8 @@ export type OAuth2CallbackResult =
 export interface ResolvedCredential {
   __typename: "ResolvedCredential";
   credential: CredentialRecord;
+  /** The credential's component, as read with it (the API answers `credential.component` from it). */
+  component: ComponentRecord;
   secrets: Record<string, unknown>;
   /** Every value under its field id, shaped as the component's format expects (shapeResolvedValues). */
   values: Record<string, unknown>;
@@ -184,6 +188,10 @@ export class CredentialService {
   private readonly authorizationTtlMs: number;
   /** Stores re-verification results, many in one statement when they finish together. */
   private readonly reverifications: ReverificationWriter;
+  /** resolveCredential's two statements, prepared once: the read (credential and component) and the audit row (batched). */
+  private readonly credentialWithComponent: ReturnType<typeof prepareCredentialWithComponent>;
+  private readonly resolveAudit: AuditBatcher;
+  private readonly descriptorCache = new ComponentDescriptorCache();
 
   constructor(
     private readonly db: Database,
@@ -195,6 +203,8 @@ export class CredentialService {
     this.tokens = new OAuth2TokenKeeper(db, keyring, verifierOptions, oauth2.refreshMarginMs ?? DEFAULT_REFRESH_MARGIN_MS);
     this.authorizationTtlMs = oauth2.authorizationTtlMs ?? DEFAULT_AUTHORIZATION_TTL_MS;
     this.reverifications = new ReverificationWriter(db);
+    this.credentialWithComponent = prepareCredentialWithComponent(db);
+    this.resolveAudit = new AuditBatcher(db, "latchkey_audit_resolve");
   }
 
   /** Dry run: validates and verifies without saving. */
@@ -333,7 +343,7 @@ export class CredentialService {
         };
       }
       // Steps of inactive flows lose their credential (ON DELETE SET NULL).
-      await countCredential(tx, workspaceId, locked.componentId, -1, false);
+      await countCredential(tx, workspaceId, locked.componentId, -1);
       await tx.delete(credentials).where(and(eq(credentials.workspaceId, workspaceId), eq(credentials.id, id)));
       await recordAudit(tx, { workspaceId, action: "credential.delete", objectType: "credential", objectId: id, details: { name: locked.name } });
       return { __typename: "CredentialDeleted" as const, id };
@@ -392,12 +402,22 @@ export class CredentialService {
    * out secrets; callers must check the caller's right to them.
    */
   async resolveForUse(workspaceId: string, id: string): Promise<ResolvedCredential | VerificationFailed | NotFound> {
-    const existing = isId(id) ? await findCredentialRow(this.db, workspaceId, id) : undefined;
-    if (!existing) return notFound("Credential", id);
-    const context = await this.loadContext(existing);
+    if (!isId(id)) return notFound("Credential", id);
+    const held = this.descriptorCache.held(id);
+    const [found] = await this.credentialWithComponent.execute({
+      workspaceId,
+      id,
+      knownComponentId: held?.componentId ?? null,
+      knownVersion: held?.version ?? null,
+    });
+    if (!found) return notFound("Credential", id);
+    // No descriptor sent: the held one is current (the statement compared its version).
+    const descriptor = (found.descriptor == null ? held!.descriptor : this.descriptorCache.keep(id, found.component.id, found.version, found.descriptor)) as ComponentRecord["descriptor"];
+    const component: ComponentRecord = { ...found.component, descriptor };
+    const context = await this.loadContext(found.credential, component);
     if ("__typename" in context) return notFound("Credential", id);
     try {
-      return await this.resolveFresh(existing, context);
+      return await this.resolveFresh(found.credential, context);
     } catch (error) {
       if (error instanceof DestinationChangedError) return verificationFailed(destinationChangedResult(context.component.name));
       throw error;
@@ -412,6 +432,7 @@ export class CredentialService {
       return {
         __typename: "ResolvedCredential",
         credential: toCredentialRecord(existing),
+        component: context.component,
         secrets: secretOf(values),
         values: shapeResolvedValues(context.method, values),
         expiresAt: null,
@@ -425,6 +446,7 @@ export class CredentialService {
     return {
       __typename: "ResolvedCredential",
       credential: toCredentialRecord(row),
+      component: context.component,
       secrets: { ...secretOf(fresh.fresh.values), accessToken },
       values: shapeResolvedValues(context.method, fresh.fresh.values, { accessToken, refreshToken, expiresAt }),
       expiresAt,
@@ -596,7 +618,7 @@ export class CredentialService {
   async resolve(workspaceId: string, id: string): Promise<ResolvedCredential | VerificationFailed | NotFound> {
     const result = await this.resolveForUse(workspaceId, id);
     if (result.__typename === "NotFound") return result;
-    await recordAudit(this.db, {
+    await this.resolveAudit.record({
       workspaceId,
       action: "credential.resolve",
       objectType: "credential",
@@ -780,7 +802,7 @@ export class CredentialService {
     return { ok: true, verification: await this.runVerification(prepared, renewed.fresh.accessToken), recorded: false };
   }
 
-  private insertCredential(
+  private async insertCredential(
     id: string,
     workspaceId: string,
     prepared: Prepared,
@@ -788,11 +810,11 @@ export class CredentialService {
     oauth2?: { grant: OAuth2Grant; tokens: OAuth2Tokens },
   ): Promise<CredentialRow> {
     const { component, method, values } = prepared;
+    // A default name's number comes from its own short statement (not from the transaction below),
+    // so concurrent adds to one component never wait for each other's whole transaction; a
+    // number taken by an add that then fails is skipped, never handed out twice.
+    const name = prepared.name || `${component.name} account ${await nextAccountNumber(this.db, workspaceId, component.id)}`;
     return this.db.transaction(async (tx) => {
-      // The component's row first (its count, maybe a default name), then the credential: the
-      // order every add and delete takes its locks in, so they never deadlock.
-      const seq = await countCredential(tx, workspaceId, component.id, 1, !prepared.name);
-      const name = prepared.name || `${component.name} account ${seq}`;
       const [inserted] = await tx
         .insert(credentials)
         .values({
@@ -814,6 +836,8 @@ export class CredentialService {
         .returning();
       await recordVerification(tx, workspaceId, id, verification);
       await recordAudit(tx, { workspaceId, action: "credential.create", objectType: "credential", objectId: id, details: { name } });
+      // The component's count last: its row lock is held only until the commit that follows.
+      await countCredential(tx, workspaceId, component.id, 1);
       return inserted!;
     });
   }
@@ -835,17 +859,19 @@ function callbackFailure(code: OAuth2CallbackFailureCode, message: string): OAut
   return { ok: false, code, message };
 }
 
-/**
- * Adds `delta` to the component's credential count (and, for a default name, takes the next
- * account number, which it returns) in the caller's transaction.
- */
-async function countCredential(tx: Transaction, workspaceId: string, componentId: string, delta: 1 | -1, nextAccount: boolean) {
-  const [row] = await tx
+/** Adds `delta` to the component's credential count, in the caller's transaction. */
+async function countCredential(tx: Transaction, workspaceId: string, componentId: string, delta: 1 | -1): Promise<void> {
+  await tx
     .update(components)
-    .set({
-      credentialCount: sql`${components.credentialCount} + ${delta}`,
-      ...(nextAccount ? { accountSeq: sql`${components.accountSeq} + 1` } : {}),
-    })
+    .set({ credentialCount: sql`${components.credentialCount} + ${delta}` })
+    .where(and(eq(components.workspaceId, workspaceId), eq(components.id, componentId)));
+}
+
+/** The next account number of a component's default credential names, in one statement of its own. */
+async function nextAccountNumber(db: Database, workspaceId: string, componentId: string): Promise<number> {
+  const [row] = await db
+    .update(components)
+    .set({ accountSeq: sql`${components.accountSeq} + 1` })
     .where(and(eq(components.workspaceId, workspaceId), eq(components.id, componentId)))
     .returning({ seq: components.accountSeq });
   return row?.seq ?? 1;

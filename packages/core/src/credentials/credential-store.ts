@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import {
   and,
   asc,
+  components,
   count,
   credentials,
   eq,
@@ -13,6 +14,7 @@ import {
   or,
   sql,
   verificationResults,
+  type Database,
   type Executor,
   type StoredVerification,
 } from "@latchkey/db";
@@ -69,6 +71,66 @@ export async function findCredentialRow(
     .where(and(eq(credentials.workspaceId, workspaceId), eq(credentials.id, id)));
   const [row] = lock ? await query.for(lock) : await query;
   return row;
+}
+
+/**
+ * One credential (with its sealed secrets) and its component, in one statement, prepared once
+ * (named on PostgreSQL): the read of resolveCredential. The component's descriptor comes only when
+ * it is not the one the caller already holds (`knownComponentId` at `knownVersion`, its updated_at
+ * as text); else it is null and the caller's copy is current.
+ */
+export function prepareCredentialWithComponent(db: Database) {
+  return db
+    .select({
+      credential: credentials,
+      component: {
+        id: components.id,
+        workspaceId: components.workspaceId,
+        key: components.key,
+        name: components.name,
+        description: components.description,
+        credentialCount: components.credentialCount,
+      },
+      version: sql<string>`${components.updatedAt}::text`,
+      descriptor: sql<unknown>`case when ${components.id} = ${sql.placeholder("knownComponentId")}::uuid and ${components.updatedAt} = ${sql.placeholder("knownVersion")}::timestamptz then null else ${components.descriptor} end`,
+    })
+    .from(credentials)
+    .innerJoin(components, and(eq(components.workspaceId, credentials.workspaceId), eq(components.id, credentials.componentId)))
+    .where(and(eq(credentials.workspaceId, sql.placeholder("workspaceId")), eq(credentials.id, sql.placeholder("id"))))
+    .prepare("latchkey_credential_with_component");
+}
+
+const DESCRIPTOR_CACHE_MAX = 2_000;
+
+/**
+ * Component descriptors resolveCredential has read, by component id with their version
+ * (updated_at), and which component each credential uses (it never changes). Never stale: every
+ * read asks the database whether the held version is still current, in the same statement.
+ */
+export class ComponentDescriptorCache {
+  private readonly descriptors = new Map<string, { version: string; descriptor: unknown }>();
+  private readonly componentOf = new Map<string, string>();
+
+  /** The descriptor held for this credential's component, if any: send its id and version with the read. */
+  held(credentialId: string): { componentId: string; version: string; descriptor: unknown } | undefined {
+    const componentId = this.componentOf.get(credentialId);
+    const held = componentId === undefined ? undefined : this.descriptors.get(componentId);
+    return held && { componentId: componentId!, ...held };
+  }
+
+  /** Keeps a descriptor the read sent (the held one was missing or not current) and answers it. */
+  keep(credentialId: string, componentId: string, version: string, sent: unknown): unknown {
+    const descriptor = typeof sent === "string" ? (JSON.parse(sent) as unknown) : sent;
+    remember(this.descriptors, componentId, { version, descriptor }, DESCRIPTOR_CACHE_MAX);
+    remember(this.componentOf, credentialId, componentId, DESCRIPTOR_CACHE_MAX * 10);
+    return descriptor;
+  }
+}
+
+function remember<V>(map: Map<string, V>, key: string, value: V, max: number): void {
+  map.delete(key);
+  if (map.size >= max) map.delete(map.keys().next().value!);
+  map.set(key, value);
 }
 
 /** The credentials with these ids, without their sealed secrets; share-locked (in id order) on request. */

@@ -1,5 +1,4 @@
 import net from "node:net";
-import mysql from "mysql2";
 import pg from "pg";
 import { findBlockedTarget, type ResolvedAddress } from "../network/network-policy";
 import { describeBlockedTarget, describeNetworkError, describeTimeout } from "./http-verifier";
@@ -96,6 +95,8 @@ async function checkPostgres({ settings, address, timeoutMs }: Check): Promise<D
 }
 
 async function checkMysql({ settings, address, timeoutMs }: Check): Promise<DriverOutcome> {
+  // Loaded on first use: it is a large module that most starts of the API never need.
+  const { default: mysql } = await import("mysql2");
   const connection = mysql.createConnection({
     // `host` stays the name for TLS; the socket goes to the checked address.
     host: settings.host,

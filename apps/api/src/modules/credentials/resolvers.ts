@@ -44,9 +44,12 @@ export const credentialResolvers: Resolvers = {
       const input = mutationInput(args, ["id"]);
       return isInvalidInput(input) ? input : ctx.services.credentials.reverify(ctx.workspaceId, input.id);
     },
-    resolveCredential: (_, args, ctx) => {
+    resolveCredential: async (_, args, ctx) => {
       const input = mutationInput(args, ["id"]);
-      return isInvalidInput(input) ? input : ctx.services.credentials.resolve(ctx.workspaceId, input.id);
+      if (isInvalidInput(input)) return input;
+      const result = await ctx.services.credentials.resolve(ctx.workspaceId, input.id);
+      if (result.__typename === "ResolvedCredential") ctx.loaders.knownComponent(result.component);
+      return result;
     },
     startOAuth2Authorization: async (_, { input }, ctx) => {
       const result = await ctx.services.credentials.startOAuth2Authorization(ctx.workspaceId, input);

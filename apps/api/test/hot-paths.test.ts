@@ -1,0 +1,132 @@
+// Hot paths near the database's floor: resolveCredential's statements, concurrent default names,
+// and a start-up catalog sync that touches nothing when nothing changed (issue 18).
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { catalogDescriptors } from "@latchkey/catalog";
+import { AuditLogDocument, ComponentsDocument, CreateCredentialDocument, ResolveCredentialDocument } from "@latchkey/sdk";
+import { createCredential, createTestDatabase, databaseEnv, registerApiKeyComponent, runScriptJson, startApi, startFakeApp, useApi, type FakeApp, type TestApi, type TestDatabase } from "./harness";
+
+describe("resolveCredential", () => {
+  // Token look-ups cached longer than the test takes, so every statement counted is resolveCredential's own.
+  const api = useApi({ env: { LATCHKEY_BENCH: "true", LATCHKEY_TOKEN_CACHE_MS: "60000" } });
+
+  async function statements(headers: Record<string, string>): Promise<number> {
+    const response = await fetch(`${api().url}/bench/stats`, { headers });
+    return ((await response.json()) as { statements: number }).statements;
+  }
+
+  test("runs at most two SQL statements per request (the read and the audit row), and audits every answer", async () => {
+    const { id } = await createCredential(api().client, { componentKey: "petstore", authType: "API_KEY", name: "Hot", values: { apiKey: "secret" } });
+    const runtime = await api().createToken(["CREDENTIALS_USE"]);
+    // The first use looks the token up (then cached) and writes its lastUsedAt.
+    const first = await runtime.client.request(ResolveCredentialDocument, { id });
+    expect(first.resolveCredential).toMatchObject({ __typename: "ResolvedCredential", credential: { id, component: { key: "petstore" } }, secrets: { apiKey: "secret" } });
+
+    const before = await statements(runtime.headers);
+    const REQUESTS = 5;
+    for (let i = 0; i < REQUESTS; i++) {
+      const { resolveCredential } = await runtime.client.request(ResolveCredentialDocument, { id });
+      expect(resolveCredential).toMatchObject({ __typename: "ResolvedCredential", credential: { component: { key: "petstore" } } });
+    }
+    const sent = (await statements(runtime.headers)) - before;
+    expect(sent).toBeLessThanOrEqual(2 * REQUESTS);
+
+    // Concurrent resolves share audit inserts (group commit), and each is still recorded.
+    const CONCURRENT = 12;
+    const beforeConcurrent = await statements(runtime.headers);
+    const answers = await Promise.all(Array.from({ length: CONCURRENT }, () => runtime.client.request(ResolveCredentialDocument, { id })));
+    expect(answers.every((a) => a.resolveCredential.__typename === "ResolvedCredential")).toBe(true);
+    expect((await statements(runtime.headers)) - beforeConcurrent).toBeLessThanOrEqual(2 * CONCURRENT);
+
+    const { auditLog } = await api().client.request(AuditLogDocument, { filter: { objectType: "credential", objectId: id }, first: 50 });
+    const resolves = auditLog.edges.filter((e) => e.node.action === "credential.resolve");
+    expect(resolves).toHaveLength(REQUESTS + 1 + CONCURRENT);
+    expect(resolves.every((e) => e.node.actorType === "API_TOKEN" && e.node.actorId === runtime.id && e.node.details?.outcome === "resolved")).toBe(true);
+  });
+});
+
+describe("resolveCredential's component descriptors", () => {
+  const api = useApi();
+  let app: FakeApp;
+  beforeAll(async () => {
+    app = await startFakeApp((req, res) => res.writeHead(req.headers["x-key"] === "right" ? 200 : 401).end("{}"));
+  });
+  afterAll(() => app.close());
+
+  test("a descriptor changed after a resolve is what the next resolve uses (the held copy is never stale)", async () => {
+    const component = { key: "hot-cache", name: "Hot cache", baseUrl: app.url, header: "x-key" };
+    expect((await registerApiKeyComponent(api().client, component)).__typename).toBe("ComponentRegistered");
+    const { id } = await createCredential(api().client, { componentKey: "hot-cache", authType: "API_KEY", values: { apiKey: "right" } });
+    const runtime = await api().createToken(["CREDENTIALS_USE"]);
+    const resolve = async () => (await runtime.client.request(ResolveCredentialDocument, { id })).resolveCredential;
+    expect(await resolve()).toMatchObject({ __typename: "ResolvedCredential", credential: { component: { name: "Hot cache" } } });
+
+    // Moved elsewhere: the secret is not handed out for the new destination.
+    await registerApiKeyComponent(api().client, { ...component, baseUrl: "http://127.0.0.1:9/elsewhere" });
+    expect(await resolve()).toMatchObject({ __typename: "VerificationFailed", verification: { code: "DESTINATION_CHANGED" } });
+    // Renamed only (same destination): resolves again, under the new name.
+    await registerApiKeyComponent(api().client, { ...component, name: "Hot cache, renamed" });
+    expect(await resolve()).toMatchObject({ __typename: "ResolvedCredential", credential: { component: { name: "Hot cache, renamed" } }, secrets: { apiKey: "right" } });
+  });
+});
+
+describe("createCredential on one component", () => {
+  const api = useApi();
+
+  test("20 concurrent creates with default names get distinct names, and the count follows", async () => {
+    const countOf = async () => (await api().client.request(ComponentsDocument)).components.find((c) => c.key === "petstore")!.credentialCount;
+    const before = await countOf();
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        api().client.request(CreateCredentialDocument, { input: { componentKey: "petstore", authType: "API_KEY", values: { apiKey: "secret" } } }),
+      ),
+    );
+    const names = results.map((r) => (r.createCredential.__typename === "CredentialCreated" ? r.createCredential.credential.name : r.createCredential.__typename));
+    expect(names.every((n) => /^Petstore API account \d+$/.test(n))).toBe(true);
+    expect(new Set(names).size).toBe(20);
+    expect(await countOf()).toBe(before + 20);
+  });
+});
+
+describe("the start-up catalog sync", () => {
+  let database: TestDatabase;
+  let dataDir: string;
+  let api: TestApi | undefined;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    dataDir = mkdtempSync(path.join(tmpdir(), "latchkey-catalog-"));
+  });
+  afterAll(async () => {
+    await api?.stop();
+    await database.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  /** Every component row's version by "workspace/key" (support/catalog-sync.ts), after syncing a changed descriptor when asked. */
+  const inspect = (changeKey?: string) =>
+    runScriptJson<{ synced: boolean[]; versions: Record<string, string> }>(path.join(__dirname, "support/catalog-sync.ts"), {
+      ...databaseEnv(dataDir, database.url),
+      ...(changeKey ? { CHANGE_KEY: changeKey } : {}),
+    });
+
+  test("a restart with the same catalog writes no component row; a changed descriptor rewrites only its rows, in every workspace", async () => {
+    api = await startApi({ databaseUrl: database.url, dataDir });
+    await api.createWorkspace("Second");
+    await api.stop();
+    api = undefined;
+    const before = (await inspect()).versions;
+    expect(Object.keys(before).length).toBeGreaterThanOrEqual(2 * catalogDescriptors.length);
+
+    api = await startApi({ databaseUrl: database.url, dataDir });
+    await api.stop();
+    api = undefined;
+    expect((await inspect()).versions).toEqual(before);
+
+    const { synced, versions } = await inspect("petstore");
+    expect(synced).toEqual([true, false]);
+    const rewritten = Object.keys(versions).filter((k) => before[k] !== versions[k]);
+    expect(rewritten.map((k) => k.split("/")[1])).toEqual(["petstore", "petstore"]);
+  }, 240_000);
+});
