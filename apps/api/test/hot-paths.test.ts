@@ -20,13 +20,13 @@ describe("resolveCredential", () => {
     const { id } = await createCredential(api().client, { componentKey: "petstore", authType: "API_KEY", name: "Hot", values: { apiKey: "secret" } });
     const runtime = await api().createToken(["CREDENTIALS_USE"]);
     // The first use looks the token up (then cached) and writes its lastUsedAt.
-    const first = await runtime.client.request(ResolveCredentialDocument, { id });
+    const first = await runtime.client.request(ResolveCredentialDocument, { input: { id } });
     expect(first.resolveCredential).toMatchObject({ __typename: "ResolvedCredential", credential: { id, component: { key: "petstore" } }, secrets: { apiKey: "secret" } });
 
     const before = await statements(runtime.headers);
     const REQUESTS = 5;
     for (let i = 0; i < REQUESTS; i++) {
-      const { resolveCredential } = await runtime.client.request(ResolveCredentialDocument, { id });
+      const { resolveCredential } = await runtime.client.request(ResolveCredentialDocument, { input: { id } });
       expect(resolveCredential).toMatchObject({ __typename: "ResolvedCredential", credential: { component: { key: "petstore" } } });
     }
     const sent = (await statements(runtime.headers)) - before;
@@ -35,7 +35,7 @@ describe("resolveCredential", () => {
     // Concurrent resolves share audit inserts (group commit), and each is still recorded.
     const CONCURRENT = 12;
     const beforeConcurrent = await statements(runtime.headers);
-    const answers = await Promise.all(Array.from({ length: CONCURRENT }, () => runtime.client.request(ResolveCredentialDocument, { id })));
+    const answers = await Promise.all(Array.from({ length: CONCURRENT }, () => runtime.client.request(ResolveCredentialDocument, { input: { id } })));
     expect(answers.every((a) => a.resolveCredential.__typename === "ResolvedCredential")).toBe(true);
     expect((await statements(runtime.headers)) - beforeConcurrent).toBeLessThanOrEqual(2 * CONCURRENT);
 
@@ -59,7 +59,7 @@ describe("resolveCredential's component descriptors", () => {
     expect((await registerApiKeyComponent(api().client, component)).__typename).toBe("ComponentRegistered");
     const { id } = await createCredential(api().client, { componentKey: "hot-cache", authType: "API_KEY", values: { apiKey: "right" } });
     const runtime = await api().createToken(["CREDENTIALS_USE"]);
-    const resolve = async () => (await runtime.client.request(ResolveCredentialDocument, { id })).resolveCredential;
+    const resolve = async () => (await runtime.client.request(ResolveCredentialDocument, { input: { id } })).resolveCredential;
     expect(await resolve()).toMatchObject({ __typename: "ResolvedCredential", credential: { component: { name: "Hot cache" } } });
 
     // Moved elsewhere: the secret is not handed out for the new destination.
@@ -75,7 +75,7 @@ describe("createCredential on one component", () => {
   const api = useApi();
 
   test("20 concurrent creates with default names get distinct names, and the count follows", async () => {
-    const countOf = async () => (await api().client.request(ComponentsDocument)).components.find((c) => c.key === "petstore")!.credentialCount;
+    const countOf = async () => (await api().client.request(ComponentsDocument, { first: 200 })).components.edges.find((e) => e.node.key === "petstore")!.node.credentialCount;
     const before = await countOf();
     const results = await Promise.all(
       Array.from({ length: 20 }, () =>

@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
-import { and, auditEvents, desc, eq, getTableColumns, lt, sql, type Database, type Executor } from "@latchkey/db";
-import { invalidInput, type InvalidInput } from "../results";
+import { and, auditEvents, eq, getTableColumns, sql, type Database, type Executor } from "@latchkey/db";
+import type { InvalidInput } from "../results";
 import { keysetPage, type Page, type PageArgs } from "../paging";
 
 /** Who is acting, for the audit log. The API sets it per request; work outside a request is "system". */

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from "node:crypto";
-import { and, asc, catalogSync, components, count, credentials, eq, getTableColumns, inArray, sql, workspaces, type Database, type Executor } from "@latchkey/db";
+import { and, catalogSync, components, count, credentials, eq, getTableColumns, inArray, sql, workspaces, type Database, type Executor } from "@latchkey/db";
 import { auditEventRow, recordAudit } from "../access/audit";
 import { credentialRecordColumns, findCredentialRows, toCredentialRecord } from "../credentials/credential-store";
 import { destinationChangedResult, destinationOf } from "../credentials/destination";
