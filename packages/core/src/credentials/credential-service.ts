@@ -5,6 +5,7 @@ import {
   components,
   oauth2Authorizations,
   lt,
+  ne,
   count,
   credentials,
   eq,
@@ -225,7 +226,14 @@ export class CredentialService {
     if (grantProblem) return grantProblem;
     const { verification, tokens } = await this.verifyNewValues(prepared);
     if (!verification.ok) return verificationFailed(verification);
-    const row = await this.insertCredential(randomUUID(), workspaceId, prepared, verification, tokens && { grant: "client_credentials", tokens });
+    let row: CredentialRow;
+    try {
+      row = await this.insertCredential(randomUUID(), workspaceId, prepared, verification, tokens && { grant: "client_credentials", tokens });
+    } catch (error) {
+      // Another request took the name since prepare() checked it.
+      if (isNameTaken(error)) return nameTakenProblem(prepared.component.name, prepared.name ?? "");
+      throw error;
+    }
     return { __typename: "CredentialCreated", credential: toCredentialRecord(row), verification };
   }
 
@@ -300,6 +308,10 @@ export class CredentialService {
     const parsed = parseInput(zName, name, "name");
     if (!parsed.ok) return parsed.problem;
     if (!isId(id)) return notFound("Credential", id);
+    const existing = await findCredentialRow(this.db, workspaceId, id);
+    if (!existing) return notFound("Credential", id);
+    const taken = () => this.components.findByIds(workspaceId, [existing.componentId]).then(([c]) => nameTakenProblem(c?.name ?? "This component", parsed.value));
+    if (await credentialNameTaken(this.db, workspaceId, existing.componentId, parsed.value, id)) return taken();
     const row = await this.db.transaction(async (tx) => {
       const [renamed] = await tx
         .update(credentials)
@@ -308,7 +320,11 @@ export class CredentialService {
         .returning();
       if (renamed) await recordAudit(tx, { workspaceId, action: "credential.rename", objectType: "credential", objectId: id, details: { name: parsed.value } });
       return renamed;
+    }).catch((error: unknown) => {
+      if (isNameTaken(error)) return "taken" as const;
+      throw error;
     });
+    if (row === "taken") return taken();
     return row ? { __typename: "CredentialRenamed", credential: toCredentialRecord(row) } : notFound("Credential", id);
   }
 
@@ -528,7 +544,12 @@ export class CredentialService {
     const prepared = { component, method: rendered, values, name: pending.name };
     const verification = await this.runVerification(prepared, exchanged.tokens.accessToken);
     if (!verification.ok) return callbackFailure("VERIFICATION_FAILED", verification.message);
-    await this.insertCredential(pending.id, workspaceId, prepared, verification, { grant: "authorization_code", tokens: exchanged.tokens });
+    const oauth2 = { grant: "authorization_code" as const, tokens: exchanged.tokens };
+    await this.insertCredential(pending.id, workspaceId, prepared, verification, oauth2).catch((error: unknown) => {
+      // The name was taken while the person was at the provider: the connection is kept under a default name.
+      if (!isNameTaken(error) || !prepared.name) throw error;
+      return this.insertCredential(pending.id, workspaceId, { ...prepared, name: null }, verification, oauth2);
+    });
     return { ok: true, credentialId: pending.id, workspaceId };
   }
 
@@ -715,6 +736,7 @@ export class CredentialService {
         { field: "authType", message: `${component.name} does not accept ${authType}; it accepts ${component.descriptor.authMethods.map((m) => m.type).join(", ")}.` },
       ]);
     }
+    if (name && (await credentialNameTaken(this.db, workspaceId, component.id, name))) return nameTakenProblem(component.name, name);
     const validated = validateCredentialValues(method, values);
     if (!validated.ok) return valuesProblem(validated.fieldErrors);
     const rendered = await this.withTemplates(component, method, validated.values);
@@ -820,8 +842,13 @@ export class CredentialService {
     return this.db.transaction(async (tx) => {
       // The component's row first (its count, maybe a default name), then the credential: the
       // order every add and delete takes its locks in, so they never deadlock.
-      const seq = await countCredential(tx, workspaceId, component.id, 1, !prepared.name);
-      const name = prepared.name || `${component.name} account ${seq}`;
+      let seq = await countCredential(tx, workspaceId, component.id, 1, !prepared.name);
+      let name = prepared.name || `${component.name} account ${seq}`;
+      // A default name someone already gave by hand: the count goes on to the next free one.
+      while (!prepared.name && (await credentialNameTaken(tx, workspaceId, component.id, name))) {
+        seq = await countCredential(tx, workspaceId, component.id, 0, true);
+        name = `${component.name} account ${seq}`;
+      }
       const [inserted] = await tx
         .insert(credentials)
         .values({
@@ -868,7 +895,7 @@ function callbackFailure(code: OAuth2CallbackFailureCode, message: string): OAut
  * Adds `delta` to the component's credential count (and, for a default name, takes the next
  * account number, which it returns) in the caller's transaction.
  */
-async function countCredential(tx: Transaction, workspaceId: string, componentId: string, delta: 1 | -1, nextAccount: boolean) {
+async function countCredential(tx: Transaction, workspaceId: string, componentId: string, delta: 1 | 0 | -1, nextAccount: boolean) {
   const [row] = await tx
     .update(components)
     .set({
@@ -878,6 +905,42 @@ async function countCredential(tx: Transaction, workspaceId: string, componentId
     .where(and(eq(components.workspaceId, workspaceId), eq(components.id, componentId)))
     .returning({ seq: components.accountSeq });
   return row?.seq ?? 1;
+}
+
+/** The unique index that keeps credential names unique per component, ignoring case (migration 0011). */
+const CREDENTIAL_NAME_UNIQUE = "credentials_component_name_unique";
+
+/** Whether another credential of the component (not `exceptId`) has this name, ignoring case. */
+async function credentialNameTaken(db: Database | Transaction, workspaceId: string, componentId: string, name: string, exceptId?: string) {
+  const [row] = await db
+    .select({ id: credentials.id })
+    .from(credentials)
+    .where(
+      and(
+        eq(credentials.workspaceId, workspaceId),
+        eq(credentials.componentId, componentId),
+        sql`lower(${credentials.name}) = lower(${name})`,
+        ...(exceptId ? [ne(credentials.id, exceptId)] : []),
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
+}
+
+/** A write refused by CREDENTIAL_NAME_UNIQUE (a concurrent request took the name after the check). */
+function isNameTaken(error: unknown): boolean {
+  for (let current = error, depth = 0; current instanceof Error && depth < 5; current = (current as { cause?: unknown }).cause, depth++) {
+    const { code, constraint } = current as { code?: unknown; constraint?: unknown };
+    if (code === "23505" && (constraint === CREDENTIAL_NAME_UNIQUE || current.message.includes(CREDENTIAL_NAME_UNIQUE))) return true;
+  }
+  return false;
+}
+
+function nameTakenProblem(componentName: string, name: string): InvalidInput {
+  return invalidInput(
+    [{ field: "name", message: `${componentName} already has a credential named “${name}” (names are compared ignoring case). Choose another name.` }],
+    `Another ${componentName} credential is already named “${name}”.`,
+  );
 }
 
 /** The credential columns that follow its latest verification. */
