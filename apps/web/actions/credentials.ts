@@ -3,6 +3,7 @@
 import {
   CreateCredentialDocument,
   DeleteCredentialDocument,
+  ReconnectOAuth2CredentialDocument,
   ReverifyCredentialDocument,
   RenameCredentialDocument,
   StartOAuth2AuthorizationDocument,
@@ -10,6 +11,7 @@ import {
   type CreateCredentialMutation,
   type CredentialInput,
   type DeleteCredentialMutation,
+  type ReconnectOAuth2CredentialMutation,
   type RenameCredentialMutation,
   type ReverifyCredentialMutation,
   type UpdateCredentialMutation,
@@ -77,4 +79,12 @@ export async function startOAuth2AuthorizationAction(input: CredentialInput): Pr
   const { fieldErrors, code, message } = result.problem;
   if (code === "BAD_USER_INPUT") return { __typename: "InvalidInput", message, fieldErrors: fieldErrors ?? [] };
   return result;
+}
+
+export type ReconnectOutcome = ReconnectOAuth2CredentialMutation["reconnectOAuth2Credential"] | ApiUnavailable;
+
+/** Starts connecting an existing OAuth2 credential again; the browser goes to the answered authorization URL. */
+export async function reconnectOAuth2CredentialAction(id: string): Promise<ReconnectOutcome> {
+  const result = await mutateThroughApi((api) => api.request(ReconnectOAuth2CredentialDocument, { input: { id } }));
+  return "reconnectOAuth2Credential" in result ? result.reconnectOAuth2Credential : result;
 }

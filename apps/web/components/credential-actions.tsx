@@ -16,6 +16,7 @@ import { STATUS_LABELS } from "@/lib/format";
 import { settle, type Unexpected } from "@/lib/settle";
 
 import { ConfirmDeleteButton } from "./confirm-delete-button";
+import { usePermissions } from "./permissions";
 import { CommonProblemNotice, ProblemNotice, UNEXPECTED_FAILURE } from "./problem-notice";
 
 interface RenameFormProps {
@@ -203,6 +204,8 @@ export function CredentialActionBar({
   onRename: () => void;
   afterDeleteHref?: string;
 }) {
+  const { canWrite } = usePermissions();
+  if (!canWrite) return null;
   return (
     <div className="action-bar">
       <Link className="button button--small button--secondary" href={`/credentials/${id}/edit`} aria-label={`Edit ${name}`}>

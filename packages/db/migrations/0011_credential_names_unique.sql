@@ -1,3 +1,6 @@
+-- Reconnecting an OAuth2 credential: the pending authorization names the credential it renews.
+ALTER TABLE "oauth2_authorizations" ADD COLUMN "reconnect_credential_id" uuid;--> statement-breakpoint
+ALTER TABLE "oauth2_authorizations" ADD CONSTRAINT "oauth2_authorizations_reconnect_credential_id_credentials_id_fk" FOREIGN KEY ("reconnect_credential_id") REFERENCES "public"."credentials"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 -- Credential names become unique per component, ignoring case. Duplicates stored before keep their
 -- oldest holder's name; the others get " (2)", " (3)", ... (and, should that name be taken too, a
 -- piece of their id), so the unique index below can be built.

@@ -147,6 +147,8 @@ export const oauth2Authorizations = pgTable(
     destination: text(),
     redirectUri: text().notNull(),
     expiresAt: timestamp({ withTimezone: true, mode: "date" }).notNull(),
+    /** Reconnecting: the existing credential whose tokens the callback replaces (null: a new credential). */
+    reconnectCredentialId: uuid().references(() => credentials.id, { onDelete: "cascade" }),
     createdAt: createdAt(),
   },
   (t) => [index("oauth2_authorizations_expires_at_idx").on(t.expiresAt)],

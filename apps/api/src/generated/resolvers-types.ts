@@ -150,8 +150,19 @@ export type AuthMethod = {
   __typename?: 'AuthMethod';
   /** The fields a credential of this method holds, in display order. */
   fields: Array<FieldDefinition>;
+  /**
+   * OAUTH2 only (empty for other types): how a credential gets its tokens. With only
+   * AUTHORIZATION_CODE, a credential is made by connecting (startOAuth2Authorization), never from
+   * values alone.
+   */
+  grantTypes: Array<OAuth2GrantType>;
   /** A label for people, e.g. `API key` or `Connect with OAuth`. */
   label: Scalars['String']['output'];
+  /**
+   * OAUTH2 with AUTHORIZATION_CODE only (null otherwise): the redirect URI to register at the
+   * provider, where it sends the browser back.
+   */
+  redirectUri: Maybe<Scalars['String']['output']>;
   /** The auth type of this method; a component has at most one method per type. */
   type: AuthType;
 };
@@ -705,6 +716,15 @@ export type Mutation = {
   /** An ACTIVE flow must be deactivated first: deleting one answers InvalidInput. */
   deleteFlow: DeleteFlowResult;
   /**
+   * Connect an existing OAuth2 credential again (its refresh token was revoked, or its access should
+   * change): starts an authorization code flow with the credential's stored client values. When the
+   * provider sends the browser back, the new tokens are verified first; only then they replace the
+   * credential's in place, so its id, name and flow steps stay (the callback ends at the web app's
+   * `/oauth2/complete?credential=<id>`). A failure changes nothing. InvalidInput (on `id`) when the
+   * credential is not connected through the authorization code grant.
+   */
+  reconnectOAuth2Credential: ReconnectOAuth2CredentialResult;
+  /**
    * Add or replace a component from a descriptor (COMPONENTS.md). Workspace admins, or an API token with `components:write`.
    * A bad descriptor answers InvalidInput with the path of every offending field; so does the key of a
    * built-in catalog component (`descriptor.key`): register yours under its own key. Credentials whose
@@ -824,6 +844,12 @@ export type MutationDeleteCredentialArgs = {
 /** Everything that can be changed. */
 export type MutationDeleteFlowArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** Everything that can be changed. */
+export type MutationReconnectOAuth2CredentialArgs = {
+  input: ReconnectOAuth2CredentialInput;
 };
 
 
@@ -971,6 +997,13 @@ export type OAuth2Authorization = {
   state: Scalars['String']['output'];
 };
 
+/** How an OAuth2 credential gets its tokens. */
+export type OAuth2GrantType =
+  /** The person signs in at the provider (connect); the provider sends the browser back to `AuthMethod.redirectUri`. */
+  | 'AUTHORIZATION_CODE'
+  /** The client id and secret alone get a token. */
+  | 'CLIENT_CREDENTIALS';
+
 /** Where a page of a connection ends. */
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -1096,6 +1129,15 @@ export type QueryPreviewComponentArgs = {
   format?: InputMaybe<DescriptorFormat>;
   key?: InputMaybe<Scalars['String']['input']>;
 };
+
+/** What reconnectOAuth2Credential needs: the credential to connect again. */
+export type ReconnectOAuth2CredentialInput = {
+  /** The id of an OAUTH2 credential whose method uses the authorization code grant. */
+  id: Scalars['ID']['input'];
+};
+
+/** The result of reconnectOAuth2Credential: the started authorization, or why none was started. */
+export type ReconnectOAuth2CredentialResult = InvalidInput | NotFound | OAuth2Authorization;
 
 /** The result of registerComponent. */
 export type RegisterComponentResult = ComponentRegistered | InvalidInput;
@@ -1436,6 +1478,11 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
     | ( ComponentPreviewRecord & { __typename: 'ComponentPreview' } )
     | ( InvalidInput & { __typename: 'InvalidInput' } )
   ;
+  ReconnectOAuth2CredentialResult:
+    | ( InvalidInput & { __typename: 'InvalidInput' } )
+    | ( NotFound & { __typename: 'NotFound' } )
+    | ( OAuth2Authorization & { __typename: 'OAuth2Authorization' } )
+  ;
   RegisterComponentResult:
     | ( Omit<ComponentRegistered, 'component' | 'credentialsNeedingReentry'> & { component: _RefType['Component'], credentialsNeedingReentry: Array<_RefType['Credential']> } & { __typename: 'ComponentRegistered' } )
     | ( InvalidInput & { __typename: 'InvalidInput' } )
@@ -1582,11 +1629,14 @@ export type ResolversTypes = {
   NotAllowed: ResolverTypeWrapper<NotAllowed>;
   NotFound: ResolverTypeWrapper<NotFound>;
   OAuth2Authorization: ResolverTypeWrapper<OAuth2Authorization>;
+  OAuth2GrantType: OAuth2GrantType;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Person: ResolverTypeWrapper<PersonRecord>;
   PreviewComponentResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['PreviewComponentResult']>;
   Problem: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Problem']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ReconnectOAuth2CredentialInput: ReconnectOAuth2CredentialInput;
+  ReconnectOAuth2CredentialResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['ReconnectOAuth2CredentialResult']>;
   RegisterComponentResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['RegisterComponentResult']>;
   RemoveMemberResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['RemoveMemberResult']>;
   RenameCredentialResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['RenameCredentialResult']>;
@@ -1689,6 +1739,8 @@ export type ResolversParentTypes = {
   PreviewComponentResult: ResolversUnionTypes<ResolversParentTypes>['PreviewComponentResult'];
   Problem: ResolversInterfaceTypes<ResolversParentTypes>['Problem'];
   Query: Record<PropertyKey, never>;
+  ReconnectOAuth2CredentialInput: ReconnectOAuth2CredentialInput;
+  ReconnectOAuth2CredentialResult: ResolversUnionTypes<ResolversParentTypes>['ReconnectOAuth2CredentialResult'];
   RegisterComponentResult: ResolversUnionTypes<ResolversParentTypes>['RegisterComponentResult'];
   RemoveMemberResult: ResolversUnionTypes<ResolversParentTypes>['RemoveMemberResult'];
   RenameCredentialResult: ResolversUnionTypes<ResolversParentTypes>['RenameCredentialResult'];
@@ -1769,7 +1821,9 @@ export type AuditEventEdgeResolvers<ContextType = RequestContext, ParentType ext
 
 export type AuthMethodResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AuthMethod'] = ResolversParentTypes['AuthMethod']> = {
   fields?: Resolver<Array<ResolversTypes['FieldDefinition']>, ParentType, ContextType>;
+  grantTypes?: Resolver<Array<ResolversTypes['OAuth2GrantType']>, ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  redirectUri?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['AuthType'], ParentType, ContextType>;
 };
 
@@ -2041,6 +2095,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   deactivateFlow?: Resolver<ResolversTypes['FlowResult'], ParentType, ContextType, RequireFields<MutationDeactivateFlowArgs, 'id'>>;
   deleteCredential?: Resolver<ResolversTypes['DeleteCredentialResult'], ParentType, ContextType, RequireFields<MutationDeleteCredentialArgs, 'id'>>;
   deleteFlow?: Resolver<ResolversTypes['DeleteFlowResult'], ParentType, ContextType, RequireFields<MutationDeleteFlowArgs, 'id'>>;
+  reconnectOAuth2Credential?: Resolver<ResolversTypes['ReconnectOAuth2CredentialResult'], ParentType, ContextType, RequireFields<MutationReconnectOAuth2CredentialArgs, 'input'>>;
   registerComponent?: Resolver<ResolversTypes['RegisterComponentResult'], ParentType, ContextType, RequireFields<MutationRegisterComponentArgs, 'descriptor' | 'format'>>;
   removeMember?: Resolver<ResolversTypes['RemoveMemberResult'], ParentType, ContextType, RequireFields<MutationRemoveMemberArgs, 'personId'>>;
   renameCredential?: Resolver<ResolversTypes['RenameCredentialResult'], ParentType, ContextType, RequireFields<MutationRenameCredentialArgs, 'id' | 'name'>>;
@@ -2074,6 +2129,7 @@ export type NotFoundResolvers<ContextType = RequestContext, ParentType extends R
 export type OAuth2AuthorizationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['OAuth2Authorization'] = ResolversParentTypes['OAuth2Authorization']> = {
   authorizationUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   state?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type PageInfoResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -2111,6 +2167,10 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   setupStatus?: Resolver<ResolversTypes['SetupStatus'], ParentType, ContextType>;
   viewer?: Resolver<Maybe<ResolversTypes['Viewer']>, ParentType, ContextType>;
   workspaces?: Resolver<Array<ResolversTypes['Workspace']>, ParentType, ContextType>;
+};
+
+export type ReconnectOAuth2CredentialResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ReconnectOAuth2CredentialResult'] = ResolversParentTypes['ReconnectOAuth2CredentialResult']> = {
+  __resolveType: TypeResolveFn<'InvalidInput' | 'NotFound' | 'OAuth2Authorization', ParentType, ContextType>;
 };
 
 export type RegisterComponentResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RegisterComponentResult'] = ResolversParentTypes['RegisterComponentResult']> = {
@@ -2294,6 +2354,7 @@ export type Resolvers<ContextType = RequestContext> = {
   PreviewComponentResult?: PreviewComponentResultResolvers<ContextType>;
   Problem?: ProblemResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  ReconnectOAuth2CredentialResult?: ReconnectOAuth2CredentialResultResolvers<ContextType>;
   RegisterComponentResult?: RegisterComponentResultResolvers<ContextType>;
   RemoveMemberResult?: RemoveMemberResultResolvers<ContextType>;
   RenameCredentialResult?: RenameCredentialResultResolvers<ContextType>;

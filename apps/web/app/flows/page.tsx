@@ -3,13 +3,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 
 import { ApiProblemBanner } from "@/components/api-problem-banner";
+import { AttentionBanner } from "@/components/attention-banner";
 import { ComponentAvatar } from "@/components/component-avatar";
 import { EmptyState } from "@/components/empty-state";
 import { FlowStatusBadge } from "@/components/flow-status-badge";
 import { ChevronRightIcon } from "@/components/icons";
 import { PageHeader } from "@/components/page-header";
-import { loadFromApi } from "@/lib/api";
+import { loadFromApi, loadViewer } from "@/lib/api";
 import { formatCount } from "@/lib/format";
+import { permissionsOf } from "@/lib/permissions";
 
 export const dynamic = "force-dynamic";
 
@@ -18,12 +20,13 @@ export const metadata: Metadata = { title: "Flows" };
 const DESCRIPTION = "A flow is an ordered list of steps; each step uses a credential of its component.";
 
 export default async function FlowsPage() {
-  const result = await loadFromApi((api) => api.request(FlowsDocument, {}));
-  const newFlow = (
-    <Link className="button" href="/flows/new">
-      New flow
-    </Link>
-  );
+  const [result, viewer] = await Promise.all([loadFromApi((api) => api.request(FlowsDocument, {})), loadViewer()]);
+  const newFlow =
+    viewer.ok && permissionsOf(viewer.data.viewer).canWrite ? (
+      <Link className="button" href="/flows/new">
+        New flow
+      </Link>
+    ) : null;
   if (!result.ok) {
     return (
       <>
@@ -42,6 +45,7 @@ export default async function FlowsPage() {
         meta={`${formatCount(flows.length, "flow")} · ${activeCount} active`}
         actions={flows.length > 0 ? newFlow : null}
       />
+      <AttentionBanner flows={flows} listing />
       {flows.length === 0 ? (
         <EmptyState title="No flows yet">
           <p>Create a flow and choose a credential for each of its steps.</p>

@@ -2,6 +2,7 @@
 
 import { startTransition, useActionState, useState, type ReactNode } from "react";
 
+import { ProblemDetails } from "@/components/problem-notice";
 import type { FormState } from "@/lib/access-actions";
 
 interface ActionFormProps {
@@ -39,12 +40,11 @@ export function ActionForm({ action, submitLabel, children, revealLabel, revealI
             {Object.entries(state.fieldErrors ?? {}).length > 0 ? (
               <ul>
                 {Object.entries(state.fieldErrors ?? {}).map(([field, message]) => (
-                  <li key={field}>
-                    {field}: {message}
-                  </li>
+                  <li key={field}>{message}</li>
                 ))}
               </ul>
             ) : null}
+            <ProblemDetails code={state.code} message={state.detail} />
           </div>
         ) : null}
         <div className="form__actions">
@@ -58,7 +58,8 @@ export function ActionForm({ action, submitLabel, children, revealLabel, revealI
   );
 }
 
-function RevealBox({ label, value }: { label: string; value: string }) {
+/** A value to copy (a new token, an invitation link, a redirect URI), with a Copy button. */
+export function RevealBox({ label, value }: { label: string; value: string }) {
   const [copied, setCopied] = useState(false);
   return (
     <div className="reveal" role="status">

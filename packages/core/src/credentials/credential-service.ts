@@ -71,6 +71,8 @@ const zCredentialInput = z.object({
   values: zValues,
 });
 
+const zReconnectInput = z.object({ id: z.string().max(100) });
+
 const zCredentialFilter = z
   .object({
     componentKey: z.string().max(200).nullish(),
@@ -497,6 +499,87 @@ export class CredentialService {
   }
 
   /**
+   * Starts an authorization code flow for an existing OAuth2 credential (its stored client values,
+   * sent only to the destination they were verified against). On the callback, once the new tokens
+   * verify, they replace the credential's in place: its id, name and flow steps stay.
+   */
+  async reconnectOAuth2Credential(workspaceId: string, input: unknown): Promise<OAuth2AuthorizationStarted | InvalidInput | NotFound> {
+    const parsed = parseInput(zReconnectInput, input);
+    if (!parsed.ok) return parsed.problem;
+    const { id } = parsed.value;
+    const existing = isId(id) ? await findCredentialRow(this.db, workspaceId, id) : undefined;
+    if (!existing) return notFound("Credential", id);
+    const context = await this.loadContext(existing);
+    if ("__typename" in context) return context;
+    const { component, method } = context;
+    if (method.type !== "OAUTH2" || !method.oauth2.grantTypes.includes("authorization_code")) {
+      return invalidInput([{ field: "id", message: `This ${component.name} credential is not connected through the provider's sign-in, so it cannot be reconnected; edit its values instead.` }]);
+    }
+    const destination = destinationOf(component.descriptor, method, existing.config as CredentialValues, this.verifierOptions);
+    let values: CredentialValues;
+    try {
+      values = openCredentialValues(this.keyring, existing, destination).values;
+    } catch (error) {
+      if (!(error instanceof DestinationChangedError)) throw error;
+      return invalidInput([{ field: "id", message: `${component.name} now signs in elsewhere: edit the credential and enter its client values again.` }]);
+    }
+    const { state, codeVerifier } = newAuthorizationSecrets();
+    const authorizationId = randomUUID();
+    const redirectUri = this.oauth2RedirectUri();
+    const { config, secrets } = splitCredentialValues(method, values);
+    const now = Date.now();
+    await this.db.transaction(async (tx) => {
+      await tx.delete(oauth2Authorizations).where(lt(oauth2Authorizations.expiresAt, new Date(now - EXPIRED_AUTHORIZATION_RETENTION_MS)));
+      await tx.insert(oauth2Authorizations).values({
+        id: authorizationId,
+        workspaceId,
+        state,
+        componentId: component.id,
+        authType: method.type,
+        name: existing.name,
+        config,
+        secrets: sealSecrets(this.keyring, { ...secrets, codeVerifier }, { workspaceId, credentialId: authorizationId }),
+        destination,
+        redirectUri,
+        expiresAt: new Date(now + this.authorizationTtlMs),
+        reconnectCredentialId: existing.id,
+      });
+    });
+    const url = await buildAuthorizationUrl(method, values, { state, codeVerifier, redirectUri });
+    return { __typename: "OAuth2Authorization", authorizationUrl: url.toString(), state };
+  }
+
+  /** Reconnect's callback: the verified new tokens (and the values) replace the credential's, which keeps its id, name and steps. */
+  private async replaceTokens(
+    workspaceId: string,
+    id: string,
+    prepared: Prepared,
+    verification: VerificationResult,
+    tokens: OAuth2Tokens,
+  ): Promise<boolean> {
+    const { component, method, values } = prepared;
+    const destination = destinationOf(component.descriptor, method, values, this.verifierOptions);
+    return this.db.transaction(async (tx) => {
+      const locked = await findCredentialRow(tx, workspaceId, id, "update");
+      if (!locked) return false;
+      await tx
+        .update(credentials)
+        .set({
+          ...sealCredentialValues(this.keyring, method, values, { workspaceId, credentialId: id, destination }, tokens),
+          oauth2Grant: "authorization_code",
+          tokenExpiresAt: tokens.expiresAt,
+          tokenRefreshFailedAt: null,
+          ...verificationColumns(verification),
+          updatedAt: sql`now()`,
+        })
+        .where(and(eq(credentials.workspaceId, workspaceId), eq(credentials.id, id)));
+      await recordVerification(tx, workspaceId, id, verification);
+      await recordAudit(tx, { workspaceId, action: "credential.reconnect", objectType: "credential", objectId: id });
+      return true;
+    });
+  }
+
+  /**
    * The provider's redirect back: uses the pending authorization named by `state` (once; it is
    * deleted first), exchanges the code with the PKCE verifier, verifies, and saves the credential
    * in the workspace that started the flow. Any failure saves nothing.
@@ -544,6 +627,11 @@ export class CredentialService {
     const prepared = { component, method: rendered, values, name: pending.name };
     const verification = await this.runVerification(prepared, exchanged.tokens.accessToken);
     if (!verification.ok) return callbackFailure("VERIFICATION_FAILED", verification.message);
+    if (pending.reconnectCredentialId) {
+      const replaced = await this.replaceTokens(workspaceId, pending.reconnectCredentialId, prepared, verification, exchanged.tokens);
+      if (!replaced) return callbackFailure("STATE_INVALID", "The credential being reconnected was deleted meanwhile: nothing was saved.");
+      return { ok: true, credentialId: pending.reconnectCredentialId, workspaceId };
+    }
     const oauth2 = { grant: "authorization_code" as const, tokens: exchanged.tokens };
     await this.insertCredential(pending.id, workspaceId, prepared, verification, oauth2).catch((error: unknown) => {
       // The name was taken while the person was at the provider: the connection is kept under a default name.

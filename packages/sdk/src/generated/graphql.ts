@@ -164,6 +164,19 @@ export type NewPersonInput = {
   password: string;
 };
 
+/** How an OAuth2 credential gets its tokens. */
+export type OAuth2GrantType =
+  /** The person signs in at the provider (connect); the provider sends the browser back to `AuthMethod.redirectUri`. */
+  | 'AUTHORIZATION_CODE'
+  /** The client id and secret alone get a token. */
+  | 'CLIENT_CREDENTIALS';
+
+/** What reconnectOAuth2Credential needs: the credential to connect again. */
+export type ReconnectOAuth2CredentialInput = {
+  /** The id of an OAUTH2 credential whose method uses the authorization code grant. */
+  id: string | number;
+};
+
 /**
  * What a person may do in a workspace. Viewers read; members also manage credentials and flows;
  * admins also register components and manage members, invitations and API tokens; owners also
@@ -412,7 +425,7 @@ export type ComponentQueryVariables = Exact<{
 }>;
 
 
-export type ComponentQuery = { component: { id: string, key: string, name: string, description: string | null, credentialCount: number, format: DescriptorFormat, credentials: Array<{ id: string, name: string, authType: AuthType, config: Record<string, unknown>, status: CredentialStatus, createdAt: string, updatedAt: string, usage: Array<{ flow: { id: string, name: string, status: FlowStatus }, step: { id: string, position: number, name: string } }>, secrets: Array<{ field: string, hint: string }>, lastVerification: { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number } | null, component: { id: string, key: string, name: string } }>, authMethods: Array<{ type: AuthType, label: string, fields: Array<{ name: string, label: string, type: FieldType, required: boolean, secret: boolean, description: string | null, placeholder: string | null, defaultValue: string | null, options: Array<string> | null, selectOptions: Array<{ value: string, label: string }> | null }> }> } | null };
+export type ComponentQuery = { component: { id: string, key: string, name: string, description: string | null, credentialCount: number, format: DescriptorFormat, credentials: Array<{ id: string, name: string, authType: AuthType, config: Record<string, unknown>, status: CredentialStatus, createdAt: string, updatedAt: string, usage: Array<{ flow: { id: string, name: string, status: FlowStatus }, step: { id: string, position: number, name: string } }>, secrets: Array<{ field: string, hint: string }>, lastVerification: { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number } | null, component: { id: string, key: string, name: string } }>, authMethods: Array<{ type: AuthType, label: string, grantTypes: Array<OAuth2GrantType>, redirectUri: string | null, fields: Array<{ name: string, label: string, type: FieldType, required: boolean, secret: boolean, description: string | null, placeholder: string | null, defaultValue: string | null, options: Array<string> | null, selectOptions: Array<{ value: string, label: string }> | null }> }> } | null };
 
 export type RegisterComponentMutationVariables = Exact<{
   descriptor: Record<string, unknown>;
@@ -422,7 +435,7 @@ export type RegisterComponentMutationVariables = Exact<{
 
 
 export type RegisterComponentMutation = { registerComponent:
-    | { __typename: 'ComponentRegistered', warnings: Array<string>, component: { id: string, key: string, name: string, description: string | null, credentialCount: number, format: DescriptorFormat, authMethods: Array<{ type: AuthType, label: string, fields: Array<{ name: string, label: string, type: FieldType, required: boolean, secret: boolean, description: string | null, placeholder: string | null, defaultValue: string | null, options: Array<string> | null, selectOptions: Array<{ value: string, label: string }> | null }> }> }, credentialsNeedingReentry: Array<{ id: string, name: string, status: CredentialStatus }> }
+    | { __typename: 'ComponentRegistered', warnings: Array<string>, component: { id: string, key: string, name: string, description: string | null, credentialCount: number, format: DescriptorFormat, authMethods: Array<{ type: AuthType, label: string, grantTypes: Array<OAuth2GrantType>, redirectUri: string | null, fields: Array<{ name: string, label: string, type: FieldType, required: boolean, secret: boolean, description: string | null, placeholder: string | null, defaultValue: string | null, options: Array<string> | null, selectOptions: Array<{ value: string, label: string }> | null }> }> }, credentialsNeedingReentry: Array<{ id: string, name: string, status: CredentialStatus }> }
     | { __typename: 'InvalidInput', message: string, fieldErrors: Array<{ field: string, message: string }> }
    };
 
@@ -453,7 +466,7 @@ export type PreviewComponentQueryVariables = Exact<{
 
 
 export type PreviewComponentQuery = { previewComponent:
-    | { __typename: 'ComponentPreview', key: string, name: string, description: string | null, warnings: Array<string>, authMethods: Array<{ type: AuthType, label: string, fields: Array<{ name: string, label: string, type: FieldType, required: boolean, secret: boolean, description: string | null, placeholder: string | null, defaultValue: string | null, options: Array<string> | null, selectOptions: Array<{ value: string, label: string }> | null }> }> }
+    | { __typename: 'ComponentPreview', key: string, name: string, description: string | null, warnings: Array<string>, authMethods: Array<{ type: AuthType, label: string, grantTypes: Array<OAuth2GrantType>, redirectUri: string | null, fields: Array<{ name: string, label: string, type: FieldType, required: boolean, secret: boolean, description: string | null, placeholder: string | null, defaultValue: string | null, options: Array<string> | null, selectOptions: Array<{ value: string, label: string }> | null }> }> }
     | { __typename: 'InvalidInput', message: string, fieldErrors: Array<{ field: string, message: string }> }
    };
 
@@ -471,7 +484,7 @@ export type CredentialQueryVariables = Exact<{
 }>;
 
 
-export type CredentialQuery = { credential: { id: string, name: string, authType: AuthType, config: Record<string, unknown>, status: CredentialStatus, createdAt: string, updatedAt: string, component: { id: string, key: string, name: string, description: string | null, credentialCount: number, format: DescriptorFormat, authMethods: Array<{ type: AuthType, label: string, fields: Array<{ name: string, label: string, type: FieldType, required: boolean, secret: boolean, description: string | null, placeholder: string | null, defaultValue: string | null, options: Array<string> | null, selectOptions: Array<{ value: string, label: string }> | null }> }> }, usage: Array<{ flow: { id: string, name: string, status: FlowStatus }, step: { id: string, position: number, name: string } }>, secrets: Array<{ field: string, hint: string }>, lastVerification: { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number } | null } | null };
+export type CredentialQuery = { credential: { id: string, name: string, authType: AuthType, config: Record<string, unknown>, status: CredentialStatus, createdAt: string, updatedAt: string, component: { id: string, key: string, name: string, description: string | null, credentialCount: number, format: DescriptorFormat, authMethods: Array<{ type: AuthType, label: string, grantTypes: Array<OAuth2GrantType>, redirectUri: string | null, fields: Array<{ name: string, label: string, type: FieldType, required: boolean, secret: boolean, description: string | null, placeholder: string | null, defaultValue: string | null, options: Array<string> | null, selectOptions: Array<{ value: string, label: string }> | null }> }> }, usage: Array<{ flow: { id: string, name: string, status: FlowStatus }, step: { id: string, position: number, name: string } }>, secrets: Array<{ field: string, hint: string }>, lastVerification: { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number } | null } | null };
 
 export type CredentialVerificationsQueryVariables = Exact<{
   id: string | number;
@@ -563,6 +576,17 @@ export type StartOAuth2AuthorizationMutationVariables = Exact<{
 
 
 export type StartOAuth2AuthorizationMutation = { startOAuth2Authorization: { authorizationUrl: string, state: string } };
+
+export type ReconnectOAuth2CredentialMutationVariables = Exact<{
+  input: ReconnectOAuth2CredentialInput;
+}>;
+
+
+export type ReconnectOAuth2CredentialMutation = { reconnectOAuth2Credential:
+    | { __typename: 'InvalidInput', message: string, fieldErrors: Array<{ field: string, message: string }> }
+    | { __typename: 'NotFound', message: string, id: string | null }
+    | { __typename: 'OAuth2Authorization', authorizationUrl: string, state: string }
+   };
 
 export type FlowsQueryVariables = Exact<{
   status?: FlowStatus | null | undefined;
@@ -677,15 +701,15 @@ export type DeleteFlowMutation = { deleteFlow:
 export type ComponentCatalogQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ComponentCatalogQuery = { components: Array<{ id: string, key: string, name: string, description: string | null, credentialCount: number, format: DescriptorFormat, authMethods: Array<{ type: AuthType, label: string, fields: Array<{ name: string, label: string, type: FieldType, required: boolean, secret: boolean, description: string | null, placeholder: string | null, defaultValue: string | null, options: Array<string> | null, selectOptions: Array<{ value: string, label: string }> | null }> }> }> };
+export type ComponentCatalogQuery = { components: Array<{ id: string, key: string, name: string, description: string | null, credentialCount: number, format: DescriptorFormat, authMethods: Array<{ type: AuthType, label: string, grantTypes: Array<OAuth2GrantType>, redirectUri: string | null, fields: Array<{ name: string, label: string, type: FieldType, required: boolean, secret: boolean, description: string | null, placeholder: string | null, defaultValue: string | null, options: Array<string> | null, selectOptions: Array<{ value: string, label: string }> | null }> }> }> };
 
 export type VerificationFieldsFragment = { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number };
 
 export type ComponentSummaryFragment = { id: string, key: string, name: string, description: string | null, credentialCount: number, format: DescriptorFormat };
 
-export type ComponentFieldsFragment = { id: string, key: string, name: string, description: string | null, credentialCount: number, format: DescriptorFormat, authMethods: Array<{ type: AuthType, label: string, fields: Array<{ name: string, label: string, type: FieldType, required: boolean, secret: boolean, description: string | null, placeholder: string | null, defaultValue: string | null, options: Array<string> | null, selectOptions: Array<{ value: string, label: string }> | null }> }> };
+export type ComponentFieldsFragment = { id: string, key: string, name: string, description: string | null, credentialCount: number, format: DescriptorFormat, authMethods: Array<{ type: AuthType, label: string, grantTypes: Array<OAuth2GrantType>, redirectUri: string | null, fields: Array<{ name: string, label: string, type: FieldType, required: boolean, secret: boolean, description: string | null, placeholder: string | null, defaultValue: string | null, options: Array<string> | null, selectOptions: Array<{ value: string, label: string }> | null }> }> };
 
-export type AuthMethodFieldsFragment = { type: AuthType, label: string, fields: Array<{ name: string, label: string, type: FieldType, required: boolean, secret: boolean, description: string | null, placeholder: string | null, defaultValue: string | null, options: Array<string> | null, selectOptions: Array<{ value: string, label: string }> | null }> };
+export type AuthMethodFieldsFragment = { type: AuthType, label: string, grantTypes: Array<OAuth2GrantType>, redirectUri: string | null, fields: Array<{ name: string, label: string, type: FieldType, required: boolean, secret: boolean, description: string | null, placeholder: string | null, defaultValue: string | null, options: Array<string> | null, selectOptions: Array<{ value: string, label: string }> | null }> };
 
 export type CredentialFieldsFragment = { id: string, name: string, authType: AuthType, config: Record<string, unknown>, status: CredentialStatus, createdAt: string, updatedAt: string, secrets: Array<{ field: string, hint: string }>, lastVerification: { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number } | null, component: { id: string, key: string, name: string } };
 
@@ -938,6 +962,8 @@ export const AuthMethodFieldsFragmentDoc = new TypedDocumentString(`
     fragment AuthMethodFields on AuthMethod {
   type
   label
+  grantTypes
+  redirectUri
   fields {
     name
     label
@@ -973,6 +999,8 @@ export const ComponentFieldsFragmentDoc = new TypedDocumentString(`
 fragment AuthMethodFields on AuthMethod {
   type
   label
+  grantTypes
+  redirectUri
   fields {
     name
     label
@@ -1620,6 +1648,8 @@ fragment ComponentFields on Component {
 fragment AuthMethodFields on AuthMethod {
   type
   label
+  grantTypes
+  redirectUri
   fields {
     name
     label
@@ -1694,6 +1724,8 @@ fragment ComponentFields on Component {
 fragment AuthMethodFields on AuthMethod {
   type
   label
+  grantTypes
+  redirectUri
   fields {
     name
     label
@@ -1783,6 +1815,8 @@ export const PreviewComponentDocument = new TypedDocumentString(`
     fragment AuthMethodFields on AuthMethod {
   type
   label
+  grantTypes
+  redirectUri
   fields {
     name
     label
@@ -1897,6 +1931,8 @@ fragment ComponentFields on Component {
 fragment AuthMethodFields on AuthMethod {
   type
   label
+  grantTypes
+  redirectUri
   fields {
     name
     label
@@ -2302,6 +2338,33 @@ export const StartOAuth2AuthorizationDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<StartOAuth2AuthorizationMutation, StartOAuth2AuthorizationMutationVariables>;
+export const ReconnectOAuth2CredentialDocument = new TypedDocumentString(`
+    mutation ReconnectOAuth2Credential($input: ReconnectOAuth2CredentialInput!) {
+  reconnectOAuth2Credential(input: $input) {
+    __typename
+    ... on OAuth2Authorization {
+      authorizationUrl
+      state
+    }
+    ... on InvalidInput {
+      ...InvalidInputFields
+    }
+    ... on NotFound {
+      ...NotFoundFields
+    }
+  }
+}
+    fragment InvalidInputFields on InvalidInput {
+  message
+  fieldErrors {
+    field
+    message
+  }
+}
+fragment NotFoundFields on NotFound {
+  message
+  id
+}`) as unknown as TypedDocumentString<ReconnectOAuth2CredentialMutation, ReconnectOAuth2CredentialMutationVariables>;
 export const FlowsDocument = new TypedDocumentString(`
     query Flows($status: FlowStatus) {
   flows(status: $status) {
@@ -2799,6 +2862,8 @@ fragment ComponentFields on Component {
 fragment AuthMethodFields on AuthMethod {
   type
   label
+  grantTypes
+  redirectUri
   fields {
     name
     label

@@ -32,6 +32,7 @@ export const credentialResolvers: Resolvers = {
     deleteCredential: (_, { id }, ctx) => ctx.services.credentials.delete(ctx.workspaceId, id),
     reverifyCredential: (_, { id }, ctx) => ctx.services.credentials.reverify(ctx.workspaceId, id),
     resolveCredential: (_, { id }, ctx) => ctx.services.credentials.resolve(ctx.workspaceId, id),
+    reconnectOAuth2Credential: (_, { input }, ctx) => ctx.services.credentials.reconnectOAuth2Credential(ctx.workspaceId, input),
     startOAuth2Authorization: async (_, { input }, ctx) => {
       const result = await ctx.services.credentials.startOAuth2Authorization(ctx.workspaceId, input);
       if (isProblem(result)) failAsUserInput(result);

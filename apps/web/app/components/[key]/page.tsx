@@ -11,9 +11,11 @@ import { CredentialRow, type CredentialRowData } from "@/components/credential-r
 import { EmptyState } from "@/components/empty-state";
 import { LastVerified } from "@/components/last-verified";
 import { PageHeader } from "@/components/page-header";
+import { CREDENTIAL_SORTS, SortSelect, type CredentialSort } from "@/components/sort-select";
 import { SuccessNotice } from "@/components/success-notice";
-import { loadFromApi } from "@/lib/api";
+import { loadFromApi, loadViewer } from "@/lib/api";
 import { authMethodLabel, fieldLabel, formatCount, savedNoticeText } from "@/lib/format";
+import { permissionsOf, readOnlyReason } from "@/lib/permissions";
 
 export const dynamic = "force-dynamic";
 
@@ -22,7 +24,7 @@ type Credential = Component["credentials"][number];
 
 interface ComponentPageProps {
   params: Promise<{ key: string }>;
-  searchParams: Promise<{ saved?: string | string[] }>;
+  searchParams: Promise<{ saved?: string | string[]; sort?: string | string[] }>;
 }
 
 // One API call per request, shared by generateMetadata and the page.
@@ -36,8 +38,10 @@ export async function generateMetadata({ params }: ComponentPageProps): Promise<
 
 export default async function ComponentPage({ params, searchParams }: ComponentPageProps) {
   const { key } = await params;
-  const { saved } = await searchParams;
-  const result = await loadComponent(key);
+  const { saved, sort: sortParam } = await searchParams;
+  const sort: CredentialSort = typeof sortParam === "string" && sortParam in CREDENTIAL_SORTS ? (sortParam as CredentialSort) : "name";
+  const [result, viewer] = await Promise.all([loadComponent(key), loadViewer()]);
+  const permissions = permissionsOf(viewer.ok ? viewer.data.viewer : null);
   const trail = [{ href: "/", label: "Credentials" }];
 
   if (!result.ok) {
@@ -69,7 +73,7 @@ export default async function ComponentPage({ params, searchParams }: ComponentP
           </>
         }
         actions={
-          component.authMethods.length > 0 ? (
+          component.authMethods.length > 0 && permissions.canWrite ? (
             <Link className="button" href={addHref}>
               Add credential
             </Link>
@@ -77,6 +81,11 @@ export default async function ComponentPage({ params, searchParams }: ComponentP
         }
       />
       {savedCredential ? <SuccessNotice>{savedNoticeText(savedCredential)}</SuccessNotice> : null}
+      {permissions.canWrite ? null : (
+        <p className="read-only-note" data-testid="read-only-note">
+          {readOnlyReason(permissions)}
+        </p>
+      )}
       <section aria-labelledby="credentials-heading" className="section">
         <h2 id="credentials-heading" className="section__title">
           Credentials
@@ -84,7 +93,7 @@ export default async function ComponentPage({ params, searchParams }: ComponentP
         {component.credentials.length === 0 ? (
           <EmptyState title="No credentials yet">
             <p>Credentials you add for {component.name} are listed here, with their status.</p>
-            {component.authMethods.length > 0 ? (
+            {component.authMethods.length > 0 && permissions.canWrite ? (
               <p>
                 <Link className="button" href={addHref}>
                   Add the first credential
@@ -93,6 +102,8 @@ export default async function ComponentPage({ params, searchParams }: ComponentP
             ) : null}
           </EmptyState>
         ) : (
+          <>
+          <SortSelect value={sort} />
           <div className="table-wrap">
             <table className="data-table">
               <caption className="visually-hidden">Credentials for {component.name}</caption>
@@ -109,9 +120,10 @@ export default async function ComponentPage({ params, searchParams }: ComponentP
                 </tr>
               </thead>
               <tbody>
-                {component.credentials.map((credential) => (
+                {sortCredentials(component.credentials, sort, savedCredential?.id).map((credential) => (
                   <CredentialRow
                     key={credential.id}
+                    highlighted={credential.id === savedCredential?.id}
                     credential={toRowData(component, credential)}
                     lastVerified={<LastVerified checkedAt={credential.lastVerification?.checkedAt} now={now} />}
                   />
@@ -119,10 +131,25 @@ export default async function ComponentPage({ params, searchParams }: ComponentP
               </tbody>
             </table>
           </div>
+          </>
         )}
       </section>
     </>
   );
+}
+
+const STATUS_ORDER: Record<Credential["status"], number> = { INVALID: 0, EXPIRED: 1, UNREACHABLE: 2, UNVERIFIED: 3, VALID: 4 };
+
+/** The credentials in the chosen order; the one just saved comes first, whatever the order. */
+function sortCredentials(credentials: readonly Credential[], sort: CredentialSort, savedId: string | undefined): Credential[] {
+  const byName = (a: Credential, b: Credential) => a.name.localeCompare(b.name);
+  const compare =
+    sort === "newest"
+      ? (a: Credential, b: Credential) => b.createdAt.localeCompare(a.createdAt) || byName(a, b)
+      : sort === "status"
+        ? (a: Credential, b: Credential) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || byName(a, b)
+        : byName;
+  return [...credentials].sort((a, b) => Number(b.id === savedId) - Number(a.id === savedId) || compare(a, b));
 }
 
 function toRowData(component: Component, credential: Credential): CredentialRowData {

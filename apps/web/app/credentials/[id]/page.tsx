@@ -9,8 +9,10 @@ import { CredentialTitle } from "@/components/credential-title";
 import { EmptyState } from "@/components/empty-state";
 import { FlowStatusBadge } from "@/components/flow-status-badge";
 import { LastVerified } from "@/components/last-verified";
+import { ReconnectButton } from "@/components/reconnect-button";
 import { StatusIndicator } from "@/components/status-indicator";
 import { SuccessNotice } from "@/components/success-notice";
+import { HISTORY_PAGE, VerificationHistory } from "@/components/verification-history";
 import { loadCredential } from "@/lib/credential-data";
 import { authMethodLabel, fieldLabel, formatDateTime, savedNoticeText } from "@/lib/format";
 
@@ -18,7 +20,7 @@ export const dynamic = "force-dynamic";
 
 interface CredentialPageProps {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ saved?: string | string[] }>;
+  searchParams: Promise<{ saved?: string | string[]; history?: string | string[] }>;
 }
 
 export async function generateMetadata({ params }: CredentialPageProps): Promise<Metadata> {
@@ -29,7 +31,7 @@ export async function generateMetadata({ params }: CredentialPageProps): Promise
 
 export default async function CredentialPage({ params, searchParams }: CredentialPageProps) {
   const { id } = await params;
-  const { saved } = await searchParams;
+  const { saved, history } = await searchParams;
   const result = await loadCredential(id);
   if (!result.ok) {
     return (
@@ -80,6 +82,9 @@ export default async function CredentialPage({ params, searchParams }: Credentia
             <dd>
               <StatusIndicator id="credential-status" status={credential.status} reason={verification?.message} />
               {verification ? <p className="facts__note">{verification.message}</p> : null}
+              {method?.type === "OAUTH2" && method.grantTypes.includes("AUTHORIZATION_CODE") ? (
+                <ReconnectButton id={credential.id} providerName={credential.component.name} />
+              ) : null}
             </dd>
           </div>
           <div className="facts__row">
@@ -93,8 +98,7 @@ export default async function CredentialPage({ params, searchParams }: Credentia
               {verification ? (
                 <span className="muted">
                   {" "}
-                  · {formatDateTime(verification.checkedAt)} · <code>{verification.code}</code> in{" "}
-                  {verification.durationMs} ms
+                  · {formatDateTime(verification.checkedAt)} · took {verification.durationMs} ms
                 </span>
               ) : null}
             </dd>
@@ -121,6 +125,8 @@ export default async function CredentialPage({ params, searchParams }: Credentia
           </div>
         </dl>
       </section>
+
+      <VerificationHistory credentialId={credential.id} shown={Number(typeof history === "string" ? history : HISTORY_PAGE) || HISTORY_PAGE} />
 
       <section className="section" aria-labelledby="used-by" id="used-by-section">
         <h2 id="used-by" className="section__title">
