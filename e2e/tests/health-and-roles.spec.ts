@@ -10,7 +10,9 @@ import type { BrowserContext, Page } from "@playwright/test";
 import { expect, skipWithoutChromium, test } from "../fixtures";
 import { ownerClient, seedInvalidCredentialInActiveFlow, viewerContext, type BrokenFlowData } from "../support/health-data";
 import { horizontalOverflow } from "../support/layout";
+import { OWNER } from "../support/owner";
 import { saveScreenshot } from "../support/screenshots";
+import { createPetstoreCredential, seedValidCredential, uniqueName } from "../support/seed";
 
 skipWithoutChromium();
 
@@ -47,7 +49,7 @@ test.describe("health at a glance", () => {
 
     // The header's count links to the same filter.
     await page.goto("/");
-    await page.getByRole("link", { name: /needs? attention/ }).click();
+    await page.getByRole("link", { name: /^\d+ needs? attention$/ }).click();
     await expect(page).toHaveURL(/\?status=NEEDS_ATTENTION$/);
   });
 
@@ -130,12 +132,18 @@ const introspection = JSON.parse(readFileSync(path.join(e2eDir, "../packages/sdk
   __schema: { types: { name: string; kind: string; fields?: { name: string }[] | null }[] };
 };
 
-/** The API's own identifiers people must not read: root fields (operation names) and result type names with an inner capital. */
+/**
+ * The API's own identifiers people must not read: operation names (root fields) and type names
+ * made of several words (`CredentialInUse`); one-word ones (`credentials`, `Flow`) are plain English.
+ */
 const API_IDENTIFIERS = new Set<string>();
+const SEVERAL_WORDS = /^[A-Za-z][a-z0-9]+[A-Z]/;
 for (const type of introspection.__schema.types) {
   if (type.name.startsWith("__")) continue;
-  if (type.name === "Query" || type.name === "Mutation") for (const field of type.fields ?? []) API_IDENTIFIERS.add(field.name);
-  if (type.kind === "OBJECT" && /^[A-Z][a-z0-9]+[A-Z]/.test(type.name)) API_IDENTIFIERS.add(type.name);
+  if (type.name === "Query" || type.name === "Mutation") {
+    for (const field of type.fields ?? []) if (SEVERAL_WORDS.test(field.name)) API_IDENTIFIERS.add(field.name);
+  }
+  if (SEVERAL_WORDS.test(type.name)) API_IDENTIFIERS.add(type.name);
 }
 /** camelCase words (a lower-case start and a capital inside): `personId`, `componentKey`, `startOAuth2Authorization`. */
 const CAMEL_CASE = /\b[a-z]+[A-Z][A-Za-z0-9]*\b/g;
@@ -186,4 +194,104 @@ test("no page shows an operation name, an API type name, a camelCase identifier 
   await viewerPage.close();
   await saveScreenshot(page, testInfo, "words-last-page");
   expect(found).toEqual([]);
+});
+
+test.describe("at 375 px", () => {
+  test.use({ viewport: { width: 375, height: 812 } });
+
+  test("no page scrolls sideways, the header's Sign out included", async ({ page }, testInfo) => {
+    const paths = [
+      "/",
+      `/components/${data.component.key}`,
+      `/credentials/${data.credential.id}`,
+      "/flows",
+      `/flows/${data.flow.id}`,
+      "/settings/members",
+      "/settings/api-tokens",
+      "/settings/audit-log",
+      "/settings/components",
+    ];
+    for (const target of paths) {
+      await page.goto(target);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      const wide = await page.evaluate(() =>
+        [...document.querySelectorAll("body *")]
+          .filter((element) => element.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
+          .map((element) => `${element.tagName.toLowerCase()}.${[...element.classList].join(".")}`)
+          .slice(0, 5),
+      );
+      expect(await horizontalOverflow(page), `${target} scrolls sideways: ${wide.join(", ")}`).toBe(0);
+      const signOut = page.getByRole("button", { name: "Sign out" });
+      const box = await signOut.boundingBox();
+      expect(box && box.x >= 0 && box.x + box.width <= 375, `${target}: Sign out is on the screen`).toBe(true);
+    }
+    await page.goto(`/flows/${data.flow.id}`);
+    await saveScreenshot(page, testInfo, "375px-flow-with-banner");
+  });
+});
+
+test.describe("layout and admin fixes", () => {
+  test("a refused role change puts the role back; deleting says what was deleted; the favicon is served", async ({ page, api }, testInfo) => {
+    // The only owner may not make themselves a viewer: refused, and the picker shows Owner again.
+    await page.goto("/settings/members");
+    const role = page.getByLabel("Role of E2E Owner");
+    await role.selectOption("VIEWER");
+    await page.getByRole("row", { name: /E2E Owner/ }).getByRole("button", { name: "Change" }).click();
+    await expect(page.getByRole("row", { name: /E2E Owner/ }).getByRole("alert")).toBeVisible();
+    await expect(role).toHaveValue("OWNER");
+    await saveScreenshot(page, testInfo, "role-change-refused");
+
+    const doomed = await createPetstoreCredential(api, { name: uniqueName("Doomed key"), apiKey: "secret" });
+    if (doomed.__typename !== "CredentialCreated") throw new Error(doomed.__typename);
+    await page.goto(`/credentials/${doomed.credential.id}`);
+    await page.getByRole("button", { name: `Delete ${doomed.credential.name}`, exact: true }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Delete credential" }).click();
+    await expect(page).toHaveURL(/\/components\/petstore\?deleted=/);
+    await expect(page.getByRole("status").filter({ hasText: `“${doomed.credential.name}” was deleted.` })).toBeVisible();
+
+    const icon = await page.request.get("/favicon.ico");
+    expect(icon.status()).toBe(200);
+    await expect(page.locator('link[rel="icon"]')).toHaveCount(1);
+  });
+
+  test("after sign-in a person lands on the page they opened", async ({ browser }) => {
+    const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+    const page = await context.newPage();
+    await page.goto(`/flows/${data.flow.id}`);
+    await expect(page).toHaveURL(/\/sign-in\?next=/);
+    await page.getByLabel("Email").fill(OWNER.email);
+    await page.getByLabel("Password").fill(OWNER.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(new RegExp(`/flows/${data.flow.id}$`));
+    await context.close();
+  });
+
+  test("a new credential is listed first and highlighted; the order is kept in the URL", async ({ page, api }, testInfo) => {
+    await seedValidCredential(api, "Aardvark key");
+    await page.goto("/credentials/new?component=petstore");
+    const name = uniqueName("Zulu key");
+    await page.getByLabel("API key", { exact: false }).first().fill("secret");
+    await page.getByLabel("Account name").fill(name);
+    await page.getByRole("button", { name: "Verify and save" }).click();
+    await expect(page).toHaveURL(/\/components\/petstore\?saved=/);
+    const first = page.locator("tbody tr").first();
+    await expect(first).toContainText(name);
+    await expect(first).toHaveAttribute("data-highlighted", "true");
+    await saveScreenshot(page, testInfo, "new-credential-first");
+
+    await page.getByLabel("Sort by").selectOption("newest");
+    await expect(page).toHaveURL(/\?sort=newest$/);
+    await expect(page.locator("tbody tr").first()).toContainText(name);
+    await page.getByLabel("Sort by").selectOption("name");
+    await expect(page).toHaveURL(/\/components\/petstore$/);
+  });
+
+  test("the verification history lists the results, newest first", async ({ page }, testInfo) => {
+    await page.goto(`/credentials/${data.credential.id}`);
+    const history = page.getByRole("list", { name: "Verification history" }).getByRole("listitem");
+    await expect(history).toHaveCount(2);
+    await expect(history.first()).toHaveAttribute("data-status", "INVALID");
+    await expect(history.last()).toHaveAttribute("data-status", "VALID");
+    await saveScreenshot(page, testInfo, "verification-history");
+  });
 });

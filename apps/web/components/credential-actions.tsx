@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
+import { usePathname, useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 
 import {
@@ -149,6 +149,7 @@ interface DeleteCredentialButtonProps {
 /** Delete with a confirmation; CredentialInUse keeps the dialog open and links every active flow. */
 export function DeleteCredentialButton({ id, name, afterDeleteHref }: DeleteCredentialButtonProps) {
   const router = useRouter();
+  const pathname = usePathname();
   return (
     <ConfirmDeleteButton
       triggerClassName="button button--small button--danger-ghost"
@@ -158,7 +159,8 @@ export function DeleteCredentialButton({ id, name, afterDeleteHref }: DeleteCred
       run={() => deleteCredentialAction(id)}
       isDone={(result) => result.__typename === "CredentialDeleted"}
       onDone={() => {
-        if (afterDeleteHref) router.push(afterDeleteHref);
+        // The page it lands on says what was deleted.
+        router.push(`${afterDeleteHref ?? pathname}?deleted=${encodeURIComponent(name)}`);
       }}
       renderOutcome={(outcome) => <DeleteOutcome outcome={outcome} />}
     >

@@ -3,8 +3,8 @@
 import { usePathname, useRouter } from "next/navigation";
 import { useTransition } from "react";
 
-export const CREDENTIAL_SORTS = { name: "Name", newest: "Newest first", status: "Status (needs attention first)" } as const;
-export type CredentialSort = keyof typeof CREDENTIAL_SORTS;
+import { CREDENTIAL_SORTS, type CredentialSort } from "@/lib/format";
+
 
 /** The order of a credential list, kept in the URL (`?sort=`): a GET form that applies on change. */
 export function SortSelect({ value }: { value: CredentialSort }) {

@@ -25,6 +25,10 @@ export const ATTENTION_STATUSES: readonly CredentialStatus[] = ["INVALID", "EXPI
 /** The overview's `status` filter value for every status of ATTENTION_STATUSES. */
 export const NEEDS_ATTENTION = "NEEDS_ATTENTION";
 
+/** The orders of a component's credential list (`?sort=`), with their labels. */
+export const CREDENTIAL_SORTS = { name: "Name", newest: "Newest first", status: "Status (needs attention first)" } as const;
+export type CredentialSort = keyof typeof CREDENTIAL_SORTS;
+
 /** "1 credential", "3 credentials". */
 export function formatCount(count: number, singular: string, plural = `${singular}s`): string {
   return `${count} ${count === 1 ? singular : plural}`;

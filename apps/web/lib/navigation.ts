@@ -16,7 +16,6 @@ export const MAIN_NAV: readonly NavItem[] = [
 
 /** The pages of the Settings menu, top to bottom. Add settings pages here: the header lists them all. */
 export const SETTINGS_NAV: readonly NavItem[] = [
-  { label: "Security Credentials", href: "/settings/security-credentials" },
   { label: "Members", href: "/settings/members", adminOnly: true },
   { label: "Components", href: "/settings/components", sectionPrefixes: ["/settings/components/"] },
   { label: "API tokens", href: "/settings/api-tokens", adminOnly: true },

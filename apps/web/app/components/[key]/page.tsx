@@ -11,10 +11,10 @@ import { CredentialRow, type CredentialRowData } from "@/components/credential-r
 import { EmptyState } from "@/components/empty-state";
 import { LastVerified } from "@/components/last-verified";
 import { PageHeader } from "@/components/page-header";
-import { CREDENTIAL_SORTS, SortSelect, type CredentialSort } from "@/components/sort-select";
+import { SortSelect } from "@/components/sort-select";
 import { SuccessNotice } from "@/components/success-notice";
 import { loadFromApi, loadViewer } from "@/lib/api";
-import { authMethodLabel, fieldLabel, formatCount, savedNoticeText } from "@/lib/format";
+import { authMethodLabel, CREDENTIAL_SORTS, fieldLabel, formatCount, savedNoticeText, type CredentialSort } from "@/lib/format";
 import { permissionsOf, readOnlyReason } from "@/lib/permissions";
 
 export const dynamic = "force-dynamic";
@@ -24,7 +24,7 @@ type Credential = Component["credentials"][number];
 
 interface ComponentPageProps {
   params: Promise<{ key: string }>;
-  searchParams: Promise<{ saved?: string | string[]; sort?: string | string[] }>;
+  searchParams: Promise<{ saved?: string | string[]; sort?: string | string[]; deleted?: string | string[] }>;
 }
 
 // One API call per request, shared by generateMetadata and the page.
@@ -38,7 +38,7 @@ export async function generateMetadata({ params }: ComponentPageProps): Promise<
 
 export default async function ComponentPage({ params, searchParams }: ComponentPageProps) {
   const { key } = await params;
-  const { saved, sort: sortParam } = await searchParams;
+  const { saved, sort: sortParam, deleted } = await searchParams;
   const sort: CredentialSort = typeof sortParam === "string" && sortParam in CREDENTIAL_SORTS ? (sortParam as CredentialSort) : "name";
   const [result, viewer] = await Promise.all([loadComponent(key), loadViewer()]);
   const permissions = permissionsOf(viewer.ok ? viewer.data.viewer : null);
@@ -81,6 +81,7 @@ export default async function ComponentPage({ params, searchParams }: ComponentP
         }
       />
       {savedCredential ? <SuccessNotice>{savedNoticeText(savedCredential)}</SuccessNotice> : null}
+      {typeof deleted === "string" && deleted ? <SuccessNotice>“{deleted.slice(0, 200)}” was deleted.</SuccessNotice> : null}
       {permissions.canWrite ? null : (
         <p className="read-only-note" data-testid="read-only-note">
           {readOnlyReason(permissions)}
