@@ -65,7 +65,7 @@ test.describe("health at a glance", () => {
     await expect(page).toHaveURL(new RegExp(`/flows/${data.flow.id}$`));
     const flowBanner = page.getByTestId("attention-banner");
     await expect(flowBanner).toContainText("This active flow has a step without a valid credential");
-    await expect(flowBanner).toContainText(`step 1 (${data.component.name}): its credential “${data.credential.name}” is invalid.`);
+    await expect(flowBanner).toContainText(`Step 1 (${data.component.name}): its credential “${data.credential.name}” is invalid.`);
     await saveScreenshot(page, testInfo, "flow-attention-banner");
     await flowBanner.getByRole("link", { name: "Fix the credential" }).click();
     await expect(page).toHaveURL(new RegExp(`/credentials/${data.credential.id}$`));

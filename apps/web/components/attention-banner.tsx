@@ -11,7 +11,7 @@ type Flow = Pick<FlowFieldsFragment, "id" | "name" | "status" | "steps" | "steps
 function StepProblem({ flow, stepId, showFlow }: { flow: Flow; stepId: string; showFlow: boolean }) {
   const step = flow.steps.find((candidate) => candidate.id === stepId);
   if (!step) return null;
-  const where = `${showFlow ? `“${flow.name}”, ` : ""}step ${step.position + 1} (${step.component.name})`;
+  const where = `${showFlow ? `“${flow.name}”, step` : "Step"} ${step.position + 1} (${step.component.name})`;
   return (
     <li>
       {step.credential ? (
@@ -44,7 +44,8 @@ export function AttentionBanner({ flows, listing }: { flows: readonly Flow[]; li
       ? `This active flow has ${count === 1 ? "a step" : `${count} steps`} without a valid credential`
       : `${count === 1 ? "A step needs" : `${count} steps need`} a valid credential before this flow can be activated`;
   return (
-    <div className="banner banner--error attention-banner" role="alert" data-testid="attention-banner">
+    // A standing state of the data, not news: a labelled region (an alert would be announced on every visit).
+    <section className="banner banner--error attention-banner" aria-label="Needs attention" data-testid="attention-banner">
       <PlugOffIcon className="banner__icon" />
       <div>
         <p className="banner__title">{title}</p>
@@ -56,6 +57,6 @@ export function AttentionBanner({ flows, listing }: { flows: readonly Flow[]; li
           )}
         </ul>
       </div>
-    </div>
+    </section>
   );
 }

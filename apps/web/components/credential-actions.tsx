@@ -144,10 +144,12 @@ interface DeleteCredentialButtonProps {
   name: string;
   /** Where to go once deleted (from the credential's own page); else the current page refreshes. */
   afterDeleteHref?: string;
+  /** How many flow steps use it (unknown: undefined), for what the dialog says. */
+  usedBySteps?: number;
 }
 
 /** Delete with a confirmation; CredentialInUse keeps the dialog open and links every active flow. */
-export function DeleteCredentialButton({ id, name, afterDeleteHref }: DeleteCredentialButtonProps) {
+export function DeleteCredentialButton({ id, name, afterDeleteHref, usedBySteps }: DeleteCredentialButtonProps) {
   const router = useRouter();
   const pathname = usePathname();
   return (
@@ -165,8 +167,8 @@ export function DeleteCredentialButton({ id, name, afterDeleteHref }: DeleteCred
       renderOutcome={(outcome) => <DeleteOutcome outcome={outcome} />}
     >
       <p>
-        The credential and its stored secrets are removed for good. Steps of inactive flows that use it are left
-        without a credential.
+        The credential and its stored secrets are removed for good.
+        {usedBySteps === 0 ? " No flow uses it." : " Steps of inactive flows that use it are left without a credential."}
       </p>
     </ConfirmDeleteButton>
   );
@@ -200,11 +202,13 @@ export function CredentialActionBar({
   name,
   onRename,
   afterDeleteHref,
+  usedBySteps,
 }: {
   id: string;
   name: string;
   onRename: () => void;
   afterDeleteHref?: string;
+  usedBySteps?: number;
 }) {
   const { canWrite } = usePermissions();
   if (!canWrite) return null;
@@ -217,7 +221,12 @@ export function CredentialActionBar({
         Rename
       </button>
       <ReverifyButton id={id} name={name} />
-      <DeleteCredentialButton id={id} name={name} {...(afterDeleteHref ? { afterDeleteHref } : {})} />
+      <DeleteCredentialButton
+        id={id}
+        name={name}
+        {...(afterDeleteHref ? { afterDeleteHref } : {})}
+        {...(usedBySteps === undefined ? {} : { usedBySteps })}
+      />
     </div>
   );
 }

@@ -78,7 +78,7 @@ export function CredentialRow({
         )}
       </td>
       <td data-label="Actions" className="data-table__actions">
-        <CredentialActionBar id={id} name={name} onRename={() => setRenaming(true)} />
+        <CredentialActionBar id={id} name={name} onRename={() => setRenaming(true)} usedBySteps={credential.usedBySteps} />
       </td>
     </tr>
   );

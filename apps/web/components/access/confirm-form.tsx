@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useState, type ReactNode } from "react";
+import { useRef, useState, type ReactNode } from "react";
 
 import { ModalDialog } from "../modal-dialog";
 
@@ -20,9 +20,9 @@ interface ConfirmFormProps {
 /** A form whose submit asks first: the trigger opens a dialog, and only its button posts the form. */
 export function ConfirmForm({ action, fields, triggerLabel, triggerAriaLabel, title, confirmLabel, children }: ConfirmFormProps) {
   const [open, setOpen] = useState(false);
-  const formId = useId();
+  const form = useRef<HTMLFormElement>(null);
   return (
-    <form id={formId} action={action}>
+    <form ref={form} action={action}>
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
@@ -32,7 +32,15 @@ export function ConfirmForm({ action, fields, triggerLabel, triggerAriaLabel, ti
       <ModalDialog open={open} title={title} onClose={() => setOpen(false)}>
         {children}
         <div className="form__actions">
-          <button type="submit" form={formId} className="button button--danger" onClick={() => setOpen(false)}>
+          <button
+            type="button"
+            className="button button--danger"
+            onClick={() => {
+              // Submitted first, closed after: closing removes this button from the page.
+              form.current?.requestSubmit();
+              setOpen(false);
+            }}
+          >
             {confirmLabel}
           </button>
           <button type="button" className="button button--ghost" onClick={() => setOpen(false)}>

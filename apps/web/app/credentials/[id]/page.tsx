@@ -67,7 +67,7 @@ export default async function CredentialPage({ params, searchParams }: Credentia
               {credential.component.name}
             </Link>
           </div>
-          <CredentialTitle id={credential.id} name={credential.name} componentHref={componentHref} />
+          <CredentialTitle id={credential.id} name={credential.name} componentHref={componentHref} usedBySteps={credential.usage.length} />
         </div>
       </header>
       {saved ? <SuccessNotice>{savedNoticeText(credential)}</SuccessNotice> : null}
