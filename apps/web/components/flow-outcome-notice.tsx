@@ -20,7 +20,7 @@ export function FlowOutcomeNotice({ outcome, active = false }: { outcome: FlowOu
           title={
             active
               ? "Not changed: every step of an active flow needs a valid credential. Deactivate the flow first, or choose another valid credential."
-              : "The flow cannot be activated yet: every step needs a valid credential."
+              : "The flow cannot be activated yet. Every step needs a valid credential."
           }
           code="FlowNotReady"
         >
