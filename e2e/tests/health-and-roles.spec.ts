@@ -215,9 +215,9 @@ test.describe("at 375 px", () => {
       await page.goto(target);
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
       const wide = await page.evaluate(() =>
-        [...document.querySelectorAll("body *")]
+        Array.from(document.querySelectorAll("body *"))
           .filter((element) => element.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
-          .map((element) => `${element.tagName.toLowerCase()}.${[...element.classList].join(".")}`)
+          .map((element) => `${element.tagName.toLowerCase()}.${Array.from(element.classList).join(".")}`)
           .slice(0, 5),
       );
       expect(await horizontalOverflow(page), `${target} scrolls sideways: ${wide.join(", ")}`).toBe(0);
@@ -284,6 +284,17 @@ test.describe("layout and admin fixes", () => {
     await expect(page.locator("tbody tr").first()).toContainText(name);
     await page.getByLabel("Sort by").selectOption("name");
     await expect(page).toHaveURL(/\/components\/petstore$/);
+
+    // The same name again, in other letters' case: refused next to the name, nothing saved.
+    await page.goto("/credentials/new?component=petstore");
+    await page.getByLabel("API key", { exact: false }).first().fill("secret");
+    await page.getByLabel("Account name").fill(name.toUpperCase());
+    await page.getByRole("button", { name: "Verify and save" }).click();
+    await expect(page.locator(".field").filter({ has: page.getByLabel("Account name") }).locator(".field__error")).toContainText(
+      "already has a credential named",
+    );
+    await expect(page).toHaveURL(/\/credentials\/new\?component=petstore$/);
+    await saveScreenshot(page, testInfo, "duplicate-name-refused");
   });
 
   test("the verification history lists the results, newest first", async ({ page }, testInfo) => {
