@@ -37,6 +37,8 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   headers: async () => [{ source: "/:path*", headers: securityHeaders }],
+  // Browsers still ask for /favicon.ico on pages they have not parsed (a PDF, a raw error): the app's icon.
+  rewrites: async () => [{ source: "/favicon.ico", destination: "/icon.svg" }],
 };
 
 export default nextConfig;

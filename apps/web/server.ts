@@ -10,7 +10,7 @@ import { parseArgs } from "node:util";
 import next from "next";
 
 import { ConfigurationError, getEnv, type Env } from "./env";
-import { setForwardedHeaders } from "./lib/client-address";
+import { REQUESTED_PATH_HEADER, setForwardedHeaders } from "./lib/client-address";
 
 const { values: args } = parseArgs({
   options: { port: { type: "string", short: "p", default: "3000" }, hostname: { type: "string", short: "H" } },
@@ -36,6 +36,9 @@ await app.prepare();
 
 const server = createServer((req, res) => {
   setForwardedHeaders(req.headers, { remoteAddress: req.socket.remoteAddress, encrypted: "encrypted" in req.socket }, env.LATCHKEY_WEB_TRUSTED_PROXIES);
+  // The page asked for, for the way back after sign-in (lib/api.ts); always this server's word.
+  if (req.method === "GET" && req.url && !req.headers.rsc) req.headers[REQUESTED_PATH_HEADER] = req.url;
+  else delete req.headers[REQUESTED_PATH_HEADER];
   void handle(req, res);
 });
 server.listen(port, args.hostname, () => console.log(`Ready: the web app listens on http://${args.hostname ?? "localhost"}:${port}`));

@@ -21,7 +21,14 @@ test.describe("access settings", () => {
     await expect(row).not.toContainText(token);
     await expect(row).toContainText("components:write");
     await expect(row).toContainText(OWNER.name);
+    // Revoking asks first; Cancel changes nothing.
     await row.getByRole("button", { name: "Revoke E2E runtime" }).click();
+    const dialog = page.getByRole("dialog", { name: "Revoke “E2E runtime”?" });
+    await expect(dialog).toContainText("Every program that uses this token is refused");
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await expect(row).toContainText("Active");
+    await row.getByRole("button", { name: "Revoke E2E runtime" }).click();
+    await dialog.getByRole("button", { name: "Revoke token" }).click();
     await expect(row).toContainText("Revoked");
 
     await page.goto("/settings/audit-log");
@@ -49,7 +56,7 @@ test.describe("access settings", () => {
     await expect(guestPage.getByText("E2E Viewer")).toBeVisible();
     // A viewer may not manage members.
     await guestPage.goto("/settings/members");
-    await expect(guestPage.locator(".banner--error")).toContainText("FORBIDDEN");
+    await expect(guestPage.locator(".banner--error")).toContainText("Your role in this workspace does not allow this.");
     await guest.close();
 
     await page.reload();

@@ -21,7 +21,10 @@ test("with the API down, each page shows a banner that says so, not a blank page
   for (const path of ["/", "/components/petstore", "/credentials/new", "/flows", "/flows/new"]) {
     await page.goto(origin + path);
     const banner = page.locator("main").getByRole("alert");
-    await expect(banner, path).toContainText("The Latchkey API is not reachable");
+    await expect(banner, path).toContainText("Latchkey cannot reach its API");
+    // Words for people: no commands or variable names, the address only in the folded details.
+    await expect(banner, path).not.toContainText("npm start");
+    await expect(banner.getByText(/127\.0\.0\.1/)).toBeHidden();
     await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
   }
   await page.goto(origin + "/");

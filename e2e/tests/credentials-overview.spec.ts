@@ -76,17 +76,19 @@ test.describe("Credentials overview", () => {
     await saveScreenshot(page, testInfo, "component-not-found");
   });
 
-  test("the navigation marks the current section and reaches the overview from Settings", async ({
+  test("the navigation marks the current section; the old Security Credentials address leads to the overview", async ({
     page,
   }, testInfo) => {
     await page.goto("/flows");
     const nav = page.getByRole("navigation", { name: "Main" });
     await expect(nav.getByRole("link", { name: "Flows" })).toHaveAttribute("aria-current", "page");
 
+    // Credentials are in one place: the old Settings → Security Credentials address leads there.
     await nav.getByText("Settings").click();
-    await nav.getByRole("link", { name: "Security Credentials" }).click();
-    await expect(page).toHaveURL(/\/settings\/security-credentials$/);
-    await expect(page.getByRole("heading", { level: 1, name: "Security Credentials" })).toBeVisible();
+    await expect(nav.getByRole("link", { name: "Security Credentials" })).toHaveCount(0);
+    await page.goto("/settings/security-credentials");
+    await expect(page).toHaveURL(/\/$/);
+    await expect(page.getByRole("heading", { level: 1, name: "Credentials" })).toBeVisible();
     await expect(page.getByRole("list", { name: "Components" }).getByText(PETSTORE, { exact: true })).toBeVisible();
 
     await saveScreenshot(page, testInfo, "settings-security-credentials");

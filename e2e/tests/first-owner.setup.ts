@@ -23,7 +23,9 @@ setup("a new install asks for the first owner, then signs them in", async ({ pag
 
   await expect(page).toHaveURL(/\/$/);
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
-  await expect(page.getByLabel("Workspace")).toHaveValue(/.+/);
+  // One workspace: its name, and no switcher to switch to nothing else.
+  await expect(page.getByTestId("current-workspace")).toHaveText(OWNER.workspaceName);
+  await expect(page.getByRole("button", { name: "Switch" })).toHaveCount(0);
   const cookie = (await page.context().cookies()).find((c) => c.name === "latchkey_session");
   expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax" });
 

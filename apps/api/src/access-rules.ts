@@ -73,6 +73,8 @@ export const ACCESS_RULES: Record<"Query" | "Mutation", Record<string, AccessRul
     reverifyCredential: WRITE_VERIFYING,
     startOAuth2Authorization: WRITE_VERIFYING,
     beginOAuth2Authorization: WRITE_VERIFYING,
+    // Sends the browser to the provider, and its callback verifies: the same rule as starting.
+    reconnectOAuth2Credential: WRITE_VERIFYING,
     resolveCredential: { kind: "token", scope: "credentials:use" },
     createFlow: WRITE,
     renameFlow: WRITE,

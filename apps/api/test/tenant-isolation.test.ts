@@ -195,6 +195,13 @@ const CASES: Record<"Query" | "Mutation", Record<string, Case>> = {
       person: "NotFound",
       token: "NotFound",
     },
+    reconnectOAuth2Credential: {
+      calls: () => [
+        { query: "mutation($i: ReconnectOAuth2CredentialInput!) { reconnectOAuth2Credential(input: $i) { __typename } }", variables: { i: { id: b.credentialId } } },
+      ],
+      person: "NotFound",
+      token: "NotFound",
+    },
     createFlow: {
       calls: () => [
         {
@@ -306,6 +313,7 @@ const NEEDS: Record<string, { role: Need; scope: Scope | "none" | "public" }> = 
       "reverifyCredential",
       "startOAuth2Authorization",
       "beginOAuth2Authorization",
+      "reconnectOAuth2Credential",
       "createFlow",
       "renameFlow",
       "setStepCredential",

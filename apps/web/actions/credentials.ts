@@ -4,12 +4,14 @@ import {
   BeginOAuth2AuthorizationDocument,
   CreateCredentialDocument,
   DeleteCredentialDocument,
+  ReconnectOAuth2CredentialDocument,
   ReverifyCredentialDocument,
   RenameCredentialDocument,
   UpdateCredentialDocument,
   type CreateCredentialMutation,
   type CredentialInput,
   type DeleteCredentialMutation,
+  type ReconnectOAuth2CredentialMutation,
   type RenameCredentialMutation,
   type ReverifyCredentialMutation,
   type UpdateCredentialMutation,
@@ -82,4 +84,12 @@ export async function startOAuth2AuthorizationAction(input: CredentialInput): Pr
       // An unknown component: the form shows it as its other input problems.
       return { __typename: "InvalidInput", message: answer.message, fieldErrors: [] };
   }
+}
+
+export type ReconnectOutcome = ReconnectOAuth2CredentialMutation["reconnectOAuth2Credential"] | ApiUnavailable;
+
+/** Starts connecting an existing OAuth2 credential again; the browser goes to the answered authorization URL. */
+export async function reconnectOAuth2CredentialAction(id: string): Promise<ReconnectOutcome> {
+  const result = await mutateThroughApi((api) => api.request(ReconnectOAuth2CredentialDocument, { input: { id } }));
+  return "reconnectOAuth2Credential" in result ? result.reconnectOAuth2Credential : result;
 }

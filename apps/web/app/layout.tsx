@@ -2,7 +2,10 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 
 import { AccountMenu } from "@/components/access/account-menu";
+import { PermissionsProvider } from "@/components/permissions";
 import { SiteHeader } from "@/components/site-header";
+import { loadViewer } from "@/lib/api";
+import { NO_PERMISSIONS, permissionsOf } from "@/lib/permissions";
 
 import "./globals.css";
 import "./access.css";
@@ -12,17 +15,30 @@ export const metadata: Metadata = {
   description: "Store, verify and hand out the credentials your integration flows use.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+/** What the viewer may do, for the header and every page's client components (nothing when the API cannot say). */
+async function loadPermissions() {
+  try {
+    const result = await loadViewer();
+    return result.ok ? permissionsOf(result.data.viewer) : NO_PERMISSIONS;
+  } catch {
+    return NO_PERMISSIONS;
+  }
+}
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const permissions = await loadPermissions();
   return (
     <html lang="en">
       <body>
         <a className="skip-link" href="#main">
           Skip to content
         </a>
-        <SiteHeader account={<AccountMenu />} />
-        <main id="main" className="container" tabIndex={-1}>
-          {children}
-        </main>
+        <PermissionsProvider value={permissions}>
+          <SiteHeader account={<AccountMenu />} canAdmin={permissions.canAdmin} />
+          <main id="main" className="container" tabIndex={-1}>
+            {children}
+          </main>
+        </PermissionsProvider>
       </body>
     </html>
   );

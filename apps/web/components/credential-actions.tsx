@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
+import { usePathname, useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 
 import {
@@ -16,6 +16,7 @@ import { STATUS_LABELS } from "@/lib/format";
 import { settle, type Unexpected } from "@/lib/settle";
 
 import { ConfirmDeleteButton } from "./confirm-delete-button";
+import { usePermissions } from "./permissions";
 import { CommonProblemNotice, ProblemNotice, UNEXPECTED_FAILURE } from "./problem-notice";
 
 interface RenameFormProps {
@@ -143,11 +144,14 @@ interface DeleteCredentialButtonProps {
   name: string;
   /** Where to go once deleted (from the credential's own page); else the current page refreshes. */
   afterDeleteHref?: string;
+  /** How many flow steps use it (unknown: undefined), for what the dialog says. */
+  usedBySteps?: number;
 }
 
 /** Delete with a confirmation; CredentialInUse keeps the dialog open and links every active flow. */
-export function DeleteCredentialButton({ id, name, afterDeleteHref }: DeleteCredentialButtonProps) {
+export function DeleteCredentialButton({ id, name, afterDeleteHref, usedBySteps }: DeleteCredentialButtonProps) {
   const router = useRouter();
+  const pathname = usePathname();
   return (
     <ConfirmDeleteButton
       triggerClassName="button button--small button--danger-ghost"
@@ -157,13 +161,14 @@ export function DeleteCredentialButton({ id, name, afterDeleteHref }: DeleteCred
       run={() => deleteCredentialAction(id)}
       isDone={(result) => result.__typename === "CredentialDeleted"}
       onDone={() => {
-        if (afterDeleteHref) router.push(afterDeleteHref);
+        // The page it lands on says what was deleted.
+        router.push(`${afterDeleteHref ?? pathname}?deleted=${encodeURIComponent(name)}`);
       }}
       renderOutcome={(outcome) => <DeleteOutcome outcome={outcome} />}
     >
       <p>
-        The credential and its stored secrets are removed for good. Steps of inactive flows that use it are left
-        without a credential.
+        The credential and its stored secrets are removed for good.
+        {usedBySteps === 0 ? " No flow uses it." : " Steps of inactive flows that use it are left without a credential."}
       </p>
     </ConfirmDeleteButton>
   );
@@ -197,12 +202,16 @@ export function CredentialActionBar({
   name,
   onRename,
   afterDeleteHref,
+  usedBySteps,
 }: {
   id: string;
   name: string;
   onRename: () => void;
   afterDeleteHref?: string;
+  usedBySteps?: number;
 }) {
+  const { canWrite } = usePermissions();
+  if (!canWrite) return null;
   return (
     <div className="action-bar">
       <Link className="button button--small button--secondary" href={`/credentials/${id}/edit`} aria-label={`Edit ${name}`}>
@@ -212,7 +221,12 @@ export function CredentialActionBar({
         Rename
       </button>
       <ReverifyButton id={id} name={name} />
-      <DeleteCredentialButton id={id} name={name} {...(afterDeleteHref ? { afterDeleteHref } : {})} />
+      <DeleteCredentialButton
+        id={id}
+        name={name}
+        {...(afterDeleteHref ? { afterDeleteHref } : {})}
+        {...(usedBySteps === undefined ? {} : { usedBySteps })}
+      />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 
 import { CredentialForm, type EditableCredential } from "./credential-form";
+import { ReadOnlyNote, usePermissions } from "./permissions";
 
 interface CredentialFormPageProps {
   component: ComponentFieldsFragment;
@@ -16,6 +17,8 @@ interface CredentialFormPageProps {
 /** The Add and Edit pages' form: once saved, it shows the credential where it is listed. */
 export function CredentialFormPage({ component, credential, cancelHref }: CredentialFormPageProps) {
   const router = useRouter();
+  const { canWrite } = usePermissions();
+  if (!canWrite) return <ReadOnlyNote what="add or change credentials" />;
   return (
     <CredentialForm
       component={component}

@@ -14,6 +14,7 @@ import {
 import { AUTH_TYPE_LABELS, authMethodLabel } from "@/lib/format";
 import { settle, type Unexpected } from "@/lib/settle";
 
+import { RevealBox } from "./access/action-form";
 import { describedBy, FieldHelp, FieldLabel, TextField } from "./form-field";
 import { CommonProblemNotice, InfoNotice, ProblemNotice } from "./problem-notice";
 
@@ -125,6 +126,9 @@ export function CredentialForm({ component, credential, onSaved, cancel, preview
 
 
   const isOAuth2 = method.type === "OAUTH2";
+  // Only what works for this method: Connect for the authorization code grant, Verify and save for values alone.
+  const canConnect = isOAuth2 && !editing && method.grantTypes.includes("AUTHORIZATION_CODE");
+  const canSaveValues = editing || !isOAuth2 || method.grantTypes.includes("CLIENT_CREDENTIALS");
 
   return (
     <form
@@ -134,7 +138,8 @@ export function CredentialForm({ component, credential, onSaved, cancel, preview
       aria-busy={pending}
       onSubmit={(event) => {
         event.preventDefault();
-        submit(false);
+        // Enter in a field: the one action this method offers.
+        submit(!canSaveValues);
       }}
     >
       {!editing && methods.length > 1 ? (
@@ -192,13 +197,16 @@ export function CredentialForm({ component, credential, onSaved, cancel, preview
         />
       ) : null}
 
-      {isOAuth2 && !editing && !preview ? (
+      {canConnect && !preview ? (
         <InfoNotice title={`Connect signs in with ${component.name}`}>
           <p>
             You are taken to {component.name} to allow access, then brought back here with the credential saved.
-            An app that uses client credentials can be verified and saved directly instead.
+            {canSaveValues ? " An app that uses client credentials can be verified and saved directly instead." : null}
           </p>
         </InfoNotice>
+      ) : null}
+      {canConnect && !preview && method.redirectUri ? (
+        <RevealBox label={`Redirect URI to register at ${component.name}`} value={method.redirectUri} />
       ) : null}
 
       {preview ? null : (
@@ -215,18 +223,16 @@ export function CredentialForm({ component, credential, onSaved, cancel, preview
       </div>
 
       <div className="form__actions">
-        {isOAuth2 && !editing ? (
+        {canConnect ? (
           <button type="button" className="button" disabled={pending || leaving} onClick={() => submit(true)}>
             Connect with {component.name}
           </button>
         ) : null}
-        <button
-          type="submit"
-          className={isOAuth2 && !editing ? "button button--secondary" : "button"}
-          disabled={pending || leaving}
-        >
-          {pending ? "Verifying…" : editing ? "Verify and save changes" : "Verify and save"}
-        </button>
+        {canSaveValues ? (
+          <button type="submit" className={canConnect ? "button button--secondary" : "button"} disabled={pending || leaving}>
+            {pending ? "Verifying…" : editing ? "Verify and save changes" : "Verify and save"}
+          </button>
+        ) : null}
         {cancel}
       </div>
         </>

@@ -23,11 +23,25 @@ export interface CredentialRowData {
 }
 
 /** One row of a component's credentials table, with its actions; Rename turns the name into a text box. */
-export function CredentialRow({ credential, lastVerified }: { credential: CredentialRowData; lastVerified: ReactNode }) {
+export function CredentialRow({
+  credential,
+  lastVerified,
+  highlighted = false,
+}: {
+  credential: CredentialRowData;
+  lastVerified: ReactNode;
+  /** The credential just saved: marked, and scrolled into view. */
+  highlighted?: boolean;
+}) {
   const [renaming, setRenaming] = useState(false);
   const { id, name } = credential;
   return (
-    <tr data-credential-id={id}>
+    <tr
+      data-credential-id={id}
+      data-highlighted={highlighted || undefined}
+      className={highlighted ? "highlight-row" : undefined}
+      ref={highlighted ? (row) => row?.scrollIntoView({ block: "nearest" }) : undefined}
+    >
       <th scope="row" data-label="Name" className="data-table__name">
         {renaming ? (
           <RenameForm id={id} name={name} onDone={() => setRenaming(false)} />
@@ -64,7 +78,7 @@ export function CredentialRow({ credential, lastVerified }: { credential: Creden
         )}
       </td>
       <td data-label="Actions" className="data-table__actions">
-        <CredentialActionBar id={id} name={name} onRename={() => setRenaming(true)} />
+        <CredentialActionBar id={id} name={name} onRename={() => setRenaming(true)} usedBySteps={credential.usedBySteps} />
       </td>
     </tr>
   );

@@ -5,7 +5,17 @@ import { useState } from "react";
 import { CredentialActionBar, RenameForm } from "./credential-actions";
 
 /** A credential page's title with its actions; Rename turns the title into a text box. */
-export function CredentialTitle({ id, name, componentHref }: { id: string; name: string; componentHref: string }) {
+export function CredentialTitle({
+  id,
+  name,
+  componentHref,
+  usedBySteps,
+}: {
+  id: string;
+  name: string;
+  componentHref: string;
+  usedBySteps?: number;
+}) {
   const [renaming, setRenaming] = useState(false);
   return (
     <div className="credential-title">
@@ -14,7 +24,13 @@ export function CredentialTitle({ id, name, componentHref }: { id: string; name:
       ) : (
         <h1 className="page-header__title">{name}</h1>
       )}
-      <CredentialActionBar id={id} name={name} onRename={() => setRenaming(true)} afterDeleteHref={componentHref} />
+      <CredentialActionBar
+        id={id}
+        name={name}
+        onRename={() => setRenaming(true)}
+        afterDeleteHref={componentHref}
+        {...(usedBySteps === undefined ? {} : { usedBySteps })}
+      />
     </div>
   );
 }

@@ -18,6 +18,7 @@ import { ComponentAvatar } from "./component-avatar";
 import { ConfirmDeleteButton } from "./confirm-delete-button";
 import { FlowOutcomeNotice } from "./flow-outcome-notice";
 import { FlowStatusBadge } from "./flow-status-badge";
+import { ReadOnlyNote, usePermissions } from "./permissions";
 import { CommonProblemNotice, ProblemNotice } from "./problem-notice";
 import { StatusIndicator } from "./status-indicator";
 import { CreateCredentialDialog, StepCredentialSelect, type CredentialChoice } from "./step-credential-select";
@@ -35,6 +36,7 @@ interface FlowManagerProps {
 /** A flow's page: its status with Activate / Deactivate / Delete, and each step's credential. */
 export function FlowManager({ flow, components, credentials: loaded, justCreated }: FlowManagerProps) {
   const router = useRouter();
+  const { canWrite } = usePermissions();
   const [outcome, setOutcome] = useState<FlowOutcome | Unexpected>();
   // Credentials created here show at once, before the refreshed page data lists them too.
   const [created, setCreated] = useState<CredentialChoice[]>([]);
@@ -76,36 +78,40 @@ export function FlowManager({ flow, components, credentials: loaded, justCreated
     <>
       <div className="flow-toolbar">
         <FlowStatusBadge status={flow.status} />
-        <div className="action-bar">
-          {active ? (
-            <button
-              type="button"
-              className="button button--secondary"
-              disabled={pending}
-              onClick={() => run(() => deactivateFlowAction(flow.id), `“${flow.name}” is inactive.`)}
-            >
-              {pending && !savingStep ? "Deactivating…" : "Deactivate"}
-            </button>
-          ) : (
-            <button
-              type="button"
-              className="button"
-              disabled={pending}
-              onClick={() => {
-                setSavingStep(undefined);
-                run(() => activateFlowAction(flow.id), `“${flow.name}” is active.`);
-              }}
-            >
-              {pending && !savingStep ? "Activating…" : "Activate"}
-            </button>
-          )}
-          <DeleteFlowButton id={flow.id} name={flow.name} active={active} onDeleted={() => router.push("/flows")} />
-        </div>
+        {canWrite ? (
+          <div className="action-bar">
+            {active ? (
+              <button
+                type="button"
+                className="button button--secondary"
+                disabled={pending}
+                onClick={() => run(() => deactivateFlowAction(flow.id), `“${flow.name}” is inactive.`)}
+              >
+                {pending && !savingStep ? "Deactivating…" : "Deactivate"}
+              </button>
+            ) : (
+              <button
+                type="button"
+                className="button"
+                disabled={pending}
+                onClick={() => {
+                  setSavingStep(undefined);
+                  run(() => activateFlowAction(flow.id), `“${flow.name}” is active.`);
+                }}
+              >
+                {pending && !savingStep ? "Activating…" : "Activate"}
+              </button>
+            )}
+            <DeleteFlowButton id={flow.id} name={flow.name} active={active} onDeleted={() => router.push("/flows")} />
+          </div>
+        ) : (
+          <ReadOnlyNote what="change this flow" />
+        )}
       </div>
 
       <div ref={noticeRef} tabIndex={-1} className="form__notices" aria-live="polite">
         {message && !outcome ? <SuccessNotice>{message}</SuccessNotice> : null}
-        <FlowOutcomeNotice outcome={outcome} />
+        <FlowOutcomeNotice outcome={outcome} active={active} />
       </div>
 
       <section className="section" aria-labelledby="steps-heading">
@@ -146,7 +152,7 @@ export function FlowManager({ flow, components, credentials: loaded, justCreated
                         componentKey={step.component.key}
                         credentials={credentials}
                         value={step.credential?.id ?? ""}
-                        disabled={pending}
+                        disabled={pending || !canWrite}
                         invalid={isBlocking}
                         onChange={(credentialId) => chooseCredential(step, credentialId)}
                         onCreateNew={() => setCreatingFor(step)}

@@ -4,7 +4,7 @@ import type { CredentialStatus } from "@latchkey/sdk";
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useSyncExternalStore, useTransition } from "react";
 
-import { STATUS_LABELS } from "@/lib/format";
+import { NEEDS_ATTENTION, STATUS_LABELS } from "@/lib/format";
 
 const STATUSES = Object.keys(STATUS_LABELS) as CredentialStatus[];
 const SEARCH_DELAY_MS = 250;
@@ -14,7 +14,7 @@ const noSubscription = () => () => {};
  * Search and status filter of the overview. A plain GET form (works without JavaScript); with it,
  * the page updates as the person types or picks a status.
  */
-export function OverviewFilters({ query, status }: { query: string; status: CredentialStatus | undefined }) {
+export function OverviewFilters({ query, status }: { query: string; status: CredentialStatus | typeof NEEDS_ATTENTION | undefined }) {
   const router = useRouter();
   const pathname = usePathname();
   const [text, setText] = useState(query);
@@ -78,6 +78,7 @@ export function OverviewFilters({ query, status }: { query: string; status: Cred
           onChange={(event) => event.target.form?.requestSubmit()}
         >
           <option value="">Any status</option>
+          <option value={NEEDS_ATTENTION}>Needs attention</option>
           {STATUSES.map((value) => (
             <option key={value} value={value}>
               {STATUS_LABELS[value]}

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 
 import type { ApiProblem, ApiUnavailable } from "@/lib/api";
+import { wordsForCode } from "@/lib/problem-words";
 import type { Unexpected } from "@/lib/settle";
 
 import { AlertCircleIcon, InfoIcon } from "./icons";
@@ -11,22 +12,27 @@ interface ProblemNoticeProps {
   children?: ReactNode;
 }
 
-/** An inline, announced error: what went wrong, its code, and what to do. */
+/** The API's code (and its own words) for whoever helps: folded away, not part of the sentence. */
+export function ProblemDetails({ code, message }: { code?: string | undefined; message?: string | undefined }) {
+  if (!code && !message) return null;
+  return (
+    <details className="problem-details">
+      <summary>Details for support</summary>
+      {code ? <code className="notice__code">{code}</code> : null}
+      {message ? <p>{message}</p> : null}
+    </details>
+  );
+}
+
+/** An inline, announced error: what went wrong and what to do; the code is in a details element. */
 export function ProblemNotice({ title, code, children }: ProblemNoticeProps) {
   return (
     <div className="notice notice--error" role="alert">
       <AlertCircleIcon className="notice__icon" />
       <div className="notice__body">
-        <p className="notice__title">
-          {title}
-          {code ? (
-            <>
-              {" "}
-              <code className="notice__code">{code}</code>
-            </>
-          ) : null}
-        </p>
+        <p className="notice__title">{title}</p>
         {children}
+        <ProblemDetails code={code} />
       </div>
     </div>
   );
@@ -52,9 +58,21 @@ export function ApiUnavailableNotice({ problem }: { problem: ApiProblem }) {
       <p>Check that the API is running, then try again.</p>
     </ProblemNotice>
   ) : (
-    <ProblemNotice title="The Latchkey API could not do this." code={problem.code}>
-      <p>{problem.message}</p>
-    </ProblemNotice>
+    <ApiErrorNotice problem={problem} />
+  );
+}
+
+function ApiErrorNotice({ problem }: { problem: ApiProblem }) {
+  const words = wordsForCode(problem.code);
+  return (
+    <div className="notice notice--error" role="alert">
+      <AlertCircleIcon className="notice__icon" />
+      <div className="notice__body">
+        <p className="notice__title">{words.title}</p>
+        <p>{words.advice}</p>
+        <ProblemDetails code={problem.code} message={problem.message} />
+      </div>
+    </div>
   );
 }
 

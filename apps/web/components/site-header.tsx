@@ -7,8 +7,8 @@ import { KeyIcon } from "./icons";
 import { NavLink } from "./nav-link";
 import { SettingsMenu } from "./settings-menu";
 
-/** `account`: the workspace switcher and sign-out, rendered by the layout. */
-export function SiteHeader({ account }: { account?: ReactNode }) {
+/** `account`: the workspace switcher and sign-out, rendered by the layout; `canAdmin`: whether admins' settings pages are listed. */
+export function SiteHeader({ account, canAdmin = false }: { account?: ReactNode; canAdmin?: boolean }) {
   return (
     <header className="site-header">
       <div className="site-header__inner">
@@ -28,7 +28,7 @@ export function SiteHeader({ account }: { account?: ReactNode }) {
               </li>
             ))}
             <li>
-              <SettingsMenu items={SETTINGS_NAV} />
+              <SettingsMenu items={SETTINGS_NAV.filter((item) => canAdmin || !item.adminOnly)} />
             </li>
           </ul>
         </nav>

@@ -20,12 +20,16 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 
 import { getApiClient, withSessionCookie } from "./api";
+import { wordsForCode } from "./problem-words";
 import { sameOriginPath } from "./same-origin-path";
 
 /** What a form shows after its action ran: a problem, or a value to show once (a token, a link). */
 export interface FormState {
   error?: string;
   fieldErrors?: Record<string, string>;
+  /** The API's code and its own message, for a details element. */
+  code?: string;
+  detail?: string;
   /** A secret shown once (an API token) or a link to copy (an invitation). */
   reveal?: string;
 }
@@ -44,7 +48,10 @@ async function attempt(work: () => Promise<FormState>): Promise<FormState> {
   try {
     return await work();
   } catch (error) {
-    if (error instanceof LatchkeyError && error.status !== undefined && error.code !== "UNAUTHENTICATED") return { error: error.message };
+    if (error instanceof LatchkeyError && error.status !== undefined && error.code !== "UNAUTHENTICATED") {
+      const words = wordsForCode(error.code);
+      return { error: `${words.title} ${words.advice}`, ...(error.code ? { code: error.code } : {}), detail: error.message };
+    }
     throw error;
   }
 }

@@ -7,6 +7,9 @@ import { cache } from "react";
 
 import { getEnv } from "@/env";
 
+import { REQUESTED_PATH_HEADER } from "./client-address";
+import { sameOriginPath } from "./same-origin-path";
+
 const REQUEST_TIMEOUT_MS = 15_000;
 /** The session cookie: set by this server (HttpOnly) from the API's answer to a sign-in, sent back to the API on every call. */
 export const SESSION_COOKIE = "latchkey_session";
@@ -86,7 +89,11 @@ export async function loadFromApi<T>(load: (api: LatchkeyClient) => Promise<T>):
     }
     const code = error.code;
     // The session is missing, expired or revoked: sign in again (the sign-in page sends a new install to setup).
-    if (code === "UNAUTHENTICATED") redirect("/sign-in");
+    if (code === "UNAUTHENTICATED") {
+      // Back to the page asked for after signing in, when it is a path of this site (the sign-in checks again).
+      const requested = sameOriginPath((await headers()).get(REQUESTED_PATH_HEADER), "");
+      redirect(requested && requested !== "/" && !requested.startsWith("/sign-in") ? `/sign-in?next=${encodeURIComponent(requested)}` : "/sign-in");
+    }
     const fieldErrors = error.errors[0]?.extensions?.fieldErrors;
     return {
       ok: false,

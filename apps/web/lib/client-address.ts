@@ -54,3 +54,6 @@ export function setForwardedHeaders(headers: IncomingHttpHeaders, connection: Co
   else delete headers["x-forwarded-for"];
   headers["x-forwarded-proto"] = proto === "https" || proto === "http" ? proto : connection.encrypted ? "https" : "http";
 }
+
+/** Set by server.ts on every page request to the path asked for (a browser's own value is replaced or removed). */
+export const REQUESTED_PATH_HEADER = "x-latchkey-requested-path";

@@ -19,6 +19,16 @@ export const STATUS_LABELS: Record<CredentialStatus, string> = {
   UNVERIFIED: "Unverified",
 };
 
+/** The statuses a person should act on: the overview counts them in red and filters by them together. */
+export const ATTENTION_STATUSES: readonly CredentialStatus[] = ["INVALID", "EXPIRED", "UNREACHABLE"];
+
+/** The overview's `status` filter value for every status of ATTENTION_STATUSES. */
+export const NEEDS_ATTENTION = "NEEDS_ATTENTION";
+
+/** The orders of a component's credential list (`?sort=`), with their labels. */
+export const CREDENTIAL_SORTS = { name: "Name", newest: "Newest first", status: "Status (needs attention first)" } as const;
+export type CredentialSort = keyof typeof CREDENTIAL_SORTS;
+
 /** "1 credential", "3 credentials". */
 export function formatCount(count: number, singular: string, plural = `${singular}s`): string {
   return `${count} ${count === 1 ? singular : plural}`;

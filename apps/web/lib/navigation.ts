@@ -4,6 +4,8 @@ export interface NavItem {
   href: string;
   /** Other path prefixes that belong to this entry's section (e.g. a component's page under Credentials). */
   sectionPrefixes?: readonly string[];
+  /** Listed only for admins and owners (the API refuses the page to others). */
+  adminOnly?: boolean;
 }
 
 /** The main navigation, left to right; Settings follows as a menu of SETTINGS_NAV. */
@@ -14,10 +16,9 @@ export const MAIN_NAV: readonly NavItem[] = [
 
 /** The pages of the Settings menu, top to bottom. Add settings pages here: the header lists them all. */
 export const SETTINGS_NAV: readonly NavItem[] = [
-  { label: "Security Credentials", href: "/settings/security-credentials" },
-  { label: "Members", href: "/settings/members" },
+  { label: "Members", href: "/settings/members", adminOnly: true },
   { label: "Components", href: "/settings/components", sectionPrefixes: ["/settings/components/"] },
-  { label: "API tokens", href: "/settings/api-tokens" },
-  { label: "Webhooks", href: "/settings/webhooks" },
-  { label: "Audit log", href: "/settings/audit-log" },
+  { label: "API tokens", href: "/settings/api-tokens", adminOnly: true },
+  { label: "Webhooks", href: "/settings/webhooks", adminOnly: true },
+  { label: "Audit log", href: "/settings/audit-log", adminOnly: true },
 ];

@@ -125,6 +125,8 @@ export const credentials = pgTable(
     index("credentials_verified_at_idx").on(t.verifiedAt),
     // The start-up backfill of legacy rows (bindLegacyDestinations) finds the few unbound rows without reading the table.
     index("credentials_unbound_idx").on(t.id).where(sql`${t.destination} is null`),
+    // A credential's name is unique per component, ignoring case (CREDENTIAL_NAME_UNIQUE in core).
+    uniqueIndex("credentials_component_name_unique").on(t.workspaceId, t.componentId, sql`lower(${t.name})`),
   ],
 );
 
@@ -155,6 +157,8 @@ export const oauth2Authorizations = pgTable(
     destination: text(),
     redirectUri: text().notNull(),
     expiresAt: timestamp({ withTimezone: true, mode: "date" }).notNull(),
+    /** Reconnecting: the existing credential whose tokens the callback replaces (null: a new credential). */
+    reconnectCredentialId: uuid().references(() => credentials.id, { onDelete: "cascade" }),
     createdAt: createdAt(),
   },
   (t) => [index("oauth2_authorizations_expires_at_idx").on(t.expiresAt)],

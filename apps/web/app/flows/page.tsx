@@ -3,15 +3,17 @@ import type { Metadata } from "next";
 import Link from "next/link";
 
 import { ApiProblemBanner } from "@/components/api-problem-banner";
+import { AttentionBanner } from "@/components/attention-banner";
 import { ComponentAvatar } from "@/components/component-avatar";
 import { EmptyState } from "@/components/empty-state";
 import { FlowStatusBadge } from "@/components/flow-status-badge";
 import { ChevronRightIcon } from "@/components/icons";
 import { PageHeader } from "@/components/page-header";
 import { Pager } from "@/components/pager";
-import { loadFromApi } from "@/lib/api";
+import { loadFromApi, loadViewer } from "@/lib/api";
 import { pageVariables } from "@/lib/paging";
 import { formatCount } from "@/lib/format";
+import { permissionsOf } from "@/lib/permissions";
 
 export const dynamic = "force-dynamic";
 
@@ -21,12 +23,13 @@ const DESCRIPTION = "A flow is an ordered list of steps; each step uses a creden
 
 export default async function FlowsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const search = await searchParams;
-  const result = await loadFromApi((api) => api.request(FlowsDocument, { status: null, ...pageVariables(search) }));
-  const newFlow = (
-    <Link className="button" href="/flows/new">
-      New flow
-    </Link>
-  );
+  const [result, viewer] = await Promise.all([loadFromApi((api) => api.request(FlowsDocument, { status: null, ...pageVariables(search) })), loadViewer()]);
+  const newFlow =
+    viewer.ok && permissionsOf(viewer.data.viewer).canWrite ? (
+      <Link className="button" href="/flows/new">
+        New flow
+      </Link>
+    ) : null;
   if (!result.ok) {
     return (
       <>
@@ -46,6 +49,7 @@ export default async function FlowsPage({ searchParams }: { searchParams: Promis
         meta={`${formatCount(totalCount, "flow")} · ${activeCount} active`}
         actions={totalCount > 0 ? newFlow : null}
       />
+      <AttentionBanner flows={flows} listing />
       {totalCount === 0 ? (
         <EmptyState title="No flows yet">
           <p>Create a flow and choose a credential for each of its steps.</p>

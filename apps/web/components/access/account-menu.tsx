@@ -20,7 +20,7 @@ export async function AccountMenu() {
   const { viewer, workspaces } = data;
   return (
     <div className="account">
-      {workspaces.length > 0 ? (
+      {workspaces.length > 1 ? (
         <form action={switchWorkspaceAction} className="account__form">
           <label className="visually-hidden" htmlFor="workspace-switcher">
             Workspace
@@ -36,6 +36,10 @@ export async function AccountMenu() {
             Switch
           </button>
         </form>
+      ) : viewer.workspace ? (
+        <span className="account__workspace" data-testid="current-workspace">
+          {viewer.workspace.name}
+        </span>
       ) : null}
       <span className="muted" title={viewer.person!.email}>
         {viewer.person!.name}

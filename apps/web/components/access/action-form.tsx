@@ -1,7 +1,8 @@
 "use client";
 
-import { startTransition, useActionState, useState, type ReactNode } from "react";
+import { startTransition, useActionState, useEffect, useRef, useState, type ReactNode } from "react";
 
+import { ProblemDetails } from "@/components/problem-notice";
 import type { FormState } from "@/lib/access-actions";
 
 interface ActionFormProps {
@@ -14,15 +15,31 @@ interface ActionFormProps {
   revealIsPath?: boolean;
   className?: string;
   submitClassName?: string;
+  /** A refused change puts the form back to what is stored (a role picker), instead of keeping what was chosen. */
+  resetOnError?: boolean;
 }
 
 /** A form run by a server action: its problem, field errors, and a value to copy once. */
-export function ActionForm({ action, submitLabel, children, revealLabel, revealIsPath, className = "form", submitClassName = "button" }: ActionFormProps) {
+export function ActionForm({
+  action,
+  submitLabel,
+  children,
+  revealLabel,
+  revealIsPath,
+  className = "form",
+  submitClassName = "button",
+  resetOnError = false,
+}: ActionFormProps) {
   const [state, formAction, pending] = useActionState(action, {});
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (resetOnError && state.error) formRef.current?.reset();
+  }, [resetOnError, state]);
   const reveal = state.reveal && revealIsPath ? `${window.location.origin}${state.reveal}` : state.reveal;
   return (
     <>
       <form
+        ref={formRef}
         action={formAction}
         className={className}
         // Submitted by hand so a failed attempt keeps what was typed (a form action would reset the form).
@@ -39,12 +56,11 @@ export function ActionForm({ action, submitLabel, children, revealLabel, revealI
             {Object.entries(state.fieldErrors ?? {}).length > 0 ? (
               <ul>
                 {Object.entries(state.fieldErrors ?? {}).map(([field, message]) => (
-                  <li key={field}>
-                    {field}: {message}
-                  </li>
+                  <li key={field}>{message}</li>
                 ))}
               </ul>
             ) : null}
+            <ProblemDetails code={state.code} message={state.detail} />
           </div>
         ) : null}
         <div className="form__actions">
@@ -58,7 +74,8 @@ export function ActionForm({ action, submitLabel, children, revealLabel, revealI
   );
 }
 
-function RevealBox({ label, value }: { label: string; value: string }) {
+/** A value to copy (a new token, an invitation link, a redirect URI), with a Copy button. */
+export function RevealBox({ label, value }: { label: string; value: string }) {
   const [copied, setCopied] = useState(false);
   return (
     <div className="reveal" role="status">

@@ -5,6 +5,7 @@ import {
   components,
   oauth2Authorizations,
   lt,
+  ne,
   count,
   credentials,
   eq,
@@ -71,6 +72,8 @@ const zCredentialInput = z.object({
   name: z.string().trim().max(MAX_NAME_LENGTH, `Must be at most ${MAX_NAME_LENGTH} characters.`).nullish(),
   values: zValues,
 });
+
+const zReconnectInput = z.object({ id: z.string().max(100) });
 
 const zCredentialFilter = z
   .object({
@@ -226,7 +229,14 @@ export class CredentialService {
     if (grantProblem) return grantProblem;
     const { verification, tokens } = await this.verifyNewValues(prepared);
     if (!verification.ok) return verificationFailed(verification);
-    const row = await this.insertCredential(randomUUID(), workspaceId, prepared, verification, tokens && { grant: "client_credentials", tokens });
+    let row: CredentialRow;
+    try {
+      row = await this.insertCredential(randomUUID(), workspaceId, prepared, verification, tokens && { grant: "client_credentials", tokens });
+    } catch (error) {
+      // Another request took the name since prepare() checked it.
+      if (isNameTaken(error)) return nameTakenProblem(prepared.component.name, prepared.name ?? "");
+      throw error;
+    }
     return { __typename: "CredentialCreated", credential: toCredentialRecord(row), verification };
   }
 
@@ -302,6 +312,10 @@ export class CredentialService {
     const parsed = parseInput(zName, name, "name");
     if (!parsed.ok) return parsed.problem;
     if (!isId(id)) return notFound("Credential", id);
+    const existing = await findCredentialRow(this.db, workspaceId, id);
+    if (!existing) return notFound("Credential", id);
+    const taken = () => this.components.findByIds(workspaceId, [existing.componentId]).then(([c]) => nameTakenProblem(c?.name ?? "This component", parsed.value));
+    if (await credentialNameTaken(this.db, workspaceId, existing.componentId, parsed.value, id)) return taken();
     const row = await this.db.transaction(async (tx) => {
       const [renamed] = await tx
         .update(credentials)
@@ -310,7 +324,11 @@ export class CredentialService {
         .returning();
       if (renamed) await recordAudit(tx, { workspaceId, action: "credential.rename", objectType: "credential", objectId: id, details: { name: parsed.value } });
       return renamed;
+    }).catch((error: unknown) => {
+      if (isNameTaken(error)) return "taken" as const;
+      throw error;
     });
+    if (row === "taken") return taken();
     return row ? { __typename: "CredentialRenamed", credential: toCredentialRecord(row) } : notFound("Credential", id);
   }
 
@@ -495,6 +513,87 @@ export class CredentialService {
   }
 
   /**
+   * Starts an authorization code flow for an existing OAuth2 credential (its stored client values,
+   * sent only to the destination they were verified against). On the callback, once the new tokens
+   * verify, they replace the credential's in place: its id, name and flow steps stay.
+   */
+  async reconnectOAuth2Credential(workspaceId: string, input: unknown): Promise<OAuth2AuthorizationStarted | InvalidInput | NotFound> {
+    const parsed = parseInput(zReconnectInput, input);
+    if (!parsed.ok) return parsed.problem;
+    const { id } = parsed.value;
+    const existing = isId(id) ? await findCredentialRow(this.db, workspaceId, id) : undefined;
+    if (!existing) return notFound("Credential", id);
+    const context = await this.loadContext(existing);
+    if ("__typename" in context) return context;
+    const { component, method } = context;
+    if (method.type !== "OAUTH2" || !method.oauth2.grantTypes.includes("authorization_code")) {
+      return invalidInput([{ field: "id", message: `This ${component.name} credential is not connected through the provider's sign-in, so it cannot be reconnected; edit its values instead.` }]);
+    }
+    const destination = destinationOf(component.descriptor, method, existing.config as CredentialValues, this.verifierOptions);
+    let values: CredentialValues;
+    try {
+      values = openCredentialValues(this.keyring, existing, destination).values;
+    } catch (error) {
+      if (!(error instanceof DestinationChangedError)) throw error;
+      return invalidInput([{ field: "id", message: `${component.name} now signs in elsewhere: edit the credential and enter its client values again.` }]);
+    }
+    const { state, codeVerifier } = newAuthorizationSecrets();
+    const authorizationId = randomUUID();
+    const redirectUri = this.oauth2RedirectUri();
+    const { config, secrets } = splitCredentialValues(method, values);
+    const now = Date.now();
+    await this.db.transaction(async (tx) => {
+      await tx.delete(oauth2Authorizations).where(lt(oauth2Authorizations.expiresAt, new Date(now - EXPIRED_AUTHORIZATION_RETENTION_MS)));
+      await tx.insert(oauth2Authorizations).values({
+        id: authorizationId,
+        workspaceId,
+        state,
+        componentId: component.id,
+        authType: method.type,
+        name: existing.name,
+        config,
+        secrets: sealSecrets(this.keyring, { ...secrets, codeVerifier }, { workspaceId, credentialId: authorizationId }),
+        destination,
+        redirectUri,
+        expiresAt: new Date(now + this.authorizationTtlMs),
+        reconnectCredentialId: existing.id,
+      });
+    });
+    const url = await buildAuthorizationUrl(method, values, { state, codeVerifier, redirectUri });
+    return { __typename: "OAuth2Authorization", authorizationUrl: url.toString(), state };
+  }
+
+  /** Reconnect's callback: the verified new tokens (and the values) replace the credential's, which keeps its id, name and steps. */
+  private async replaceTokens(
+    workspaceId: string,
+    id: string,
+    prepared: Prepared,
+    verification: VerificationResult,
+    tokens: OAuth2Tokens,
+  ): Promise<boolean> {
+    const { component, method, values } = prepared;
+    const destination = destinationOf(component.descriptor, method, values, this.verifierOptions);
+    return this.db.transaction(async (tx) => {
+      const locked = await findCredentialRow(tx, workspaceId, id, "update");
+      if (!locked) return false;
+      await tx
+        .update(credentials)
+        .set({
+          ...sealCredentialValues(this.keyring, method, values, { workspaceId, credentialId: id, destination }, tokens),
+          oauth2Grant: "authorization_code",
+          tokenExpiresAt: tokens.expiresAt,
+          tokenRefreshFailedAt: null,
+          ...verificationColumns(verification),
+          updatedAt: sql`now()`,
+        })
+        .where(and(eq(credentials.workspaceId, workspaceId), eq(credentials.id, id)));
+      await recordVerification(tx, workspaceId, id, verification);
+      await recordAudit(tx, { workspaceId, action: "credential.reconnect", objectType: "credential", objectId: id });
+      return true;
+    });
+  }
+
+  /**
    * The provider's redirect back: uses the pending authorization named by `state` (once; it is
    * deleted first), exchanges the code with the PKCE verifier, verifies, and saves the credential
    * in the workspace that started the flow. Any failure saves nothing.
@@ -542,7 +641,17 @@ export class CredentialService {
     const prepared = { component, method: rendered, values, name: pending.name };
     const verification = await this.runVerification(prepared, exchanged.tokens.accessToken);
     if (!verification.ok) return callbackFailure("VERIFICATION_FAILED", verification.message);
-    await this.insertCredential(pending.id, workspaceId, prepared, verification, { grant: "authorization_code", tokens: exchanged.tokens });
+    if (pending.reconnectCredentialId) {
+      const replaced = await this.replaceTokens(workspaceId, pending.reconnectCredentialId, prepared, verification, exchanged.tokens);
+      if (!replaced) return callbackFailure("STATE_INVALID", "The credential being reconnected was deleted meanwhile: nothing was saved.");
+      return { ok: true, credentialId: pending.reconnectCredentialId, workspaceId };
+    }
+    const oauth2 = { grant: "authorization_code" as const, tokens: exchanged.tokens };
+    await this.insertCredential(pending.id, workspaceId, prepared, verification, oauth2).catch((error: unknown) => {
+      // The name was taken while the person was at the provider: the connection is kept under a default name.
+      if (!isNameTaken(error) || !prepared.name) throw error;
+      return this.insertCredential(pending.id, workspaceId, { ...prepared, name: null }, verification, oauth2);
+    });
     return { ok: true, credentialId: pending.id, workspaceId };
   }
 
@@ -708,6 +817,7 @@ export class CredentialService {
         { field: "authType", message: `${component.name} does not accept ${authType}; it accepts ${component.descriptor.authMethods.map((m) => m.type).join(", ")}.` },
       ]);
     }
+    if (name && (await credentialNameTaken(this.db, workspaceId, component.id, name))) return nameTakenProblem(component.name, name);
     const validated = validateCredentialValues(method, values);
     if (!validated.ok) return valuesProblem(validated.fieldErrors);
     const rendered = await this.withTemplates(component, method, validated.values);
@@ -813,7 +923,11 @@ export class CredentialService {
     // A default name's number comes from its own short statement (not from the transaction below),
     // so concurrent adds to one component never wait for each other's whole transaction; a
     // number taken by an add that then fails is skipped, never handed out twice.
-    const name = prepared.name || `${component.name} account ${await nextAccountNumber(this.db, workspaceId, component.id)}`;
+    let name = prepared.name;
+    // A default name someone already gave by hand: the count goes on to the next free one.
+    while (!name || (!prepared.name && (await credentialNameTaken(this.db, workspaceId, component.id, name)))) {
+      name = `${component.name} account ${await nextAccountNumber(this.db, workspaceId, component.id)}`;
+    }
     return this.db.transaction(async (tx) => {
       const [inserted] = await tx
         .insert(credentials)
@@ -875,6 +989,42 @@ async function nextAccountNumber(db: Database, workspaceId: string, componentId:
     .where(and(eq(components.workspaceId, workspaceId), eq(components.id, componentId)))
     .returning({ seq: components.accountSeq });
   return row?.seq ?? 1;
+}
+
+/** The unique index that keeps credential names unique per component, ignoring case (migration 0011). */
+const CREDENTIAL_NAME_UNIQUE = "credentials_component_name_unique";
+
+/** Whether another credential of the component (not `exceptId`) has this name, ignoring case. */
+async function credentialNameTaken(db: Database | Transaction, workspaceId: string, componentId: string, name: string, exceptId?: string) {
+  const [row] = await db
+    .select({ id: credentials.id })
+    .from(credentials)
+    .where(
+      and(
+        eq(credentials.workspaceId, workspaceId),
+        eq(credentials.componentId, componentId),
+        sql`lower(${credentials.name}) = lower(${name})`,
+        ...(exceptId ? [ne(credentials.id, exceptId)] : []),
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
+}
+
+/** A write refused by CREDENTIAL_NAME_UNIQUE (a concurrent request took the name after the check). */
+function isNameTaken(error: unknown): boolean {
+  for (let current = error, depth = 0; current instanceof Error && depth < 5; current = (current as { cause?: unknown }).cause, depth++) {
+    const { code, constraint } = current as { code?: unknown; constraint?: unknown };
+    if (code === "23505" && (constraint === CREDENTIAL_NAME_UNIQUE || current.message.includes(CREDENTIAL_NAME_UNIQUE))) return true;
+  }
+  return false;
+}
+
+function nameTakenProblem(componentName: string, name: string): InvalidInput {
+  return invalidInput(
+    [{ field: "name", message: `${componentName} already has a credential named “${name}” (names are compared ignoring case). Choose another name.` }],
+    `Another ${componentName} credential is already named “${name}”.`,
+  );
 }
 
 /** The credential columns that follow its latest verification. */

@@ -4,20 +4,6 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
-/** An invitation link being used. */
-export type AcceptInvitationInput = {
-  /** The new account, when the caller is not signed in. */
-  newPerson?: NewPersonInput | null | undefined;
-  /** The token from the link. */
-  token: string;
-};
-
-/** The flow to activate. */
-export type ActivateFlowInput = {
-  /** The flow's id. */
-  id: string | number;
-};
-
 /** What an API token may do. */
 export type ApiTokenScope =
   /**
@@ -66,14 +52,6 @@ export type AuthType =
   /** OAuth2 client credentials or authorization code; tokens are stored as secrets. */
   | 'OAUTH2';
 
-/** A member's new role. */
-export type ChangeMemberRoleInput = {
-  /** The member's person id. */
-  personId: string | number;
-  /** The new role. */
-  role: Role;
-};
-
 /** One setting to change. */
 export type ComponentSettingInput = {
   /** A setting the component declares. */
@@ -98,28 +76,6 @@ export type CreateFlowInput = {
   name: string;
   /** The steps in order (at most 100). */
   steps: Array<FlowStepInput>;
-};
-
-/** A new invitation link. */
-export type CreateInvitationInput = {
-  /** The role the invited person gets. */
-  role: Role;
-};
-
-/** A new webhook endpoint. */
-export type CreateWebhookEndpointInput = {
-  /** A note for people, at most 500 characters. */
-  description?: string | null | undefined;
-  /** Event types to send; empty or null: every event. */
-  events?: Array<string> | null | undefined;
-  /** https URL (http only to a host the network policy allows as private); at most 2000 characters. */
-  url: string;
-};
-
-/** A new workspace. */
-export type CreateWorkspaceInput = {
-  /** The workspace's name (1 to 200 characters). */
-  name: string;
 };
 
 /** Narrows a credentials list; all given conditions must hold. */
@@ -156,30 +112,6 @@ export type CredentialStatus =
   | 'UNVERIFIED'
   /** Passed its latest verification. */
   | 'VALID';
-
-/** The flow to deactivate. */
-export type DeactivateFlowInput = {
-  /** The flow's id. */
-  id: string | number;
-};
-
-/** The credential to delete. */
-export type DeleteCredentialInput = {
-  /** The credential's id. */
-  id: string | number;
-};
-
-/** The flow to delete. */
-export type DeleteFlowInput = {
-  /** The flow's id. */
-  id: string | number;
-};
-
-/** Which endpoint to delete. */
-export type DeleteWebhookEndpointInput = {
-  /** The endpoint's id. */
-  id: string | number;
-};
 
 /** The format of a component descriptor. */
 export type DescriptorFormat =
@@ -232,65 +164,16 @@ export type NewPersonInput = {
   password: string;
 };
 
-/** A component descriptor to register. */
-export type RegisterComponentInput = {
-  /** A component descriptor as COMPONENTS.md describes it (at most 64 KiB), or a component.json (ELASTICIO, at most 512 KiB). */
-  descriptor: Record<string, unknown>;
-  /** The descriptor's format. */
-  format?: DescriptorFormat | null | undefined;
-  /** The component's key. ELASTICIO: optional, derived from the file's `title` when left out ("AWS S3" → `aws-s3`). LATCHKEY: left out, or equal to the descriptor's key. */
-  key?: string | null | undefined;
-};
+/** How an OAuth2 credential gets its tokens. */
+export type OAuth2GrantType =
+  /** The person signs in at the provider (connect); the provider sends the browser back to `AuthMethod.redirectUri`. */
+  | 'AUTHORIZATION_CODE'
+  /** The client id and secret alone get a token. */
+  | 'CLIENT_CREDENTIALS';
 
-/** The member to remove. */
-export type RemoveMemberInput = {
-  /** The member's person id. */
-  personId: string | number;
-};
-
-/** A credential's new name. */
-export type RenameCredentialInput = {
-  /** The credential's id. */
-  id: string | number;
-  /** The new name, 1 to 200 characters. */
-  name: string;
-};
-
-/** A flow's new name. */
-export type RenameFlowInput = {
-  /** The flow's id. */
-  id: string | number;
-  /** The new name, 1 to 200 characters. */
-  name: string;
-};
-
-/** Which delivery to send again. */
-export type ResendWebhookDeliveryInput = {
-  /** The id of an attempt of the event (WebhookDelivery.id). */
-  deliveryId: string | number;
-};
-
-/** The credential whose secret values a flow runtime needs. */
-export type ResolveCredentialInput = {
-  /** The credential's id. */
-  id: string | number;
-};
-
-/** The saved credential to verify again. */
-export type ReverifyCredentialInput = {
-  /** The credential's id. */
-  id: string | number;
-};
-
-/** The API token to revoke. */
-export type RevokeApiTokenInput = {
-  /** The token's id. */
-  id: string | number;
-};
-
-/** The invitation to revoke. */
-export type RevokeInvitationInput = {
-  /** The invitation's id. */
+/** What reconnectOAuth2Credential needs: the credential to connect again. */
+export type ReconnectOAuth2CredentialInput = {
+  /** The id of an OAUTH2 credential whose method uses the authorization code grant. */
   id: string | number;
 };
 
@@ -309,34 +192,6 @@ export type Role =
   /** Read only. */
   | 'VIEWER';
 
-/** Which endpoint gets a new secret. */
-export type RotateWebhookSecretInput = {
-  /** The endpoint's id. */
-  id: string | number;
-};
-
-/** Which endpoint gets a test event. */
-export type SendTestWebhookInput = {
-  /** The endpoint's id. */
-  id: string | number;
-};
-
-/** Settings of one component to change. */
-export type SetComponentSettingsInput = {
-  /** The component's key. */
-  componentKey: string;
-  /** The settings to change; others keep their value. */
-  settings: Array<ComponentSettingInput>;
-};
-
-/** A step's new credential. */
-export type SetStepCredentialInput = {
-  /** A credential of the step's component, or null (or left out) for none. */
-  credentialId?: string | number | null | undefined;
-  /** The step's id. */
-  stepId: string | number;
-};
-
 /** The first owner's account and workspace. */
 export type SetupInput = {
   /** The owner's email address; used to sign in. */
@@ -347,42 +202,6 @@ export type SetupInput = {
   password: string;
   /** Name of the first workspace; defaults to `<name>'s workspace`. */
   workspaceName?: string | null | undefined;
-};
-
-/** An email address and password to sign in with. */
-export type SignInInput = {
-  /** The email address. */
-  email: string;
-  /** The password. */
-  password: string;
-};
-
-/** Which of the person's workspaces to act in. */
-export type SwitchWorkspaceInput = {
-  /** The workspace's id. */
-  id: string | number;
-};
-
-/** A saved credential's new values. */
-export type UpdateCredentialInput = {
-  /** The credential's id. */
-  id: string | number;
-  /** The new field values by field name (at most 64 KiB); secret fields left out keep their stored value. */
-  values: Record<string, unknown>;
-};
-
-/** Changes to an endpoint; fields left out keep their value. */
-export type UpdateWebhookEndpointInput = {
-  /** A new note; empty clears it. */
-  description?: string | null | undefined;
-  /** Enable or disable the endpoint (enabling clears a FAILING state). */
-  enabled?: boolean | null | undefined;
-  /** New event types; empty: every event. */
-  events?: Array<string> | null | undefined;
-  /** The endpoint's id. */
-  id: string | number;
-  /** A new URL. */
-  url?: string | null | undefined;
 };
 
 /** Why a verification ended as it did. */
@@ -440,25 +259,15 @@ export type WorkspacesQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type WorkspacesQuery = { workspaces: Array<{ id: string, name: string, slug: string, role: Role | null }> };
 
-export type MembersQueryVariables = Exact<{
-  first?: number | null | undefined;
-  after?: string | null | undefined;
-  last?: number | null | undefined;
-  before?: string | null | undefined;
-}>;
+export type MembersQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MembersQuery = { members: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { role: Role, joinedAt: string, person: { id: string, name: string, email: string } } }> } };
+export type MembersQuery = { members: Array<{ role: Role, joinedAt: string, person: { id: string, name: string, email: string } }> };
 
-export type InvitationsQueryVariables = Exact<{
-  first?: number | null | undefined;
-  after?: string | null | undefined;
-  last?: number | null | undefined;
-  before?: string | null | undefined;
-}>;
+export type InvitationsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type InvitationsQuery = { invitations: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, role: Role, createdAt: string, expiresAt: string } }> } };
+export type InvitationsQuery = { invitations: Array<{ id: string, role: Role, createdAt: string, expiresAt: string }> };
 
 export type InvitationPreviewQueryVariables = Exact<{
   token: string;
@@ -467,26 +276,19 @@ export type InvitationPreviewQueryVariables = Exact<{
 
 export type InvitationPreviewQuery = { invitation: { workspaceName: string, role: Role, expiresAt: string } | null };
 
-export type ApiTokensQueryVariables = Exact<{
-  first?: number | null | undefined;
-  after?: string | null | undefined;
-  last?: number | null | undefined;
-  before?: string | null | undefined;
-}>;
+export type ApiTokensQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ApiTokensQuery = { apiTokens: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, name: string, tokenStart: string, scopes: Array<ApiTokenScope>, createdAt: string, expiresAt: string | null, revokedAt: string | null, lastUsedAt: string | null, createdBy: { id: string, name: string } | null } }> } };
+export type ApiTokensQuery = { apiTokens: Array<{ id: string, name: string, tokenStart: string, scopes: Array<ApiTokenScope>, createdAt: string, expiresAt: string | null, revokedAt: string | null, lastUsedAt: string | null, createdBy: { id: string, name: string } | null }> };
 
 export type AuditLogQueryVariables = Exact<{
   filter?: AuditFilter | null | undefined;
   first?: number | null | undefined;
   after?: string | null | undefined;
-  last?: number | null | undefined;
-  before?: string | null | undefined;
 }>;
 
 
-export type AuditLogQuery = { auditLog: { edges: Array<{ cursor: string, node: { id: string, at: string, actorType: AuditActorType, actorId: string | null, actorName: string | null, action: string, objectType: string, objectId: string | null, remoteAddress: string | null, details: Record<string, unknown> | null } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } };
+export type AuditLogQuery = { auditLog: { edges: Array<{ cursor: string, node: { id: string, at: string, actorType: AuditActorType, actorId: string | null, actorName: string | null, action: string, objectType: string, objectId: string | null, remoteAddress: string | null, details: Record<string, unknown> | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type SetupFirstOwnerMutationVariables = Exact<{
   input: SetupInput;
@@ -499,7 +301,8 @@ export type SetupFirstOwnerMutation = { setupFirstOwner:
    };
 
 export type SignInMutationVariables = Exact<{
-  input: SignInInput;
+  email: string;
+  password: string;
 }>;
 
 
@@ -509,24 +312,23 @@ export type SignInMutation = { signIn:
     | { __typename: 'SignedIn', person: { id: string, name: string, email: string }, workspace: { id: string, name: string, slug: string, role: Role | null } | null }
    };
 
-export type EndSessionMutationVariables = Exact<{ [key: string]: never; }>;
+export type SignOutMutationVariables = Exact<{ [key: string]: never; }>;
 
 
-export type EndSessionMutation = { endSession: { __typename: 'SessionEnded', person: { id: string } } };
+export type SignOutMutation = { signOut: boolean };
 
 export type SwitchWorkspaceMutationVariables = Exact<{
-  input: SwitchWorkspaceInput;
+  id: string | number;
 }>;
 
 
 export type SwitchWorkspaceMutation = { switchWorkspace:
-    | { __typename: 'InvalidInput', message: string, fieldErrors: Array<{ field: string, message: string }> }
     | { __typename: 'NotFound', message: string, id: string | null }
     | { __typename: 'WorkspaceSwitched', workspace: { id: string, name: string, slug: string, role: Role | null } }
    };
 
 export type CreateWorkspaceMutationVariables = Exact<{
-  input: CreateWorkspaceInput;
+  name: string;
 }>;
 
 
@@ -536,7 +338,7 @@ export type CreateWorkspaceMutation = { createWorkspace:
    };
 
 export type CreateInvitationMutationVariables = Exact<{
-  input: CreateInvitationInput;
+  role: Role;
 }>;
 
 
@@ -547,18 +349,18 @@ export type CreateInvitationMutation = { createInvitation:
    };
 
 export type RevokeInvitationMutationVariables = Exact<{
-  input: RevokeInvitationInput;
+  id: string | number;
 }>;
 
 
 export type RevokeInvitationMutation = { revokeInvitation:
-    | { __typename: 'InvalidInput', message: string, fieldErrors: Array<{ field: string, message: string }> }
     | { __typename: 'InvitationRevoked', invitation: { id: string, role: Role, createdAt: string, expiresAt: string } }
     | { __typename: 'NotFound', message: string, id: string | null }
    };
 
 export type AcceptInvitationMutationVariables = Exact<{
-  input: AcceptInvitationInput;
+  token: string;
+  newPerson?: NewPersonInput | null | undefined;
 }>;
 
 
@@ -569,7 +371,8 @@ export type AcceptInvitationMutation = { acceptInvitation:
    };
 
 export type ChangeMemberRoleMutationVariables = Exact<{
-  input: ChangeMemberRoleInput;
+  personId: string | number;
+  role: Role;
 }>;
 
 
@@ -581,7 +384,7 @@ export type ChangeMemberRoleMutation = { changeMemberRole:
    };
 
 export type RemoveMemberMutationVariables = Exact<{
-  input: RemoveMemberInput;
+  personId: string | number;
 }>;
 
 
@@ -603,44 +406,36 @@ export type CreateApiTokenMutation = { createApiToken:
    };
 
 export type RevokeApiTokenMutationVariables = Exact<{
-  input: RevokeApiTokenInput;
+  id: string | number;
 }>;
 
 
 export type RevokeApiTokenMutation = { revokeApiToken:
     | { __typename: 'ApiTokenRevoked', apiToken: { id: string, name: string, tokenStart: string, scopes: Array<ApiTokenScope>, createdAt: string, expiresAt: string | null, revokedAt: string | null, lastUsedAt: string | null, createdBy: { id: string, name: string } | null } }
-    | { __typename: 'InvalidInput', message: string, fieldErrors: Array<{ field: string, message: string }> }
     | { __typename: 'NotFound', message: string, id: string | null }
    };
 
-export type ComponentsQueryVariables = Exact<{
-  first?: number | null | undefined;
-  after?: string | null | undefined;
-  last?: number | null | undefined;
-  before?: string | null | undefined;
-}>;
+export type ComponentsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ComponentsQuery = { components: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, key: string, name: string, description: string | null, credentialCount: number, format: DescriptorFormat } }> } };
+export type ComponentsQuery = { components: Array<{ id: string, key: string, name: string, description: string | null, credentialCount: number, format: DescriptorFormat }> };
 
 export type ComponentQueryVariables = Exact<{
   key: string;
-  first?: number | null | undefined;
-  after?: string | null | undefined;
-  last?: number | null | undefined;
-  before?: string | null | undefined;
 }>;
 
 
-export type ComponentQuery = { component: { id: string, key: string, name: string, description: string | null, credentialCount: number, format: DescriptorFormat, credentials: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, name: string, authType: AuthType, config: Record<string, unknown>, status: CredentialStatus, createdAt: string, updatedAt: string, usage: { totalCount: number, edges: Array<{ node: { flow: { id: string, name: string, status: FlowStatus }, step: { id: string, position: number, name: string } } }> }, secrets: Array<{ field: string, hint: string }>, lastVerification: { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number } | null, component: { id: string, key: string, name: string } } }> }, authMethods: Array<{ type: AuthType, label: string, fields: Array<{ name: string, label: string, type: FieldType, required: boolean, secret: boolean, description: string | null, placeholder: string | null, defaultValue: string | null, options: Array<string> | null, selectOptions: Array<{ value: string, label: string }> | null }> }> } | null };
+export type ComponentQuery = { component: { id: string, key: string, name: string, description: string | null, credentialCount: number, format: DescriptorFormat, credentials: Array<{ id: string, name: string, authType: AuthType, config: Record<string, unknown>, status: CredentialStatus, createdAt: string, updatedAt: string, usage: Array<{ flow: { id: string, name: string, status: FlowStatus }, step: { id: string, position: number, name: string } }>, secrets: Array<{ field: string, hint: string }>, lastVerification: { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number } | null, component: { id: string, key: string, name: string } }>, authMethods: Array<{ type: AuthType, label: string, grantTypes: Array<OAuth2GrantType>, redirectUri: string | null, fields: Array<{ name: string, label: string, type: FieldType, required: boolean, secret: boolean, description: string | null, placeholder: string | null, defaultValue: string | null, options: Array<string> | null, selectOptions: Array<{ value: string, label: string }> | null }> }> } | null };
 
 export type RegisterComponentMutationVariables = Exact<{
-  input: RegisterComponentInput;
+  descriptor: Record<string, unknown>;
+  format?: DescriptorFormat | null | undefined;
+  key?: string | null | undefined;
 }>;
 
 
 export type RegisterComponentMutation = { registerComponent:
-    | { __typename: 'ComponentRegistered', warnings: Array<string>, component: { id: string, key: string, name: string, description: string | null, credentialCount: number, format: DescriptorFormat, authMethods: Array<{ type: AuthType, label: string, fields: Array<{ name: string, label: string, type: FieldType, required: boolean, secret: boolean, description: string | null, placeholder: string | null, defaultValue: string | null, options: Array<string> | null, selectOptions: Array<{ value: string, label: string }> | null }> }> }, credentialsNeedingReentry: Array<{ id: string, name: string, status: CredentialStatus }> }
+    | { __typename: 'ComponentRegistered', warnings: Array<string>, component: { id: string, key: string, name: string, description: string | null, credentialCount: number, format: DescriptorFormat, authMethods: Array<{ type: AuthType, label: string, grantTypes: Array<OAuth2GrantType>, redirectUri: string | null, fields: Array<{ name: string, label: string, type: FieldType, required: boolean, secret: boolean, description: string | null, placeholder: string | null, defaultValue: string | null, options: Array<string> | null, selectOptions: Array<{ value: string, label: string }> | null }> }> }, credentialsNeedingReentry: Array<{ id: string, name: string, status: CredentialStatus }> }
     | { __typename: 'InvalidInput', message: string, fieldErrors: Array<{ field: string, message: string }> }
    };
 
@@ -652,7 +447,8 @@ export type ComponentSettingsQueryVariables = Exact<{
 export type ComponentSettingsQuery = { component: { id: string, key: string, name: string, format: DescriptorFormat, settings: Array<{ name: string, description: string | null, required: boolean, secret: boolean, isSet: boolean }> } | null };
 
 export type SetComponentSettingsMutationVariables = Exact<{
-  input: SetComponentSettingsInput;
+  componentKey: string;
+  settings: Array<ComponentSettingInput> | ComponentSettingInput;
 }>;
 
 
@@ -670,7 +466,7 @@ export type PreviewComponentQueryVariables = Exact<{
 
 
 export type PreviewComponentQuery = { previewComponent:
-    | { __typename: 'ComponentPreview', key: string, name: string, description: string | null, warnings: Array<string>, authMethods: Array<{ type: AuthType, label: string, fields: Array<{ name: string, label: string, type: FieldType, required: boolean, secret: boolean, description: string | null, placeholder: string | null, defaultValue: string | null, options: Array<string> | null, selectOptions: Array<{ value: string, label: string }> | null }> }> }
+    | { __typename: 'ComponentPreview', key: string, name: string, description: string | null, warnings: Array<string>, authMethods: Array<{ type: AuthType, label: string, grantTypes: Array<OAuth2GrantType>, redirectUri: string | null, fields: Array<{ name: string, label: string, type: FieldType, required: boolean, secret: boolean, description: string | null, placeholder: string | null, defaultValue: string | null, options: Array<string> | null, selectOptions: Array<{ value: string, label: string }> | null }> }> }
     | { __typename: 'InvalidInput', message: string, fieldErrors: Array<{ field: string, message: string }> }
    };
 
@@ -678,46 +474,32 @@ export type CredentialsQueryVariables = Exact<{
   filter?: CredentialFilter | null | undefined;
   first?: number | null | undefined;
   after?: string | null | undefined;
-  last?: number | null | undefined;
-  before?: string | null | undefined;
 }>;
 
 
-export type CredentialsQuery = { credentials: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, name: string, authType: AuthType, config: Record<string, unknown>, status: CredentialStatus, createdAt: string, updatedAt: string, secrets: Array<{ field: string, hint: string }>, lastVerification: { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number } | null, component: { id: string, key: string, name: string } } }> } };
+export type CredentialsQuery = { credentials: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, name: string, authType: AuthType, config: Record<string, unknown>, status: CredentialStatus, createdAt: string, updatedAt: string, secrets: Array<{ field: string, hint: string }>, lastVerification: { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number } | null, component: { id: string, key: string, name: string } } }> } };
 
 export type CredentialQueryVariables = Exact<{
   id: string | number;
-  usageFirst?: number | null | undefined;
-  usageAfter?: string | null | undefined;
-  usageLast?: number | null | undefined;
-  usageBefore?: string | null | undefined;
 }>;
 
 
-export type CredentialQuery = { credential: { id: string, name: string, authType: AuthType, config: Record<string, unknown>, status: CredentialStatus, createdAt: string, updatedAt: string, component: { id: string, key: string, name: string, description: string | null, credentialCount: number, format: DescriptorFormat, authMethods: Array<{ type: AuthType, label: string, fields: Array<{ name: string, label: string, type: FieldType, required: boolean, secret: boolean, description: string | null, placeholder: string | null, defaultValue: string | null, options: Array<string> | null, selectOptions: Array<{ value: string, label: string }> | null }> }> }, usage: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { flow: { id: string, name: string, status: FlowStatus }, step: { id: string, position: number, name: string } } }> }, secrets: Array<{ field: string, hint: string }>, lastVerification: { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number } | null } | null };
+export type CredentialQuery = { credential: { id: string, name: string, authType: AuthType, config: Record<string, unknown>, status: CredentialStatus, createdAt: string, updatedAt: string, component: { id: string, key: string, name: string, description: string | null, credentialCount: number, format: DescriptorFormat, authMethods: Array<{ type: AuthType, label: string, grantTypes: Array<OAuth2GrantType>, redirectUri: string | null, fields: Array<{ name: string, label: string, type: FieldType, required: boolean, secret: boolean, description: string | null, placeholder: string | null, defaultValue: string | null, options: Array<string> | null, selectOptions: Array<{ value: string, label: string }> | null }> }> }, usage: Array<{ flow: { id: string, name: string, status: FlowStatus }, step: { id: string, position: number, name: string } }>, secrets: Array<{ field: string, hint: string }>, lastVerification: { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number } | null } | null };
 
 export type CredentialVerificationsQueryVariables = Exact<{
   id: string | number;
   first?: number | null | undefined;
-  after?: string | null | undefined;
-  last?: number | null | undefined;
-  before?: string | null | undefined;
 }>;
 
 
-export type CredentialVerificationsQuery = { credential: { id: string, status: CredentialStatus, verifications: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number } }> } } | null };
+export type CredentialVerificationsQuery = { credential: { id: string, status: CredentialStatus, verifications: Array<{ ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number }> } | null };
 
-export type VerifyCredentialValuesMutationVariables = Exact<{
+export type VerifyCredentialMutationVariables = Exact<{
   input: CredentialInput;
 }>;
 
 
-export type VerifyCredentialValuesMutation = { verifyCredentialValues:
-    | { __typename: 'CredentialValuesVerified', verification: { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number } }
-    | { __typename: 'InvalidInput', message: string, fieldErrors: Array<{ field: string, message: string }> }
-    | { __typename: 'NotFound', message: string, id: string | null }
-    | { __typename: 'VerificationFailed', message: string, verification: { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number } }
-   };
+export type VerifyCredentialMutation = { verifyCredential: { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number } };
 
 export type CreateCredentialMutationVariables = Exact<{
   input: CredentialInput;
@@ -732,7 +514,8 @@ export type CreateCredentialMutation = { createCredential:
    };
 
 export type UpdateCredentialMutationVariables = Exact<{
-  input: UpdateCredentialInput;
+  id: string | number;
+  values: Record<string, unknown>;
 }>;
 
 
@@ -744,7 +527,8 @@ export type UpdateCredentialMutation = { updateCredential:
    };
 
 export type RenameCredentialMutationVariables = Exact<{
-  input: RenameCredentialInput;
+  id: string | number;
+  name: string;
 }>;
 
 
@@ -755,61 +539,61 @@ export type RenameCredentialMutation = { renameCredential:
    };
 
 export type DeleteCredentialMutationVariables = Exact<{
-  input: DeleteCredentialInput;
+  id: string | number;
 }>;
 
 
 export type DeleteCredentialMutation = { deleteCredential:
     | { __typename: 'CredentialDeleted', deletedId: string }
     | { __typename: 'CredentialInUse', message: string, flows: Array<{ id: string, name: string, status: FlowStatus }> }
-    | { __typename: 'InvalidInput', message: string, fieldErrors: Array<{ field: string, message: string }> }
     | { __typename: 'NotFound', message: string, id: string | null }
    };
 
 export type ReverifyCredentialMutationVariables = Exact<{
-  input: ReverifyCredentialInput;
+  id: string | number;
 }>;
 
 
 export type ReverifyCredentialMutation = { reverifyCredential:
     | { __typename: 'CredentialVerified', credential: { id: string, name: string, authType: AuthType, config: Record<string, unknown>, status: CredentialStatus, createdAt: string, updatedAt: string, secrets: Array<{ field: string, hint: string }>, lastVerification: { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number } | null, component: { id: string, key: string, name: string } }, verification: { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number } }
-    | { __typename: 'InvalidInput', message: string, fieldErrors: Array<{ field: string, message: string }> }
     | { __typename: 'NotFound', message: string, id: string | null }
    };
 
 export type ResolveCredentialMutationVariables = Exact<{
-  input: ResolveCredentialInput;
+  id: string | number;
 }>;
 
 
 export type ResolveCredentialMutation = { resolveCredential:
-    | { __typename: 'InvalidInput', message: string, fieldErrors: Array<{ field: string, message: string }> }
     | { __typename: 'NotFound', message: string, id: string | null }
     | { __typename: 'ResolvedCredential', secrets: Record<string, unknown>, values: Record<string, unknown>, expiresAt: string | null, credential: { id: string, name: string, authType: AuthType, config: Record<string, unknown>, status: CredentialStatus, createdAt: string, updatedAt: string, secrets: Array<{ field: string, hint: string }>, lastVerification: { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number } | null, component: { id: string, key: string, name: string } } }
     | { __typename: 'VerificationFailed', message: string, verification: { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number } }
    };
 
-export type BeginOAuth2AuthorizationMutationVariables = Exact<{
+export type StartOAuth2AuthorizationMutationVariables = Exact<{
   input: CredentialInput;
 }>;
 
 
-export type BeginOAuth2AuthorizationMutation = { beginOAuth2Authorization:
+export type StartOAuth2AuthorizationMutation = { startOAuth2Authorization: { authorizationUrl: string, state: string } };
+
+export type ReconnectOAuth2CredentialMutationVariables = Exact<{
+  input: ReconnectOAuth2CredentialInput;
+}>;
+
+
+export type ReconnectOAuth2CredentialMutation = { reconnectOAuth2Credential:
     | { __typename: 'InvalidInput', message: string, fieldErrors: Array<{ field: string, message: string }> }
     | { __typename: 'NotFound', message: string, id: string | null }
-    | { __typename: 'OAuth2AuthorizationStarted', authorization: { authorizationUrl: string, state: string } }
+    | { __typename: 'OAuth2Authorization', authorizationUrl: string, state: string }
    };
 
 export type FlowsQueryVariables = Exact<{
   status?: FlowStatus | null | undefined;
-  first?: number | null | undefined;
-  after?: string | null | undefined;
-  last?: number | null | undefined;
-  before?: string | null | undefined;
 }>;
 
 
-export type FlowsQuery = { flows: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, name: string, status: FlowStatus, createdAt: string, updatedAt: string, steps: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }>, stepsNeedingAttention: Array<{ id: string, position: number, credential: { id: string, status: CredentialStatus } | null }> } }> }, active: { totalCount: number } };
+export type FlowsQuery = { flows: Array<{ id: string, name: string, status: FlowStatus, createdAt: string, updatedAt: string, steps: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }>, stepsNeedingAttention: Array<{ id: string, position: number, credential: { id: string, status: CredentialStatus } | null }> }> };
 
 export type FlowQueryVariables = Exact<{
   id: string | number;
@@ -850,7 +634,8 @@ export type CreateFlowMutation = { createFlow:
    };
 
 export type RenameFlowMutationVariables = Exact<{
-  input: RenameFlowInput;
+  id: string | number;
+  name: string;
 }>;
 
 
@@ -863,7 +648,8 @@ export type RenameFlowMutation = { renameFlow:
    };
 
 export type SetStepCredentialMutationVariables = Exact<{
-  input: SetStepCredentialInput;
+  stepId: string | number;
+  credentialId?: string | number | null | undefined;
 }>;
 
 
@@ -876,7 +662,7 @@ export type SetStepCredentialMutation = { setStepCredential:
    };
 
 export type ActivateFlowMutationVariables = Exact<{
-  input: ActivateFlowInput;
+  id: string | number;
 }>;
 
 
@@ -889,7 +675,7 @@ export type ActivateFlowMutation = { activateFlow:
    };
 
 export type DeactivateFlowMutationVariables = Exact<{
-  input: DeactivateFlowInput;
+  id: string | number;
 }>;
 
 
@@ -902,7 +688,7 @@ export type DeactivateFlowMutation = { deactivateFlow:
    };
 
 export type DeleteFlowMutationVariables = Exact<{
-  input: DeleteFlowInput;
+  id: string | number;
 }>;
 
 
@@ -912,23 +698,18 @@ export type DeleteFlowMutation = { deleteFlow:
     | { __typename: 'NotFound', message: string, id: string | null }
    };
 
-export type ComponentCatalogQueryVariables = Exact<{
-  first?: number | null | undefined;
-  after?: string | null | undefined;
-}>;
+export type ComponentCatalogQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ComponentCatalogQuery = { components: { pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, key: string, name: string, description: string | null, credentialCount: number, format: DescriptorFormat, authMethods: Array<{ type: AuthType, label: string, fields: Array<{ name: string, label: string, type: FieldType, required: boolean, secret: boolean, description: string | null, placeholder: string | null, defaultValue: string | null, options: Array<string> | null, selectOptions: Array<{ value: string, label: string }> | null }> }> } }> } };
-
-export type PageInfoFieldsFragment = { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null };
+export type ComponentCatalogQuery = { components: Array<{ id: string, key: string, name: string, description: string | null, credentialCount: number, format: DescriptorFormat, authMethods: Array<{ type: AuthType, label: string, grantTypes: Array<OAuth2GrantType>, redirectUri: string | null, fields: Array<{ name: string, label: string, type: FieldType, required: boolean, secret: boolean, description: string | null, placeholder: string | null, defaultValue: string | null, options: Array<string> | null, selectOptions: Array<{ value: string, label: string }> | null }> }> }> };
 
 export type VerificationFieldsFragment = { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number };
 
 export type ComponentSummaryFragment = { id: string, key: string, name: string, description: string | null, credentialCount: number, format: DescriptorFormat };
 
-export type ComponentFieldsFragment = { id: string, key: string, name: string, description: string | null, credentialCount: number, format: DescriptorFormat, authMethods: Array<{ type: AuthType, label: string, fields: Array<{ name: string, label: string, type: FieldType, required: boolean, secret: boolean, description: string | null, placeholder: string | null, defaultValue: string | null, options: Array<string> | null, selectOptions: Array<{ value: string, label: string }> | null }> }> };
+export type ComponentFieldsFragment = { id: string, key: string, name: string, description: string | null, credentialCount: number, format: DescriptorFormat, authMethods: Array<{ type: AuthType, label: string, grantTypes: Array<OAuth2GrantType>, redirectUri: string | null, fields: Array<{ name: string, label: string, type: FieldType, required: boolean, secret: boolean, description: string | null, placeholder: string | null, defaultValue: string | null, options: Array<string> | null, selectOptions: Array<{ value: string, label: string }> | null }> }> };
 
-export type AuthMethodFieldsFragment = { type: AuthType, label: string, fields: Array<{ name: string, label: string, type: FieldType, required: boolean, secret: boolean, description: string | null, placeholder: string | null, defaultValue: string | null, options: Array<string> | null, selectOptions: Array<{ value: string, label: string }> | null }> };
+export type AuthMethodFieldsFragment = { type: AuthType, label: string, grantTypes: Array<OAuth2GrantType>, redirectUri: string | null, fields: Array<{ name: string, label: string, type: FieldType, required: boolean, secret: boolean, description: string | null, placeholder: string | null, defaultValue: string | null, options: Array<string> | null, selectOptions: Array<{ value: string, label: string }> | null }> };
 
 export type CredentialFieldsFragment = { id: string, name: string, authType: AuthType, config: Record<string, unknown>, status: CredentialStatus, createdAt: string, updatedAt: string, secrets: Array<{ field: string, hint: string }>, lastVerification: { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number } | null, component: { id: string, key: string, name: string } };
 
@@ -941,84 +722,6 @@ export type InvalidInputFieldsFragment = { message: string, fieldErrors: Array<{
 export type VerificationFailedFieldsFragment = { message: string, verification: { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number } };
 
 export type NotFoundFieldsFragment = { message: string, id: string | null };
-
-export type WebhookEndpointFieldsFragment = { id: string, url: string, description: string | null, events: Array<string>, enabled: boolean, disabledReason: string | null, failingSince: string | null, previousSecretExpiresAt: string | null, createdAt: string, updatedAt: string };
-
-export type WebhookDeliveryFieldsFragment = { id: string, webhookId: string, eventType: string, ok: boolean, statusCode: number | null, durationMs: number, error: string | null, attemptedAt: string };
-
-export type WebhookEndpointsQueryVariables = Exact<{
-  first?: number | null | undefined;
-  after?: string | null | undefined;
-  deliveries?: number | null | undefined;
-}>;
-
-
-export type WebhookEndpointsQuery = { webhookEndpoints: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, url: string, description: string | null, events: Array<string>, enabled: boolean, disabledReason: string | null, failingSince: string | null, previousSecretExpiresAt: string | null, createdAt: string, updatedAt: string, deliveries: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, webhookId: string, eventType: string, ok: boolean, statusCode: number | null, durationMs: number, error: string | null, attemptedAt: string } }> } } }> } };
-
-export type CreateWebhookEndpointMutationVariables = Exact<{
-  input: CreateWebhookEndpointInput;
-}>;
-
-
-export type CreateWebhookEndpointMutation = { createWebhookEndpoint:
-    | { __typename: 'InvalidInput', message: string, fieldErrors: Array<{ field: string, message: string }> }
-    | { __typename: 'WebhookEndpointCreated', secret: string, endpoint: { id: string, url: string, description: string | null, events: Array<string>, enabled: boolean, disabledReason: string | null, failingSince: string | null, previousSecretExpiresAt: string | null, createdAt: string, updatedAt: string } }
-   };
-
-export type UpdateWebhookEndpointMutationVariables = Exact<{
-  input: UpdateWebhookEndpointInput;
-}>;
-
-
-export type UpdateWebhookEndpointMutation = { updateWebhookEndpoint:
-    | { __typename: 'InvalidInput', message: string, fieldErrors: Array<{ field: string, message: string }> }
-    | { __typename: 'NotFound', message: string, id: string | null }
-    | { __typename: 'WebhookEndpointUpdated', endpoint: { id: string, url: string, description: string | null, events: Array<string>, enabled: boolean, disabledReason: string | null, failingSince: string | null, previousSecretExpiresAt: string | null, createdAt: string, updatedAt: string } }
-   };
-
-export type DeleteWebhookEndpointMutationVariables = Exact<{
-  input: DeleteWebhookEndpointInput;
-}>;
-
-
-export type DeleteWebhookEndpointMutation = { deleteWebhookEndpoint:
-    | { __typename: 'InvalidInput', message: string, fieldErrors: Array<{ field: string, message: string }> }
-    | { __typename: 'NotFound', message: string, id: string | null }
-    | { __typename: 'WebhookEndpointDeleted', deletedId: string }
-   };
-
-export type SendTestWebhookMutationVariables = Exact<{
-  input: SendTestWebhookInput;
-}>;
-
-
-export type SendTestWebhookMutation = { sendTestWebhook:
-    | { __typename: 'InvalidInput', message: string, fieldErrors: Array<{ field: string, message: string }> }
-    | { __typename: 'NotFound', message: string, id: string | null }
-    | { __typename: 'WebhookTestQueued', webhookId: string }
-   };
-
-export type RotateWebhookSecretMutationVariables = Exact<{
-  input: RotateWebhookSecretInput;
-}>;
-
-
-export type RotateWebhookSecretMutation = { rotateWebhookSecret:
-    | { __typename: 'InvalidInput', message: string, fieldErrors: Array<{ field: string, message: string }> }
-    | { __typename: 'NotFound', message: string, id: string | null }
-    | { __typename: 'WebhookSecretRotated', secret: string, endpoint: { id: string, url: string, description: string | null, events: Array<string>, enabled: boolean, disabledReason: string | null, failingSince: string | null, previousSecretExpiresAt: string | null, createdAt: string, updatedAt: string } }
-   };
-
-export type ResendWebhookDeliveryMutationVariables = Exact<{
-  input: ResendWebhookDeliveryInput;
-}>;
-
-
-export type ResendWebhookDeliveryMutation = { resendWebhookDelivery:
-    | { __typename: 'InvalidInput', message: string, fieldErrors: Array<{ field: string, message: string }> }
-    | { __typename: 'NotFound', message: string, id: string | null }
-    | { __typename: 'WebhookDeliveryQueued', webhookId: string }
-   };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -1245,14 +948,6 @@ fragment NotFoundFields on NotFound {
   message
   id
 }`, {"fragmentName":"FlowResultFields"}) as unknown as TypedDocumentString<FlowResultFieldsFragment, unknown>;
-export const PageInfoFieldsFragmentDoc = new TypedDocumentString(`
-    fragment PageInfoFields on PageInfo {
-  hasNextPage
-  hasPreviousPage
-  startCursor
-  endCursor
-}
-    `, {"fragmentName":"PageInfoFields"}) as unknown as TypedDocumentString<PageInfoFieldsFragment, unknown>;
 export const ComponentSummaryFragmentDoc = new TypedDocumentString(`
     fragment ComponentSummary on Component {
   id
@@ -1267,6 +962,8 @@ export const AuthMethodFieldsFragmentDoc = new TypedDocumentString(`
     fragment AuthMethodFields on AuthMethod {
   type
   label
+  grantTypes
+  redirectUri
   fields {
     name
     label
@@ -1302,6 +999,8 @@ export const ComponentFieldsFragmentDoc = new TypedDocumentString(`
 fragment AuthMethodFields on AuthMethod {
   type
   label
+  grantTypes
+  redirectUri
   fields {
     name
     label
@@ -1373,32 +1072,6 @@ export const VerificationFailedFieldsFragmentDoc = new TypedDocumentString(`
   checkedAt
   durationMs
 }`, {"fragmentName":"VerificationFailedFields"}) as unknown as TypedDocumentString<VerificationFailedFieldsFragment, unknown>;
-export const WebhookEndpointFieldsFragmentDoc = new TypedDocumentString(`
-    fragment WebhookEndpointFields on WebhookEndpoint {
-  id
-  url
-  description
-  events
-  enabled
-  disabledReason
-  failingSince
-  previousSecretExpiresAt
-  createdAt
-  updatedAt
-}
-    `, {"fragmentName":"WebhookEndpointFields"}) as unknown as TypedDocumentString<WebhookEndpointFieldsFragment, unknown>;
-export const WebhookDeliveryFieldsFragmentDoc = new TypedDocumentString(`
-    fragment WebhookDeliveryFields on WebhookDelivery {
-  id
-  webhookId
-  eventType
-  ok
-  statusCode
-  durationMs
-  error
-  attemptedAt
-}
-    `, {"fragmentName":"WebhookDeliveryFields"}) as unknown as TypedDocumentString<WebhookDeliveryFieldsFragment, unknown>;
 export const SetupStatusDocument = new TypedDocumentString(`
     query SetupStatus {
   setupStatus {
@@ -1460,18 +1133,9 @@ export const WorkspacesDocument = new TypedDocumentString(`
   role
 }`) as unknown as TypedDocumentString<WorkspacesQuery, WorkspacesQueryVariables>;
 export const MembersDocument = new TypedDocumentString(`
-    query Members($first: Int, $after: String, $last: Int, $before: String) {
-  members(first: $first, after: $after, last: $last, before: $before) {
-    totalCount
-    pageInfo {
-      ...PageInfoFields
-    }
-    edges {
-      cursor
-      node {
-        ...MemberFields
-      }
-    }
+    query Members {
+  members {
+    ...MemberFields
   }
 }
     fragment PersonFields on Person {
@@ -1485,26 +1149,11 @@ fragment MemberFields on Member {
   }
   role
   joinedAt
-}
-fragment PageInfoFields on PageInfo {
-  hasNextPage
-  hasPreviousPage
-  startCursor
-  endCursor
 }`) as unknown as TypedDocumentString<MembersQuery, MembersQueryVariables>;
 export const InvitationsDocument = new TypedDocumentString(`
-    query Invitations($first: Int, $after: String, $last: Int, $before: String) {
-  invitations(first: $first, after: $after, last: $last, before: $before) {
-    totalCount
-    pageInfo {
-      ...PageInfoFields
-    }
-    edges {
-      cursor
-      node {
-        ...InvitationFields
-      }
-    }
+    query Invitations {
+  invitations {
+    ...InvitationFields
   }
 }
     fragment InvitationFields on Invitation {
@@ -1512,12 +1161,6 @@ export const InvitationsDocument = new TypedDocumentString(`
   role
   createdAt
   expiresAt
-}
-fragment PageInfoFields on PageInfo {
-  hasNextPage
-  hasPreviousPage
-  startCursor
-  endCursor
 }`) as unknown as TypedDocumentString<InvitationsQuery, InvitationsQueryVariables>;
 export const InvitationPreviewDocument = new TypedDocumentString(`
     query InvitationPreview($token: String!) {
@@ -1529,18 +1172,9 @@ export const InvitationPreviewDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<InvitationPreviewQuery, InvitationPreviewQueryVariables>;
 export const ApiTokensDocument = new TypedDocumentString(`
-    query ApiTokens($first: Int, $after: String, $last: Int, $before: String) {
-  apiTokens(first: $first, after: $after, last: $last, before: $before) {
-    totalCount
-    pageInfo {
-      ...PageInfoFields
-    }
-    edges {
-      cursor
-      node {
-        ...ApiTokenFields
-      }
-    }
+    query ApiTokens {
+  apiTokens {
+    ...ApiTokenFields
   }
 }
     fragment ApiTokenFields on ApiToken {
@@ -1556,22 +1190,10 @@ export const ApiTokensDocument = new TypedDocumentString(`
   expiresAt
   revokedAt
   lastUsedAt
-}
-fragment PageInfoFields on PageInfo {
-  hasNextPage
-  hasPreviousPage
-  startCursor
-  endCursor
 }`) as unknown as TypedDocumentString<ApiTokensQuery, ApiTokensQueryVariables>;
 export const AuditLogDocument = new TypedDocumentString(`
-    query AuditLog($filter: AuditFilter, $first: Int, $after: String, $last: Int, $before: String) {
-  auditLog(
-    filter: $filter
-    first: $first
-    after: $after
-    last: $last
-    before: $before
-  ) {
+    query AuditLog($filter: AuditFilter, $first: Int, $after: String) {
+  auditLog(filter: $filter, first: $first, after: $after) {
     edges {
       cursor
       node {
@@ -1588,16 +1210,12 @@ export const AuditLogDocument = new TypedDocumentString(`
       }
     }
     pageInfo {
-      ...PageInfoFields
+      hasNextPage
+      endCursor
     }
   }
 }
-    fragment PageInfoFields on PageInfo {
-  hasNextPage
-  hasPreviousPage
-  startCursor
-  endCursor
-}`) as unknown as TypedDocumentString<AuditLogQuery, AuditLogQueryVariables>;
+    `) as unknown as TypedDocumentString<AuditLogQuery, AuditLogQueryVariables>;
 export const SetupFirstOwnerDocument = new TypedDocumentString(`
     mutation SetupFirstOwner($input: SetupInput!) {
   setupFirstOwner(input: $input) {
@@ -1637,8 +1255,8 @@ fragment InvalidInputFields on InvalidInput {
   }
 }`) as unknown as TypedDocumentString<SetupFirstOwnerMutation, SetupFirstOwnerMutationVariables>;
 export const SignInDocument = new TypedDocumentString(`
-    mutation SignIn($input: SignInInput!) {
-  signIn(input: $input) {
+    mutation SignIn($email: String!, $password: String!) {
+  signIn(email: $email, password: $password) {
     __typename
     ... on SignedIn {
       ...SignedInFields
@@ -1677,29 +1295,19 @@ fragment InvalidInputFields on InvalidInput {
     message
   }
 }`) as unknown as TypedDocumentString<SignInMutation, SignInMutationVariables>;
-export const EndSessionDocument = new TypedDocumentString(`
-    mutation EndSession {
-  endSession {
-    __typename
-    ... on SessionEnded {
-      person {
-        id
-      }
-    }
-  }
+export const SignOutDocument = new TypedDocumentString(`
+    mutation SignOut {
+  signOut
 }
-    `) as unknown as TypedDocumentString<EndSessionMutation, EndSessionMutationVariables>;
+    `) as unknown as TypedDocumentString<SignOutMutation, SignOutMutationVariables>;
 export const SwitchWorkspaceDocument = new TypedDocumentString(`
-    mutation SwitchWorkspace($input: SwitchWorkspaceInput!) {
-  switchWorkspace(input: $input) {
+    mutation SwitchWorkspace($id: ID!) {
+  switchWorkspace(id: $id) {
     __typename
     ... on WorkspaceSwitched {
       workspace {
         ...WorkspaceFields
       }
-    }
-    ... on InvalidInput {
-      ...InvalidInputFields
     }
     ... on NotFound {
       ...NotFoundFields
@@ -1712,20 +1320,13 @@ export const SwitchWorkspaceDocument = new TypedDocumentString(`
   slug
   role
 }
-fragment InvalidInputFields on InvalidInput {
-  message
-  fieldErrors {
-    field
-    message
-  }
-}
 fragment NotFoundFields on NotFound {
   message
   id
 }`) as unknown as TypedDocumentString<SwitchWorkspaceMutation, SwitchWorkspaceMutationVariables>;
 export const CreateWorkspaceDocument = new TypedDocumentString(`
-    mutation CreateWorkspace($input: CreateWorkspaceInput!) {
-  createWorkspace(input: $input) {
+    mutation CreateWorkspace($name: String!) {
+  createWorkspace(name: $name) {
     __typename
     ... on WorkspaceCreated {
       workspace {
@@ -1751,8 +1352,8 @@ fragment InvalidInputFields on InvalidInput {
   }
 }`) as unknown as TypedDocumentString<CreateWorkspaceMutation, CreateWorkspaceMutationVariables>;
 export const CreateInvitationDocument = new TypedDocumentString(`
-    mutation CreateInvitation($input: CreateInvitationInput!) {
-  createInvitation(input: $input) {
+    mutation CreateInvitation($role: Role!) {
+  createInvitation(role: $role) {
     __typename
     ... on InvitationCreated {
       invitation {
@@ -1782,16 +1383,13 @@ fragment InvalidInputFields on InvalidInput {
   }
 }`) as unknown as TypedDocumentString<CreateInvitationMutation, CreateInvitationMutationVariables>;
 export const RevokeInvitationDocument = new TypedDocumentString(`
-    mutation RevokeInvitation($input: RevokeInvitationInput!) {
-  revokeInvitation(input: $input) {
+    mutation RevokeInvitation($id: ID!) {
+  revokeInvitation(id: $id) {
     __typename
     ... on InvitationRevoked {
       invitation {
         ...InvitationFields
       }
-    }
-    ... on InvalidInput {
-      ...InvalidInputFields
     }
     ... on NotFound {
       ...NotFoundFields
@@ -1804,20 +1402,13 @@ export const RevokeInvitationDocument = new TypedDocumentString(`
   createdAt
   expiresAt
 }
-fragment InvalidInputFields on InvalidInput {
-  message
-  fieldErrors {
-    field
-    message
-  }
-}
 fragment NotFoundFields on NotFound {
   message
   id
 }`) as unknown as TypedDocumentString<RevokeInvitationMutation, RevokeInvitationMutationVariables>;
 export const AcceptInvitationDocument = new TypedDocumentString(`
-    mutation AcceptInvitation($input: AcceptInvitationInput!) {
-  acceptInvitation(input: $input) {
+    mutation AcceptInvitation($token: String!, $newPerson: NewPersonInput) {
+  acceptInvitation(token: $token, newPerson: $newPerson) {
     __typename
     ... on InvitationAccepted {
       person {
@@ -1858,8 +1449,8 @@ fragment NotFoundFields on NotFound {
   id
 }`) as unknown as TypedDocumentString<AcceptInvitationMutation, AcceptInvitationMutationVariables>;
 export const ChangeMemberRoleDocument = new TypedDocumentString(`
-    mutation ChangeMemberRole($input: ChangeMemberRoleInput!) {
-  changeMemberRole(input: $input) {
+    mutation ChangeMemberRole($personId: ID!, $role: Role!) {
+  changeMemberRole(personId: $personId, role: $role) {
     __typename
     ... on MemberUpdated {
       member {
@@ -1901,8 +1492,8 @@ fragment NotFoundFields on NotFound {
   id
 }`) as unknown as TypedDocumentString<ChangeMemberRoleMutation, ChangeMemberRoleMutationVariables>;
 export const RemoveMemberDocument = new TypedDocumentString(`
-    mutation RemoveMember($input: RemoveMemberInput!) {
-  removeMember(input: $input) {
+    mutation RemoveMember($personId: ID!) {
+  removeMember(personId: $personId) {
     __typename
     ... on MemberRemoved {
       personId
@@ -1966,16 +1557,13 @@ fragment InvalidInputFields on InvalidInput {
   }
 }`) as unknown as TypedDocumentString<CreateApiTokenMutation, CreateApiTokenMutationVariables>;
 export const RevokeApiTokenDocument = new TypedDocumentString(`
-    mutation RevokeApiToken($input: RevokeApiTokenInput!) {
-  revokeApiToken(input: $input) {
+    mutation RevokeApiToken($id: ID!) {
+  revokeApiToken(id: $id) {
     __typename
     ... on ApiTokenRevoked {
       apiToken {
         ...ApiTokenFields
       }
-    }
-    ... on InvalidInput {
-      ...InvalidInputFields
     }
     ... on NotFound {
       ...NotFoundFields
@@ -1996,39 +1584,17 @@ export const RevokeApiTokenDocument = new TypedDocumentString(`
   revokedAt
   lastUsedAt
 }
-fragment InvalidInputFields on InvalidInput {
-  message
-  fieldErrors {
-    field
-    message
-  }
-}
 fragment NotFoundFields on NotFound {
   message
   id
 }`) as unknown as TypedDocumentString<RevokeApiTokenMutation, RevokeApiTokenMutationVariables>;
 export const ComponentsDocument = new TypedDocumentString(`
-    query Components($first: Int, $after: String, $last: Int, $before: String) {
-  components(first: $first, after: $after, last: $last, before: $before) {
-    totalCount
-    pageInfo {
-      ...PageInfoFields
-    }
-    edges {
-      cursor
-      node {
-        ...ComponentSummary
-      }
-    }
+    query Components {
+  components {
+    ...ComponentSummary
   }
 }
-    fragment PageInfoFields on PageInfo {
-  hasNextPage
-  hasPreviousPage
-  startCursor
-  endCursor
-}
-fragment ComponentSummary on Component {
+    fragment ComponentSummary on Component {
   id
   key
   name
@@ -2037,47 +1603,27 @@ fragment ComponentSummary on Component {
   format
 }`) as unknown as TypedDocumentString<ComponentsQuery, ComponentsQueryVariables>;
 export const ComponentDocument = new TypedDocumentString(`
-    query Component($key: String!, $first: Int, $after: String, $last: Int, $before: String) {
+    query Component($key: String!) {
   component(key: $key) {
     ...ComponentFields
-    credentials(first: $first, after: $after, last: $last, before: $before) {
-      totalCount
-      pageInfo {
-        ...PageInfoFields
-      }
-      edges {
-        cursor
-        node {
-          ...CredentialFields
-          usage {
-            totalCount
-            edges {
-              node {
-                flow {
-                  id
-                  name
-                  status
-                }
-                step {
-                  id
-                  position
-                  name
-                }
-              }
-            }
-          }
+    credentials {
+      ...CredentialFields
+      usage {
+        flow {
+          id
+          name
+          status
+        }
+        step {
+          id
+          position
+          name
         }
       }
     }
   }
 }
-    fragment PageInfoFields on PageInfo {
-  hasNextPage
-  hasPreviousPage
-  startCursor
-  endCursor
-}
-fragment VerificationFields on VerificationResult {
+    fragment VerificationFields on VerificationResult {
   ok
   code
   status
@@ -2102,6 +1648,8 @@ fragment ComponentFields on Component {
 fragment AuthMethodFields on AuthMethod {
   type
   label
+  grantTypes
+  redirectUri
   fields {
     name
     label
@@ -2140,8 +1688,8 @@ fragment CredentialFields on Credential {
   updatedAt
 }`) as unknown as TypedDocumentString<ComponentQuery, ComponentQueryVariables>;
 export const RegisterComponentDocument = new TypedDocumentString(`
-    mutation RegisterComponent($input: RegisterComponentInput!) {
-  registerComponent(input: $input) {
+    mutation RegisterComponent($descriptor: JSONObject!, $format: DescriptorFormat, $key: String) {
+  registerComponent(descriptor: $descriptor, format: $format, key: $key) {
     __typename
     ... on ComponentRegistered {
       component {
@@ -2176,6 +1724,8 @@ fragment ComponentFields on Component {
 fragment AuthMethodFields on AuthMethod {
   type
   label
+  grantTypes
+  redirectUri
   fields {
     name
     label
@@ -2217,8 +1767,8 @@ export const ComponentSettingsDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<ComponentSettingsQuery, ComponentSettingsQueryVariables>;
 export const SetComponentSettingsDocument = new TypedDocumentString(`
-    mutation SetComponentSettings($input: SetComponentSettingsInput!) {
-  setComponentSettings(input: $input) {
+    mutation SetComponentSettings($componentKey: String!, $settings: [ComponentSettingInput!]!) {
+  setComponentSettings(componentKey: $componentKey, settings: $settings) {
     __typename
     ... on ComponentSettingsSet {
       component {
@@ -2265,6 +1815,8 @@ export const PreviewComponentDocument = new TypedDocumentString(`
     fragment AuthMethodFields on AuthMethod {
   type
   label
+  grantTypes
+  redirectUri
   fields {
     name
     label
@@ -2289,17 +1841,12 @@ fragment InvalidInputFields on InvalidInput {
   }
 }`) as unknown as TypedDocumentString<PreviewComponentQuery, PreviewComponentQueryVariables>;
 export const CredentialsDocument = new TypedDocumentString(`
-    query Credentials($filter: CredentialFilter, $first: Int, $after: String, $last: Int, $before: String) {
-  credentials(
-    filter: $filter
-    first: $first
-    after: $after
-    last: $last
-    before: $before
-  ) {
+    query Credentials($filter: CredentialFilter, $first: Int, $after: String) {
+  credentials(filter: $filter, first: $first, after: $after) {
     totalCount
     pageInfo {
-      ...PageInfoFields
+      hasNextPage
+      endCursor
     }
     edges {
       cursor
@@ -2309,13 +1856,7 @@ export const CredentialsDocument = new TypedDocumentString(`
     }
   }
 }
-    fragment PageInfoFields on PageInfo {
-  hasNextPage
-  hasPreviousPage
-  startCursor
-  endCursor
-}
-fragment VerificationFields on VerificationResult {
+    fragment VerificationFields on VerificationResult {
   ok
   code
   status
@@ -2345,47 +1886,27 @@ fragment CredentialFields on Credential {
   updatedAt
 }`) as unknown as TypedDocumentString<CredentialsQuery, CredentialsQueryVariables>;
 export const CredentialDocument = new TypedDocumentString(`
-    query Credential($id: ID!, $usageFirst: Int, $usageAfter: String, $usageLast: Int, $usageBefore: String) {
+    query Credential($id: ID!) {
   credential(id: $id) {
     ...CredentialFields
     component {
       ...ComponentFields
     }
-    usage(
-      first: $usageFirst
-      after: $usageAfter
-      last: $usageLast
-      before: $usageBefore
-    ) {
-      totalCount
-      pageInfo {
-        ...PageInfoFields
+    usage {
+      flow {
+        id
+        name
+        status
       }
-      edges {
-        cursor
-        node {
-          flow {
-            id
-            name
-            status
-          }
-          step {
-            id
-            position
-            name
-          }
-        }
+      step {
+        id
+        position
+        name
       }
     }
   }
 }
-    fragment PageInfoFields on PageInfo {
-  hasNextPage
-  hasPreviousPage
-  startCursor
-  endCursor
-}
-fragment VerificationFields on VerificationResult {
+    fragment VerificationFields on VerificationResult {
   ok
   code
   status
@@ -2410,6 +1931,8 @@ fragment ComponentFields on Component {
 fragment AuthMethodFields on AuthMethod {
   type
   label
+  grantTypes
+  redirectUri
   fields {
     name
     label
@@ -2448,55 +1971,12 @@ fragment CredentialFields on Credential {
   updatedAt
 }`) as unknown as TypedDocumentString<CredentialQuery, CredentialQueryVariables>;
 export const CredentialVerificationsDocument = new TypedDocumentString(`
-    query CredentialVerifications($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {
+    query CredentialVerifications($id: ID!, $first: Int) {
   credential(id: $id) {
     id
     status
-    verifications(first: $first, after: $after, last: $last, before: $before) {
-      totalCount
-      pageInfo {
-        ...PageInfoFields
-      }
-      edges {
-        cursor
-        node {
-          ...VerificationFields
-        }
-      }
-    }
-  }
-}
-    fragment PageInfoFields on PageInfo {
-  hasNextPage
-  hasPreviousPage
-  startCursor
-  endCursor
-}
-fragment VerificationFields on VerificationResult {
-  ok
-  code
-  status
-  message
-  checkedAt
-  durationMs
-}`) as unknown as TypedDocumentString<CredentialVerificationsQuery, CredentialVerificationsQueryVariables>;
-export const VerifyCredentialValuesDocument = new TypedDocumentString(`
-    mutation VerifyCredentialValues($input: CredentialInput!) {
-  verifyCredentialValues(input: $input) {
-    __typename
-    ... on CredentialValuesVerified {
-      verification {
-        ...VerificationFields
-      }
-    }
-    ... on VerificationFailed {
-      ...VerificationFailedFields
-    }
-    ... on InvalidInput {
-      ...InvalidInputFields
-    }
-    ... on NotFound {
-      ...NotFoundFields
+    verifications(first: $first) {
+      ...VerificationFields
     }
   }
 }
@@ -2507,24 +1987,21 @@ export const VerifyCredentialValuesDocument = new TypedDocumentString(`
   message
   checkedAt
   durationMs
-}
-fragment InvalidInputFields on InvalidInput {
-  message
-  fieldErrors {
-    field
-    message
-  }
-}
-fragment VerificationFailedFields on VerificationFailed {
-  message
-  verification {
+}`) as unknown as TypedDocumentString<CredentialVerificationsQuery, CredentialVerificationsQueryVariables>;
+export const VerifyCredentialDocument = new TypedDocumentString(`
+    mutation VerifyCredential($input: CredentialInput!) {
+  verifyCredential(input: $input) {
     ...VerificationFields
   }
 }
-fragment NotFoundFields on NotFound {
+    fragment VerificationFields on VerificationResult {
+  ok
+  code
+  status
   message
-  id
-}`) as unknown as TypedDocumentString<VerifyCredentialValuesMutation, VerifyCredentialValuesMutationVariables>;
+  checkedAt
+  durationMs
+}`) as unknown as TypedDocumentString<VerifyCredentialMutation, VerifyCredentialMutationVariables>;
 export const CreateCredentialDocument = new TypedDocumentString(`
     mutation CreateCredential($input: CredentialInput!) {
   createCredential(input: $input) {
@@ -2595,8 +2072,8 @@ fragment NotFoundFields on NotFound {
   id
 }`) as unknown as TypedDocumentString<CreateCredentialMutation, CreateCredentialMutationVariables>;
 export const UpdateCredentialDocument = new TypedDocumentString(`
-    mutation UpdateCredential($input: UpdateCredentialInput!) {
-  updateCredential(input: $input) {
+    mutation UpdateCredential($id: ID!, $values: JSONObject!) {
+  updateCredential(id: $id, values: $values) {
     __typename
     ... on CredentialUpdated {
       credential {
@@ -2664,8 +2141,8 @@ fragment NotFoundFields on NotFound {
   id
 }`) as unknown as TypedDocumentString<UpdateCredentialMutation, UpdateCredentialMutationVariables>;
 export const RenameCredentialDocument = new TypedDocumentString(`
-    mutation RenameCredential($input: RenameCredentialInput!) {
-  renameCredential(input: $input) {
+    mutation RenameCredential($id: ID!, $name: String!) {
+  renameCredential(id: $id, name: $name) {
     __typename
     ... on CredentialRenamed {
       credential {
@@ -2721,8 +2198,8 @@ fragment NotFoundFields on NotFound {
   id
 }`) as unknown as TypedDocumentString<RenameCredentialMutation, RenameCredentialMutationVariables>;
 export const DeleteCredentialDocument = new TypedDocumentString(`
-    mutation DeleteCredential($input: DeleteCredentialInput!) {
-  deleteCredential(input: $input) {
+    mutation DeleteCredential($id: ID!) {
+  deleteCredential(id: $id) {
     __typename
     ... on CredentialDeleted {
       deletedId: id
@@ -2735,28 +2212,18 @@ export const DeleteCredentialDocument = new TypedDocumentString(`
         status
       }
     }
-    ... on InvalidInput {
-      ...InvalidInputFields
-    }
     ... on NotFound {
       ...NotFoundFields
     }
   }
 }
-    fragment InvalidInputFields on InvalidInput {
-  message
-  fieldErrors {
-    field
-    message
-  }
-}
-fragment NotFoundFields on NotFound {
+    fragment NotFoundFields on NotFound {
   message
   id
 }`) as unknown as TypedDocumentString<DeleteCredentialMutation, DeleteCredentialMutationVariables>;
 export const ReverifyCredentialDocument = new TypedDocumentString(`
-    mutation ReverifyCredential($input: ReverifyCredentialInput!) {
-  reverifyCredential(input: $input) {
+    mutation ReverifyCredential($id: ID!) {
+  reverifyCredential(id: $id) {
     __typename
     ... on CredentialVerified {
       credential {
@@ -2765,9 +2232,6 @@ export const ReverifyCredentialDocument = new TypedDocumentString(`
       verification {
         ...VerificationFields
       }
-    }
-    ... on InvalidInput {
-      ...InvalidInputFields
     }
     ... on NotFound {
       ...NotFoundFields
@@ -2803,20 +2267,13 @@ fragment CredentialFields on Credential {
   createdAt
   updatedAt
 }
-fragment InvalidInputFields on InvalidInput {
-  message
-  fieldErrors {
-    field
-    message
-  }
-}
 fragment NotFoundFields on NotFound {
   message
   id
 }`) as unknown as TypedDocumentString<ReverifyCredentialMutation, ReverifyCredentialMutationVariables>;
 export const ResolveCredentialDocument = new TypedDocumentString(`
-    mutation ResolveCredential($input: ResolveCredentialInput!) {
-  resolveCredential(input: $input) {
+    mutation ResolveCredential($id: ID!) {
+  resolveCredential(id: $id) {
     __typename
     ... on ResolvedCredential {
       credential {
@@ -2829,9 +2286,6 @@ export const ResolveCredentialDocument = new TypedDocumentString(`
     ... on VerificationFailed {
       ...VerificationFailedFields
     }
-    ... on InvalidInput {
-      ...InvalidInputFields
-    }
     ... on NotFound {
       ...NotFoundFields
     }
@@ -2866,13 +2320,6 @@ fragment CredentialFields on Credential {
   createdAt
   updatedAt
 }
-fragment InvalidInputFields on InvalidInput {
-  message
-  fieldErrors {
-    field
-    message
-  }
-}
 fragment VerificationFailedFields on VerificationFailed {
   message
   verification {
@@ -2883,15 +2330,21 @@ fragment NotFoundFields on NotFound {
   message
   id
 }`) as unknown as TypedDocumentString<ResolveCredentialMutation, ResolveCredentialMutationVariables>;
-export const BeginOAuth2AuthorizationDocument = new TypedDocumentString(`
-    mutation BeginOAuth2Authorization($input: CredentialInput!) {
-  beginOAuth2Authorization(input: $input) {
+export const StartOAuth2AuthorizationDocument = new TypedDocumentString(`
+    mutation StartOAuth2Authorization($input: CredentialInput!) {
+  startOAuth2Authorization(input: $input) {
+    authorizationUrl
+    state
+  }
+}
+    `) as unknown as TypedDocumentString<StartOAuth2AuthorizationMutation, StartOAuth2AuthorizationMutationVariables>;
+export const ReconnectOAuth2CredentialDocument = new TypedDocumentString(`
+    mutation ReconnectOAuth2Credential($input: ReconnectOAuth2CredentialInput!) {
+  reconnectOAuth2Credential(input: $input) {
     __typename
-    ... on OAuth2AuthorizationStarted {
-      authorization {
-        authorizationUrl
-        state
-      }
+    ... on OAuth2Authorization {
+      authorizationUrl
+      state
     }
     ... on InvalidInput {
       ...InvalidInputFields
@@ -2911,38 +2364,14 @@ export const BeginOAuth2AuthorizationDocument = new TypedDocumentString(`
 fragment NotFoundFields on NotFound {
   message
   id
-}`) as unknown as TypedDocumentString<BeginOAuth2AuthorizationMutation, BeginOAuth2AuthorizationMutationVariables>;
+}`) as unknown as TypedDocumentString<ReconnectOAuth2CredentialMutation, ReconnectOAuth2CredentialMutationVariables>;
 export const FlowsDocument = new TypedDocumentString(`
-    query Flows($status: FlowStatus, $first: Int, $after: String, $last: Int, $before: String) {
-  flows(
-    status: $status
-    first: $first
-    after: $after
-    last: $last
-    before: $before
-  ) {
-    totalCount
-    pageInfo {
-      ...PageInfoFields
-    }
-    edges {
-      cursor
-      node {
-        ...FlowFields
-      }
-    }
-  }
-  active: flows(status: ACTIVE, first: 1) {
-    totalCount
+    query Flows($status: FlowStatus) {
+  flows(status: $status) {
+    ...FlowFields
   }
 }
-    fragment PageInfoFields on PageInfo {
-  hasNextPage
-  hasPreviousPage
-  startCursor
-  endCursor
-}
-fragment FlowStepFields on FlowStep {
+    fragment FlowStepFields on FlowStep {
   id
   position
   name
@@ -3089,8 +2518,8 @@ fragment NotFoundFields on NotFound {
   id
 }`) as unknown as TypedDocumentString<CreateFlowMutation, CreateFlowMutationVariables>;
 export const RenameFlowDocument = new TypedDocumentString(`
-    mutation RenameFlow($input: RenameFlowInput!) {
-  renameFlow(input: $input) {
+    mutation RenameFlow($id: ID!, $name: String!) {
+  renameFlow(id: $id, name: $name) {
     ...FlowResultFields
   }
 }
@@ -3163,8 +2592,8 @@ fragment NotFoundFields on NotFound {
   id
 }`) as unknown as TypedDocumentString<RenameFlowMutation, RenameFlowMutationVariables>;
 export const SetStepCredentialDocument = new TypedDocumentString(`
-    mutation SetStepCredential($input: SetStepCredentialInput!) {
-  setStepCredential(input: $input) {
+    mutation SetStepCredential($stepId: ID!, $credentialId: ID) {
+  setStepCredential(stepId: $stepId, credentialId: $credentialId) {
     ...FlowResultFields
   }
 }
@@ -3237,8 +2666,8 @@ fragment NotFoundFields on NotFound {
   id
 }`) as unknown as TypedDocumentString<SetStepCredentialMutation, SetStepCredentialMutationVariables>;
 export const ActivateFlowDocument = new TypedDocumentString(`
-    mutation ActivateFlow($input: ActivateFlowInput!) {
-  activateFlow(input: $input) {
+    mutation ActivateFlow($id: ID!) {
+  activateFlow(id: $id) {
     ...FlowResultFields
   }
 }
@@ -3311,8 +2740,8 @@ fragment NotFoundFields on NotFound {
   id
 }`) as unknown as TypedDocumentString<ActivateFlowMutation, ActivateFlowMutationVariables>;
 export const DeactivateFlowDocument = new TypedDocumentString(`
-    mutation DeactivateFlow($input: DeactivateFlowInput!) {
-  deactivateFlow(input: $input) {
+    mutation DeactivateFlow($id: ID!) {
+  deactivateFlow(id: $id) {
     ...FlowResultFields
   }
 }
@@ -3385,8 +2814,8 @@ fragment NotFoundFields on NotFound {
   id
 }`) as unknown as TypedDocumentString<DeactivateFlowMutation, DeactivateFlowMutationVariables>;
 export const DeleteFlowDocument = new TypedDocumentString(`
-    mutation DeleteFlow($input: DeleteFlowInput!) {
-  deleteFlow(input: $input) {
+    mutation DeleteFlow($id: ID!) {
+  deleteFlow(id: $id) {
     __typename
     ... on FlowDeleted {
       deletedId: id
@@ -3411,25 +2840,12 @@ fragment NotFoundFields on NotFound {
   id
 }`) as unknown as TypedDocumentString<DeleteFlowMutation, DeleteFlowMutationVariables>;
 export const ComponentCatalogDocument = new TypedDocumentString(`
-    query ComponentCatalog($first: Int, $after: String) {
-  components(first: $first, after: $after) {
-    pageInfo {
-      ...PageInfoFields
-    }
-    edges {
-      node {
-        ...ComponentFields
-      }
-    }
+    query ComponentCatalog {
+  components {
+    ...ComponentFields
   }
 }
-    fragment PageInfoFields on PageInfo {
-  hasNextPage
-  hasPreviousPage
-  startCursor
-  endCursor
-}
-fragment ComponentSummary on Component {
+    fragment ComponentSummary on Component {
   id
   key
   name
@@ -3446,6 +2862,8 @@ fragment ComponentFields on Component {
 fragment AuthMethodFields on AuthMethod {
   type
   label
+  grantTypes
+  redirectUri
   fields {
     name
     label
@@ -3462,245 +2880,3 @@ fragment AuthMethodFields on AuthMethod {
     }
   }
 }`) as unknown as TypedDocumentString<ComponentCatalogQuery, ComponentCatalogQueryVariables>;
-export const WebhookEndpointsDocument = new TypedDocumentString(`
-    query WebhookEndpoints($first: Int, $after: String, $deliveries: Int = 10) {
-  webhookEndpoints(first: $first, after: $after) {
-    pageInfo {
-      hasNextPage
-      endCursor
-    }
-    edges {
-      cursor
-      node {
-        ...WebhookEndpointFields
-        deliveries(first: $deliveries) {
-          pageInfo {
-            hasNextPage
-            endCursor
-          }
-          edges {
-            cursor
-            node {
-              ...WebhookDeliveryFields
-            }
-          }
-        }
-      }
-    }
-  }
-}
-    fragment WebhookEndpointFields on WebhookEndpoint {
-  id
-  url
-  description
-  events
-  enabled
-  disabledReason
-  failingSince
-  previousSecretExpiresAt
-  createdAt
-  updatedAt
-}
-fragment WebhookDeliveryFields on WebhookDelivery {
-  id
-  webhookId
-  eventType
-  ok
-  statusCode
-  durationMs
-  error
-  attemptedAt
-}`) as unknown as TypedDocumentString<WebhookEndpointsQuery, WebhookEndpointsQueryVariables>;
-export const CreateWebhookEndpointDocument = new TypedDocumentString(`
-    mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {
-  createWebhookEndpoint(input: $input) {
-    __typename
-    ... on WebhookEndpointCreated {
-      secret
-      endpoint {
-        ...WebhookEndpointFields
-      }
-    }
-    ... on InvalidInput {
-      ...InvalidInputFields
-    }
-  }
-}
-    fragment InvalidInputFields on InvalidInput {
-  message
-  fieldErrors {
-    field
-    message
-  }
-}
-fragment WebhookEndpointFields on WebhookEndpoint {
-  id
-  url
-  description
-  events
-  enabled
-  disabledReason
-  failingSince
-  previousSecretExpiresAt
-  createdAt
-  updatedAt
-}`) as unknown as TypedDocumentString<CreateWebhookEndpointMutation, CreateWebhookEndpointMutationVariables>;
-export const UpdateWebhookEndpointDocument = new TypedDocumentString(`
-    mutation UpdateWebhookEndpoint($input: UpdateWebhookEndpointInput!) {
-  updateWebhookEndpoint(input: $input) {
-    __typename
-    ... on WebhookEndpointUpdated {
-      endpoint {
-        ...WebhookEndpointFields
-      }
-    }
-    ... on InvalidInput {
-      ...InvalidInputFields
-    }
-    ... on NotFound {
-      ...NotFoundFields
-    }
-  }
-}
-    fragment InvalidInputFields on InvalidInput {
-  message
-  fieldErrors {
-    field
-    message
-  }
-}
-fragment NotFoundFields on NotFound {
-  message
-  id
-}
-fragment WebhookEndpointFields on WebhookEndpoint {
-  id
-  url
-  description
-  events
-  enabled
-  disabledReason
-  failingSince
-  previousSecretExpiresAt
-  createdAt
-  updatedAt
-}`) as unknown as TypedDocumentString<UpdateWebhookEndpointMutation, UpdateWebhookEndpointMutationVariables>;
-export const DeleteWebhookEndpointDocument = new TypedDocumentString(`
-    mutation DeleteWebhookEndpoint($input: DeleteWebhookEndpointInput!) {
-  deleteWebhookEndpoint(input: $input) {
-    __typename
-    ... on WebhookEndpointDeleted {
-      deletedId: id
-    }
-    ... on InvalidInput {
-      ...InvalidInputFields
-    }
-    ... on NotFound {
-      ...NotFoundFields
-    }
-  }
-}
-    fragment InvalidInputFields on InvalidInput {
-  message
-  fieldErrors {
-    field
-    message
-  }
-}
-fragment NotFoundFields on NotFound {
-  message
-  id
-}`) as unknown as TypedDocumentString<DeleteWebhookEndpointMutation, DeleteWebhookEndpointMutationVariables>;
-export const SendTestWebhookDocument = new TypedDocumentString(`
-    mutation SendTestWebhook($input: SendTestWebhookInput!) {
-  sendTestWebhook(input: $input) {
-    __typename
-    ... on WebhookTestQueued {
-      webhookId
-    }
-    ... on InvalidInput {
-      ...InvalidInputFields
-    }
-    ... on NotFound {
-      ...NotFoundFields
-    }
-  }
-}
-    fragment InvalidInputFields on InvalidInput {
-  message
-  fieldErrors {
-    field
-    message
-  }
-}
-fragment NotFoundFields on NotFound {
-  message
-  id
-}`) as unknown as TypedDocumentString<SendTestWebhookMutation, SendTestWebhookMutationVariables>;
-export const RotateWebhookSecretDocument = new TypedDocumentString(`
-    mutation RotateWebhookSecret($input: RotateWebhookSecretInput!) {
-  rotateWebhookSecret(input: $input) {
-    __typename
-    ... on WebhookSecretRotated {
-      secret
-      endpoint {
-        ...WebhookEndpointFields
-      }
-    }
-    ... on InvalidInput {
-      ...InvalidInputFields
-    }
-    ... on NotFound {
-      ...NotFoundFields
-    }
-  }
-}
-    fragment InvalidInputFields on InvalidInput {
-  message
-  fieldErrors {
-    field
-    message
-  }
-}
-fragment NotFoundFields on NotFound {
-  message
-  id
-}
-fragment WebhookEndpointFields on WebhookEndpoint {
-  id
-  url
-  description
-  events
-  enabled
-  disabledReason
-  failingSince
-  previousSecretExpiresAt
-  createdAt
-  updatedAt
-}`) as unknown as TypedDocumentString<RotateWebhookSecretMutation, RotateWebhookSecretMutationVariables>;
-export const ResendWebhookDeliveryDocument = new TypedDocumentString(`
-    mutation ResendWebhookDelivery($input: ResendWebhookDeliveryInput!) {
-  resendWebhookDelivery(input: $input) {
-    __typename
-    ... on WebhookDeliveryQueued {
-      webhookId
-    }
-    ... on InvalidInput {
-      ...InvalidInputFields
-    }
-    ... on NotFound {
-      ...NotFoundFields
-    }
-  }
-}
-    fragment InvalidInputFields on InvalidInput {
-  message
-  fieldErrors {
-    field
-    message
-  }
-}
-fragment NotFoundFields on NotFound {
-  message
-  id
-}`) as unknown as TypedDocumentString<ResendWebhookDeliveryMutation, ResendWebhookDeliveryMutationVariables>;

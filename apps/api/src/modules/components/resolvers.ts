@@ -30,6 +30,10 @@ export const componentResolvers: Resolvers = {
   ComponentPreview: {
     authMethods: (p) => p.descriptor.authMethods,
   },
+  AuthMethod: {
+    grantTypes: (m) => (m.type === "OAUTH2" ? m.oauth2.grantTypes.map((grant) => (grant === "authorization_code" ? "AUTHORIZATION_CODE" : "CLIENT_CREDENTIALS")) : []),
+    redirectUri: (m, _, ctx) => (m.type === "OAUTH2" && m.oauth2.grantTypes.includes("authorization_code") ? ctx.services.credentials.oauth2RedirectUri() : null),
+  },
   FieldDefinition: {
     required: (f) => f.required ?? false,
     secret: (f) => f.secret ?? false,

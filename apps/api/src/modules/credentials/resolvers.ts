@@ -51,6 +51,7 @@ export const credentialResolvers: Resolvers = {
       if (result.__typename === "ResolvedCredential") ctx.loaders.knownComponent(result.component);
       return result;
     },
+    reconnectOAuth2Credential: (_, { input }, ctx) => ctx.services.credentials.reconnectOAuth2Credential(ctx.workspaceId, input),
     startOAuth2Authorization: async (_, { input }, ctx) => {
       const result = await ctx.services.credentials.startOAuth2Authorization(ctx.workspaceId, input);
       if (isProblem(result)) failAsUserInput(result);

@@ -11,11 +11,13 @@ import { CredentialRow, type CredentialRowData } from "@/components/credential-r
 import { EmptyState } from "@/components/empty-state";
 import { LastVerified } from "@/components/last-verified";
 import { PageHeader } from "@/components/page-header";
+import { SortSelect } from "@/components/sort-select";
 import { SuccessNotice } from "@/components/success-notice";
 import { Pager } from "@/components/pager";
-import { loadFromApi } from "@/lib/api";
-import { authMethodLabel, fieldLabel, formatCount, savedNoticeText } from "@/lib/format";
+import { loadFromApi, loadViewer } from "@/lib/api";
+import { authMethodLabel, CREDENTIAL_SORTS, fieldLabel, formatCount, savedNoticeText, type CredentialSort } from "@/lib/format";
 import { pageVariables } from "@/lib/paging";
+import { permissionsOf, readOnlyReason } from "@/lib/permissions";
 
 export const dynamic = "force-dynamic";
 
@@ -41,9 +43,11 @@ export async function generateMetadata({ params }: ComponentPageProps): Promise<
 export default async function ComponentPage({ params, searchParams }: ComponentPageProps) {
   const { key } = await params;
   const search = await searchParams;
-  const { saved } = search;
+  const { saved, sort: sortParam, deleted } = search;
+  const sort: CredentialSort = typeof sortParam === "string" && sortParam in CREDENTIAL_SORTS ? (sortParam as CredentialSort) : "name";
   const page = pageVariables(search);
-  const result = await loadComponent(key, page.after, page.before);
+  const [result, viewer] = await Promise.all([loadComponent(key, page.after, page.before), loadViewer()]);
+  const permissions = permissionsOf(viewer.ok ? viewer.data.viewer : null);
   const trail = [{ href: "/", label: "Credentials" }];
 
   if (!result.ok) {
@@ -76,7 +80,7 @@ export default async function ComponentPage({ params, searchParams }: ComponentP
           </>
         }
         actions={
-          component.authMethods.length > 0 ? (
+          component.authMethods.length > 0 && permissions.canWrite ? (
             <Link className="button" href={addHref}>
               Add credential
             </Link>
@@ -84,6 +88,12 @@ export default async function ComponentPage({ params, searchParams }: ComponentP
         }
       />
       {savedCredential ? <SuccessNotice>{savedNoticeText(savedCredential)}</SuccessNotice> : null}
+      {typeof deleted === "string" && deleted ? <SuccessNotice>“{deleted.slice(0, 200)}” was deleted.</SuccessNotice> : null}
+      {permissions.canWrite ? null : (
+        <p className="read-only-note" data-testid="read-only-note">
+          {readOnlyReason(permissions)}
+        </p>
+      )}
       <section aria-labelledby="credentials-heading" className="section">
         <h2 id="credentials-heading" className="section__title">
           Credentials
@@ -91,7 +101,7 @@ export default async function ComponentPage({ params, searchParams }: ComponentP
         {component.credentials.totalCount === 0 ? (
           <EmptyState title="No credentials yet">
             <p>Credentials you add for {component.name} are listed here, with their status.</p>
-            {component.authMethods.length > 0 ? (
+            {component.authMethods.length > 0 && permissions.canWrite ? (
               <p>
                 <Link className="button" href={addHref}>
                   Add the first credential
@@ -100,6 +110,8 @@ export default async function ComponentPage({ params, searchParams }: ComponentP
             ) : null}
           </EmptyState>
         ) : (
+          <>
+          <SortSelect value={sort} />
           <div className="table-wrap">
             <table className="data-table">
               <caption className="visually-hidden">Credentials for {component.name}</caption>
@@ -116,9 +128,10 @@ export default async function ComponentPage({ params, searchParams }: ComponentP
                 </tr>
               </thead>
               <tbody>
-                {credentials.map((credential) => (
+                {sortCredentials(credentials, sort, savedCredential?.id).map((credential) => (
                   <CredentialRow
                     key={credential.id}
+                    highlighted={credential.id === savedCredential?.id}
                     credential={toRowData(component, credential)}
                     lastVerified={<LastVerified checkedAt={credential.lastVerification?.checkedAt} now={now} />}
                   />
@@ -126,11 +139,26 @@ export default async function ComponentPage({ params, searchParams }: ComponentP
               </tbody>
             </table>
           </div>
+          </>
         )}
         <Pager pageInfo={component.credentials.pageInfo} search={search} label="Credentials" />
       </section>
     </>
   );
+}
+
+const STATUS_ORDER: Record<Credential["status"], number> = { INVALID: 0, EXPIRED: 1, UNREACHABLE: 2, UNVERIFIED: 3, VALID: 4 };
+
+/** The credentials in the chosen order; the one just saved comes first, whatever the order. */
+function sortCredentials(credentials: readonly Credential[], sort: CredentialSort, savedId: string | undefined): Credential[] {
+  const byName = (a: Credential, b: Credential) => a.name.localeCompare(b.name);
+  const compare =
+    sort === "newest"
+      ? (a: Credential, b: Credential) => b.createdAt.localeCompare(a.createdAt) || byName(a, b)
+      : sort === "status"
+        ? (a: Credential, b: Credential) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || byName(a, b)
+        : byName;
+  return [...credentials].sort((a, b) => Number(b.id === savedId) - Number(a.id === savedId) || compare(a, b));
 }
 
 function toRowData(component: Component, credential: Credential): CredentialRowData {

@@ -10,8 +10,10 @@ import { EmptyState } from "@/components/empty-state";
 import { FlowStatusBadge } from "@/components/flow-status-badge";
 import { LastVerified } from "@/components/last-verified";
 import { Pager } from "@/components/pager";
+import { ReconnectButton } from "@/components/reconnect-button";
 import { StatusIndicator } from "@/components/status-indicator";
 import { SuccessNotice } from "@/components/success-notice";
+import { HISTORY_PAGE, VerificationHistory } from "@/components/verification-history";
 import { loadCredential } from "@/lib/credential-data";
 import { authMethodLabel, fieldLabel, formatDateTime, savedNoticeText } from "@/lib/format";
 import { pageVariables } from "@/lib/paging";
@@ -35,7 +37,7 @@ export async function generateMetadata({ params }: CredentialPageProps): Promise
 export default async function CredentialPage({ params, searchParams }: CredentialPageProps) {
   const { id } = await params;
   const search = await searchParams;
-  const { saved } = search;
+  const { saved, history } = search;
   const usagePage = pageVariables(search, USAGE);
   const result = await loadCredential(id, usagePage.after || usagePage.before ? usagePage : null);
   if (!result.ok) {
@@ -72,7 +74,7 @@ export default async function CredentialPage({ params, searchParams }: Credentia
               {credential.component.name}
             </Link>
           </div>
-          <CredentialTitle id={credential.id} name={credential.name} componentHref={componentHref} />
+          <CredentialTitle id={credential.id} name={credential.name} componentHref={componentHref} usedBySteps={credential.usage.totalCount} />
         </div>
       </header>
       {saved ? <SuccessNotice>{savedNoticeText(credential)}</SuccessNotice> : null}
@@ -87,6 +89,9 @@ export default async function CredentialPage({ params, searchParams }: Credentia
             <dd>
               <StatusIndicator id="credential-status" status={credential.status} reason={verification?.message} />
               {verification ? <p className="facts__note">{verification.message}</p> : null}
+              {method?.type === "OAUTH2" && method.grantTypes.includes("AUTHORIZATION_CODE") ? (
+                <ReconnectButton id={credential.id} providerName={credential.component.name} />
+              ) : null}
             </dd>
           </div>
           <div className="facts__row">
@@ -100,8 +105,7 @@ export default async function CredentialPage({ params, searchParams }: Credentia
               {verification ? (
                 <span className="muted">
                   {" "}
-                  · {formatDateTime(verification.checkedAt)} · <code>{verification.code}</code> in{" "}
-                  {verification.durationMs} ms
+                  · {formatDateTime(verification.checkedAt)} · took {verification.durationMs} ms
                 </span>
               ) : null}
             </dd>
@@ -128,6 +132,8 @@ export default async function CredentialPage({ params, searchParams }: Credentia
           </div>
         </dl>
       </section>
+
+      <VerificationHistory credentialId={credential.id} shown={Number(typeof history === "string" ? history : HISTORY_PAGE) || HISTORY_PAGE} />
 
       <section className="section" aria-labelledby="used-by" id="used-by-section">
         <h2 id="used-by" className="section__title">

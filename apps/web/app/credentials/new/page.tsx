@@ -9,6 +9,7 @@ import { ComponentPicker } from "@/components/component-picker";
 import { CredentialFormPage } from "@/components/credential-form-page";
 import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
+import { RequireWrite } from "@/components/permissions";
 import { loadFromApi } from "@/lib/api";
 import { loadAllComponents } from "@/lib/credential-data";
 
@@ -39,11 +40,13 @@ async function ChooseComponent() {
           <p>Components come from the built-in catalog or are registered through the API.</p>
         </EmptyState>
       ) : (
-        <div className="panel panel--narrow">
-          <ComponentPicker
-            components={[...result.data.components].sort((a, b) => a.name.localeCompare(b.name))}
-          />
-        </div>
+        <RequireWrite what="add credentials">
+          <div className="panel panel--narrow">
+            <ComponentPicker
+              components={[...result.data.components].sort((a, b) => a.name.localeCompare(b.name))}
+            />
+          </div>
+        </RequireWrite>
       )}
     </>
   );

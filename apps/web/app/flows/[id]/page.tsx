@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 
 import { ApiProblemBanner } from "@/components/api-problem-banner";
+import { AttentionBanner } from "@/components/attention-banner";
 import { Breadcrumb } from "@/components/breadcrumb";
 import { FlowManager } from "@/components/flow-manager";
 import { PageHeader } from "@/components/page-header";
@@ -54,6 +55,7 @@ export default async function FlowPage({ params, searchParams }: FlowPageProps) 
         title={flow.name}
         meta={`${formatCount(flow.steps.length, "step")} · updated ${formatDateTime(flow.updatedAt)}`}
       />
+      <AttentionBanner flows={[flow]} listing={false} />
       <FlowManager
         flow={flow}
         components={components}

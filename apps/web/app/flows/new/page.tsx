@@ -4,6 +4,7 @@ import { ApiProblemBanner } from "@/components/api-problem-banner";
 import { Breadcrumb } from "@/components/breadcrumb";
 import { FlowEditor } from "@/components/flow-editor";
 import { PageHeader } from "@/components/page-header";
+import { RequireWrite } from "@/components/permissions";
 import { loadFromApi } from "@/lib/api";
 import { loadFlowEditorData } from "@/lib/credential-data";
 
@@ -21,9 +22,11 @@ export default async function NewFlowPage() {
         description="Name the flow and add its steps. Each step talks to one component and uses one of its credentials; a new flow starts inactive."
       />
       {result.ok ? (
-        <div className="panel">
-          <FlowEditor components={result.data.components} credentials={result.data.credentials} />
-        </div>
+        <RequireWrite what="create flows">
+          <div className="panel">
+            <FlowEditor components={result.data.components} credentials={result.data.credentials} />
+          </div>
+        </RequireWrite>
       ) : (
         <ApiProblemBanner problem={result.problem} />
       )}

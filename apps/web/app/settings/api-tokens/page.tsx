@@ -2,6 +2,7 @@ import { ApiTokensDocument, type ApiTokenScope } from "@latchkey/sdk";
 import type { Metadata } from "next";
 
 import { ActionForm } from "@/components/access/action-form";
+import { ConfirmForm } from "@/components/access/confirm-form";
 import { ApiProblemBanner } from "@/components/api-problem-banner";
 import { DataTable } from "@/components/data-table";
 import { PageHeader } from "@/components/page-header";
@@ -17,8 +18,8 @@ export const metadata: Metadata = { title: "API tokens" };
 const SCOPES: { scope: ApiTokenScope; label: string; hint: string }[] = [
   { scope: "READ", label: "read", hint: "list components, credentials and flows" },
   { scope: "WRITE", label: "write", hint: "create, change and delete credentials and flows" },
-  { scope: "COMPONENTS_WRITE", label: "components:write", hint: "registerComponent: decides where credentials' secrets are sent" },
-  { scope: "CREDENTIALS_USE", label: "credentials:use", hint: "resolveCredential: the decrypted secrets" },
+  { scope: "COMPONENTS_WRITE", label: "components:write", hint: "register and change components, which decide where credentials' secrets are sent" },
+  { scope: "CREDENTIALS_USE", label: "credentials:use", hint: "read credentials' decrypted secrets (for the programs that run flows)" },
 ];
 const SCOPE_LABELS = Object.fromEntries(SCOPES.map((s) => [s.scope, s.label])) as Record<ApiTokenScope, string>;
 
@@ -100,12 +101,16 @@ export default async function ApiTokensPage({ searchParams }: { searchParams: Pr
                   <td data-label="Status">{status}</td>
                   <td>
                     {token.revokedAt ? null : (
-                      <form action={revokeApiTokenAction}>
-                        <input type="hidden" name="id" value={token.id} />
-                        <button type="submit" className="link-button" aria-label={`Revoke ${token.name}`}>
-                          Revoke
-                        </button>
-                      </form>
+                      <ConfirmForm
+                        action={revokeApiTokenAction}
+                        fields={{ id: token.id }}
+                        triggerLabel="Revoke"
+                        triggerAriaLabel={`Revoke ${token.name}`}
+                        title={`Revoke “${token.name}”?`}
+                        confirmLabel="Revoke token"
+                      >
+                        <p>Every program that uses this token is refused from now on. This cannot be undone.</p>
+                      </ConfirmForm>
                     )}
                   </td>
                 </tr>

@@ -1,17 +1,30 @@
-import { AuditLogDocument } from "@latchkey/sdk";
+import { ApiTokensDocument, AuditLogDocument, MembersDocument } from "@latchkey/sdk";
 import type { Metadata } from "next";
 import Link from "next/link";
 
 import { ApiProblemBanner } from "@/components/api-problem-banner";
 import { DataTable } from "@/components/data-table";
 import { PageHeader } from "@/components/page-header";
-import { loadFromApi } from "@/lib/api";
+import { combineResults, loadFromApi } from "@/lib/api";
 import { formatDateTime } from "@/lib/format";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Audit log" };
 
 const PAGE_SIZE = 50;
+
+/** The kinds of objects audit events are about, as stored, with their names for people. */
+const OBJECT_TYPES: [string, string][] = [
+  ["credential", "Credential"],
+  ["flow", "Flow"],
+  ["component", "Component"],
+  ["api_token", "API token"],
+  ["invitation", "Invitation"],
+  ["membership", "Membership"],
+  ["person", "Person"],
+  ["session", "Session"],
+  ["workspace", "Workspace"],
+];
 
 interface Search {
   objectType?: string;
@@ -22,8 +35,20 @@ interface Search {
 
 export default async function AuditLogPage({ searchParams }: { searchParams: Promise<Search> }) {
   const search = await searchParams;
-  const filter = { objectType: search.objectType || null, objectId: search.objectId || null, actorId: search.actorId || null };
-  const result = await loadFromApi((api) => api.request(AuditLogDocument, { filter, first: PAGE_SIZE, after: search.after || null }));
+  // Object types are stored in lower case: "Credential" finds them too.
+  const filter = { objectType: search.objectType?.trim().toLowerCase() || null, objectId: search.objectId?.trim() || null, actorId: search.actorId || null };
+  const loaded = await Promise.all([
+      loadFromApi((api) => api.request(AuditLogDocument, { filter, first: PAGE_SIZE, after: search.after || null })),
+      // Who can be chosen as the actor, by name: the members and the API tokens.
+      loadFromApi(async (api) => {
+        const [{ members }, { apiTokens }] = await Promise.all([api.request(MembersDocument), api.request(ApiTokensDocument)]);
+        return [
+          ...members.map((member) => ({ id: member.person.id, label: member.person.name })),
+          ...apiTokens.map((token) => ({ id: token.id, label: `API token “${token.name}”` })),
+        ];
+      }),
+  ]);
+  const result = combineResults(loaded);
   const header = (
     <PageHeader title="Audit log" eyebrow="Settings" description="Who did what, to which object, when and from where. Newest first; never a secret value." />
   );
@@ -35,7 +60,8 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
       </>
     );
   }
-  const { edges, pageInfo } = result.data.auditLog;
+  const [{ auditLog }, actors] = result.data;
+  const { edges, pageInfo } = auditLog;
   const filtered = (params: Record<string, string | null | undefined>) => {
     const query = new URLSearchParams(Object.entries({ ...filter, ...params }).filter((e): e is [string, string] => !!e[1]));
     return `/settings/audit-log${query.size > 0 ? `?${query}` : ""}`;
@@ -46,15 +72,29 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
       <form className="form form--inline" method="get" action="/settings/audit-log">
         <label className="field">
           <span className="field__label">Object type</span>
-          <input className="input" name="objectType" defaultValue={search.objectType ?? ""} placeholder="credential" />
+          <select className="input" name="objectType" defaultValue={filter.objectType ?? ""}>
+            <option value="">Any</option>
+            {OBJECT_TYPES.map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
         </label>
         <label className="field">
           <span className="field__label">Object id</span>
           <input className="input" name="objectId" defaultValue={search.objectId ?? ""} />
         </label>
         <label className="field">
-          <span className="field__label">Actor id</span>
-          <input className="input" name="actorId" defaultValue={search.actorId ?? ""} />
+          <span className="field__label">Who</span>
+          <select className="input" name="actorId" defaultValue={search.actorId ?? ""}>
+            <option value="">Anyone</option>
+            {actors.map((actor) => (
+              <option key={actor.id} value={actor.id}>
+                {actor.label}
+              </option>
+            ))}
+          </select>
         </label>
         <div className="form__actions">
           <button type="submit" className="button">

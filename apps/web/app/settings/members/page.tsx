@@ -86,7 +86,7 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
               </th>
               <td data-label="Email">{member.person.email}</td>
               <td data-label="Role">
-                <ActionForm action={changeMemberRoleAction} submitLabel="Change" className="form--inline" submitClassName="button button--secondary">
+                <ActionForm action={changeMemberRoleAction} submitLabel="Change" className="form--inline" submitClassName="button button--secondary" resetOnError>
                   <input type="hidden" name="personId" value={member.person.id} />
                   <RoleSelect value={member.role} label={`Role of ${member.person.name}`} />
                 </ActionForm>

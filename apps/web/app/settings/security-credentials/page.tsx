@@ -1,15 +1,6 @@
-import type { Metadata } from "next";
+import { redirect } from "next/navigation";
 
-import { CredentialsOverview, type OverviewSearchParams } from "@/components/credentials-overview";
-
-export const dynamic = "force-dynamic";
-
-export const metadata: Metadata = { title: "Security Credentials" };
-
-export default async function SecurityCredentialsPage({
-  searchParams,
-}: {
-  searchParams: Promise<OverviewSearchParams>;
-}) {
-  return <CredentialsOverview title="Security Credentials" eyebrow="Settings" searchParams={await searchParams} />;
+/** Settings → Security Credentials was the Credentials overview a second time: one place now, old links still arrive. */
+export default function SecurityCredentialsPage(): never {
+  redirect("/");
 }

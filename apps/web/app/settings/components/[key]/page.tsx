@@ -38,8 +38,8 @@ export default async function ComponentSettingsPage({ params }: { params: Promis
         eyebrow="Settings · Components"
         description={
           <>
-            Values an admin sets once for this workspace, used by the component&apos;s templates (for an imported component.json, its{" "}
-            <code>envVars</code>: an OAuth2 app&apos;s client id and secret, …). Secret ones are sealed like credential secrets and never shown
+            Values an admin sets once for this workspace, used by the component&apos;s templates (for an imported component.json, its
+            environment variables: an OAuth2 app&apos;s client id and secret, …). Secret ones are sealed like credential secrets and never shown
             again. Format: {FORMAT_LABELS[component.format]}. <Link href={`/components/${encodeURIComponent(component.key)}`}>Its credentials</Link>
           </>
         }
