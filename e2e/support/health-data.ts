@@ -55,20 +55,22 @@ export async function seedInvalidCredentialInActiveFlow(api: LatchkeyClient): Pr
   const suffix = Date.now().toString(36);
   const component = { key: `fake-crm-${suffix}`, name: `Fake CRM ${suffix}` };
   const { registerComponent } = await api.request(RegisterComponentDocument, {
-    descriptor: {
-      key: component.key,
-      name: component.name,
-      description: "A local test application.",
-      baseUrl: app.url,
-      authMethods: [
-        {
-          type: "API_KEY",
-          label: "API key",
-          fields: [{ name: "apiKey", label: "API key", type: "PASSWORD", secret: true, required: true }],
-          apply: { in: "header", name: "X-Api-Key" },
-          verify: { http: { method: "GET", path: "/me" } },
-        },
-      ],
+    input: {
+      descriptor: {
+        key: component.key,
+        name: component.name,
+        description: "A local test application.",
+        baseUrl: app.url,
+        authMethods: [
+          {
+            type: "API_KEY",
+            label: "API key",
+            fields: [{ name: "apiKey", label: "API key", type: "PASSWORD", secret: true, required: true }],
+            apply: { in: "header", name: "X-Api-Key" },
+            verify: { http: { method: "GET", path: "/me" } },
+          },
+        ],
+      },
     },
   });
   if (registerComponent.__typename !== "ComponentRegistered") throw new Error(`registerComponent answered ${registerComponent.__typename}`);
@@ -81,7 +83,7 @@ export async function seedInvalidCredentialInActiveFlow(api: LatchkeyClient): Pr
   await activateFlow(api, flow.id);
 
   app.keys.delete(key);
-  const { reverifyCredential } = await api.request(ReverifyCredentialDocument, { id: credential.id });
+  const { reverifyCredential } = await api.request(ReverifyCredentialDocument, { input: { id: credential.id } });
   if (reverifyCredential.__typename !== "CredentialVerified" || reverifyCredential.credential.status !== "INVALID") {
     throw new Error("the revoked key did not make the credential INVALID");
   }
@@ -90,7 +92,7 @@ export async function seedInvalidCredentialInActiveFlow(api: LatchkeyClient): Pr
 
 /** A browser context signed in as a new VIEWER of the owner's workspace (joined through an invitation link). */
 export async function viewerContext(browser: Browser, api: LatchkeyClient): Promise<BrowserContext> {
-  const { createInvitation } = await api.request(CreateInvitationDocument, { role: "VIEWER" });
+  const { createInvitation } = await api.request(CreateInvitationDocument, { input: { role: "VIEWER" } });
   if (createInvitation.__typename !== "InvitationCreated") throw new Error(`createInvitation answered ${createInvitation.__typename}`);
   const context = await browser.newContext({ baseURL: WEB_ORIGIN, storageState: { cookies: [], origins: [] } });
   const page = await context.newPage();

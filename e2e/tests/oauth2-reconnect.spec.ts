@@ -26,22 +26,24 @@ test("Connect only, with the redirect URI to copy; Reconnect keeps the credentia
   const issuer = provider!.issuer.url!;
   const key = `mock-reconnect-${Date.now().toString(36)}`;
   const { registerComponent } = await api.request(RegisterComponentDocument, {
-    descriptor: {
-      key,
-      name: "Mock Chat",
-      description: "An OAuth2 provider run by the test.",
-      baseUrl: issuer,
-      authMethods: [
-        {
-          type: "OAUTH2",
-          label: "OAuth app",
-          fields: [
-            { name: "clientId", label: "Client ID", type: "STRING", required: true },
-            { name: "clientSecret", label: "Client secret", type: "PASSWORD", secret: true, required: true },
-          ],
-          oauth2: { grantTypes: ["authorization_code"], authorizationUrl: `${issuer}/authorize`, tokenUrl: `${issuer}/token`, scopes: ["read"] },
-        },
-      ],
+    input: {
+      descriptor: {
+        key,
+        name: "Mock Chat",
+        description: "An OAuth2 provider run by the test.",
+        baseUrl: issuer,
+        authMethods: [
+          {
+            type: "OAUTH2",
+            label: "OAuth app",
+            fields: [
+              { name: "clientId", label: "Client ID", type: "STRING", required: true },
+              { name: "clientSecret", label: "Client secret", type: "PASSWORD", secret: true, required: true },
+            ],
+            oauth2: { grantTypes: ["authorization_code"], authorizationUrl: `${issuer}/authorize`, tokenUrl: `${issuer}/token`, scopes: ["read"] },
+          },
+        ],
+      },
     },
   });
   expect(registerComponent.__typename).toBe("ComponentRegistered");

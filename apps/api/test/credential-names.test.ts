@@ -61,11 +61,11 @@ test("a name already used by a credential of the component is refused on `name`,
 test("renaming to another credential's name is refused; a change of case of its own name is not", async () => {
   const first = await createCredential(api().client, input("names-a", "Staging"));
   const second = await createCredential(api().client, input("names-a", "Sandbox"));
-  const { renameCredential: clash } = await api().client.request(RenameCredentialDocument, { id: second.id, name: "staging" });
+  const { renameCredential: clash } = await api().client.request(RenameCredentialDocument, { input: { id: second.id, name: "staging" } });
   expect(clash.__typename).toBe("InvalidInput");
   if (clash.__typename === "InvalidInput") expect(clash.fieldErrors.map((e) => e.field)).toEqual(["name"]);
 
-  const { renameCredential: own } = await api().client.request(RenameCredentialDocument, { id: first.id, name: "STAGING" });
+  const { renameCredential: own } = await api().client.request(RenameCredentialDocument, { input: { id: first.id, name: "STAGING" } });
   expect(own.__typename).toBe("CredentialRenamed");
 });
 
@@ -99,7 +99,7 @@ onPostgres("the migration keeps the oldest name and numbers the other duplicates
     await client.query("UPDATE credentials SET name = 'DUP' WHERE id = $1", [newer.id]);
     // The name the migration gives the second is held too: one of those two gets a piece of its id.
     await client.query("UPDATE credentials SET name = 'Dup (2)' WHERE id = $1", [third.id]);
-    const sqlFile = path.resolve(__dirname, "../../../packages/db/migrations/0011_credential_names_unique.sql");
+    const sqlFile = path.resolve(__dirname, "../../../packages/db/migrations/0014_credential_names_unique.sql");
     // The data part and the index (the column this migration also adds is there already).
     const statements = readFileSync(sqlFile, "utf8").split("--> statement-breakpoint").filter((statement) => !statement.includes("ALTER TABLE"));
     for (const statement of statements) await client.query(statement);

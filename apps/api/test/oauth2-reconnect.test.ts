@@ -46,7 +46,7 @@ test("auth methods say which grants work and which redirect URI to register", as
 
 test("a revoked connection is reconnected in place: same id, name and flow step, new tokens verified, VALID again", async () => {
   const id = await connect(api(), provider, { componentKey: "reconnect-code", webUrl: WEB_URL });
-  await api().client.request(RenameCredentialDocument, { id, name: "Sales team CRM" });
+  await api().client.request(RenameCredentialDocument, { input: { id, name: "Sales team CRM" } });
   const { createFlow } = await api().client.request(CreateFlowDocument, { input: { name: "CRM nightly", steps: [{ componentKey: "reconnect-code", credentialId: id }] } });
   if (createFlow.__typename !== "FlowSaved") throw new Error(createFlow.__typename);
 
@@ -56,7 +56,7 @@ test("a revoked connection is reconnected in place: same id, name and flow step,
     response.statusCode = 400;
     response.body = { error: "invalid_grant" };
   });
-  const { reverifyCredential } = await api().client.request(ReverifyCredentialDocument, { id });
+  const { reverifyCredential } = await api().client.request(ReverifyCredentialDocument, { input: { id } });
   expect(reverifyCredential.__typename === "CredentialVerified" && reverifyCredential.credential.status).not.toBe("VALID");
   const before = provider.issued.length;
 
@@ -80,7 +80,7 @@ test("a revoked connection is reconnected in place: same id, name and flow step,
   const { flow } = await api().client.request(FlowDocument, { id: createFlow.flow.id });
   expect(flow!.steps[0]!.credential).toMatchObject({ id, status: "VALID" });
   const { component } = await api().client.request(ComponentDocument, { key: "reconnect-code" });
-  expect(component!.credentials.filter((c) => c.name === "Sales team CRM")).toHaveLength(1);
+  expect(component!.credentials.edges.filter((e) => e.node.name === "Sales team CRM")).toHaveLength(1);
 });
 
 test("a refused exchange on reconnect changes nothing", async () => {

@@ -991,7 +991,7 @@ async function nextAccountNumber(db: Database, workspaceId: string, componentId:
   return row?.seq ?? 1;
 }
 
-/** The unique index that keeps credential names unique per component, ignoring case (migration 0011). */
+/** The unique index that keeps credential names unique per component, ignoring case (migration 0014). */
 const CREDENTIAL_NAME_UNIQUE = "credentials_component_name_unique";
 
 /** Whether another credential of the component (not `exceptId`) has this name, ignoring case. */

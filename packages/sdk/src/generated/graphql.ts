@@ -4,6 +4,20 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** An invitation link being used. */
+export type AcceptInvitationInput = {
+  /** The new account, when the caller is not signed in. */
+  newPerson?: NewPersonInput | null | undefined;
+  /** The token from the link. */
+  token: string;
+};
+
+/** The flow to activate. */
+export type ActivateFlowInput = {
+  /** The flow's id. */
+  id: string | number;
+};
+
 /** What an API token may do. */
 export type ApiTokenScope =
   /**
@@ -52,6 +66,14 @@ export type AuthType =
   /** OAuth2 client credentials or authorization code; tokens are stored as secrets. */
   | 'OAUTH2';
 
+/** A member's new role. */
+export type ChangeMemberRoleInput = {
+  /** The member's person id. */
+  personId: string | number;
+  /** The new role. */
+  role: Role;
+};
+
 /** One setting to change. */
 export type ComponentSettingInput = {
   /** A setting the component declares. */
@@ -76,6 +98,28 @@ export type CreateFlowInput = {
   name: string;
   /** The steps in order (at most 100). */
   steps: Array<FlowStepInput>;
+};
+
+/** A new invitation link. */
+export type CreateInvitationInput = {
+  /** The role the invited person gets. */
+  role: Role;
+};
+
+/** A new webhook endpoint. */
+export type CreateWebhookEndpointInput = {
+  /** A note for people, at most 500 characters. */
+  description?: string | null | undefined;
+  /** Event types to send; empty or null: every event. */
+  events?: Array<string> | null | undefined;
+  /** https URL (http only to a host the network policy allows as private); at most 2000 characters. */
+  url: string;
+};
+
+/** A new workspace. */
+export type CreateWorkspaceInput = {
+  /** The workspace's name (1 to 200 characters). */
+  name: string;
 };
 
 /** Narrows a credentials list; all given conditions must hold. */
@@ -112,6 +156,30 @@ export type CredentialStatus =
   | 'UNVERIFIED'
   /** Passed its latest verification. */
   | 'VALID';
+
+/** The flow to deactivate. */
+export type DeactivateFlowInput = {
+  /** The flow's id. */
+  id: string | number;
+};
+
+/** The credential to delete. */
+export type DeleteCredentialInput = {
+  /** The credential's id. */
+  id: string | number;
+};
+
+/** The flow to delete. */
+export type DeleteFlowInput = {
+  /** The flow's id. */
+  id: string | number;
+};
+
+/** Which endpoint to delete. */
+export type DeleteWebhookEndpointInput = {
+  /** The endpoint's id. */
+  id: string | number;
+};
 
 /** The format of a component descriptor. */
 export type DescriptorFormat =
@@ -177,6 +245,68 @@ export type ReconnectOAuth2CredentialInput = {
   id: string | number;
 };
 
+/** A component descriptor to register. */
+export type RegisterComponentInput = {
+  /** A component descriptor as COMPONENTS.md describes it (at most 64 KiB), or a component.json (ELASTICIO, at most 512 KiB). */
+  descriptor: Record<string, unknown>;
+  /** The descriptor's format. */
+  format?: DescriptorFormat | null | undefined;
+  /** The component's key. ELASTICIO: optional, derived from the file's `title` when left out ("AWS S3" → `aws-s3`). LATCHKEY: left out, or equal to the descriptor's key. */
+  key?: string | null | undefined;
+};
+
+/** The member to remove. */
+export type RemoveMemberInput = {
+  /** The member's person id. */
+  personId: string | number;
+};
+
+/** A credential's new name. */
+export type RenameCredentialInput = {
+  /** The credential's id. */
+  id: string | number;
+  /** The new name, 1 to 200 characters. */
+  name: string;
+};
+
+/** A flow's new name. */
+export type RenameFlowInput = {
+  /** The flow's id. */
+  id: string | number;
+  /** The new name, 1 to 200 characters. */
+  name: string;
+};
+
+/** Which delivery to send again. */
+export type ResendWebhookDeliveryInput = {
+  /** The id of an attempt of the event (WebhookDelivery.id). */
+  deliveryId: string | number;
+};
+
+/** The credential whose secret values a flow runtime needs. */
+export type ResolveCredentialInput = {
+  /** The credential's id. */
+  id: string | number;
+};
+
+/** The saved credential to verify again. */
+export type ReverifyCredentialInput = {
+  /** The credential's id. */
+  id: string | number;
+};
+
+/** The API token to revoke. */
+export type RevokeApiTokenInput = {
+  /** The token's id. */
+  id: string | number;
+};
+
+/** The invitation to revoke. */
+export type RevokeInvitationInput = {
+  /** The invitation's id. */
+  id: string | number;
+};
+
 /**
  * What a person may do in a workspace. Viewers read; members also manage credentials and flows;
  * admins also register components and manage members, invitations and API tokens; owners also
@@ -192,6 +322,34 @@ export type Role =
   /** Read only. */
   | 'VIEWER';
 
+/** Which endpoint gets a new secret. */
+export type RotateWebhookSecretInput = {
+  /** The endpoint's id. */
+  id: string | number;
+};
+
+/** Which endpoint gets a test event. */
+export type SendTestWebhookInput = {
+  /** The endpoint's id. */
+  id: string | number;
+};
+
+/** Settings of one component to change. */
+export type SetComponentSettingsInput = {
+  /** The component's key. */
+  componentKey: string;
+  /** The settings to change; others keep their value. */
+  settings: Array<ComponentSettingInput>;
+};
+
+/** A step's new credential. */
+export type SetStepCredentialInput = {
+  /** A credential of the step's component, or null (or left out) for none. */
+  credentialId?: string | number | null | undefined;
+  /** The step's id. */
+  stepId: string | number;
+};
+
 /** The first owner's account and workspace. */
 export type SetupInput = {
   /** The owner's email address; used to sign in. */
@@ -202,6 +360,42 @@ export type SetupInput = {
   password: string;
   /** Name of the first workspace; defaults to `<name>'s workspace`. */
   workspaceName?: string | null | undefined;
+};
+
+/** An email address and password to sign in with. */
+export type SignInInput = {
+  /** The email address. */
+  email: string;
+  /** The password. */
+  password: string;
+};
+
+/** Which of the person's workspaces to act in. */
+export type SwitchWorkspaceInput = {
+  /** The workspace's id. */
+  id: string | number;
+};
+
+/** A saved credential's new values. */
+export type UpdateCredentialInput = {
+  /** The credential's id. */
+  id: string | number;
+  /** The new field values by field name (at most 64 KiB); secret fields left out keep their stored value. */
+  values: Record<string, unknown>;
+};
+
+/** Changes to an endpoint; fields left out keep their value. */
+export type UpdateWebhookEndpointInput = {
+  /** A new note; empty clears it. */
+  description?: string | null | undefined;
+  /** Enable or disable the endpoint (enabling clears a FAILING state). */
+  enabled?: boolean | null | undefined;
+  /** New event types; empty: every event. */
+  events?: Array<string> | null | undefined;
+  /** The endpoint's id. */
+  id: string | number;
+  /** A new URL. */
+  url?: string | null | undefined;
 };
 
 /** Why a verification ended as it did. */
@@ -259,15 +453,25 @@ export type WorkspacesQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type WorkspacesQuery = { workspaces: Array<{ id: string, name: string, slug: string, role: Role | null }> };
 
-export type MembersQueryVariables = Exact<{ [key: string]: never; }>;
+export type MembersQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
+}>;
 
 
-export type MembersQuery = { members: Array<{ role: Role, joinedAt: string, person: { id: string, name: string, email: string } }> };
+export type MembersQuery = { members: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { role: Role, joinedAt: string, person: { id: string, name: string, email: string } } }> } };
 
-export type InvitationsQueryVariables = Exact<{ [key: string]: never; }>;
+export type InvitationsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
+}>;
 
 
-export type InvitationsQuery = { invitations: Array<{ id: string, role: Role, createdAt: string, expiresAt: string }> };
+export type InvitationsQuery = { invitations: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, role: Role, createdAt: string, expiresAt: string } }> } };
 
 export type InvitationPreviewQueryVariables = Exact<{
   token: string;
@@ -276,19 +480,26 @@ export type InvitationPreviewQueryVariables = Exact<{
 
 export type InvitationPreviewQuery = { invitation: { workspaceName: string, role: Role, expiresAt: string } | null };
 
-export type ApiTokensQueryVariables = Exact<{ [key: string]: never; }>;
+export type ApiTokensQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
+}>;
 
 
-export type ApiTokensQuery = { apiTokens: Array<{ id: string, name: string, tokenStart: string, scopes: Array<ApiTokenScope>, createdAt: string, expiresAt: string | null, revokedAt: string | null, lastUsedAt: string | null, createdBy: { id: string, name: string } | null }> };
+export type ApiTokensQuery = { apiTokens: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, name: string, tokenStart: string, scopes: Array<ApiTokenScope>, createdAt: string, expiresAt: string | null, revokedAt: string | null, lastUsedAt: string | null, createdBy: { id: string, name: string } | null } }> } };
 
 export type AuditLogQueryVariables = Exact<{
   filter?: AuditFilter | null | undefined;
   first?: number | null | undefined;
   after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
 }>;
 
 
-export type AuditLogQuery = { auditLog: { edges: Array<{ cursor: string, node: { id: string, at: string, actorType: AuditActorType, actorId: string | null, actorName: string | null, action: string, objectType: string, objectId: string | null, remoteAddress: string | null, details: Record<string, unknown> | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type AuditLogQuery = { auditLog: { edges: Array<{ cursor: string, node: { id: string, at: string, actorType: AuditActorType, actorId: string | null, actorName: string | null, action: string, objectType: string, objectId: string | null, remoteAddress: string | null, details: Record<string, unknown> | null } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } };
 
 export type SetupFirstOwnerMutationVariables = Exact<{
   input: SetupInput;
@@ -301,8 +512,7 @@ export type SetupFirstOwnerMutation = { setupFirstOwner:
    };
 
 export type SignInMutationVariables = Exact<{
-  email: string;
-  password: string;
+  input: SignInInput;
 }>;
 
 
@@ -312,23 +522,24 @@ export type SignInMutation = { signIn:
     | { __typename: 'SignedIn', person: { id: string, name: string, email: string }, workspace: { id: string, name: string, slug: string, role: Role | null } | null }
    };
 
-export type SignOutMutationVariables = Exact<{ [key: string]: never; }>;
+export type EndSessionMutationVariables = Exact<{ [key: string]: never; }>;
 
 
-export type SignOutMutation = { signOut: boolean };
+export type EndSessionMutation = { endSession: { __typename: 'SessionEnded', person: { id: string } } };
 
 export type SwitchWorkspaceMutationVariables = Exact<{
-  id: string | number;
+  input: SwitchWorkspaceInput;
 }>;
 
 
 export type SwitchWorkspaceMutation = { switchWorkspace:
+    | { __typename: 'InvalidInput', message: string, fieldErrors: Array<{ field: string, message: string }> }
     | { __typename: 'NotFound', message: string, id: string | null }
     | { __typename: 'WorkspaceSwitched', workspace: { id: string, name: string, slug: string, role: Role | null } }
    };
 
 export type CreateWorkspaceMutationVariables = Exact<{
-  name: string;
+  input: CreateWorkspaceInput;
 }>;
 
 
@@ -338,7 +549,7 @@ export type CreateWorkspaceMutation = { createWorkspace:
    };
 
 export type CreateInvitationMutationVariables = Exact<{
-  role: Role;
+  input: CreateInvitationInput;
 }>;
 
 
@@ -349,18 +560,18 @@ export type CreateInvitationMutation = { createInvitation:
    };
 
 export type RevokeInvitationMutationVariables = Exact<{
-  id: string | number;
+  input: RevokeInvitationInput;
 }>;
 
 
 export type RevokeInvitationMutation = { revokeInvitation:
+    | { __typename: 'InvalidInput', message: string, fieldErrors: Array<{ field: string, message: string }> }
     | { __typename: 'InvitationRevoked', invitation: { id: string, role: Role, createdAt: string, expiresAt: string } }
     | { __typename: 'NotFound', message: string, id: string | null }
    };
 
 export type AcceptInvitationMutationVariables = Exact<{
-  token: string;
-  newPerson?: NewPersonInput | null | undefined;
+  input: AcceptInvitationInput;
 }>;
 
 
@@ -371,8 +582,7 @@ export type AcceptInvitationMutation = { acceptInvitation:
    };
 
 export type ChangeMemberRoleMutationVariables = Exact<{
-  personId: string | number;
-  role: Role;
+  input: ChangeMemberRoleInput;
 }>;
 
 
@@ -384,7 +594,7 @@ export type ChangeMemberRoleMutation = { changeMemberRole:
    };
 
 export type RemoveMemberMutationVariables = Exact<{
-  personId: string | number;
+  input: RemoveMemberInput;
 }>;
 
 
@@ -406,31 +616,39 @@ export type CreateApiTokenMutation = { createApiToken:
    };
 
 export type RevokeApiTokenMutationVariables = Exact<{
-  id: string | number;
+  input: RevokeApiTokenInput;
 }>;
 
 
 export type RevokeApiTokenMutation = { revokeApiToken:
     | { __typename: 'ApiTokenRevoked', apiToken: { id: string, name: string, tokenStart: string, scopes: Array<ApiTokenScope>, createdAt: string, expiresAt: string | null, revokedAt: string | null, lastUsedAt: string | null, createdBy: { id: string, name: string } | null } }
+    | { __typename: 'InvalidInput', message: string, fieldErrors: Array<{ field: string, message: string }> }
     | { __typename: 'NotFound', message: string, id: string | null }
    };
 
-export type ComponentsQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type ComponentsQuery = { components: Array<{ id: string, key: string, name: string, description: string | null, credentialCount: number, format: DescriptorFormat }> };
-
-export type ComponentQueryVariables = Exact<{
-  key: string;
+export type ComponentsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
 }>;
 
 
-export type ComponentQuery = { component: { id: string, key: string, name: string, description: string | null, credentialCount: number, format: DescriptorFormat, credentials: Array<{ id: string, name: string, authType: AuthType, config: Record<string, unknown>, status: CredentialStatus, createdAt: string, updatedAt: string, usage: Array<{ flow: { id: string, name: string, status: FlowStatus }, step: { id: string, position: number, name: string } }>, secrets: Array<{ field: string, hint: string }>, lastVerification: { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number } | null, component: { id: string, key: string, name: string } }>, authMethods: Array<{ type: AuthType, label: string, grantTypes: Array<OAuth2GrantType>, redirectUri: string | null, fields: Array<{ name: string, label: string, type: FieldType, required: boolean, secret: boolean, description: string | null, placeholder: string | null, defaultValue: string | null, options: Array<string> | null, selectOptions: Array<{ value: string, label: string }> | null }> }> } | null };
+export type ComponentsQuery = { components: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, key: string, name: string, description: string | null, credentialCount: number, format: DescriptorFormat } }> } };
+
+export type ComponentQueryVariables = Exact<{
+  key: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
+}>;
+
+
+export type ComponentQuery = { component: { id: string, key: string, name: string, description: string | null, credentialCount: number, format: DescriptorFormat, credentials: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, name: string, authType: AuthType, config: Record<string, unknown>, status: CredentialStatus, createdAt: string, updatedAt: string, usage: { totalCount: number, edges: Array<{ node: { flow: { id: string, name: string, status: FlowStatus }, step: { id: string, position: number, name: string } } }> }, secrets: Array<{ field: string, hint: string }>, lastVerification: { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number } | null, component: { id: string, key: string, name: string } } }> }, authMethods: Array<{ type: AuthType, label: string, grantTypes: Array<OAuth2GrantType>, redirectUri: string | null, fields: Array<{ name: string, label: string, type: FieldType, required: boolean, secret: boolean, description: string | null, placeholder: string | null, defaultValue: string | null, options: Array<string> | null, selectOptions: Array<{ value: string, label: string }> | null }> }> } | null };
 
 export type RegisterComponentMutationVariables = Exact<{
-  descriptor: Record<string, unknown>;
-  format?: DescriptorFormat | null | undefined;
-  key?: string | null | undefined;
+  input: RegisterComponentInput;
 }>;
 
 
@@ -447,8 +665,7 @@ export type ComponentSettingsQueryVariables = Exact<{
 export type ComponentSettingsQuery = { component: { id: string, key: string, name: string, format: DescriptorFormat, settings: Array<{ name: string, description: string | null, required: boolean, secret: boolean, isSet: boolean }> } | null };
 
 export type SetComponentSettingsMutationVariables = Exact<{
-  componentKey: string;
-  settings: Array<ComponentSettingInput> | ComponentSettingInput;
+  input: SetComponentSettingsInput;
 }>;
 
 
@@ -474,32 +691,46 @@ export type CredentialsQueryVariables = Exact<{
   filter?: CredentialFilter | null | undefined;
   first?: number | null | undefined;
   after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
 }>;
 
 
-export type CredentialsQuery = { credentials: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, name: string, authType: AuthType, config: Record<string, unknown>, status: CredentialStatus, createdAt: string, updatedAt: string, secrets: Array<{ field: string, hint: string }>, lastVerification: { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number } | null, component: { id: string, key: string, name: string } } }> } };
+export type CredentialsQuery = { credentials: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, name: string, authType: AuthType, config: Record<string, unknown>, status: CredentialStatus, createdAt: string, updatedAt: string, secrets: Array<{ field: string, hint: string }>, lastVerification: { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number } | null, component: { id: string, key: string, name: string } } }> } };
 
 export type CredentialQueryVariables = Exact<{
   id: string | number;
+  usageFirst?: number | null | undefined;
+  usageAfter?: string | null | undefined;
+  usageLast?: number | null | undefined;
+  usageBefore?: string | null | undefined;
 }>;
 
 
-export type CredentialQuery = { credential: { id: string, name: string, authType: AuthType, config: Record<string, unknown>, status: CredentialStatus, createdAt: string, updatedAt: string, component: { id: string, key: string, name: string, description: string | null, credentialCount: number, format: DescriptorFormat, authMethods: Array<{ type: AuthType, label: string, grantTypes: Array<OAuth2GrantType>, redirectUri: string | null, fields: Array<{ name: string, label: string, type: FieldType, required: boolean, secret: boolean, description: string | null, placeholder: string | null, defaultValue: string | null, options: Array<string> | null, selectOptions: Array<{ value: string, label: string }> | null }> }> }, usage: Array<{ flow: { id: string, name: string, status: FlowStatus }, step: { id: string, position: number, name: string } }>, secrets: Array<{ field: string, hint: string }>, lastVerification: { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number } | null } | null };
+export type CredentialQuery = { credential: { id: string, name: string, authType: AuthType, config: Record<string, unknown>, status: CredentialStatus, createdAt: string, updatedAt: string, component: { id: string, key: string, name: string, description: string | null, credentialCount: number, format: DescriptorFormat, authMethods: Array<{ type: AuthType, label: string, grantTypes: Array<OAuth2GrantType>, redirectUri: string | null, fields: Array<{ name: string, label: string, type: FieldType, required: boolean, secret: boolean, description: string | null, placeholder: string | null, defaultValue: string | null, options: Array<string> | null, selectOptions: Array<{ value: string, label: string }> | null }> }> }, usage: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { flow: { id: string, name: string, status: FlowStatus }, step: { id: string, position: number, name: string } } }> }, secrets: Array<{ field: string, hint: string }>, lastVerification: { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number } | null } | null };
 
 export type CredentialVerificationsQueryVariables = Exact<{
   id: string | number;
   first?: number | null | undefined;
+  after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
 }>;
 
 
-export type CredentialVerificationsQuery = { credential: { id: string, status: CredentialStatus, verifications: Array<{ ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number }> } | null };
+export type CredentialVerificationsQuery = { credential: { id: string, status: CredentialStatus, verifications: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number } }> } } | null };
 
-export type VerifyCredentialMutationVariables = Exact<{
+export type VerifyCredentialValuesMutationVariables = Exact<{
   input: CredentialInput;
 }>;
 
 
-export type VerifyCredentialMutation = { verifyCredential: { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number } };
+export type VerifyCredentialValuesMutation = { verifyCredentialValues:
+    | { __typename: 'CredentialValuesVerified', verification: { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number } }
+    | { __typename: 'InvalidInput', message: string, fieldErrors: Array<{ field: string, message: string }> }
+    | { __typename: 'NotFound', message: string, id: string | null }
+    | { __typename: 'VerificationFailed', message: string, verification: { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number } }
+   };
 
 export type CreateCredentialMutationVariables = Exact<{
   input: CredentialInput;
@@ -514,8 +745,7 @@ export type CreateCredentialMutation = { createCredential:
    };
 
 export type UpdateCredentialMutationVariables = Exact<{
-  id: string | number;
-  values: Record<string, unknown>;
+  input: UpdateCredentialInput;
 }>;
 
 
@@ -527,8 +757,7 @@ export type UpdateCredentialMutation = { updateCredential:
    };
 
 export type RenameCredentialMutationVariables = Exact<{
-  id: string | number;
-  name: string;
+  input: RenameCredentialInput;
 }>;
 
 
@@ -539,43 +768,50 @@ export type RenameCredentialMutation = { renameCredential:
    };
 
 export type DeleteCredentialMutationVariables = Exact<{
-  id: string | number;
+  input: DeleteCredentialInput;
 }>;
 
 
 export type DeleteCredentialMutation = { deleteCredential:
     | { __typename: 'CredentialDeleted', deletedId: string }
     | { __typename: 'CredentialInUse', message: string, flows: Array<{ id: string, name: string, status: FlowStatus }> }
+    | { __typename: 'InvalidInput', message: string, fieldErrors: Array<{ field: string, message: string }> }
     | { __typename: 'NotFound', message: string, id: string | null }
    };
 
 export type ReverifyCredentialMutationVariables = Exact<{
-  id: string | number;
+  input: ReverifyCredentialInput;
 }>;
 
 
 export type ReverifyCredentialMutation = { reverifyCredential:
     | { __typename: 'CredentialVerified', credential: { id: string, name: string, authType: AuthType, config: Record<string, unknown>, status: CredentialStatus, createdAt: string, updatedAt: string, secrets: Array<{ field: string, hint: string }>, lastVerification: { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number } | null, component: { id: string, key: string, name: string } }, verification: { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number } }
+    | { __typename: 'InvalidInput', message: string, fieldErrors: Array<{ field: string, message: string }> }
     | { __typename: 'NotFound', message: string, id: string | null }
    };
 
 export type ResolveCredentialMutationVariables = Exact<{
-  id: string | number;
+  input: ResolveCredentialInput;
 }>;
 
 
 export type ResolveCredentialMutation = { resolveCredential:
+    | { __typename: 'InvalidInput', message: string, fieldErrors: Array<{ field: string, message: string }> }
     | { __typename: 'NotFound', message: string, id: string | null }
     | { __typename: 'ResolvedCredential', secrets: Record<string, unknown>, values: Record<string, unknown>, expiresAt: string | null, credential: { id: string, name: string, authType: AuthType, config: Record<string, unknown>, status: CredentialStatus, createdAt: string, updatedAt: string, secrets: Array<{ field: string, hint: string }>, lastVerification: { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number } | null, component: { id: string, key: string, name: string } } }
     | { __typename: 'VerificationFailed', message: string, verification: { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number } }
    };
 
-export type StartOAuth2AuthorizationMutationVariables = Exact<{
+export type BeginOAuth2AuthorizationMutationVariables = Exact<{
   input: CredentialInput;
 }>;
 
 
-export type StartOAuth2AuthorizationMutation = { startOAuth2Authorization: { authorizationUrl: string, state: string } };
+export type BeginOAuth2AuthorizationMutation = { beginOAuth2Authorization:
+    | { __typename: 'InvalidInput', message: string, fieldErrors: Array<{ field: string, message: string }> }
+    | { __typename: 'NotFound', message: string, id: string | null }
+    | { __typename: 'OAuth2AuthorizationStarted', authorization: { authorizationUrl: string, state: string } }
+   };
 
 export type ReconnectOAuth2CredentialMutationVariables = Exact<{
   input: ReconnectOAuth2CredentialInput;
@@ -590,10 +826,14 @@ export type ReconnectOAuth2CredentialMutation = { reconnectOAuth2Credential:
 
 export type FlowsQueryVariables = Exact<{
   status?: FlowStatus | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
 }>;
 
 
-export type FlowsQuery = { flows: Array<{ id: string, name: string, status: FlowStatus, createdAt: string, updatedAt: string, steps: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }>, stepsNeedingAttention: Array<{ id: string, position: number, credential: { id: string, status: CredentialStatus } | null }> }> };
+export type FlowsQuery = { flows: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, name: string, status: FlowStatus, createdAt: string, updatedAt: string, steps: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }>, stepsNeedingAttention: Array<{ id: string, position: number, credential: { id: string, status: CredentialStatus } | null }> } }> }, active: { totalCount: number } };
 
 export type FlowQueryVariables = Exact<{
   id: string | number;
@@ -634,8 +874,7 @@ export type CreateFlowMutation = { createFlow:
    };
 
 export type RenameFlowMutationVariables = Exact<{
-  id: string | number;
-  name: string;
+  input: RenameFlowInput;
 }>;
 
 
@@ -648,8 +887,7 @@ export type RenameFlowMutation = { renameFlow:
    };
 
 export type SetStepCredentialMutationVariables = Exact<{
-  stepId: string | number;
-  credentialId?: string | number | null | undefined;
+  input: SetStepCredentialInput;
 }>;
 
 
@@ -662,7 +900,7 @@ export type SetStepCredentialMutation = { setStepCredential:
    };
 
 export type ActivateFlowMutationVariables = Exact<{
-  id: string | number;
+  input: ActivateFlowInput;
 }>;
 
 
@@ -675,7 +913,7 @@ export type ActivateFlowMutation = { activateFlow:
    };
 
 export type DeactivateFlowMutationVariables = Exact<{
-  id: string | number;
+  input: DeactivateFlowInput;
 }>;
 
 
@@ -688,7 +926,7 @@ export type DeactivateFlowMutation = { deactivateFlow:
    };
 
 export type DeleteFlowMutationVariables = Exact<{
-  id: string | number;
+  input: DeleteFlowInput;
 }>;
 
 
@@ -698,10 +936,15 @@ export type DeleteFlowMutation = { deleteFlow:
     | { __typename: 'NotFound', message: string, id: string | null }
    };
 
-export type ComponentCatalogQueryVariables = Exact<{ [key: string]: never; }>;
+export type ComponentCatalogQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
 
 
-export type ComponentCatalogQuery = { components: Array<{ id: string, key: string, name: string, description: string | null, credentialCount: number, format: DescriptorFormat, authMethods: Array<{ type: AuthType, label: string, grantTypes: Array<OAuth2GrantType>, redirectUri: string | null, fields: Array<{ name: string, label: string, type: FieldType, required: boolean, secret: boolean, description: string | null, placeholder: string | null, defaultValue: string | null, options: Array<string> | null, selectOptions: Array<{ value: string, label: string }> | null }> }> }> };
+export type ComponentCatalogQuery = { components: { pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, key: string, name: string, description: string | null, credentialCount: number, format: DescriptorFormat, authMethods: Array<{ type: AuthType, label: string, grantTypes: Array<OAuth2GrantType>, redirectUri: string | null, fields: Array<{ name: string, label: string, type: FieldType, required: boolean, secret: boolean, description: string | null, placeholder: string | null, defaultValue: string | null, options: Array<string> | null, selectOptions: Array<{ value: string, label: string }> | null }> }> } }> } };
+
+export type PageInfoFieldsFragment = { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null };
 
 export type VerificationFieldsFragment = { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number };
 
@@ -722,6 +965,84 @@ export type InvalidInputFieldsFragment = { message: string, fieldErrors: Array<{
 export type VerificationFailedFieldsFragment = { message: string, verification: { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number } };
 
 export type NotFoundFieldsFragment = { message: string, id: string | null };
+
+export type WebhookEndpointFieldsFragment = { id: string, url: string, description: string | null, events: Array<string>, enabled: boolean, disabledReason: string | null, failingSince: string | null, previousSecretExpiresAt: string | null, createdAt: string, updatedAt: string };
+
+export type WebhookDeliveryFieldsFragment = { id: string, webhookId: string, eventType: string, ok: boolean, statusCode: number | null, durationMs: number, error: string | null, attemptedAt: string };
+
+export type WebhookEndpointsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  deliveries?: number | null | undefined;
+}>;
+
+
+export type WebhookEndpointsQuery = { webhookEndpoints: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, url: string, description: string | null, events: Array<string>, enabled: boolean, disabledReason: string | null, failingSince: string | null, previousSecretExpiresAt: string | null, createdAt: string, updatedAt: string, deliveries: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, webhookId: string, eventType: string, ok: boolean, statusCode: number | null, durationMs: number, error: string | null, attemptedAt: string } }> } } }> } };
+
+export type CreateWebhookEndpointMutationVariables = Exact<{
+  input: CreateWebhookEndpointInput;
+}>;
+
+
+export type CreateWebhookEndpointMutation = { createWebhookEndpoint:
+    | { __typename: 'InvalidInput', message: string, fieldErrors: Array<{ field: string, message: string }> }
+    | { __typename: 'WebhookEndpointCreated', secret: string, endpoint: { id: string, url: string, description: string | null, events: Array<string>, enabled: boolean, disabledReason: string | null, failingSince: string | null, previousSecretExpiresAt: string | null, createdAt: string, updatedAt: string } }
+   };
+
+export type UpdateWebhookEndpointMutationVariables = Exact<{
+  input: UpdateWebhookEndpointInput;
+}>;
+
+
+export type UpdateWebhookEndpointMutation = { updateWebhookEndpoint:
+    | { __typename: 'InvalidInput', message: string, fieldErrors: Array<{ field: string, message: string }> }
+    | { __typename: 'NotFound', message: string, id: string | null }
+    | { __typename: 'WebhookEndpointUpdated', endpoint: { id: string, url: string, description: string | null, events: Array<string>, enabled: boolean, disabledReason: string | null, failingSince: string | null, previousSecretExpiresAt: string | null, createdAt: string, updatedAt: string } }
+   };
+
+export type DeleteWebhookEndpointMutationVariables = Exact<{
+  input: DeleteWebhookEndpointInput;
+}>;
+
+
+export type DeleteWebhookEndpointMutation = { deleteWebhookEndpoint:
+    | { __typename: 'InvalidInput', message: string, fieldErrors: Array<{ field: string, message: string }> }
+    | { __typename: 'NotFound', message: string, id: string | null }
+    | { __typename: 'WebhookEndpointDeleted', deletedId: string }
+   };
+
+export type SendTestWebhookMutationVariables = Exact<{
+  input: SendTestWebhookInput;
+}>;
+
+
+export type SendTestWebhookMutation = { sendTestWebhook:
+    | { __typename: 'InvalidInput', message: string, fieldErrors: Array<{ field: string, message: string }> }
+    | { __typename: 'NotFound', message: string, id: string | null }
+    | { __typename: 'WebhookTestQueued', webhookId: string }
+   };
+
+export type RotateWebhookSecretMutationVariables = Exact<{
+  input: RotateWebhookSecretInput;
+}>;
+
+
+export type RotateWebhookSecretMutation = { rotateWebhookSecret:
+    | { __typename: 'InvalidInput', message: string, fieldErrors: Array<{ field: string, message: string }> }
+    | { __typename: 'NotFound', message: string, id: string | null }
+    | { __typename: 'WebhookSecretRotated', secret: string, endpoint: { id: string, url: string, description: string | null, events: Array<string>, enabled: boolean, disabledReason: string | null, failingSince: string | null, previousSecretExpiresAt: string | null, createdAt: string, updatedAt: string } }
+   };
+
+export type ResendWebhookDeliveryMutationVariables = Exact<{
+  input: ResendWebhookDeliveryInput;
+}>;
+
+
+export type ResendWebhookDeliveryMutation = { resendWebhookDelivery:
+    | { __typename: 'InvalidInput', message: string, fieldErrors: Array<{ field: string, message: string }> }
+    | { __typename: 'NotFound', message: string, id: string | null }
+    | { __typename: 'WebhookDeliveryQueued', webhookId: string }
+   };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -948,6 +1269,14 @@ fragment NotFoundFields on NotFound {
   message
   id
 }`, {"fragmentName":"FlowResultFields"}) as unknown as TypedDocumentString<FlowResultFieldsFragment, unknown>;
+export const PageInfoFieldsFragmentDoc = new TypedDocumentString(`
+    fragment PageInfoFields on PageInfo {
+  hasNextPage
+  hasPreviousPage
+  startCursor
+  endCursor
+}
+    `, {"fragmentName":"PageInfoFields"}) as unknown as TypedDocumentString<PageInfoFieldsFragment, unknown>;
 export const ComponentSummaryFragmentDoc = new TypedDocumentString(`
     fragment ComponentSummary on Component {
   id
@@ -1072,6 +1401,32 @@ export const VerificationFailedFieldsFragmentDoc = new TypedDocumentString(`
   checkedAt
   durationMs
 }`, {"fragmentName":"VerificationFailedFields"}) as unknown as TypedDocumentString<VerificationFailedFieldsFragment, unknown>;
+export const WebhookEndpointFieldsFragmentDoc = new TypedDocumentString(`
+    fragment WebhookEndpointFields on WebhookEndpoint {
+  id
+  url
+  description
+  events
+  enabled
+  disabledReason
+  failingSince
+  previousSecretExpiresAt
+  createdAt
+  updatedAt
+}
+    `, {"fragmentName":"WebhookEndpointFields"}) as unknown as TypedDocumentString<WebhookEndpointFieldsFragment, unknown>;
+export const WebhookDeliveryFieldsFragmentDoc = new TypedDocumentString(`
+    fragment WebhookDeliveryFields on WebhookDelivery {
+  id
+  webhookId
+  eventType
+  ok
+  statusCode
+  durationMs
+  error
+  attemptedAt
+}
+    `, {"fragmentName":"WebhookDeliveryFields"}) as unknown as TypedDocumentString<WebhookDeliveryFieldsFragment, unknown>;
 export const SetupStatusDocument = new TypedDocumentString(`
     query SetupStatus {
   setupStatus {
@@ -1133,9 +1488,18 @@ export const WorkspacesDocument = new TypedDocumentString(`
   role
 }`) as unknown as TypedDocumentString<WorkspacesQuery, WorkspacesQueryVariables>;
 export const MembersDocument = new TypedDocumentString(`
-    query Members {
-  members {
-    ...MemberFields
+    query Members($first: Int, $after: String, $last: Int, $before: String) {
+  members(first: $first, after: $after, last: $last, before: $before) {
+    totalCount
+    pageInfo {
+      ...PageInfoFields
+    }
+    edges {
+      cursor
+      node {
+        ...MemberFields
+      }
+    }
   }
 }
     fragment PersonFields on Person {
@@ -1149,11 +1513,26 @@ fragment MemberFields on Member {
   }
   role
   joinedAt
+}
+fragment PageInfoFields on PageInfo {
+  hasNextPage
+  hasPreviousPage
+  startCursor
+  endCursor
 }`) as unknown as TypedDocumentString<MembersQuery, MembersQueryVariables>;
 export const InvitationsDocument = new TypedDocumentString(`
-    query Invitations {
-  invitations {
-    ...InvitationFields
+    query Invitations($first: Int, $after: String, $last: Int, $before: String) {
+  invitations(first: $first, after: $after, last: $last, before: $before) {
+    totalCount
+    pageInfo {
+      ...PageInfoFields
+    }
+    edges {
+      cursor
+      node {
+        ...InvitationFields
+      }
+    }
   }
 }
     fragment InvitationFields on Invitation {
@@ -1161,6 +1540,12 @@ export const InvitationsDocument = new TypedDocumentString(`
   role
   createdAt
   expiresAt
+}
+fragment PageInfoFields on PageInfo {
+  hasNextPage
+  hasPreviousPage
+  startCursor
+  endCursor
 }`) as unknown as TypedDocumentString<InvitationsQuery, InvitationsQueryVariables>;
 export const InvitationPreviewDocument = new TypedDocumentString(`
     query InvitationPreview($token: String!) {
@@ -1172,9 +1557,18 @@ export const InvitationPreviewDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<InvitationPreviewQuery, InvitationPreviewQueryVariables>;
 export const ApiTokensDocument = new TypedDocumentString(`
-    query ApiTokens {
-  apiTokens {
-    ...ApiTokenFields
+    query ApiTokens($first: Int, $after: String, $last: Int, $before: String) {
+  apiTokens(first: $first, after: $after, last: $last, before: $before) {
+    totalCount
+    pageInfo {
+      ...PageInfoFields
+    }
+    edges {
+      cursor
+      node {
+        ...ApiTokenFields
+      }
+    }
   }
 }
     fragment ApiTokenFields on ApiToken {
@@ -1190,10 +1584,22 @@ export const ApiTokensDocument = new TypedDocumentString(`
   expiresAt
   revokedAt
   lastUsedAt
+}
+fragment PageInfoFields on PageInfo {
+  hasNextPage
+  hasPreviousPage
+  startCursor
+  endCursor
 }`) as unknown as TypedDocumentString<ApiTokensQuery, ApiTokensQueryVariables>;
 export const AuditLogDocument = new TypedDocumentString(`
-    query AuditLog($filter: AuditFilter, $first: Int, $after: String) {
-  auditLog(filter: $filter, first: $first, after: $after) {
+    query AuditLog($filter: AuditFilter, $first: Int, $after: String, $last: Int, $before: String) {
+  auditLog(
+    filter: $filter
+    first: $first
+    after: $after
+    last: $last
+    before: $before
+  ) {
     edges {
       cursor
       node {
@@ -1210,12 +1616,16 @@ export const AuditLogDocument = new TypedDocumentString(`
       }
     }
     pageInfo {
-      hasNextPage
-      endCursor
+      ...PageInfoFields
     }
   }
 }
-    `) as unknown as TypedDocumentString<AuditLogQuery, AuditLogQueryVariables>;
+    fragment PageInfoFields on PageInfo {
+  hasNextPage
+  hasPreviousPage
+  startCursor
+  endCursor
+}`) as unknown as TypedDocumentString<AuditLogQuery, AuditLogQueryVariables>;
 export const SetupFirstOwnerDocument = new TypedDocumentString(`
     mutation SetupFirstOwner($input: SetupInput!) {
   setupFirstOwner(input: $input) {
@@ -1255,8 +1665,8 @@ fragment InvalidInputFields on InvalidInput {
   }
 }`) as unknown as TypedDocumentString<SetupFirstOwnerMutation, SetupFirstOwnerMutationVariables>;
 export const SignInDocument = new TypedDocumentString(`
-    mutation SignIn($email: String!, $password: String!) {
-  signIn(email: $email, password: $password) {
+    mutation SignIn($input: SignInInput!) {
+  signIn(input: $input) {
     __typename
     ... on SignedIn {
       ...SignedInFields
@@ -1295,19 +1705,29 @@ fragment InvalidInputFields on InvalidInput {
     message
   }
 }`) as unknown as TypedDocumentString<SignInMutation, SignInMutationVariables>;
-export const SignOutDocument = new TypedDocumentString(`
-    mutation SignOut {
-  signOut
+export const EndSessionDocument = new TypedDocumentString(`
+    mutation EndSession {
+  endSession {
+    __typename
+    ... on SessionEnded {
+      person {
+        id
+      }
+    }
+  }
 }
-    `) as unknown as TypedDocumentString<SignOutMutation, SignOutMutationVariables>;
+    `) as unknown as TypedDocumentString<EndSessionMutation, EndSessionMutationVariables>;
 export const SwitchWorkspaceDocument = new TypedDocumentString(`
-    mutation SwitchWorkspace($id: ID!) {
-  switchWorkspace(id: $id) {
+    mutation SwitchWorkspace($input: SwitchWorkspaceInput!) {
+  switchWorkspace(input: $input) {
     __typename
     ... on WorkspaceSwitched {
       workspace {
         ...WorkspaceFields
       }
+    }
+    ... on InvalidInput {
+      ...InvalidInputFields
     }
     ... on NotFound {
       ...NotFoundFields
@@ -1320,13 +1740,20 @@ export const SwitchWorkspaceDocument = new TypedDocumentString(`
   slug
   role
 }
+fragment InvalidInputFields on InvalidInput {
+  message
+  fieldErrors {
+    field
+    message
+  }
+}
 fragment NotFoundFields on NotFound {
   message
   id
 }`) as unknown as TypedDocumentString<SwitchWorkspaceMutation, SwitchWorkspaceMutationVariables>;
 export const CreateWorkspaceDocument = new TypedDocumentString(`
-    mutation CreateWorkspace($name: String!) {
-  createWorkspace(name: $name) {
+    mutation CreateWorkspace($input: CreateWorkspaceInput!) {
+  createWorkspace(input: $input) {
     __typename
     ... on WorkspaceCreated {
       workspace {
@@ -1352,8 +1779,8 @@ fragment InvalidInputFields on InvalidInput {
   }
 }`) as unknown as TypedDocumentString<CreateWorkspaceMutation, CreateWorkspaceMutationVariables>;
 export const CreateInvitationDocument = new TypedDocumentString(`
-    mutation CreateInvitation($role: Role!) {
-  createInvitation(role: $role) {
+    mutation CreateInvitation($input: CreateInvitationInput!) {
+  createInvitation(input: $input) {
     __typename
     ... on InvitationCreated {
       invitation {
@@ -1383,13 +1810,16 @@ fragment InvalidInputFields on InvalidInput {
   }
 }`) as unknown as TypedDocumentString<CreateInvitationMutation, CreateInvitationMutationVariables>;
 export const RevokeInvitationDocument = new TypedDocumentString(`
-    mutation RevokeInvitation($id: ID!) {
-  revokeInvitation(id: $id) {
+    mutation RevokeInvitation($input: RevokeInvitationInput!) {
+  revokeInvitation(input: $input) {
     __typename
     ... on InvitationRevoked {
       invitation {
         ...InvitationFields
       }
+    }
+    ... on InvalidInput {
+      ...InvalidInputFields
     }
     ... on NotFound {
       ...NotFoundFields
@@ -1402,13 +1832,20 @@ export const RevokeInvitationDocument = new TypedDocumentString(`
   createdAt
   expiresAt
 }
+fragment InvalidInputFields on InvalidInput {
+  message
+  fieldErrors {
+    field
+    message
+  }
+}
 fragment NotFoundFields on NotFound {
   message
   id
 }`) as unknown as TypedDocumentString<RevokeInvitationMutation, RevokeInvitationMutationVariables>;
 export const AcceptInvitationDocument = new TypedDocumentString(`
-    mutation AcceptInvitation($token: String!, $newPerson: NewPersonInput) {
-  acceptInvitation(token: $token, newPerson: $newPerson) {
+    mutation AcceptInvitation($input: AcceptInvitationInput!) {
+  acceptInvitation(input: $input) {
     __typename
     ... on InvitationAccepted {
       person {
@@ -1449,8 +1886,8 @@ fragment NotFoundFields on NotFound {
   id
 }`) as unknown as TypedDocumentString<AcceptInvitationMutation, AcceptInvitationMutationVariables>;
 export const ChangeMemberRoleDocument = new TypedDocumentString(`
-    mutation ChangeMemberRole($personId: ID!, $role: Role!) {
-  changeMemberRole(personId: $personId, role: $role) {
+    mutation ChangeMemberRole($input: ChangeMemberRoleInput!) {
+  changeMemberRole(input: $input) {
     __typename
     ... on MemberUpdated {
       member {
@@ -1492,8 +1929,8 @@ fragment NotFoundFields on NotFound {
   id
 }`) as unknown as TypedDocumentString<ChangeMemberRoleMutation, ChangeMemberRoleMutationVariables>;
 export const RemoveMemberDocument = new TypedDocumentString(`
-    mutation RemoveMember($personId: ID!) {
-  removeMember(personId: $personId) {
+    mutation RemoveMember($input: RemoveMemberInput!) {
+  removeMember(input: $input) {
     __typename
     ... on MemberRemoved {
       personId
@@ -1557,13 +1994,16 @@ fragment InvalidInputFields on InvalidInput {
   }
 }`) as unknown as TypedDocumentString<CreateApiTokenMutation, CreateApiTokenMutationVariables>;
 export const RevokeApiTokenDocument = new TypedDocumentString(`
-    mutation RevokeApiToken($id: ID!) {
-  revokeApiToken(id: $id) {
+    mutation RevokeApiToken($input: RevokeApiTokenInput!) {
+  revokeApiToken(input: $input) {
     __typename
     ... on ApiTokenRevoked {
       apiToken {
         ...ApiTokenFields
       }
+    }
+    ... on InvalidInput {
+      ...InvalidInputFields
     }
     ... on NotFound {
       ...NotFoundFields
@@ -1584,17 +2024,39 @@ export const RevokeApiTokenDocument = new TypedDocumentString(`
   revokedAt
   lastUsedAt
 }
+fragment InvalidInputFields on InvalidInput {
+  message
+  fieldErrors {
+    field
+    message
+  }
+}
 fragment NotFoundFields on NotFound {
   message
   id
 }`) as unknown as TypedDocumentString<RevokeApiTokenMutation, RevokeApiTokenMutationVariables>;
 export const ComponentsDocument = new TypedDocumentString(`
-    query Components {
-  components {
-    ...ComponentSummary
+    query Components($first: Int, $after: String, $last: Int, $before: String) {
+  components(first: $first, after: $after, last: $last, before: $before) {
+    totalCount
+    pageInfo {
+      ...PageInfoFields
+    }
+    edges {
+      cursor
+      node {
+        ...ComponentSummary
+      }
+    }
   }
 }
-    fragment ComponentSummary on Component {
+    fragment PageInfoFields on PageInfo {
+  hasNextPage
+  hasPreviousPage
+  startCursor
+  endCursor
+}
+fragment ComponentSummary on Component {
   id
   key
   name
@@ -1603,27 +2065,47 @@ export const ComponentsDocument = new TypedDocumentString(`
   format
 }`) as unknown as TypedDocumentString<ComponentsQuery, ComponentsQueryVariables>;
 export const ComponentDocument = new TypedDocumentString(`
-    query Component($key: String!) {
+    query Component($key: String!, $first: Int, $after: String, $last: Int, $before: String) {
   component(key: $key) {
     ...ComponentFields
-    credentials {
-      ...CredentialFields
-      usage {
-        flow {
-          id
-          name
-          status
-        }
-        step {
-          id
-          position
-          name
+    credentials(first: $first, after: $after, last: $last, before: $before) {
+      totalCount
+      pageInfo {
+        ...PageInfoFields
+      }
+      edges {
+        cursor
+        node {
+          ...CredentialFields
+          usage {
+            totalCount
+            edges {
+              node {
+                flow {
+                  id
+                  name
+                  status
+                }
+                step {
+                  id
+                  position
+                  name
+                }
+              }
+            }
+          }
         }
       }
     }
   }
 }
-    fragment VerificationFields on VerificationResult {
+    fragment PageInfoFields on PageInfo {
+  hasNextPage
+  hasPreviousPage
+  startCursor
+  endCursor
+}
+fragment VerificationFields on VerificationResult {
   ok
   code
   status
@@ -1688,8 +2170,8 @@ fragment CredentialFields on Credential {
   updatedAt
 }`) as unknown as TypedDocumentString<ComponentQuery, ComponentQueryVariables>;
 export const RegisterComponentDocument = new TypedDocumentString(`
-    mutation RegisterComponent($descriptor: JSONObject!, $format: DescriptorFormat, $key: String) {
-  registerComponent(descriptor: $descriptor, format: $format, key: $key) {
+    mutation RegisterComponent($input: RegisterComponentInput!) {
+  registerComponent(input: $input) {
     __typename
     ... on ComponentRegistered {
       component {
@@ -1767,8 +2249,8 @@ export const ComponentSettingsDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<ComponentSettingsQuery, ComponentSettingsQueryVariables>;
 export const SetComponentSettingsDocument = new TypedDocumentString(`
-    mutation SetComponentSettings($componentKey: String!, $settings: [ComponentSettingInput!]!) {
-  setComponentSettings(componentKey: $componentKey, settings: $settings) {
+    mutation SetComponentSettings($input: SetComponentSettingsInput!) {
+  setComponentSettings(input: $input) {
     __typename
     ... on ComponentSettingsSet {
       component {
@@ -1841,12 +2323,17 @@ fragment InvalidInputFields on InvalidInput {
   }
 }`) as unknown as TypedDocumentString<PreviewComponentQuery, PreviewComponentQueryVariables>;
 export const CredentialsDocument = new TypedDocumentString(`
-    query Credentials($filter: CredentialFilter, $first: Int, $after: String) {
-  credentials(filter: $filter, first: $first, after: $after) {
+    query Credentials($filter: CredentialFilter, $first: Int, $after: String, $last: Int, $before: String) {
+  credentials(
+    filter: $filter
+    first: $first
+    after: $after
+    last: $last
+    before: $before
+  ) {
     totalCount
     pageInfo {
-      hasNextPage
-      endCursor
+      ...PageInfoFields
     }
     edges {
       cursor
@@ -1856,7 +2343,13 @@ export const CredentialsDocument = new TypedDocumentString(`
     }
   }
 }
-    fragment VerificationFields on VerificationResult {
+    fragment PageInfoFields on PageInfo {
+  hasNextPage
+  hasPreviousPage
+  startCursor
+  endCursor
+}
+fragment VerificationFields on VerificationResult {
   ok
   code
   status
@@ -1886,27 +2379,47 @@ fragment CredentialFields on Credential {
   updatedAt
 }`) as unknown as TypedDocumentString<CredentialsQuery, CredentialsQueryVariables>;
 export const CredentialDocument = new TypedDocumentString(`
-    query Credential($id: ID!) {
+    query Credential($id: ID!, $usageFirst: Int, $usageAfter: String, $usageLast: Int, $usageBefore: String) {
   credential(id: $id) {
     ...CredentialFields
     component {
       ...ComponentFields
     }
-    usage {
-      flow {
-        id
-        name
-        status
+    usage(
+      first: $usageFirst
+      after: $usageAfter
+      last: $usageLast
+      before: $usageBefore
+    ) {
+      totalCount
+      pageInfo {
+        ...PageInfoFields
       }
-      step {
-        id
-        position
-        name
+      edges {
+        cursor
+        node {
+          flow {
+            id
+            name
+            status
+          }
+          step {
+            id
+            position
+            name
+          }
+        }
       }
     }
   }
 }
-    fragment VerificationFields on VerificationResult {
+    fragment PageInfoFields on PageInfo {
+  hasNextPage
+  hasPreviousPage
+  startCursor
+  endCursor
+}
+fragment VerificationFields on VerificationResult {
   ok
   code
   status
@@ -1971,12 +2484,55 @@ fragment CredentialFields on Credential {
   updatedAt
 }`) as unknown as TypedDocumentString<CredentialQuery, CredentialQueryVariables>;
 export const CredentialVerificationsDocument = new TypedDocumentString(`
-    query CredentialVerifications($id: ID!, $first: Int) {
+    query CredentialVerifications($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {
   credential(id: $id) {
     id
     status
-    verifications(first: $first) {
-      ...VerificationFields
+    verifications(first: $first, after: $after, last: $last, before: $before) {
+      totalCount
+      pageInfo {
+        ...PageInfoFields
+      }
+      edges {
+        cursor
+        node {
+          ...VerificationFields
+        }
+      }
+    }
+  }
+}
+    fragment PageInfoFields on PageInfo {
+  hasNextPage
+  hasPreviousPage
+  startCursor
+  endCursor
+}
+fragment VerificationFields on VerificationResult {
+  ok
+  code
+  status
+  message
+  checkedAt
+  durationMs
+}`) as unknown as TypedDocumentString<CredentialVerificationsQuery, CredentialVerificationsQueryVariables>;
+export const VerifyCredentialValuesDocument = new TypedDocumentString(`
+    mutation VerifyCredentialValues($input: CredentialInput!) {
+  verifyCredentialValues(input: $input) {
+    __typename
+    ... on CredentialValuesVerified {
+      verification {
+        ...VerificationFields
+      }
+    }
+    ... on VerificationFailed {
+      ...VerificationFailedFields
+    }
+    ... on InvalidInput {
+      ...InvalidInputFields
+    }
+    ... on NotFound {
+      ...NotFoundFields
     }
   }
 }
@@ -1987,21 +2543,24 @@ export const CredentialVerificationsDocument = new TypedDocumentString(`
   message
   checkedAt
   durationMs
-}`) as unknown as TypedDocumentString<CredentialVerificationsQuery, CredentialVerificationsQueryVariables>;
-export const VerifyCredentialDocument = new TypedDocumentString(`
-    mutation VerifyCredential($input: CredentialInput!) {
-  verifyCredential(input: $input) {
+}
+fragment InvalidInputFields on InvalidInput {
+  message
+  fieldErrors {
+    field
+    message
+  }
+}
+fragment VerificationFailedFields on VerificationFailed {
+  message
+  verification {
     ...VerificationFields
   }
 }
-    fragment VerificationFields on VerificationResult {
-  ok
-  code
-  status
+fragment NotFoundFields on NotFound {
   message
-  checkedAt
-  durationMs
-}`) as unknown as TypedDocumentString<VerifyCredentialMutation, VerifyCredentialMutationVariables>;
+  id
+}`) as unknown as TypedDocumentString<VerifyCredentialValuesMutation, VerifyCredentialValuesMutationVariables>;
 export const CreateCredentialDocument = new TypedDocumentString(`
     mutation CreateCredential($input: CredentialInput!) {
   createCredential(input: $input) {
@@ -2072,8 +2631,8 @@ fragment NotFoundFields on NotFound {
   id
 }`) as unknown as TypedDocumentString<CreateCredentialMutation, CreateCredentialMutationVariables>;
 export const UpdateCredentialDocument = new TypedDocumentString(`
-    mutation UpdateCredential($id: ID!, $values: JSONObject!) {
-  updateCredential(id: $id, values: $values) {
+    mutation UpdateCredential($input: UpdateCredentialInput!) {
+  updateCredential(input: $input) {
     __typename
     ... on CredentialUpdated {
       credential {
@@ -2141,8 +2700,8 @@ fragment NotFoundFields on NotFound {
   id
 }`) as unknown as TypedDocumentString<UpdateCredentialMutation, UpdateCredentialMutationVariables>;
 export const RenameCredentialDocument = new TypedDocumentString(`
-    mutation RenameCredential($id: ID!, $name: String!) {
-  renameCredential(id: $id, name: $name) {
+    mutation RenameCredential($input: RenameCredentialInput!) {
+  renameCredential(input: $input) {
     __typename
     ... on CredentialRenamed {
       credential {
@@ -2198,8 +2757,8 @@ fragment NotFoundFields on NotFound {
   id
 }`) as unknown as TypedDocumentString<RenameCredentialMutation, RenameCredentialMutationVariables>;
 export const DeleteCredentialDocument = new TypedDocumentString(`
-    mutation DeleteCredential($id: ID!) {
-  deleteCredential(id: $id) {
+    mutation DeleteCredential($input: DeleteCredentialInput!) {
+  deleteCredential(input: $input) {
     __typename
     ... on CredentialDeleted {
       deletedId: id
@@ -2212,18 +2771,28 @@ export const DeleteCredentialDocument = new TypedDocumentString(`
         status
       }
     }
+    ... on InvalidInput {
+      ...InvalidInputFields
+    }
     ... on NotFound {
       ...NotFoundFields
     }
   }
 }
-    fragment NotFoundFields on NotFound {
+    fragment InvalidInputFields on InvalidInput {
+  message
+  fieldErrors {
+    field
+    message
+  }
+}
+fragment NotFoundFields on NotFound {
   message
   id
 }`) as unknown as TypedDocumentString<DeleteCredentialMutation, DeleteCredentialMutationVariables>;
 export const ReverifyCredentialDocument = new TypedDocumentString(`
-    mutation ReverifyCredential($id: ID!) {
-  reverifyCredential(id: $id) {
+    mutation ReverifyCredential($input: ReverifyCredentialInput!) {
+  reverifyCredential(input: $input) {
     __typename
     ... on CredentialVerified {
       credential {
@@ -2232,6 +2801,9 @@ export const ReverifyCredentialDocument = new TypedDocumentString(`
       verification {
         ...VerificationFields
       }
+    }
+    ... on InvalidInput {
+      ...InvalidInputFields
     }
     ... on NotFound {
       ...NotFoundFields
@@ -2267,13 +2839,20 @@ fragment CredentialFields on Credential {
   createdAt
   updatedAt
 }
+fragment InvalidInputFields on InvalidInput {
+  message
+  fieldErrors {
+    field
+    message
+  }
+}
 fragment NotFoundFields on NotFound {
   message
   id
 }`) as unknown as TypedDocumentString<ReverifyCredentialMutation, ReverifyCredentialMutationVariables>;
 export const ResolveCredentialDocument = new TypedDocumentString(`
-    mutation ResolveCredential($id: ID!) {
-  resolveCredential(id: $id) {
+    mutation ResolveCredential($input: ResolveCredentialInput!) {
+  resolveCredential(input: $input) {
     __typename
     ... on ResolvedCredential {
       credential {
@@ -2286,6 +2865,9 @@ export const ResolveCredentialDocument = new TypedDocumentString(`
     ... on VerificationFailed {
       ...VerificationFailedFields
     }
+    ... on InvalidInput {
+      ...InvalidInputFields
+    }
     ... on NotFound {
       ...NotFoundFields
     }
@@ -2320,6 +2902,13 @@ fragment CredentialFields on Credential {
   createdAt
   updatedAt
 }
+fragment InvalidInputFields on InvalidInput {
+  message
+  fieldErrors {
+    field
+    message
+  }
+}
 fragment VerificationFailedFields on VerificationFailed {
   message
   verification {
@@ -2330,14 +2919,35 @@ fragment NotFoundFields on NotFound {
   message
   id
 }`) as unknown as TypedDocumentString<ResolveCredentialMutation, ResolveCredentialMutationVariables>;
-export const StartOAuth2AuthorizationDocument = new TypedDocumentString(`
-    mutation StartOAuth2Authorization($input: CredentialInput!) {
-  startOAuth2Authorization(input: $input) {
-    authorizationUrl
-    state
+export const BeginOAuth2AuthorizationDocument = new TypedDocumentString(`
+    mutation BeginOAuth2Authorization($input: CredentialInput!) {
+  beginOAuth2Authorization(input: $input) {
+    __typename
+    ... on OAuth2AuthorizationStarted {
+      authorization {
+        authorizationUrl
+        state
+      }
+    }
+    ... on InvalidInput {
+      ...InvalidInputFields
+    }
+    ... on NotFound {
+      ...NotFoundFields
+    }
   }
 }
-    `) as unknown as TypedDocumentString<StartOAuth2AuthorizationMutation, StartOAuth2AuthorizationMutationVariables>;
+    fragment InvalidInputFields on InvalidInput {
+  message
+  fieldErrors {
+    field
+    message
+  }
+}
+fragment NotFoundFields on NotFound {
+  message
+  id
+}`) as unknown as TypedDocumentString<BeginOAuth2AuthorizationMutation, BeginOAuth2AuthorizationMutationVariables>;
 export const ReconnectOAuth2CredentialDocument = new TypedDocumentString(`
     mutation ReconnectOAuth2Credential($input: ReconnectOAuth2CredentialInput!) {
   reconnectOAuth2Credential(input: $input) {
@@ -2366,12 +2976,36 @@ fragment NotFoundFields on NotFound {
   id
 }`) as unknown as TypedDocumentString<ReconnectOAuth2CredentialMutation, ReconnectOAuth2CredentialMutationVariables>;
 export const FlowsDocument = new TypedDocumentString(`
-    query Flows($status: FlowStatus) {
-  flows(status: $status) {
-    ...FlowFields
+    query Flows($status: FlowStatus, $first: Int, $after: String, $last: Int, $before: String) {
+  flows(
+    status: $status
+    first: $first
+    after: $after
+    last: $last
+    before: $before
+  ) {
+    totalCount
+    pageInfo {
+      ...PageInfoFields
+    }
+    edges {
+      cursor
+      node {
+        ...FlowFields
+      }
+    }
+  }
+  active: flows(status: ACTIVE, first: 1) {
+    totalCount
   }
 }
-    fragment FlowStepFields on FlowStep {
+    fragment PageInfoFields on PageInfo {
+  hasNextPage
+  hasPreviousPage
+  startCursor
+  endCursor
+}
+fragment FlowStepFields on FlowStep {
   id
   position
   name
@@ -2518,8 +3152,8 @@ fragment NotFoundFields on NotFound {
   id
 }`) as unknown as TypedDocumentString<CreateFlowMutation, CreateFlowMutationVariables>;
 export const RenameFlowDocument = new TypedDocumentString(`
-    mutation RenameFlow($id: ID!, $name: String!) {
-  renameFlow(id: $id, name: $name) {
+    mutation RenameFlow($input: RenameFlowInput!) {
+  renameFlow(input: $input) {
     ...FlowResultFields
   }
 }
@@ -2592,8 +3226,8 @@ fragment NotFoundFields on NotFound {
   id
 }`) as unknown as TypedDocumentString<RenameFlowMutation, RenameFlowMutationVariables>;
 export const SetStepCredentialDocument = new TypedDocumentString(`
-    mutation SetStepCredential($stepId: ID!, $credentialId: ID) {
-  setStepCredential(stepId: $stepId, credentialId: $credentialId) {
+    mutation SetStepCredential($input: SetStepCredentialInput!) {
+  setStepCredential(input: $input) {
     ...FlowResultFields
   }
 }
@@ -2666,8 +3300,8 @@ fragment NotFoundFields on NotFound {
   id
 }`) as unknown as TypedDocumentString<SetStepCredentialMutation, SetStepCredentialMutationVariables>;
 export const ActivateFlowDocument = new TypedDocumentString(`
-    mutation ActivateFlow($id: ID!) {
-  activateFlow(id: $id) {
+    mutation ActivateFlow($input: ActivateFlowInput!) {
+  activateFlow(input: $input) {
     ...FlowResultFields
   }
 }
@@ -2740,8 +3374,8 @@ fragment NotFoundFields on NotFound {
   id
 }`) as unknown as TypedDocumentString<ActivateFlowMutation, ActivateFlowMutationVariables>;
 export const DeactivateFlowDocument = new TypedDocumentString(`
-    mutation DeactivateFlow($id: ID!) {
-  deactivateFlow(id: $id) {
+    mutation DeactivateFlow($input: DeactivateFlowInput!) {
+  deactivateFlow(input: $input) {
     ...FlowResultFields
   }
 }
@@ -2814,8 +3448,8 @@ fragment NotFoundFields on NotFound {
   id
 }`) as unknown as TypedDocumentString<DeactivateFlowMutation, DeactivateFlowMutationVariables>;
 export const DeleteFlowDocument = new TypedDocumentString(`
-    mutation DeleteFlow($id: ID!) {
-  deleteFlow(id: $id) {
+    mutation DeleteFlow($input: DeleteFlowInput!) {
+  deleteFlow(input: $input) {
     __typename
     ... on FlowDeleted {
       deletedId: id
@@ -2840,12 +3474,25 @@ fragment NotFoundFields on NotFound {
   id
 }`) as unknown as TypedDocumentString<DeleteFlowMutation, DeleteFlowMutationVariables>;
 export const ComponentCatalogDocument = new TypedDocumentString(`
-    query ComponentCatalog {
-  components {
-    ...ComponentFields
+    query ComponentCatalog($first: Int, $after: String) {
+  components(first: $first, after: $after) {
+    pageInfo {
+      ...PageInfoFields
+    }
+    edges {
+      node {
+        ...ComponentFields
+      }
+    }
   }
 }
-    fragment ComponentSummary on Component {
+    fragment PageInfoFields on PageInfo {
+  hasNextPage
+  hasPreviousPage
+  startCursor
+  endCursor
+}
+fragment ComponentSummary on Component {
   id
   key
   name
@@ -2880,3 +3527,245 @@ fragment AuthMethodFields on AuthMethod {
     }
   }
 }`) as unknown as TypedDocumentString<ComponentCatalogQuery, ComponentCatalogQueryVariables>;
+export const WebhookEndpointsDocument = new TypedDocumentString(`
+    query WebhookEndpoints($first: Int, $after: String, $deliveries: Int = 10) {
+  webhookEndpoints(first: $first, after: $after) {
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      cursor
+      node {
+        ...WebhookEndpointFields
+        deliveries(first: $deliveries) {
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
+          edges {
+            cursor
+            node {
+              ...WebhookDeliveryFields
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    fragment WebhookEndpointFields on WebhookEndpoint {
+  id
+  url
+  description
+  events
+  enabled
+  disabledReason
+  failingSince
+  previousSecretExpiresAt
+  createdAt
+  updatedAt
+}
+fragment WebhookDeliveryFields on WebhookDelivery {
+  id
+  webhookId
+  eventType
+  ok
+  statusCode
+  durationMs
+  error
+  attemptedAt
+}`) as unknown as TypedDocumentString<WebhookEndpointsQuery, WebhookEndpointsQueryVariables>;
+export const CreateWebhookEndpointDocument = new TypedDocumentString(`
+    mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {
+  createWebhookEndpoint(input: $input) {
+    __typename
+    ... on WebhookEndpointCreated {
+      secret
+      endpoint {
+        ...WebhookEndpointFields
+      }
+    }
+    ... on InvalidInput {
+      ...InvalidInputFields
+    }
+  }
+}
+    fragment InvalidInputFields on InvalidInput {
+  message
+  fieldErrors {
+    field
+    message
+  }
+}
+fragment WebhookEndpointFields on WebhookEndpoint {
+  id
+  url
+  description
+  events
+  enabled
+  disabledReason
+  failingSince
+  previousSecretExpiresAt
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<CreateWebhookEndpointMutation, CreateWebhookEndpointMutationVariables>;
+export const UpdateWebhookEndpointDocument = new TypedDocumentString(`
+    mutation UpdateWebhookEndpoint($input: UpdateWebhookEndpointInput!) {
+  updateWebhookEndpoint(input: $input) {
+    __typename
+    ... on WebhookEndpointUpdated {
+      endpoint {
+        ...WebhookEndpointFields
+      }
+    }
+    ... on InvalidInput {
+      ...InvalidInputFields
+    }
+    ... on NotFound {
+      ...NotFoundFields
+    }
+  }
+}
+    fragment InvalidInputFields on InvalidInput {
+  message
+  fieldErrors {
+    field
+    message
+  }
+}
+fragment NotFoundFields on NotFound {
+  message
+  id
+}
+fragment WebhookEndpointFields on WebhookEndpoint {
+  id
+  url
+  description
+  events
+  enabled
+  disabledReason
+  failingSince
+  previousSecretExpiresAt
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<UpdateWebhookEndpointMutation, UpdateWebhookEndpointMutationVariables>;
+export const DeleteWebhookEndpointDocument = new TypedDocumentString(`
+    mutation DeleteWebhookEndpoint($input: DeleteWebhookEndpointInput!) {
+  deleteWebhookEndpoint(input: $input) {
+    __typename
+    ... on WebhookEndpointDeleted {
+      deletedId: id
+    }
+    ... on InvalidInput {
+      ...InvalidInputFields
+    }
+    ... on NotFound {
+      ...NotFoundFields
+    }
+  }
+}
+    fragment InvalidInputFields on InvalidInput {
+  message
+  fieldErrors {
+    field
+    message
+  }
+}
+fragment NotFoundFields on NotFound {
+  message
+  id
+}`) as unknown as TypedDocumentString<DeleteWebhookEndpointMutation, DeleteWebhookEndpointMutationVariables>;
+export const SendTestWebhookDocument = new TypedDocumentString(`
+    mutation SendTestWebhook($input: SendTestWebhookInput!) {
+  sendTestWebhook(input: $input) {
+    __typename
+    ... on WebhookTestQueued {
+      webhookId
+    }
+    ... on InvalidInput {
+      ...InvalidInputFields
+    }
+    ... on NotFound {
+      ...NotFoundFields
+    }
+  }
+}
+    fragment InvalidInputFields on InvalidInput {
+  message
+  fieldErrors {
+    field
+    message
+  }
+}
+fragment NotFoundFields on NotFound {
+  message
+  id
+}`) as unknown as TypedDocumentString<SendTestWebhookMutation, SendTestWebhookMutationVariables>;
+export const RotateWebhookSecretDocument = new TypedDocumentString(`
+    mutation RotateWebhookSecret($input: RotateWebhookSecretInput!) {
+  rotateWebhookSecret(input: $input) {
+    __typename
+    ... on WebhookSecretRotated {
+      secret
+      endpoint {
+        ...WebhookEndpointFields
+      }
+    }
+    ... on InvalidInput {
+      ...InvalidInputFields
+    }
+    ... on NotFound {
+      ...NotFoundFields
+    }
+  }
+}
+    fragment InvalidInputFields on InvalidInput {
+  message
+  fieldErrors {
+    field
+    message
+  }
+}
+fragment NotFoundFields on NotFound {
+  message
+  id
+}
+fragment WebhookEndpointFields on WebhookEndpoint {
+  id
+  url
+  description
+  events
+  enabled
+  disabledReason
+  failingSince
+  previousSecretExpiresAt
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<RotateWebhookSecretMutation, RotateWebhookSecretMutationVariables>;
+export const ResendWebhookDeliveryDocument = new TypedDocumentString(`
+    mutation ResendWebhookDelivery($input: ResendWebhookDeliveryInput!) {
+  resendWebhookDelivery(input: $input) {
+    __typename
+    ... on WebhookDeliveryQueued {
+      webhookId
+    }
+    ... on InvalidInput {
+      ...InvalidInputFields
+    }
+    ... on NotFound {
+      ...NotFoundFields
+    }
+  }
+}
+    fragment InvalidInputFields on InvalidInput {
+  message
+  fieldErrors {
+    field
+    message
+  }
+}
+fragment NotFoundFields on NotFound {
+  message
+  id
+}`) as unknown as TypedDocumentString<ResendWebhookDeliveryMutation, ResendWebhookDeliveryMutationVariables>;

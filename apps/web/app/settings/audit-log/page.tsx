@@ -6,6 +6,7 @@ import { ApiProblemBanner } from "@/components/api-problem-banner";
 import { DataTable } from "@/components/data-table";
 import { PageHeader } from "@/components/page-header";
 import { combineResults, loadFromApi } from "@/lib/api";
+import { loadAllPages } from "@/lib/credential-data";
 import { formatDateTime } from "@/lib/format";
 
 export const dynamic = "force-dynamic";
@@ -41,7 +42,10 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
       loadFromApi((api) => api.request(AuditLogDocument, { filter, first: PAGE_SIZE, after: search.after || null })),
       // Who can be chosen as the actor, by name: the members and the API tokens.
       loadFromApi(async (api) => {
-        const [{ members }, { apiTokens }] = await Promise.all([api.request(MembersDocument), api.request(ApiTokensDocument)]);
+        const [members, apiTokens] = await Promise.all([
+          loadAllPages(async (after) => (await api.request(MembersDocument, { first: 200, after })).members),
+          loadAllPages(async (after) => (await api.request(ApiTokensDocument, { first: 200, after })).apiTokens),
+        ]);
         return [
           ...members.map((member) => ({ id: member.person.id, label: member.person.name })),
           ...apiTokens.map((token) => ({ id: token.id, label: `API token “${token.name}”` })),
