@@ -24,23 +24,29 @@ const catalog: Json[] = readdirSync(catalogDir)
   .map((file) => JSON.parse(readFileSync(path.join(catalogDir, file), "utf8")) as Json);
 
 /** What the API must show for a descriptor's auth methods (COMPONENTS.md fields, GraphQL shapes). */
+/** What the API answers for a descriptor's auth methods (OAuth2 ones with their grants and the redirect URI to register: the default public URL, http://127.0.0.1:<port>). */
 function expectedAuthMethods(descriptor: Json) {
-  return (descriptor.authMethods as Json[]).map((method) => ({
-    type: method.type,
-    label: method.label,
-    fields: (method.fields as Json[]).map((field) => ({
-      name: field.name,
-      label: field.label,
-      type: field.type,
-      required: field.required ?? false,
-      secret: field.secret ?? false,
-      description: field.description ?? null,
-      placeholder: field.placeholder ?? null,
-      defaultValue: field.defaultValue === undefined ? null : String(field.defaultValue),
-      options: field.options ? (field.options as Json[]).map((o) => o.value) : null,
-      selectOptions: field.options ?? null,
-    })),
-  }));
+  return (descriptor.authMethods as Json[]).map((method) => {
+    const grants: string[] = method.type === "OAUTH2" ? (method.oauth2 as Json).grantTypes : [];
+    return {
+      type: method.type,
+      label: method.label,
+      grantTypes: grants.map((grant) => (grant === "authorization_code" ? "AUTHORIZATION_CODE" : "CLIENT_CREDENTIALS")),
+      redirectUri: grants.includes("authorization_code") ? `http://127.0.0.1:${new URL(api().url).port}/oauth2/callback` : null,
+      fields: (method.fields as Json[]).map((field) => ({
+        name: field.name,
+        label: field.label,
+        type: field.type,
+        required: field.required ?? false,
+        secret: field.secret ?? false,
+        description: field.description ?? null,
+        placeholder: field.placeholder ?? null,
+        defaultValue: field.defaultValue === undefined ? null : String(field.defaultValue),
+        options: field.options ? (field.options as Json[]).map((o) => o.value) : null,
+        selectOptions: field.options ?? null,
+      })),
+    };
+  });
 }
 
 /** A component verified against the API's own demo Petstore, under another key. */
