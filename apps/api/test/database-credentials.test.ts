@@ -20,9 +20,12 @@ function available(name: string, ok: boolean): boolean {
 
 afterAll(() => expectNoSecretsIn(api().responses, [PASSWORD]));
 
+let created = 0;
+/** Each attempt under a name of its own (names are unique per component, and a taken one is refused before any check). */
 async function create(componentKey: "postgresql" | "mysql", values: Record<string, unknown>) {
+  created += 1;
   const { createCredential } = await api().client.request(CreateCredentialDocument, {
-    input: { componentKey, authType: "DATABASE", name: `${componentKey} ${NAME}`, values },
+    input: { componentKey, authType: "DATABASE", name: `${componentKey} ${NAME} ${created}`, values },
   });
   return createCredential;
 }
