@@ -1,13 +1,10 @@
 import type { ClaimedCredential, Services } from "@latchkey/core";
 import { classifyDatabaseError } from "@latchkey/db";
+import { describeError, startLeasedPoller, type LeasedPoller, type PollerState } from "./leased-poller";
 import type { Logger } from "./logger";
 
-export interface ReverifyJob {
-  /** Runs a round now (after the one in progress, if any) and answers how many it verified. */
-  runNow(): Promise<number>;
-  /** Stops polling, waits (boundedly) for the verifications in flight, and releases the leases of those not done. */
-  stop(): Promise<void>;
-}
+/** runNow answers how many credentials the round verified. */
+export type ReverifyJob = LeasedPoller;
 
 export interface ReverifyJobOptions {
   services: Services;
@@ -22,8 +19,6 @@ export interface ReverifyJobOptions {
 
 const MIN_POLL_MS = 1_000;
 const MAX_POLL_MS = 60_000;
-// Shutdown waits this long for the verifications in flight; the leases of the unfinished ones are then released, for other processes to claim.
-const STOP_GRACE_MS = 5_000;
 
 /**
  * Scheduled re-verification. Every poll, this process verifies every due credential it can claim,
@@ -39,13 +34,10 @@ export function startReverifyJob(options: ReverifyJobOptions): ReverifyJob {
   const pollMs = Math.min(MAX_POLL_MS, Math.max(MIN_POLL_MS, Math.round(intervalMs / 10)));
   // Covers a claimed credential's wait for a slot and its verification (with the driver's close grace), amply.
   const leaseMs = 3 * verifyTimeoutMs + 10_000;
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<number> | undefined;
-  // Claimed and not verified yet: released at stop, so other processes need not wait for the leases to end.
-  const unfinished = new Set<string>();
 
-  const round = async (): Promise<number> => {
+  const round = async (state: PollerState): Promise<number> => {
+    // Claimed and not verified yet: released at stop.
+    const { unfinished } = state;
     let verified = 0;
     // Claimed credentials waiting for a slot: claims run ahead (up to half a batch is left), so a
     // slot that frees up starts the next verification at once instead of waiting for a claim.
@@ -69,7 +61,7 @@ export function startReverifyJob(options: ReverifyJobOptions): ReverifyJob {
         .finally(() => (claiming = undefined)));
 
     const slot = async () => {
-      while (!stopped) {
+      while (!state.stopped) {
         if (!exhausted && queue.length <= concurrency / 2) void claim();
         const credential = queue.shift();
         if (!credential) {
@@ -85,7 +77,7 @@ export function startReverifyJob(options: ReverifyJobOptions): ReverifyJob {
         } catch (error) {
           // Its lease runs out and a later round tries it again. A lost database is logged once per outage (app.ts).
           unfinished.delete(credential.row.id);
-          if (!stopped && !classifyDatabaseError(error)) logger.error("Scheduled re-verification of a credential failed", { credentialId: credential.row.id, ...describeError(error) });
+          if (!state.stopped && !classifyDatabaseError(error)) logger.error("Scheduled re-verification of a credential failed", { credentialId: credential.row.id, ...describeError(error) });
         }
       }
     };
@@ -95,46 +87,12 @@ export function startReverifyJob(options: ReverifyJobOptions): ReverifyJob {
     return verified;
   };
 
-  const runRound = (): Promise<number> => (running ??= round().finally(() => (running = undefined)));
-
-  const tick = () => {
-    runRound()
-      .catch((error: unknown) => {
-        // Without the database, the next poll tries again (the outage itself is logged once, by app.ts).
-        if (!stopped && !classifyDatabaseError(error)) logger.error("Scheduled re-verification failed", describeError(error));
-      })
-      .finally(() => {
-        if (!stopped) timer = setTimeout(tick, pollMs);
-      });
-  };
-  timer = setTimeout(tick, Math.min(pollMs, MIN_POLL_MS));
-
-  return {
-    runNow: async () => {
-      await running?.catch(() => {});
-      return runRound();
-    },
-    stop: async () => {
-      stopped = true;
-      clearTimeout(timer);
-      if (running) {
-        let grace: NodeJS.Timeout | undefined;
-        await Promise.race([running.catch(() => {}), new Promise<void>((resolve) => (grace = setTimeout(resolve, STOP_GRACE_MS)))]);
-        clearTimeout(grace);
-      }
-      const ids = [...unfinished];
-      unfinished.clear();
-      await services.credentials.releaseClaims(ids).catch((error: unknown) => {
-        // Unreleased leases end by themselves (lease length) and the credentials are claimed again then.
-        logger.warn("Could not release the re-verification leases at stop", { leases: ids.length, ...describeError(error) });
-      });
-    },
-  };
-}
-
-/** Name and code only: an error's message may quote a query. */
-export function describeError(error: unknown): Record<string, unknown> {
-  if (!(error instanceof Error)) return { error: "unknown" };
-  const code = (error as { code?: unknown }).code;
-  return { error: error.name, ...(typeof code === "string" ? { code } : {}) };
+  return startLeasedPoller({
+    logger,
+    pollMs,
+    firstPollMs: Math.min(pollMs, MIN_POLL_MS),
+    round,
+    release: (ids) => services.credentials.releaseClaims(ids),
+    messages: { roundFailed: "Scheduled re-verification failed", releaseFailed: "Could not release the re-verification leases at stop" },
+  });
 }

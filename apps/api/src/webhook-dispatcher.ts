@@ -1,14 +1,10 @@
 import { attemptWebhook, claimWebhooks, pruneWebhooks, recordWebhookAttempt, releaseWebhooks, type ClaimedWebhook, type Keyring, type NetworkPolicy } from "@latchkey/core";
 import { classifyDatabaseError, type Database } from "@latchkey/db";
+import { describeError, startLeasedPoller, type LeasedPoller, type PollerState } from "./leased-poller";
 import type { Logger } from "./logger";
-import { describeError } from "./reverify-job";
 
-export interface WebhookDispatcher {
-  /** Delivers what is due now (after the round in progress, if any); answers how many attempts it made. */
-  runNow(): Promise<number>;
-  /** Stops polling, waits (boundedly) for the attempts in flight, and releases the leases of those not made. */
-  stop(): Promise<void>;
-}
+/** runNow answers how many delivery attempts the round made. */
+export type WebhookDispatcher = LeasedPoller;
 
 export interface WebhookDispatcherOptions {
   db: Database;
@@ -23,7 +19,6 @@ export interface WebhookDispatcherOptions {
   disableAfterMs: number;
 }
 
-const STOP_GRACE_MS = 5_000;
 // Old delivered and given-up events are deleted this often (by every process; the deletes are idempotent).
 const PRUNE_EVERY_MS = 60 * 60 * 1000;
 
@@ -38,12 +33,7 @@ export function startWebhookDispatcher(options: WebhookDispatcherOptions): Webho
   const { db, keyring, policy, logger, pollMs, concurrency, timeoutMs } = options;
   const leaseMs = 2 * timeoutMs + 5_000;
   const delivery = { timeoutMs, backoffScale: options.backoffScale, disableAfterMs: options.disableAfterMs };
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<number> | undefined;
-  const unfinished = new Set<string>();
-
-  const deliver = async (message: ClaimedWebhook) => {
+  const deliver = async (message: ClaimedWebhook, unfinished: Set<string>) => {
     const outcome = await attemptWebhook(message, { keyring, policy, timeoutMs });
     await recordWebhookAttempt(db, message, outcome, delivery);
     unfinished.delete(message.id);
@@ -51,7 +41,8 @@ export function startWebhookDispatcher(options: WebhookDispatcherOptions): Webho
   };
 
   let prunedAt = Date.now();
-  const round = async (): Promise<number> => {
+  const round = async (state: PollerState): Promise<number> => {
+    const { unfinished } = state;
     let attempted = 0;
     if (Date.now() - prunedAt >= PRUNE_EVERY_MS) {
       prunedAt = Date.now();
@@ -59,16 +50,16 @@ export function startWebhookDispatcher(options: WebhookDispatcherOptions): Webho
       if (pruned > 0) logger.info("Old webhook events deleted", { pruned });
     }
     // Claim, deliver the batch, claim again: until nothing is due (a message of a key becomes due once its predecessor is delivered).
-    while (!stopped) {
+    while (!state.stopped) {
       const claimed = await claimWebhooks(db, { limit: concurrency, leaseMs });
       if (claimed.length === 0) break;
       for (const message of claimed) unfinished.add(message.id);
       await Promise.all(
         claimed.map((message) =>
-          deliver(message).catch((error: unknown) => {
+          deliver(message, unfinished).catch((error: unknown) => {
             // Its lease runs out and a later round tries it again.
             unfinished.delete(message.id);
-            if (!stopped && !classifyDatabaseError(error)) logger.error("Webhook delivery failed", { webhookId: message.id, ...describeError(error) });
+            if (!state.stopped && !classifyDatabaseError(error)) logger.error("Webhook delivery failed", { webhookId: message.id, ...describeError(error) });
           }),
         ),
       );
@@ -77,36 +68,11 @@ export function startWebhookDispatcher(options: WebhookDispatcherOptions): Webho
     return attempted;
   };
 
-  const runRound = (): Promise<number> => (running ??= round().finally(() => (running = undefined)));
-  const tick = () => {
-    runRound()
-      .catch((error: unknown) => {
-        if (!stopped && !classifyDatabaseError(error)) logger.error("Webhook dispatch failed", describeError(error));
-      })
-      .finally(() => {
-        if (!stopped) timer = setTimeout(tick, pollMs);
-      });
-  };
-  timer = setTimeout(tick, pollMs);
-
-  return {
-    runNow: async () => {
-      await running?.catch(() => {});
-      return runRound();
-    },
-    stop: async () => {
-      stopped = true;
-      clearTimeout(timer);
-      if (running) {
-        let grace: NodeJS.Timeout | undefined;
-        await Promise.race([running.catch(() => {}), new Promise<void>((resolve) => (grace = setTimeout(resolve, STOP_GRACE_MS)))]);
-        clearTimeout(grace);
-      }
-      const ids = [...unfinished];
-      unfinished.clear();
-      await releaseWebhooks(db, ids).catch((error: unknown) => {
-        logger.warn("Could not release the webhook leases at stop", { leases: ids.length, ...describeError(error) });
-      });
-    },
-  };
+  return startLeasedPoller({
+    logger,
+    pollMs,
+    round,
+    release: (ids) => releaseWebhooks(db, ids),
+    messages: { roundFailed: "Webhook dispatch failed", releaseFailed: "Could not release the webhook leases at stop" },
+  });
 }
