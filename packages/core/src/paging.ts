@@ -138,6 +138,11 @@ export function toConnection<Row, Node = Row>(page: Page<Row>, node: (row: Row) 
 }
 
 /** The `n` of a `select({ n: count() })`, as a number. */
+/** A page (or the InvalidInput of its arguments) with each row turned into its record. */
+export function mapPage<Row, T>(page: Page<Row> | InvalidInput, record: (row: Row) => T): Page<T> | InvalidInput {
+  return "__typename" in page ? page : { ...page, items: page.items.map(record) };
+}
+
 export async function countOf(query: PromiseLike<{ n: number }[]>): Promise<number> {
   const [row] = await query;
   return Number(row?.n ?? 0);

@@ -31,7 +31,7 @@ import type { ComponentDescriptor } from "../components/descriptor-schema";
 import { invalidInput, notFound, type InvalidInput, type NotFound } from "../results";
 import { isId, parseInput, zName } from "../validation";
 import { auditEventRow, currentAuditActor, listAuditEvents, recordAudit, type AuditActor, type AuditEventRecord } from "./audit";
-import { countOf, keysetPage, type Page, type PageArgs } from "../paging";
+import { countOf, keysetPage, mapPage, type Page, type PageArgs } from "../paging";
 import { hashPassword, hashToken, newToken, verifyPassword } from "./secrets";
 
 export const ROLES = ["OWNER", "ADMIN", "MEMBER", "VIEWER"] as const satisfies readonly StoredRole[];
@@ -583,7 +583,7 @@ export class AccessService {
           .limit(limit),
       count: () => countOf(this.db.select({ n: count() }).from(invitations).where(conditions)),
     });
-    return "__typename" in page ? page : { ...page, items: page.items.map(toInvitation) };
+    return mapPage(page, toInvitation);
   }
 
   async revokeInvitation(workspaceId: string, id: string): Promise<InvitationRecord | NotFound> {
@@ -757,7 +757,7 @@ export class AccessService {
           .limit(limit),
       count: () => countOf(this.db.select({ n: count() }).from(apiTokens).where(conditions)),
     });
-    return "__typename" in page ? page : { ...page, items: page.items.map((r) => toToken(r.token, r.creator)) };
+    return mapPage(page, (r) => toToken(r.token, r.creator));
   }
 
   async revokeApiToken(workspaceId: string, id: string): Promise<ApiTokenRecord | NotFound> {

@@ -8,7 +8,7 @@ import type { ComponentRecord, CredentialRecord } from "../records";
 import { invalidInput, type FieldError, type InvalidInput } from "../results";
 import type { CredentialValues } from "../types";
 import { MAX_VALUES_BYTES } from "../validation";
-import { countOf, keysetPage, type Page, type PageArgs } from "../paging";
+import { countOf, keysetPage, mapPage, type Page, type PageArgs } from "../paging";
 import { isPlainObject } from "./credential-values";
 import { parseComponentDescriptor, type ComponentDescriptor } from "./descriptor-schema";
 import { importElasticioComponent, parseDescriptorText } from "./elasticio";
@@ -166,7 +166,7 @@ export class ComponentService {
           .limit(limit),
       count: () => countOf(this.db.select({ n: count() }).from(components).where(conditions)),
     });
-    return "__typename" in page ? page : { ...page, items: page.items.map(toComponentRecord) };
+    return mapPage(page, toComponentRecord);
   }
 
   async findByKey(workspaceId: string, key: string): Promise<ComponentRecord | null> {

@@ -64,7 +64,7 @@ import { DestinationChangedError, destinationChangedResult, destinationOf } from
 import { DEFAULT_REFRESH_MARGIN_MS, OAuth2TokenKeeper, type FreshResult, type TokenTarget } from "./oauth2-tokens";
 import { toFlowRecord } from "../flows/flow-store";
 import { AuditBatcher, recordAudit } from "../access/audit";
-import { countOf, keysetPage, type Page, type PageArgs } from "../paging";
+import { countOf, keysetPage, mapPage, type Page, type PageArgs } from "../paging";
 
 const zCredentialInput = z.object({
   componentKey: z.string().max(200),
@@ -794,7 +794,7 @@ export class CredentialService {
           .limit(limit),
       count: total,
     });
-    return "__typename" in page ? page : { ...page, items: page.items.map(toCredentialRecord) };
+    return mapPage(page, toCredentialRecord);
   }
 
   private async countFromComponents(workspaceId: string, componentKey: string | null): Promise<number> {

@@ -22,7 +22,7 @@ import { invalidInput, notFound, type InvalidInput, type NotFound } from "../res
 import { FLOW_STATUSES, type FlowStatus } from "../types";
 import { isId, MAX_NAME_LENGTH, parseInput, zName } from "../validation";
 import { recordAudit } from "../access/audit";
-import { countOf, keysetPage, type Page, type PageArgs } from "../paging";
+import { countOf, keysetPage, mapPage, type Page, type PageArgs } from "../paging";
 import { findFlowRow, findStepRows, toFlowRecord, toFlowStepRecord, type FlowRow, type FlowStepRow } from "./flow-store";
 
 export const MAX_STEPS = 100;
@@ -91,7 +91,7 @@ export class FlowService {
           .limit(limit),
       count: () => countOf(this.db.select({ n: count() }).from(flows).where(conditions)),
     });
-    return "__typename" in page ? page : { ...page, items: page.items.map(toFlowRecord) };
+    return mapPage(page, toFlowRecord);
   }
 
   async findById(workspaceId: string, id: string): Promise<FlowRecord | null> {

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { recordAudit } from "../access/audit";
 import { openSecrets, sealSecrets, type Keyring } from "../crypto";
 import type { NetworkPolicy } from "../network/network-policy";
-import { countOf, keysetPage, type Page, type PageArgs } from "../paging";
+import { countOf, keysetPage, mapPage, type Page, type PageArgs } from "../paging";
 import { invalidInput, notFound, type InvalidInput, type NotFound } from "../results";
 import { isId, parseInput } from "../validation";
 import { newWebhookSecret } from "./webhook-signing";
@@ -75,10 +75,10 @@ export class WebhookService {
   ) {}
 
   /** A page of the workspace's endpoints, oldest first. */
-  list(workspaceId: string, args: PageArgs): Promise<Page<WebhookEndpointRecord> | InvalidInput> {
+  async list(workspaceId: string, args: PageArgs): Promise<Page<WebhookEndpointRecord> | InvalidInput> {
     const conditions = eq(webhookEndpoints.workspaceId, workspaceId);
     return mapPage(
-      keysetPage(args, {
+      await keysetPage(args, {
         kind: "webhook_endpoints",
         keys: [
           { column: webhookEndpoints.createdAt, type: "timestamptz" },
@@ -258,10 +258,10 @@ export class WebhookService {
 
   /** An endpoint's delivery attempts, newest first. */
   /** A page of the delivery attempts to one endpoint, newest first. */
-  deliveries(workspaceId: string, endpointId: string, args: PageArgs): Promise<Page<WebhookDeliveryRecord> | InvalidInput> {
+  async deliveries(workspaceId: string, endpointId: string, args: PageArgs): Promise<Page<WebhookDeliveryRecord> | InvalidInput> {
     const conditions = and(eq(webhookAttempts.workspaceId, workspaceId), eq(webhookAttempts.endpointId, endpointId));
     return mapPage(
-      keysetPage(args, {
+      await keysetPage(args, {
         kind: "webhook_attempts",
         keys: [{ column: webhookAttempts.seq, type: "bigint" }],
         descending: true,
@@ -326,9 +326,3 @@ export function toEndpointRecord(row: WebhookEndpointRow): WebhookEndpointRecord
   return { ...record, disabledReason: row.disabledReason ?? null };
 }
 
-
-/** A page with each row turned into its record. */
-async function mapPage<Row, T>(page: Promise<Page<Row> | InvalidInput>, record: (row: Row) => T): Promise<Page<T> | InvalidInput> {
-  const got = await page;
-  return "__typename" in got ? got : { ...got, items: got.items.map(record) };
-}
