@@ -9,7 +9,7 @@ import {
 } from "@latchkey/sdk";
 import { revalidatePath } from "next/cache";
 
-import type { FormState } from "@/lib/access-actions";
+import type { FormState } from "@/lib/form-state";
 import { mutateThroughApi, type ApiUnavailable } from "@/lib/api";
 
 import { refreshAfter } from "./refresh";

@@ -20,41 +20,8 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 
 import { getApiClient, withSessionCookie } from "./api";
-import { wordsForCode } from "./problem-words";
+import { attempt, problem, text, type FormState } from "./form-state";
 import { sameOriginPath } from "./same-origin-path";
-
-/** What a form shows after its action ran: a problem, or a value to show once (a token, a link). */
-export interface FormState {
-  error?: string;
-  fieldErrors?: Record<string, string>;
-  /** The API's code and its own message, for a details element. */
-  code?: string;
-  detail?: string;
-  /** A secret shown once (an API token) or a link to copy (an invitation). */
-  reveal?: string;
-}
-
-const text = (form: FormData, name: string) => String(form.get(name) ?? "");
-
-function problem(result: { __typename: string; message?: string; fieldErrors?: { field: string; message: string }[] }): FormState {
-  return {
-    error: result.message ?? "That did not work.",
-    fieldErrors: Object.fromEntries((result.fieldErrors ?? []).map((e) => [e.field.replace(/^input\./, ""), e.message])),
-  };
-}
-
-/** API errors a form shows as its message (FORBIDDEN, BAD_USER_INPUT); others propagate to the error page. */
-async function attempt(work: () => Promise<FormState>): Promise<FormState> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof LatchkeyError && error.status !== undefined && error.code !== "UNAUTHENTICATED") {
-      const words = wordsForCode(error.code);
-      return { error: `${words.title} ${words.advice}`, ...(error.code ? { code: error.code } : {}), detail: error.message };
-    }
-    throw error;
-  }
-}
 
 export async function setupAction(_: FormState, form: FormData): Promise<FormState> {
   const state = await attempt(async () => {

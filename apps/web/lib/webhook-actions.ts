@@ -3,7 +3,6 @@
 import {
   CreateWebhookEndpointDocument,
   DeleteWebhookEndpointDocument,
-  LatchkeyError,
   ResendWebhookDeliveryDocument,
   RotateWebhookSecretDocument,
   SendTestWebhookDocument,
@@ -11,33 +10,26 @@ import {
 } from "@latchkey/sdk";
 import { revalidatePath } from "next/cache";
 
-import type { FormState } from "./access-actions";
 import { getApiClient } from "./api";
+import { attempt, problem, text, type FormState } from "./form-state";
 
 const PAGE = "/settings/webhooks";
-const field = (form: FormData, name: string) => String(form.get(name) ?? "");
 
 /** Runs a webhook mutation for a form: the page is stale after a success; an expected problem or an API refusal becomes the form's message. */
-async function webhookForm(work: () => Promise<{ reveal?: string } | { __typename: string; message?: string; fieldErrors?: { field: string; message: string }[] }>): Promise<FormState> {
-  try {
+function webhookForm(work: () => Promise<FormState | { __typename: string; message?: string; fieldErrors?: { field: string; message: string }[] }>): Promise<FormState> {
+  return attempt(async () => {
     const outcome = await work();
-    if ("__typename" in outcome) {
-      const fieldErrors = Object.fromEntries((outcome.fieldErrors ?? []).map((e) => [e.field, e.message]));
-      return { error: outcome.message ?? "That did not work.", fieldErrors };
-    }
+    if ("__typename" in outcome) return problem(outcome);
     revalidatePath(PAGE);
     return outcome;
-  } catch (error) {
-    if (error instanceof LatchkeyError && error.status !== undefined && error.code !== "UNAUTHENTICATED") return { error: error.message };
-    throw error;
-  }
+  });
 }
 
 /** Adds an endpoint; the answer's signing secret is shown once. */
 export async function createWebhookEndpointAction(_: FormState, form: FormData): Promise<FormState> {
   return webhookForm(async () => {
     const { createWebhookEndpoint: result } = await (await getApiClient()).request(CreateWebhookEndpointDocument, {
-      input: { url: field(form, "url"), description: field(form, "description") || null, events: form.getAll("events").map(String) },
+      input: { url: text(form, "url"), description: text(form, "description") || null, events: form.getAll("events").map(String) },
     });
     return result.__typename === "WebhookEndpointCreated" ? { reveal: result.secret } : result;
   });
@@ -46,14 +38,14 @@ export async function createWebhookEndpointAction(_: FormState, form: FormData):
 /** A new signing secret, shown once; the old one keeps working for 24 hours. */
 export async function rotateWebhookSecretAction(_: FormState, form: FormData): Promise<FormState> {
   return webhookForm(async () => {
-    const { rotateWebhookSecret: result } = await (await getApiClient()).request(RotateWebhookSecretDocument, { input: { id: field(form, "id") } });
+    const { rotateWebhookSecret: result } = await (await getApiClient()).request(RotateWebhookSecretDocument, { input: { id: text(form, "id") } });
     return result.__typename === "WebhookSecretRotated" ? { reveal: result.secret } : result;
   });
 }
 
 export async function sendTestWebhookAction(_: FormState, form: FormData): Promise<FormState> {
   return webhookForm(async () => {
-    const { sendTestWebhook: result } = await (await getApiClient()).request(SendTestWebhookDocument, { input: { id: field(form, "id") } });
+    const { sendTestWebhook: result } = await (await getApiClient()).request(SendTestWebhookDocument, { input: { id: text(form, "id") } });
     return result.__typename === "WebhookTestQueued" ? {} : result;
   });
 }
@@ -61,7 +53,7 @@ export async function sendTestWebhookAction(_: FormState, form: FormData): Promi
 export async function setWebhookEnabledAction(_: FormState, form: FormData): Promise<FormState> {
   return webhookForm(async () => {
     const { updateWebhookEndpoint: result } = await (await getApiClient()).request(UpdateWebhookEndpointDocument, {
-      input: { id: field(form, "id"), enabled: field(form, "enabled") === "true" },
+      input: { id: text(form, "id"), enabled: text(form, "enabled") === "true" },
     });
     return result.__typename === "WebhookEndpointUpdated" ? {} : result;
   });
@@ -69,14 +61,14 @@ export async function setWebhookEnabledAction(_: FormState, form: FormData): Pro
 
 export async function resendWebhookDeliveryAction(_: FormState, form: FormData): Promise<FormState> {
   return webhookForm(async () => {
-    const { resendWebhookDelivery: result } = await (await getApiClient()).request(ResendWebhookDeliveryDocument, { input: { deliveryId: field(form, "deliveryId") } });
+    const { resendWebhookDelivery: result } = await (await getApiClient()).request(ResendWebhookDeliveryDocument, { input: { deliveryId: text(form, "deliveryId") } });
     return result.__typename === "WebhookDeliveryQueued" ? {} : result;
   });
 }
 
 export async function deleteWebhookEndpointAction(_: FormState, form: FormData): Promise<FormState> {
   return webhookForm(async () => {
-    const { deleteWebhookEndpoint: result } = await (await getApiClient()).request(DeleteWebhookEndpointDocument, { input: { id: field(form, "id") } });
+    const { deleteWebhookEndpoint: result } = await (await getApiClient()).request(DeleteWebhookEndpointDocument, { input: { id: text(form, "id") } });
     return result.__typename === "WebhookEndpointDeleted" ? {} : result;
   });
 }

@@ -3,7 +3,7 @@
 import { startTransition, useActionState, useEffect, useRef, useState, type ReactNode } from "react";
 
 import { ProblemDetails } from "@/components/problem-notice";
-import type { FormState } from "@/lib/access-actions";
+import type { FormState } from "@/lib/form-state";
 
 interface ActionFormProps {
   action: (state: FormState, form: FormData) => Promise<FormState>;
