@@ -4,31 +4,20 @@
 // reads at run time next to its sources (the modules' schema.graphql, db's migrations) are found
 // through each bundled file's own location: its `import.meta.url` becomes its source file's URL,
 // written relative to the bundle, so the build keeps working when the checkout moves.
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
+import { isFresh } from "./build-freshness.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const apiBundle = path.join(root, "apps/api/dist/main.mjs");
 const sources = ["apps/api/src", "packages/core/src", "packages/db/src", "packages/catalog", "scripts/ensure-api-build.mjs", "package-lock.json"].map((p) => path.join(root, p));
 const skip = new Set(["node_modules", "dist", "generated-tests"]);
 
-function newestMtime(target) {
-  const stat = statSync(target);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const entry of readdirSync(target)) {
-    if (!skip.has(entry) && !entry.endsWith(".test.ts")) newest = Math.max(newest, newestMtime(path.join(target, entry)));
-  }
-  return newest;
-}
-
 export function apiBuildIsFresh() {
-  if (!existsSync(apiBundle)) return false;
-  const built = statSync(apiBundle).mtimeMs;
-  return sources.every((s) => newestMtime(s) <= built);
+  return isFresh(apiBundle, sources, (entry) => skip.has(entry) || entry.endsWith(".test.ts"));
 }
 
 /**
