@@ -637,7 +637,7 @@ async function measureRestart(target: { dataDir: string; databaseUrl: string | u
  * build is made (not timed) before, when stale: it takes minutes and is not the API's start.
  */
 async function measureNpmStart(): Promise<{ coldMs: number; warmMs: number }> {
-  ensureWebBuild();
+  await ensureWebBuild();
   const dataDir = mkdtempSync(path.join(tmpdir(), "latchkey-bench-start-"));
   const port = String(Number(env.BENCH_START_PORT ?? 4391));
   const childEnv = { PATH: env.PATH, HOME: env.HOME, PORT: port, WEB_PORT: String(Number(port) + 1), LATCHKEY_DATA_DIR: dataDir, LATCHKEY_LOG_LEVEL: "warn" };

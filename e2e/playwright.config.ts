@@ -108,8 +108,8 @@ export default defineConfig({
         },
         {
           name: "Web",
-          // The web app's own server (apps/web/server.ts), as `npm start` runs it.
-          command: `node scripts/ensure-web-build.mjs && npx tsx apps/web/server.ts -p ${WEB_PORT} -H 127.0.0.1`,
+          // The web app's own server (apps/web/server.ts, compiled next to the build), as `npm start` runs it.
+          command: `node scripts/ensure-web-build.mjs && node --enable-source-maps apps/web/.next/latchkey/server.mjs -p ${WEB_PORT} -H 127.0.0.1`,
           cwd: rootDir,
           env: {
             NODE_ENV: "production",

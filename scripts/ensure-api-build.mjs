@@ -40,8 +40,11 @@ function esmSpecifier(specifier, resolveDir) {
   return `${name}/${path.relative(path.dirname(manifest), require.resolve(specifier)).split(path.sep).join("/")}`;
 }
 
-/** Workspace packages and relative imports are bundled; any other bare import is left to Node. */
-const workspaceOnly = {
+/**
+ * Workspace packages and relative imports are bundled; any other bare import is left to Node.
+ * `import.meta.url` in a bundled file becomes that source file's URL, relative to `outfile`.
+ */
+const workspaceOnly = (outfile) => ({
   name: "workspace-only",
   setup(build) {
     build.onResolve({ filter: /^[^./]/ }, (args) =>
@@ -50,28 +53,33 @@ const workspaceOnly = {
     build.onLoad({ filter: /\.ts$/ }, (args) => {
       const source = readFileSync(args.path, "utf8");
       if (!source.includes("import.meta.url")) return { contents: source, loader: "ts" };
-      const relative = path.relative(path.dirname(apiBundle), args.path).split(path.sep).join("/");
+      const relative = path.relative(path.dirname(outfile), args.path).split(path.sep).join("/");
       return { contents: source.replaceAll("import.meta.url", `new URL(${JSON.stringify(relative)}, import.meta.url).href`), loader: "ts" };
     });
   },
-};
+});
 
-export async function ensureApiBuild({ force = false } = {}) {
-  if (!force && apiBuildIsFresh()) return false;
+/** Compiles one TypeScript entry point and what it imports from this repository to one ES module. */
+export async function compileBundle(entry, outfile) {
   const { build } = await import("esbuild");
   await build({
-    entryPoints: [path.join(root, "apps/api/src/main.ts")],
-    outfile: apiBundle,
+    entryPoints: [entry],
+    outfile,
     bundle: true,
     platform: "node",
     format: "esm",
     target: "node20",
     sourcemap: true,
     logLevel: "warning",
-    plugins: [workspaceOnly],
+    plugins: [workspaceOnly(outfile)],
     // Some bundled code may still call require() (CommonJS interop of external packages).
     banner: { js: 'import { createRequire as __latchkeyCreateRequire } from "node:module"; const require = __latchkeyCreateRequire(import.meta.url);' },
   });
+}
+
+export async function ensureApiBuild({ force = false } = {}) {
+  if (!force && apiBuildIsFresh()) return false;
+  await compileBundle(path.join(root, "apps/api/src/main.ts"), apiBundle);
   return true;
 }
 

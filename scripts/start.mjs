@@ -4,17 +4,16 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { apiBundle, ensureApiBuild } from "./ensure-api-build.mjs";
-import { ensureWebBuild } from "./ensure-web-build.mjs";
+import { ensureWebBuild, webServerBundle } from "./ensure-web-build.mjs";
 import { ensureInstall } from "./ensure-install.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const bin = (name) => path.join(root, "node_modules/.bin", name);
 const apiPort = process.env.PORT || "4000";
 const webPort = process.env.WEB_PORT || "3000";
 
 ensureInstall();
 if (await ensureApiBuild()) console.log("Compiled the API.");
-ensureWebBuild();
+await ensureWebBuild();
 
 const env = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" };
 const children = [];
@@ -54,9 +53,10 @@ const apiReady = run("api", process.execPath, ["--enable-source-maps", apiBundle
 await apiReady;
 const webReady = run(
   "web",
-  bin("tsx"),
-  // Next.js behind the web app's own server, which sets X-Forwarded-For from the connection (apps/web/server.ts).
-  ["apps/web/server.ts", "-p", webPort],
+  process.execPath,
+  // Next.js behind the web app's own server, which sets X-Forwarded-For from the connection
+  // (apps/web/server.ts, compiled like the API).
+  ["--enable-source-maps", webServerBundle, "-p", webPort],
   { LATCHKEY_API_URL: `http://127.0.0.1:${apiPort}/graphql` },
   /Ready|started server|Local:/i,
 );

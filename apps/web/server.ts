@@ -1,8 +1,9 @@
-// The web app's HTTP server (`npm start` and the e2e suite run it with tsx): Next.js's request
+// The web app's HTTP server (`npm start` and the e2e suite run it compiled, by
+// scripts/ensure-web-build.mjs, as .next/latchkey/server.mjs): Next.js's request
 // handler behind a plain Node server that first sets the forwarding headers from the connection
 // it accepted (lib/client-address.ts). `next start` passes a browser's own X-Forwarded-For on
 // (Next.js only fills it when missing), and the API trusts this server's word.
-//   tsx apps/web/server.ts [-p <port>] [-H <hostname>]
+//   node apps/web/.next/latchkey/server.mjs [-p <port>] [-H <hostname>]   (tsx server.ts in development)
 import { createServer } from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
