@@ -32,7 +32,8 @@ function lastVerification(c: CredentialRecord) {
  * Bench mode only (LATCHKEY_BENCH=true): the baseline the GraphQL API is measured against.
  * `GET /bench/credentials?first=&after=` answers the same page as the SDK's Credentials query
  * (same service, same database pool, same fields) as plain JSON, without GraphQL;
- * `GET /bench/stats` tells how many SQL statements the process has sent and its resident memory;
+ * `GET /bench/stats` tells how many SQL statements the process has sent, its resident memory and
+ * the CPU time it has used (user + system, microseconds);
  * `POST /bench/reverify` runs the scheduled re-verification job on the credentials it names;
  * `GET /bench/floor?id=` runs the floor of resolveCredential (BenchDeps.floor). All
  * need the same session or token as /graphql and act in the caller's workspace.
@@ -43,7 +44,10 @@ export async function handleBench(req: IncomingMessage, res: ServerResponse, url
   };
   const workspaceId = await deps.workspaceOf(req);
   if (!workspaceId) return send(401, { error: "Sign in or send an API token." });
-  if (url.pathname === `${BENCH_PREFIX}/stats`) return send(200, { statements: deps.statementCount(), rssBytes: process.memoryUsage().rss });
+  if (url.pathname === `${BENCH_PREFIX}/stats`) {
+    const cpu = process.cpuUsage();
+    return send(200, { statements: deps.statementCount(), rssBytes: process.memoryUsage().rss, cpuMicros: cpu.user + cpu.system });
+  }
   if (url.pathname === `${BENCH_PREFIX}/reverify`) {
     if (req.method !== "POST") return send(405, { error: "POST a JSON body { credentialIds: [...] }." });
     // Over MAX_BODY_BYTES: HttpError 413, answered by http-server.ts.

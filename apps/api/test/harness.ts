@@ -122,6 +122,8 @@ export interface ApiProcessOptions {
   killable?: boolean;
   /** Node flags (e.g. --cpu-prof): the API then runs as `node <nodeArgs> --import tsx main.ts`, not through the tsx CLI. */
   nodeArgs?: string[];
+  /** The compiled API (scripts/ensure-api-build.mjs) to run with plain Node instead of main.ts through tsx, as `npm start` does. */
+  compiledEntry?: string;
   /** How long it may take to listen (60 s). */
   startTimeoutMs?: number;
 }
@@ -235,7 +237,11 @@ export async function startApiProcess(options: ApiProcessOptions = {}): Promise<
     ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
     ...options.env,
   });
-  const [command, args] = options.nodeArgs ? [process.execPath, [...options.nodeArgs, "--import", "tsx", mainFile]] : [tsxBin, [mainFile]];
+  const [command, args] = options.compiledEntry
+    ? [process.execPath, [...(options.nodeArgs ?? []), "--enable-source-maps", options.compiledEntry]]
+    : options.nodeArgs
+      ? [process.execPath, [...options.nodeArgs, "--import", "tsx", mainFile]]
+      : [tsxBin, [mainFile]];
   // killable: its own process group, so kill() reaches the API process that tsx starts, not just tsx.
   const child = spawn(command, args, { env, stdio: ["ignore", "pipe", "pipe"], detached: options.killable ?? false });
   let output = "";
