@@ -111,6 +111,12 @@ async function seed(client: pg.Client, workspace: string, person: string) {
      select gen_random_uuid(), $1, 'MEMBER', 'invitation-' || g, $2, now() - g * interval '1 second', now() + interval '7 days' from generate_series(1, ${ROWS}) g`,
     [workspace, person],
   );
+  // Members: their names come from people, copied into memberships by the trigger of migration 0015.
+  await client.query(
+    `insert into people (id, email, name, password_hash) select gen_random_uuid(), 'member-' || g || '@plans.test', 'Member ' || lpad(g::text, 6, '0'), 'not a hash'
+     from generate_series(1, ${ROWS}) g`,
+  );
+  await client.query(`insert into memberships (workspace_id, person_id, role) select $1, id, 'MEMBER' from people where email like 'member-%@plans.test'`, w);
   await client.query(
     `insert into audit_events (workspace_id, actor_type, actor_id, action, object_type, object_id)
      select $1, 'person', $2, 'credential.update', 'credential', (select id::text from credentials where workspace_id = $1 order by name limit 1)
@@ -169,6 +175,7 @@ test("every paged list is served by an index: no sequential scan of its table, n
     ["Component.credentials", "credentials", (args) => services.credentials.listOfComponent(w(), ids.component, args)],
     ["Credential.usage", "flow_steps", (args) => services.flows.usageOf(w(), ids.credential, args)],
     ["Credential.verifications", "verification_results", (args) => services.credentials.history(w(), ids.credential, args)],
+    ["members", "memberships", (args) => services.access.listMembers(w(), args)],
     ["apiTokens", "api_tokens", (args) => services.access.listApiTokens(w(), args)],
     ["invitations", "invitations", (args) => services.access.listInvitations(w(), args)],
     ["auditLog", "audit_events", (args) => services.access.listAuditLog(w(), args)],

@@ -289,9 +289,18 @@ export const memberships = pgTable(
       .notNull()
       .references(() => people.id, { onDelete: "cascade" }),
     role: text().notNull().$type<StoredRole>(),
+    /**
+     * The person's name, kept by triggers (migration 0015: filled on insert, followed on rename), so
+     * the members list pages in name order from an index of the workspace's memberships alone.
+     */
+    personName: text().notNull().default(""),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.workspaceId, t.personId] }), index("memberships_person_idx").on(t.personId)],
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.personId] }),
+    index("memberships_person_idx").on(t.personId),
+    index("memberships_workspace_name_idx").on(t.workspaceId, t.personName, t.personId),
+  ],
 );
 
 /** A signed-in browser. Only the SHA-256 of the session token is stored. */

@@ -456,13 +456,13 @@ export class AccessService {
     return toWorkspace(row!);
   }
 
-  /** A page of the workspace's members, by name (keyset: name, person id). */
+  /** A page of the workspace's members, by name (keyset: the name memberships keep, person id; one index). */
   async listMembers(workspaceId: string, args: PageArgs): Promise<Page<MemberRecord> | InvalidInput> {
     const page = await keysetPage(args, {
       kind: "members",
       keys: [
-        { column: people.name, type: "text" },
-        { column: people.id, type: "uuid" },
+        { column: memberships.personName, type: "text" },
+        { column: memberships.personId, type: "uuid" },
       ],
       fetch: ({ where, orderBy, limit, cursorKeys }) =>
         this.db
