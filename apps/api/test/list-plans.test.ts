@@ -76,9 +76,10 @@ async function seed(client: pg.Client, workspace: string, person: string) {
     w,
   );
   await client.query(
-    `insert into credentials (id, workspace_id, component_id, name, auth_type, config, secrets, secret_hints, status)
+    `insert into credentials (id, workspace_id, component_id, name, auth_type, config, secrets, secret_hints, status, created_at)
      select gen_random_uuid(), $1, (select id from components where workspace_id = $1 and key = 'plan-component'),
-            'Account ' || lpad(g::text, 6, '0'), 'API_KEY', '{}', 'not sealed', '[]', case when g % 3 = 0 then 'INVALID' else 'VALID' end
+            'Account ' || lpad(g::text, 6, '0'), 'API_KEY', '{}', 'not sealed', '[]',
+            case when g % 3 = 0 then 'INVALID' when g % 7 = 0 then 'UNREACHABLE' else 'VALID' end, now() - (g % 997) * interval '1 minute'
      from generate_series(1, ${ROWS}) g`,
     w,
   );
@@ -173,6 +174,13 @@ test("every paged list is served by an index: no sequential scan of its table, n
     ["credentials(status:)", "credentials", (args) => services.credentials.list(w(), { ...args, filter: { status: "INVALID" } })],
     ["credentials(componentKey:)", "credentials", (args) => services.credentials.list(w(), { ...args, filter: { componentKey: "plan-component" } })],
     ["Component.credentials", "credentials", (args) => services.credentials.listOfComponent(w(), ids.component, args)],
+    // Each order of the credential lists (CredentialOrder), alone and with each filter that has an index.
+    ...(["NEWEST", "STATUS"] as const).flatMap((orderBy): [string, string, (args: PageArgs) => Promise<unknown>][] => [
+      [`credentials(orderBy: ${orderBy})`, "credentials", (args) => services.credentials.list(w(), { ...args, orderBy })],
+      [`credentials(status:, orderBy: ${orderBy})`, "credentials", (args) => services.credentials.list(w(), { ...args, orderBy, filter: { status: "INVALID" } })],
+      [`credentials(componentKey:, orderBy: ${orderBy})`, "credentials", (args) => services.credentials.list(w(), { ...args, orderBy, filter: { componentKey: "plan-component" } })],
+      [`Component.credentials(orderBy: ${orderBy})`, "credentials", (args) => services.credentials.listOfComponent(w(), ids.component, { ...args, orderBy })],
+    ]),
     ["Credential.usage", "flow_steps", (args) => services.flows.usageOf(w(), ids.credential, args)],
     ["Credential.verifications", "verification_results", (args) => services.credentials.history(w(), ids.credential, args)],
     ["members", "memberships", (args) => services.access.listMembers(w(), args)],

@@ -5,6 +5,9 @@ export type AuthType = (typeof AUTH_TYPES)[number];
 
 export const CREDENTIAL_STATUSES = ["UNVERIFIED", "VALID", "INVALID", "EXPIRED", "UNREACHABLE"] as const;
 export type CredentialStatus = (typeof CREDENTIAL_STATUSES)[number];
+/** The orders of the credential lists: by name, newest first, needs attention first (CredentialOrder). */
+export const CREDENTIAL_ORDERS = ["NAME", "NEWEST", "STATUS"] as const;
+export type CredentialOrder = (typeof CREDENTIAL_ORDERS)[number];
 
 export const VERIFICATION_CODES = [
   "OK",

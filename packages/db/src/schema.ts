@@ -12,6 +12,7 @@ import {
   timestamp,
   uniqueIndex,
   uuid,
+  type AnyPgColumn,
 } from "drizzle-orm/pg-core";
 
 const createdAt = () => timestamp({ withTimezone: true, mode: "date" }).notNull().defaultNow();
@@ -73,6 +74,18 @@ export interface StoredSecretHint {
   hint: string;
 }
 
+/** The statuses in the order of "needs attention first" (CredentialOrder STATUS): a status's rank is its place here. */
+export const CREDENTIAL_STATUS_RANKING = ["INVALID", "EXPIRED", "UNREACHABLE", "UNVERIFIED", "VALID"] as const;
+
+/**
+ * A credential status's rank in CREDENTIAL_STATUS_RANKING, as SQL (an unknown status ranks last).
+ * The same text in the indexes and in the list queries, so the planner matches the expression.
+ */
+export function credentialStatusRank(status: AnyPgColumn) {
+  const cases = CREDENTIAL_STATUS_RANKING.map((name, rank) => `when '${name}' then ${rank}`).join(" ");
+  return sql<number>`(case ${status} ${sql.raw(cases)} else ${sql.raw(String(CREDENTIAL_STATUS_RANKING.length))} end)`;
+}
+
 export const credentials = pgTable(
   "credentials",
   {
@@ -118,10 +131,19 @@ export const credentials = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
+    // The credential lists' orders (CredentialOrder), per workspace and per component; each read
+    // backward too (`last`/`before`, NEWEST's descending order).
+    // NAME: (name, id).
     index("credentials_workspace_name_idx").on(t.workspaceId, t.name, t.id),
     index("credentials_workspace_component_idx").on(t.workspaceId, t.componentId, t.name, t.id),
-    // credentials(filter: { status }) in the list's keyset order.
-    index("credentials_workspace_status_idx").on(t.workspaceId, t.status, t.name, t.id),
+    // NEWEST: (created_at, id), read backward.
+    index("credentials_workspace_created_idx").on(t.workspaceId, t.createdAt, t.id),
+    index("credentials_workspace_component_created_idx").on(t.workspaceId, t.componentId, t.createdAt, t.id),
+    // STATUS: (status rank, name, id). Also serves `filter: { status }` in the NAME order (the list
+    // then asks for rank = that status's rank, which leaves (name, id)), and NEWEST with it.
+    index("credentials_workspace_status_rank_idx").on(t.workspaceId, credentialStatusRank(t.status), t.name, t.id),
+    index("credentials_workspace_component_status_rank_idx").on(t.workspaceId, t.componentId, credentialStatusRank(t.status), t.name, t.id),
+    index("credentials_workspace_status_rank_created_idx").on(t.workspaceId, credentialStatusRank(t.status), t.createdAt, t.id),
     index("credentials_verified_at_idx").on(t.verifiedAt),
     // The start-up backfill of legacy rows (bindLegacyDestinations) finds the few unbound rows without reading the table.
     index("credentials_unbound_idx").on(t.id).where(sql`${t.destination} is null`),
@@ -290,7 +312,7 @@ export const memberships = pgTable(
       .references(() => people.id, { onDelete: "cascade" }),
     role: text().notNull().$type<StoredRole>(),
     /**
-     * The person's name, kept by triggers (migration 0015: filled on insert, followed on rename), so
+     * The person's name, kept by triggers (migration 0016: filled on insert, followed on rename), so
      * the members list pages in name order from an index of the workspace's memberships alone.
      */
     personName: text().notNull().default(""),

@@ -235,7 +235,7 @@ export type Component = Node & {
   authMethods: Array<AuthMethod>;
   /** How many credentials this workspace has for the component. */
   credentialCount: Scalars['Int']['output'];
-  /** A page of the workspace's credentials of this component, ordered by name. */
+  /** A page of the workspace's credentials of this component, in the asked order (by name by default). */
   credentials: CredentialConnection;
   /** What the application is. */
   description: Maybe<Scalars['String']['output']>;
@@ -258,6 +258,7 @@ export type ComponentCredentialsArgs = {
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<CredentialOrder>;
 };
 
 /** A page of components, ordered by name. */
@@ -447,7 +448,7 @@ export type CredentialVerificationsArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
 };
 
-/** A page of credentials, ordered by name. */
+/** A page of credentials, in the order the list was asked for. */
 export type CredentialConnection = {
   __typename?: 'CredentialConnection';
   /** The credentials of this page. */
@@ -522,6 +523,18 @@ export type CredentialMismatch = Problem & {
   /** Position of the offending step. */
   stepIndex: Scalars['Int']['output'];
 };
+
+/**
+ * The order of a credentials list. Each order has its own cursors: a cursor from a page in one order
+ * is refused (InvalidInput) by a list in another.
+ */
+export type CredentialOrder =
+  /** By name (A to Z), then by id. The default. */
+  | 'NAME'
+  /** Newest first: by creation time, latest first, then by id. */
+  | 'NEWEST'
+  /** Needs attention first: INVALID, EXPIRED, UNREACHABLE, UNVERIFIED, then VALID; by name within a status, then by id. */
+  | 'STATUS';
 
 /** renameCredential succeeded. */
 export type CredentialRenamed = {
@@ -1411,7 +1424,7 @@ export type Query = {
   components: ComponentConnection;
   /** One credential by id, or null when the workspace has none with that id. */
   credential: Maybe<Credential>;
-  /** A page of the workspace's credentials, ordered by name (keyset pagination). */
+  /** A page of the workspace's credentials, in the asked order (by name by default; keyset pagination). */
   credentials: CredentialConnection;
   /** One flow by id, or null when the workspace has none with that id. */
   flow: Maybe<Flow>;
@@ -1502,6 +1515,7 @@ export type QueryCredentialsArgs = {
   filter?: InputMaybe<CredentialFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<CredentialOrder>;
 };
 
 
@@ -2432,6 +2446,7 @@ export type ResolversTypes = {
   CredentialInUse: ResolverTypeWrapper<Omit<CredentialInUse, 'flows'> & { flows: Array<ResolversTypes['Flow']> }>;
   CredentialInput: CredentialInput;
   CredentialMismatch: ResolverTypeWrapper<CredentialMismatch>;
+  CredentialOrder: CredentialOrder;
   CredentialRenamed: ResolverTypeWrapper<Omit<CredentialRenamed, 'credential'> & { credential: ResolversTypes['Credential'] }>;
   CredentialStatus: CredentialStatus;
   CredentialUpdated: ResolverTypeWrapper<Omit<CredentialUpdated, 'credential' | 'verification'> & { credential: ResolversTypes['Credential'], verification: ResolversTypes['VerificationResult'] }>;
@@ -2811,7 +2826,7 @@ export type ChangeMemberRoleResultResolvers<ContextType = RequestContext, Parent
 export type ComponentResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Component'] = ResolversParentTypes['Component']> = {
   authMethods?: Resolver<Array<ResolversTypes['AuthMethod']>, ParentType, ContextType>;
   credentialCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  credentials?: Resolver<ResolversTypes['CredentialConnection'], ParentType, ContextType, Partial<ComponentCredentialsArgs>>;
+  credentials?: Resolver<ResolversTypes['CredentialConnection'], ParentType, ContextType, RequireFields<ComponentCredentialsArgs, 'orderBy'>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   format?: Resolver<ResolversTypes['DescriptorFormat'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -3232,7 +3247,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   component?: Resolver<Maybe<ResolversTypes['Component']>, ParentType, ContextType, RequireFields<QueryComponentArgs, 'key'>>;
   components?: Resolver<ResolversTypes['ComponentConnection'], ParentType, ContextType, Partial<QueryComponentsArgs>>;
   credential?: Resolver<Maybe<ResolversTypes['Credential']>, ParentType, ContextType, RequireFields<QueryCredentialArgs, 'id'>>;
-  credentials?: Resolver<ResolversTypes['CredentialConnection'], ParentType, ContextType, Partial<QueryCredentialsArgs>>;
+  credentials?: Resolver<ResolversTypes['CredentialConnection'], ParentType, ContextType, RequireFields<QueryCredentialsArgs, 'orderBy'>>;
   flow?: Resolver<Maybe<ResolversTypes['Flow']>, ParentType, ContextType, RequireFields<QueryFlowArgs, 'id'>>;
   flows?: Resolver<ResolversTypes['FlowConnection'], ParentType, ContextType, Partial<QueryFlowsArgs>>;
   invitation?: Resolver<Maybe<ResolversTypes['InvitationPreview']>, ParentType, ContextType, RequireFields<QueryInvitationArgs, 'token'>>;

@@ -8,6 +8,8 @@ import {
   ne,
   count,
   credentials,
+  credentialStatusRank,
+  CREDENTIAL_STATUS_RANKING,
   eq,
   flows,
   flowSteps,
@@ -41,7 +43,7 @@ import {
 import type { ComponentRecord, CredentialRecord, FlowRecord } from "../records";
 import { ReverificationWriter } from "./reverification-writer";
 import { invalidInput, notFound, verificationFailed, type InvalidInput, type NotFound, type VerificationFailed } from "../results";
-import { AUTH_TYPES, CREDENTIAL_STATUSES, type CredentialStatus, type CredentialValues, type VerificationResult } from "../types";
+import { AUTH_TYPES, CREDENTIAL_ORDERS, CREDENTIAL_STATUSES, type CredentialOrder, type CredentialStatus, type CredentialValues, type VerificationResult } from "../types";
 import { verifyCredential as runVerifier } from "../verification/registry";
 import { createVerificationResult, type VerifierOptions } from "../verification/verifier";
 import { isId, MAX_NAME_LENGTH, parseInput, zName, zValues } from "../validation";
@@ -64,7 +66,7 @@ import { DestinationChangedError, destinationChangedResult, destinationOf } from
 import { DEFAULT_REFRESH_MARGIN_MS, OAuth2TokenKeeper, type FreshResult, type TokenTarget } from "./oauth2-tokens";
 import { toFlowRecord } from "../flows/flow-store";
 import { AuditBatcher, recordAudit } from "../access/audit";
-import { countOf, keysetPage, mapPage, type Page, type PageArgs } from "../paging";
+import { countOf, keysetPage, mapPage, type KeysetList, type Page, type PageArgs } from "../paging";
 
 const zCredentialInput = z.object({
   componentKey: z.string().max(200),
@@ -82,6 +84,45 @@ const zCredentialFilter = z
     search: z.string().max(200).nullish(),
   })
   .nullish();
+
+const zCredentialOrder = z.enum(CREDENTIAL_ORDERS).nullish();
+
+/** The arguments of a credentials list: a page, in an order (NAME when not given). */
+export interface CredentialListArgs extends PageArgs {
+  orderBy?: unknown;
+}
+
+/**
+ * The sort keys of each order of the credential lists, the last one the id so ties never skip or
+ * repeat an item. Each order names its own cursors (a NAME cursor keeps the kind it always had),
+ * so a cursor of one order is refused by another. Every order has an index per workspace and per
+ * component (schema.ts).
+ */
+const CREDENTIAL_ORDER_KEYS: Record<CredentialOrder, Pick<KeysetList<unknown>, "kind" | "keys" | "descending">> = {
+  NAME: {
+    kind: "credentials",
+    keys: [
+      { column: credentials.name, type: "text" },
+      { column: credentials.id, type: "uuid" },
+    ],
+  },
+  NEWEST: {
+    kind: "credentials:newest",
+    keys: [
+      { column: credentials.createdAt, type: "timestamptz" },
+      { column: credentials.id, type: "uuid" },
+    ],
+    descending: true,
+  },
+  STATUS: {
+    kind: "credentials:status",
+    keys: [
+      { column: credentialStatusRank(credentials.status), type: "integer" },
+      { column: credentials.name, type: "text" },
+      { column: credentials.id, type: "uuid" },
+    ],
+  },
+};
 
 export interface CredentialCreated {
   __typename: "CredentialCreated";
@@ -747,8 +788,8 @@ export class CredentialService {
     return (await findCredentialRows(this.db, workspaceId, ids.filter(isId))).map(toCredentialRecord);
   }
 
-  /** A page ordered by (name, id), by keyset cursors (see paging.ts). */
-  async list(workspaceId: string, args: PageArgs & { filter?: unknown }): Promise<Page<CredentialRecord> | InvalidInput> {
+  /** A page in the asked order (CREDENTIAL_ORDER_KEYS; by name when not given), by keyset cursors (see paging.ts). */
+  async list(workspaceId: string, args: CredentialListArgs & { filter?: unknown }): Promise<Page<CredentialRecord> | InvalidInput> {
     const filter = parseInput(zCredentialFilter, args.filter, "filter");
     if (!filter.ok) return filter.problem;
     const conditions: SQL[] = [eq(credentials.workspaceId, workspaceId)];
@@ -761,7 +802,12 @@ export class CredentialService {
         ),
       );
     }
-    if (f?.status != null) conditions.push(eq(credentials.status, f.status));
+    if (f?.status != null) {
+      // The status's rank too (the same thing said twice): the status-rank indexes then seek to
+      // that status and give every order within it.
+      const rank = CREDENTIAL_STATUS_RANKING.indexOf(f.status);
+      conditions.push(eq(credentials.status, f.status), sql`${credentialStatusRank(credentials.status)} = ${sql.raw(String(rank))}`);
+    }
     if (f?.search) conditions.push(ilike(credentials.name, `%${escapeLike(f.search)}%`));
     return this.pageOf(args, conditions, () =>
       f?.status == null && !f?.search
@@ -771,20 +817,18 @@ export class CredentialService {
     );
   }
 
-  /** One component's credentials, a page ordered by (name, id). */
-  async listOfComponent(workspaceId: string, component: ComponentRecord, args: PageArgs): Promise<Page<CredentialRecord> | InvalidInput> {
+  /** One component's credentials, a page in the asked order (by name when not given). */
+  async listOfComponent(workspaceId: string, component: ComponentRecord, args: CredentialListArgs): Promise<Page<CredentialRecord> | InvalidInput> {
     const conditions = [eq(credentials.workspaceId, workspaceId), eq(credentials.componentId, component.id)];
     return this.pageOf(args, conditions, async () => component.credentialCount);
   }
 
-  private async pageOf(args: PageArgs, conditions: SQL[], total: () => Promise<number>): Promise<Page<CredentialRecord> | InvalidInput> {
+  private async pageOf(args: CredentialListArgs, conditions: SQL[], total: () => Promise<number>): Promise<Page<CredentialRecord> | InvalidInput> {
+    const order = parseInput(zCredentialOrder, args.orderBy, "orderBy");
+    if (!order.ok) return order.problem;
     const page = await keysetPage(args, {
-      kind: "credentials",
-      keys: [
-        { column: credentials.name, type: "text" },
-        { column: credentials.id, type: "uuid" },
-      ],
-      // A row comparison on (name, id), so the (workspace, [component,] name, id) index seeks to the cursor.
+      ...CREDENTIAL_ORDER_KEYS[order.value ?? "NAME"],
+      // A row comparison on the order's keys, so its (workspace, [component,] keys) index seeks to the cursor.
       fetch: ({ where, orderBy, limit, cursorKeys }) =>
         this.db
           .select({ ...credentialRecordColumns, ...cursorKeys })

@@ -144,6 +144,18 @@ export type CredentialInput = {
   values: Record<string, unknown>;
 };
 
+/**
+ * The order of a credentials list. Each order has its own cursors: a cursor from a page in one order
+ * is refused (InvalidInput) by a list in another.
+ */
+export type CredentialOrder =
+  /** By name (A to Z), then by id. The default. */
+  | 'NAME'
+  /** Newest first: by creation time, latest first, then by id. */
+  | 'NEWEST'
+  /** Needs attention first: INVALID, EXPIRED, UNREACHABLE, UNVERIFIED, then VALID; by name within a status, then by id. */
+  | 'STATUS';
+
 /** Where a credential stands after its latest verification. */
 export type CredentialStatus =
   /** OAuth2 token expired and could not be refreshed. */
@@ -638,6 +650,7 @@ export type ComponentsQuery = { components: { totalCount: number, pageInfo: { ha
 
 export type ComponentQueryVariables = Exact<{
   key: string;
+  orderBy?: CredentialOrder | null | undefined;
   first?: number | null | undefined;
   after?: string | null | undefined;
   last?: number | null | undefined;
@@ -689,6 +702,7 @@ export type PreviewComponentQuery = { previewComponent:
 
 export type CredentialsQueryVariables = Exact<{
   filter?: CredentialFilter | null | undefined;
+  orderBy?: CredentialOrder | null | undefined;
   first?: number | null | undefined;
   after?: string | null | undefined;
   last?: number | null | undefined;
@@ -2065,10 +2079,16 @@ fragment ComponentSummary on Component {
   format
 }`) as unknown as TypedDocumentString<ComponentsQuery, ComponentsQueryVariables>;
 export const ComponentDocument = new TypedDocumentString(`
-    query Component($key: String!, $first: Int, $after: String, $last: Int, $before: String) {
+    query Component($key: String!, $orderBy: CredentialOrder, $first: Int, $after: String, $last: Int, $before: String) {
   component(key: $key) {
     ...ComponentFields
-    credentials(first: $first, after: $after, last: $last, before: $before) {
+    credentials(
+      orderBy: $orderBy
+      first: $first
+      after: $after
+      last: $last
+      before: $before
+    ) {
       totalCount
       pageInfo {
         ...PageInfoFields
@@ -2323,9 +2343,10 @@ fragment InvalidInputFields on InvalidInput {
   }
 }`) as unknown as TypedDocumentString<PreviewComponentQuery, PreviewComponentQueryVariables>;
 export const CredentialsDocument = new TypedDocumentString(`
-    query Credentials($filter: CredentialFilter, $first: Int, $after: String, $last: Int, $before: String) {
+    query Credentials($filter: CredentialFilter, $orderBy: CredentialOrder, $first: Int, $after: String, $last: Int, $before: String) {
   credentials(
     filter: $filter
+    orderBy: $orderBy
     first: $first
     after: $after
     last: $last

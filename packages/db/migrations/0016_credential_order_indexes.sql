@@ -1,0 +1,8 @@
+-- The credential lists' orders (CredentialOrder NAME, NEWEST, STATUS), each served by an index per workspace and per
+-- component; the status-rank ones also serve the status filter, so the (status, name) index goes.
+DROP INDEX "credentials_workspace_status_idx";--> statement-breakpoint
+CREATE INDEX "credentials_workspace_created_idx" ON "credentials" USING btree ("workspace_id","created_at","id");--> statement-breakpoint
+CREATE INDEX "credentials_workspace_component_created_idx" ON "credentials" USING btree ("workspace_id","component_id","created_at","id");--> statement-breakpoint
+CREATE INDEX "credentials_workspace_status_rank_idx" ON "credentials" USING btree ("workspace_id",(case "status" when 'INVALID' then 0 when 'EXPIRED' then 1 when 'UNREACHABLE' then 2 when 'UNVERIFIED' then 3 when 'VALID' then 4 else 5 end),"name","id");--> statement-breakpoint
+CREATE INDEX "credentials_workspace_component_status_rank_idx" ON "credentials" USING btree ("workspace_id","component_id",(case "status" when 'INVALID' then 0 when 'EXPIRED' then 1 when 'UNREACHABLE' then 2 when 'UNVERIFIED' then 3 when 'VALID' then 4 else 5 end),"name","id");--> statement-breakpoint
+CREATE INDEX "credentials_workspace_status_rank_created_idx" ON "credentials" USING btree ("workspace_id",(case "status" when 'INVALID' then 0 when 'EXPIRED' then 1 when 'UNREACHABLE' then 2 when 'UNVERIFIED' then 3 when 'VALID' then 4 else 5 end),"created_at","id");
