@@ -35,6 +35,21 @@ export class ComponentPage {
       .filter({ has: this.page.getByText(credentialName, { exact: true }) });
   }
 
+  /** The credentials' rows on the page shown (one page of the list, plus the one just saved when it belongs elsewhere). */
+  rows(): Locator {
+    return this.credentialsTable.locator("tbody tr");
+  }
+
+  /** The credentials' names, in the order the page shows them. */
+  async names(): Promise<string[]> {
+    return this.rows().locator(".credential-name").allTextContents();
+  }
+
+  /** The list's "Next" / "Previous" links (absent at the end / the start of the list). */
+  pagerLink(which: "Next" | "Previous"): Locator {
+    return this.page.getByRole("navigation", { name: "Credentials pages" }).getByRole("link", { name: which });
+  }
+
   /** The status shown for a credential: its icon and text, with the reason as its description. */
   status(credentialName: string): Locator {
     return this.credentialRow(credentialName).locator("[data-status]");

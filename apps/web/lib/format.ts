@@ -1,4 +1,4 @@
-import type { AuthType, CredentialStatus, DescriptorFormat } from "@latchkey/sdk";
+import type { AuthType, CredentialOrder, CredentialStatus, DescriptorFormat } from "@latchkey/sdk";
 
 export const AUTH_TYPE_LABELS: Record<AuthType, string> = {
   API_KEY: "API key",
@@ -28,6 +28,14 @@ export const NEEDS_ATTENTION = "NEEDS_ATTENTION";
 /** The orders of a component's credential list (`?sort=`), with their labels. */
 export const CREDENTIAL_SORTS = { name: "Name", newest: "Newest first", status: "Status (needs attention first)" } as const;
 export type CredentialSort = keyof typeof CREDENTIAL_SORTS;
+
+/** The API's order for each `?sort=`: the list is sorted by the API across pages, never in the browser. */
+export const CREDENTIAL_ORDERS: Record<CredentialSort, CredentialOrder> = { name: "NAME", newest: "NEWEST", status: "STATUS" };
+
+/** The `?sort=` a page's URL asks for; by name when missing or unknown. */
+export function credentialSortOf(value: string | string[] | undefined): CredentialSort {
+  return typeof value === "string" && Object.hasOwn(CREDENTIAL_SORTS, value) ? (value as CredentialSort) : "name";
+}
 
 /** "1 credential", "3 credentials". */
 export function formatCount(count: number, singular: string, plural = `${singular}s`): string {

@@ -312,7 +312,7 @@ export const memberships = pgTable(
       .references(() => people.id, { onDelete: "cascade" }),
     role: text().notNull().$type<StoredRole>(),
     /**
-     * The person's name, kept by triggers (migration 0016: filled on insert, followed on rename), so
+     * The person's name, kept by triggers (migration 0015: filled on insert, followed on rename), so
      * the members list pages in name order from an index of the workspace's memberships alone.
      */
     personName: text().notNull().default(""),

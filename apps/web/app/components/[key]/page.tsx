@@ -1,4 +1,4 @@
-import { ComponentDocument, type ComponentQuery } from "@latchkey/sdk";
+import { ComponentDocument, type ComponentQuery, type CredentialOrder } from "@latchkey/sdk";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -15,7 +15,8 @@ import { SortSelect } from "@/components/sort-select";
 import { SuccessNotice } from "@/components/success-notice";
 import { Pager } from "@/components/pager";
 import { loadFromApi, loadViewer } from "@/lib/api";
-import { authMethodLabel, CREDENTIAL_SORTS, fieldLabel, formatCount, savedNoticeText, type CredentialSort } from "@/lib/format";
+import { loadCredential } from "@/lib/credential-data";
+import { authMethodLabel, CREDENTIAL_ORDERS, credentialSortOf, fieldLabel, formatCount, savedNoticeText } from "@/lib/format";
 import { pageVariables } from "@/lib/paging";
 import { permissionsOf, readOnlyReason } from "@/lib/permissions";
 
@@ -29,24 +30,30 @@ interface ComponentPageProps {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
 
-// One API call per request, shared by generateMetadata and the page (the metadata asks for the first page).
-const loadComponent = cache((key: string, after: string | null = null, before: string | null = null) =>
-  loadFromApi((api) => api.request(ComponentDocument, { key, ...pageVariables({ after: after ?? undefined, before: before ?? undefined }) })),
+// One API call per request, shared by generateMetadata and the page: the component with the page
+// of its credentials the URL asks for, in the order it asks for (`?sort=`), sorted by the API.
+const loadComponent = cache((key: string, orderBy: CredentialOrder, after: string | null, before: string | null) =>
+  loadFromApi((api) => api.request(ComponentDocument, { key, orderBy, ...pageVariables({ after: after ?? undefined, before: before ?? undefined }) })),
 );
 
-export async function generateMetadata({ params }: ComponentPageProps): Promise<Metadata> {
-  const { key } = await params;
-  const result = await loadComponent(key);
+/** The component and its credentials as the page's URL asks for them. */
+function loadPage(key: string, search: Record<string, string | string[] | undefined>) {
+  const page = pageVariables(search);
+  return loadComponent(key, CREDENTIAL_ORDERS[credentialSortOf(search.sort)], page.after, page.before);
+}
+
+export async function generateMetadata({ params, searchParams }: ComponentPageProps): Promise<Metadata> {
+  const [{ key }, search] = await Promise.all([params, searchParams]);
+  const result = await loadPage(key, search);
   return { title: result.ok && result.data.component ? result.data.component.name : "Component" };
 }
 
 export default async function ComponentPage({ params, searchParams }: ComponentPageProps) {
   const { key } = await params;
   const search = await searchParams;
-  const { saved, sort: sortParam, deleted } = search;
-  const sort: CredentialSort = typeof sortParam === "string" && sortParam in CREDENTIAL_SORTS ? (sortParam as CredentialSort) : "name";
-  const page = pageVariables(search);
-  const [result, viewer] = await Promise.all([loadComponent(key, page.after, page.before), loadViewer()]);
+  const { saved, deleted } = search;
+  const sort = credentialSortOf(search.sort);
+  const [result, viewer] = await Promise.all([loadPage(key, search), loadViewer()]);
   const permissions = permissionsOf(viewer.ok ? viewer.data.viewer : null);
   const trail = [{ href: "/", label: "Credentials" }];
 
@@ -63,7 +70,9 @@ export default async function ComponentPage({ params, searchParams }: ComponentP
 
   const addHref = `/credentials/new?component=${encodeURIComponent(component.key)}`;
   const credentials = component.credentials.edges.map((edge) => edge.node);
-  const savedCredential = credentials.find((credential) => credential.id === saved);
+  const savedCredential = typeof saved === "string" ? await findSaved(component, credentials, saved) : undefined;
+  // The page in the API's order; the credential just saved first, also when its place is on another page.
+  const rows = savedCredential ? [savedCredential, ...credentials.filter((credential) => credential.id !== savedCredential.id)] : credentials;
   const authLabels = component.authMethods.map((method) => authMethodLabel(method));
   const now = Date.now();
   return (
@@ -128,7 +137,7 @@ export default async function ComponentPage({ params, searchParams }: ComponentP
                 </tr>
               </thead>
               <tbody>
-                {sortCredentials(credentials, sort, savedCredential?.id).map((credential) => (
+                {rows.map((credential) => (
                   <CredentialRow
                     key={credential.id}
                     highlighted={credential.id === savedCredential?.id}
@@ -141,24 +150,23 @@ export default async function ComponentPage({ params, searchParams }: ComponentP
           </div>
           </>
         )}
-        <Pager pageInfo={component.credentials.pageInfo} search={search} label="Credentials" />
+        {/* The order is kept from page to page; the one-time notices (saved, deleted) are not. */}
+        <Pager pageInfo={component.credentials.pageInfo} search={{ ...search, saved: undefined, deleted: undefined }} label="Credentials" />
       </section>
     </>
   );
 }
 
-const STATUS_ORDER: Record<Credential["status"], number> = { INVALID: 0, EXPIRED: 1, UNREACHABLE: 2, UNVERIFIED: 3, VALID: 4 };
-
-/** The credentials in the chosen order; the one just saved comes first, whatever the order. */
-function sortCredentials(credentials: readonly Credential[], sort: CredentialSort, savedId: string | undefined): Credential[] {
-  const byName = (a: Credential, b: Credential) => a.name.localeCompare(b.name);
-  const compare =
-    sort === "newest"
-      ? (a: Credential, b: Credential) => b.createdAt.localeCompare(a.createdAt) || byName(a, b)
-      : sort === "status"
-        ? (a: Credential, b: Credential) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || byName(a, b)
-        : byName;
-  return [...credentials].sort((a, b) => Number(b.id === savedId) - Number(a.id === savedId) || compare(a, b));
+/**
+ * The credential just saved (`?saved=<id>`): from this page when it is on it, else read by id (its
+ * place in the order may be on another page); undefined when it is not one of this component's.
+ */
+async function findSaved(component: Component, credentials: readonly Credential[], id: string): Promise<Credential | undefined> {
+  const onPage = credentials.find((credential) => credential.id === id);
+  if (onPage) return onPage;
+  const result = await loadCredential(id);
+  const credential = result.ok ? result.data.credential : null;
+  return credential && credential.component.key === component.key ? credential : undefined;
 }
 
 function toRowData(component: Component, credential: Credential): CredentialRowData {
