@@ -14,6 +14,8 @@ import {
   ReverifyCredentialDocument,
   SetStepCredentialDocument,
   type CreateFlowMutation,
+  type FlowsQuery,
+  type LatchkeyClient,
   type FlowStepInput,
 } from "@latchkey/sdk";
 import { createCredential, expectNoSecretsIn, registerApiKeyComponent, startFakeApp, useApi, type FakeApp, nodes } from "./harness";
@@ -474,6 +476,86 @@ describe("reading flows", () => {
     for (const id of [UNKNOWN_ID, "nope", "' or 1=1 --", "00000000-0000-4000-8000-00000000000"]) {
       expect(await readFlow(id)).toBeNull();
     }
+  });
+});
+
+describe("flows(filter: { needsAttention })", () => {
+  /** Every flow of the list through pages of `size`, forward; each page's totalCount too. */
+  async function walkPages(client: LatchkeyClient, variables: { status?: "ACTIVE" | "INACTIVE" | null; filter: { needsAttention: boolean } }, size: number) {
+    const seen: string[] = [];
+    const totals = new Set<number>();
+    let after: string | null = null;
+    for (;;) {
+      const { flows }: FlowsQuery = await client.request(FlowsDocument, { status: null, ...variables, first: size, after });
+      totals.add(flows.totalCount);
+      seen.push(...flows.edges.map((e) => e.node.id));
+      if (!flows.pageInfo.hasNextPage) return { ids: seen, totals: [...totals] };
+      after = flows.pageInfo.endCursor;
+    }
+  }
+
+  test("counts and lists, over every page, the flows with a step whose credential is missing or not VALID, in the caller's workspace only", async () => {
+    // A workspace of its own, so the counts are exact; the owner's first workspace has other flows.
+    const owner = api().owner;
+    const workspaceId = await api().createWorkspace(unique("Attention"));
+    const client = api().as({ session: owner.session, workspaceId }).client;
+    expect((await registerApiKeyComponent(client, { key: "widgets", name: "Widgets API", baseUrl: widgets.url, header: "X-Widget-Key" })).__typename).toBe("ComponentRegistered");
+    const credential = async () => {
+      const apiKey = newKey();
+      return { ...(await createCredential(client, { componentKey: "widgets", authType: "API_KEY", values: { apiKey } })), apiKey };
+    };
+    const create = async (name: string, steps: FlowStepInput[], activate = false) => {
+      const { createFlow } = await client.request(CreateFlowDocument, { input: { name, steps } });
+      if (createFlow.__typename !== "FlowSaved") throw new Error(createFlow.__typename);
+      if (activate) expect((await client.request(ActivateFlowDocument, { input: { id: createFlow.flow.id } })).activateFlow.__typename).toBe("FlowSaved");
+      return createFlow.flow.id;
+    };
+    const good = await credential();
+    const doomed = await credential();
+
+    // Needing attention: 5 without a credential at a step (inactive), 2 active ones whose
+    // credential turns INVALID (one of them with a good step first).
+    const needing = [
+      ...(await Promise.all([1, 2, 3, 4, 5].map((n) => create(`Needs ${n}`, [step("widgets", good.id), step("widgets")])))),
+      await create("Needs active 1", [step("widgets", doomed.id)], true),
+      await create("Needs active 2", [step("widgets", good.id), step("widgets", doomed.id)], true),
+    ];
+    // Fine: every step VALID (active or not), and a flow without steps.
+    const fine = [
+      await create("Fine active", [step("widgets", good.id)], true),
+      await create("Fine inactive", [step("widgets", good.id), step("widgets", good.id)]),
+      await create("Fine without steps", []),
+    ];
+    // Revoked at the application and checked again, in its workspace: INVALID.
+    revokedKeys.add(doomed.apiKey);
+    const { reverifyCredential } = await client.request(ReverifyCredentialDocument, { input: { id: doomed.id } });
+    expect(reverifyCredential).toMatchObject({ __typename: "CredentialVerified", credential: { status: "INVALID" } });
+
+    for (const size of [1, 3, 50]) {
+      const attention = await walkPages(client, { filter: { needsAttention: true } }, size);
+      expect(attention.totals).toEqual([needing.length]);
+      expect([...attention.ids].sort()).toEqual([...needing].sort());
+      const rest = await walkPages(client, { filter: { needsAttention: false } }, size);
+      expect(rest.totals).toEqual([fine.length]);
+      expect([...rest.ids].sort()).toEqual([...fine].sort());
+    }
+    const activeNeeding = await walkPages(client, { status: "ACTIVE", filter: { needsAttention: true } }, 1);
+    expect(activeNeeding).toEqual({ ids: needing.slice(5), totals: [2] });
+    // Backward from the end: the same flows, the same count.
+    const { flows: lastPage } = await client.request(FlowsDocument, { status: null, filter: { needsAttention: true }, last: 2 });
+    expect(lastPage.totalCount).toBe(needing.length);
+    expect(lastPage.edges.map((e) => e.node.name)).toEqual(["Needs active 1", "Needs active 2"]);
+    // Each listed flow says why: its stepsNeedingAttention is not empty.
+    const { flows: listed } = await client.request(FlowsDocument, { status: null, filter: { needsAttention: true }, first: 50 });
+    expect(listed.edges.every((e) => e.node.stepsNeedingAttention.length > 0)).toBe(true);
+
+    // The first workspace's list counts only its own flows, and this one's only its own.
+    const own = (await createFlow(unique("Needs attention elsewhere"), [step("widgets")])).id;
+    const first = await walkPages(api().client, { filter: { needsAttention: true } }, 50);
+    expect(first.ids).toContain(own);
+    expect(first.ids.filter((id) => needing.includes(id))).toEqual([]);
+    expect(first.totals).toEqual([first.ids.length]);
+    expect((await walkPages(client, { filter: { needsAttention: true } }, 50)).ids).not.toContain(own);
   });
 });
 

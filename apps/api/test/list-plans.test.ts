@@ -96,6 +96,13 @@ async function seed(client: pg.Client, workspace: string, person: string) {
      from flows f, (select id, component_id from credentials where workspace_id = $1 order by name limit 1) c where f.workspace_id = $1`,
     w,
   );
+  // Every seventh flow also has a step without a credential: it needs attention.
+  await client.query(
+    `insert into flow_steps (id, workspace_id, flow_id, position, name, component_id, credential_id)
+     select gen_random_uuid(), $1, f.id, 1, 'Store', s.component_id, null
+     from flows f join flow_steps s on s.flow_id = f.id and s.position = 0 where f.workspace_id = $1 and right(f.name, 6)::int % 7 = 0`,
+    w,
+  );
   await client.query(
     `insert into verification_results (id, workspace_id, credential_id, ok, code, status, message, checked_at, duration_ms)
      select gen_random_uuid(), $1, c.id, true, 'OK', 'VALID', 'Verified.', now() - g * interval '1 minute', 42
@@ -169,6 +176,9 @@ test("every paged list is served by an index: no sequential scan of its table, n
   const cases: [string, string, (args: PageArgs) => Promise<unknown>][] = [
     ["flows", "flows", (args) => services.flows.list(w(), args)],
     ["flows(status:)", "flows", (args) => services.flows.list(w(), { ...args, status: "ACTIVE" })],
+    ["flows(filter: { needsAttention })", "flows", (args) => services.flows.list(w(), { ...args, filter: { needsAttention: true } })],
+    ["flows(status:, filter: { needsAttention })", "flows", (args) => services.flows.list(w(), { ...args, status: "ACTIVE", filter: { needsAttention: true } })],
+    ["flows(filter: { needsAttention: false })", "flows", (args) => services.flows.list(w(), { ...args, filter: { needsAttention: false } })],
     ["components", "components", (args) => services.components.list(w(), args)],
     ["credentials", "credentials", (args) => services.credentials.list(w(), args)],
     ["credentials(status:)", "credentials", (args) => services.credentials.list(w(), { ...args, filter: { status: "INVALID" } })],

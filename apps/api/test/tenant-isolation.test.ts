@@ -96,7 +96,18 @@ const CASES: Record<"Query" | "Mutation", Record<string, Case>> = {
       token: "clean",
     },
     credential: { calls: () => [{ query: "query($id: ID!) { credential(id: $id) { id name } }", variables: { id: b.credentialId } }], person: "null", token: "null" },
-    flows: { calls: () => [{ query: "{ flows { totalCount edges { node { id name steps { id credential { id name } } } } } }" }], person: "clean", token: "clean" },
+    flows: {
+      calls: () => [
+        { query: "{ flows { totalCount edges { node { id name steps { id credential { id name } } } } } }" },
+        // The attention filter decides over the caller's workspace only (B's flows are neither counted nor listed).
+        ...[true, false].map((needsAttention) => ({
+          query: "query($f: FlowFilter) { flows(filter: $f) { totalCount edges { node { id name stepsNeedingAttention { id credential { id name } } } } } }",
+          variables: { f: { needsAttention } },
+        })),
+      ],
+      person: "clean",
+      token: "clean",
+    },
     flow: { calls: () => [{ query: "query($id: ID!) { flow(id: $id) { id name } }", variables: { id: b.flowId } }], person: "null", token: "null" },
     node: {
       calls: () => bIds().map((id) => ({ query: `query($id: ID!) { node(id: $id) { __typename id ${NODE_NAMES} } }`, variables: { id } })),

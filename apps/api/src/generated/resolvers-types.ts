@@ -734,7 +734,7 @@ export type FlowConnection = {
   edges: Array<FlowEdge>;
   /** Where this page sits. */
   pageInfo: PageInfo;
-  /** How many flows match (the status, when given), over all pages. */
+  /** How many flows match (the status and filter, when given), over all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
@@ -752,6 +752,17 @@ export type FlowEdge = {
   cursor: Scalars['String']['output'];
   /** The flow. */
   node: Flow;
+};
+
+/** Narrows a flows list; all given conditions must hold (together with `status`). */
+export type FlowFilter = {
+  /**
+   * true: only flows with a step whose credential is missing or not VALID (the flows whose
+   * `stepsNeedingAttention` is not empty); false: only flows without such a step. Decided over the
+   * whole workspace, so `totalCount` counts them all; with `status: ACTIVE`, the running flows
+   * that cannot sign in somewhere.
+   */
+  needsAttention?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** A flow cannot be activated: the listed steps have no credential, or one that is not VALID. */
@@ -1428,7 +1439,7 @@ export type Query = {
   credentials: CredentialConnection;
   /** One flow by id, or null when the workspace has none with that id. */
   flow: Maybe<Flow>;
-  /** A page of the workspace's flows, ordered by name; only those with the given status when one is given. */
+  /** A page of the workspace's flows, ordered by name; only those with the given status and matching the filter, when given. */
   flows: FlowConnection;
   /** What an invitation link offers, or null when it is not valid (used, revoked, expired). Needs no sign-in. */
   invitation: Maybe<InvitationPreview>;
@@ -1529,6 +1540,7 @@ export type QueryFlowArgs = {
 export type QueryFlowsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<FlowFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   status?: InputMaybe<FlowStatus>;
@@ -2472,6 +2484,7 @@ export type ResolversTypes = {
   FlowConnection: ResolverTypeWrapper<Omit<FlowConnection, 'edges'> & { edges: Array<ResolversTypes['FlowEdge']> }>;
   FlowDeleted: ResolverTypeWrapper<FlowDeleted>;
   FlowEdge: ResolverTypeWrapper<Omit<FlowEdge, 'node'> & { node: ResolversTypes['Flow'] }>;
+  FlowFilter: FlowFilter;
   FlowNotReady: ResolverTypeWrapper<Omit<FlowNotReady, 'steps'> & { steps: Array<ResolversTypes['FlowStep']> }>;
   FlowResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['FlowResult']>;
   FlowSaved: ResolverTypeWrapper<Omit<FlowSaved, 'flow'> & { flow: ResolversTypes['Flow'] }>;
@@ -2644,6 +2657,7 @@ export type ResolversParentTypes = {
   FlowConnection: Omit<FlowConnection, 'edges'> & { edges: Array<ResolversParentTypes['FlowEdge']> };
   FlowDeleted: FlowDeleted;
   FlowEdge: Omit<FlowEdge, 'node'> & { node: ResolversParentTypes['Flow'] };
+  FlowFilter: FlowFilter;
   FlowNotReady: Omit<FlowNotReady, 'steps'> & { steps: Array<ResolversParentTypes['FlowStep']> };
   FlowResult: ResolversUnionTypes<ResolversParentTypes>['FlowResult'];
   FlowSaved: Omit<FlowSaved, 'flow'> & { flow: ResolversParentTypes['Flow'] };

@@ -41,6 +41,18 @@ const zCreateFlowInput = z.object({
 });
 export type CreateFlowInput = z.input<typeof zCreateFlowInput>;
 
+const zFlowFilter = z.object({ needsAttention: z.boolean().nullish() }).nullish();
+
+/**
+ * A step of the outer query's flow (`flows` in the FROM of the statement this is used in) whose
+ * credential is missing or not VALID: the rule of `stepsNeedingAttention`, for EXISTS. The steps'
+ * (flow_id, position) index finds the flow's steps, the credentials' primary key each credential.
+ */
+function stepNeedingAttention(workspaceId: string) {
+  return sql`select 1 from ${flowSteps} left join ${credentials} on ${credentials.id} = ${flowSteps.credentialId} and ${credentials.workspaceId} = ${workspaceId}
+    where ${flowSteps.flowId} = ${flows.id} and ${flowSteps.workspaceId} = ${workspaceId} and ${credentials.status} is distinct from 'VALID'`;
+}
+
 export interface FlowSaved {
   __typename: "FlowSaved";
   flow: FlowRecord;
@@ -72,10 +84,21 @@ export class FlowService {
     private readonly components: ComponentService,
   ) {}
 
-  /** A page of the workspace's flows ordered by (name, id); only those with `status` when given. */
-  async list(workspaceId: string, args: PageArgs & { status?: FlowStatus | null }): Promise<Page<FlowRecord> | InvalidInput> {
+  /**
+   * A page of the workspace's flows ordered by (name, id); only those with `status` when given, and
+   * with `filter.needsAttention` only those that have (true) or have no (false) step whose
+   * credential is missing or not VALID, decided in SQL over the whole workspace.
+   */
+  async list(workspaceId: string, args: PageArgs & { status?: FlowStatus | null; filter?: unknown }): Promise<Page<FlowRecord> | InvalidInput> {
     if (args.status != null && !FLOW_STATUSES.includes(args.status)) return invalidInput([{ field: "status", message: "Not a flow status." }]);
-    const conditions = and(eq(flows.workspaceId, workspaceId), args.status ? eq(flows.status, args.status) : undefined);
+    const filter = parseInput(zFlowFilter, args.filter, "filter");
+    if (!filter.ok) return filter.problem;
+    const needsAttention = filter.value?.needsAttention;
+    const conditions = and(
+      eq(flows.workspaceId, workspaceId),
+      args.status ? eq(flows.status, args.status) : undefined,
+      needsAttention == null ? undefined : sql`${sql.raw(needsAttention ? "exists" : "not exists")} (${stepNeedingAttention(workspaceId)})`,
+    );
     const page = await keysetPage(args, {
       kind: "flows",
       keys: [

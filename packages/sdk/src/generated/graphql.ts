@@ -217,6 +217,17 @@ export type FieldType =
   /** An http(s) URL. */
   | 'URL';
 
+/** Narrows a flows list; all given conditions must hold (together with `status`). */
+export type FlowFilter = {
+  /**
+   * true: only flows with a step whose credential is missing or not VALID (the flows whose
+   * `stepsNeedingAttention` is not empty); false: only flows without such a step. Decided over the
+   * whole workspace, so `totalCount` counts them all; with `status: ACTIVE`, the running flows
+   * that cannot sign in somewhere.
+   */
+  needsAttention?: boolean | null | undefined;
+};
+
 /** Whether a flow runs. */
 export type FlowStatus =
   /** The flow runs; every step had a VALID credential when it was activated. */
@@ -840,6 +851,7 @@ export type ReconnectOAuth2CredentialMutation = { reconnectOAuth2Credential:
 
 export type FlowsQueryVariables = Exact<{
   status?: FlowStatus | null | undefined;
+  filter?: FlowFilter | null | undefined;
   first?: number | null | undefined;
   after?: string | null | undefined;
   last?: number | null | undefined;
@@ -847,7 +859,7 @@ export type FlowsQueryVariables = Exact<{
 }>;
 
 
-export type FlowsQuery = { flows: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, name: string, status: FlowStatus, createdAt: string, updatedAt: string, steps: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }>, stepsNeedingAttention: Array<{ id: string, position: number, credential: { id: string, status: CredentialStatus } | null }> } }> }, active: { totalCount: number } };
+export type FlowsQuery = { flows: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, name: string, status: FlowStatus, createdAt: string, updatedAt: string, steps: Array<{ id: string, position: number, name: string, component: { id: string, key: string, name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }>, stepsNeedingAttention: Array<{ id: string, position: number, credential: { id: string, status: CredentialStatus } | null }> } }> }, active: { totalCount: number }, attention: { totalCount: number, edges: Array<{ node: { id: string, name: string, stepsNeedingAttention: Array<{ id: string, position: number, component: { name: string }, credential: { id: string, name: string, status: CredentialStatus } | null }> } }> } };
 
 export type FlowQueryVariables = Exact<{
   id: string | number;
@@ -2997,9 +3009,10 @@ fragment NotFoundFields on NotFound {
   id
 }`) as unknown as TypedDocumentString<ReconnectOAuth2CredentialMutation, ReconnectOAuth2CredentialMutationVariables>;
 export const FlowsDocument = new TypedDocumentString(`
-    query Flows($status: FlowStatus, $first: Int, $after: String, $last: Int, $before: String) {
+    query Flows($status: FlowStatus, $filter: FlowFilter, $first: Int, $after: String, $last: Int, $before: String) {
   flows(
     status: $status
+    filter: $filter
     first: $first
     after: $after
     last: $last
@@ -3018,6 +3031,27 @@ export const FlowsDocument = new TypedDocumentString(`
   }
   active: flows(status: ACTIVE, first: 1) {
     totalCount
+  }
+  attention: flows(status: ACTIVE, filter: {needsAttention: true}, first: 5) {
+    totalCount
+    edges {
+      node {
+        id
+        name
+        stepsNeedingAttention {
+          id
+          position
+          component {
+            name
+          }
+          credential {
+            id
+            name
+            status
+          }
+        }
+      }
+    }
   }
 }
     fragment PageInfoFields on PageInfo {
