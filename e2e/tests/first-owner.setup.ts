@@ -9,6 +9,9 @@ setup("a new install asks for the first owner, then signs them in", async ({ pag
   await page.goto("/");
   await expect(page).toHaveURL(/\/setup$/);
   await expect(page.getByRole("heading", { name: "Set up Latchkey" })).toBeVisible();
+  // Before setup every page leads back here: the header offers no links to them (no skeleton and back).
+  await expect(page.getByRole("navigation", { name: "Main" })).toHaveCount(0);
+  await expect(page.getByRole("banner").getByRole("link")).toHaveCount(0);
 
   await page.getByLabel("Your name").fill(OWNER.name);
   await page.getByLabel("Email").fill(OWNER.email);
@@ -23,6 +26,7 @@ setup("a new install asks for the first owner, then signs them in", async ({ pag
 
   await expect(page).toHaveURL(/\/$/);
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Flows" })).toBeVisible();
   // One workspace: its name, and no switcher to switch to nothing else.
   await expect(page.getByTestId("current-workspace")).toHaveText(OWNER.workspaceName);
   await expect(page.getByRole("button", { name: "Switch" })).toHaveCount(0);
@@ -35,5 +39,7 @@ setup("a new install asks for the first owner, then signs them in", async ({ pag
   const other = await fresh.newPage();
   await other.goto("/setup");
   await expect(other).toHaveURL(/\/sign-in$/);
+  // Signed out, the same: nothing in the header but the name.
+  await expect(other.getByRole("navigation", { name: "Main" })).toHaveCount(0);
   await fresh.close();
 });

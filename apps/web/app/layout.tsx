@@ -15,18 +15,22 @@ export const metadata: Metadata = {
   description: "Store, verify and hand out the credentials your integration flows use.",
 };
 
-/** What the viewer may do, for the header and every page's client components (nothing when the API cannot say). */
+/**
+ * What the viewer may do, for the header and every page's client components (nothing when the API
+ * cannot say), and whether the API said no one is signed in: then every page but sign-in and setup
+ * sends the browser back there, so the header offers none of them.
+ */
 async function loadPermissions() {
   try {
     const result = await loadViewer();
-    return result.ok ? permissionsOf(result.data.viewer) : NO_PERMISSIONS;
+    return result.ok ? { permissions: permissionsOf(result.data.viewer), signedOut: !result.data.viewer } : { permissions: NO_PERMISSIONS, signedOut: false };
   } catch {
-    return NO_PERMISSIONS;
+    return { permissions: NO_PERMISSIONS, signedOut: false };
   }
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const permissions = await loadPermissions();
+  const { permissions, signedOut } = await loadPermissions();
   return (
     <html lang="en">
       <body>
@@ -34,7 +38,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           Skip to content
         </a>
         <PermissionsProvider value={permissions}>
-          <SiteHeader account={<AccountMenu />} canAdmin={permissions.canAdmin} />
+          <SiteHeader account={<AccountMenu />} canAdmin={permissions.canAdmin} signedOut={signedOut} />
           <main id="main" className="container" tabIndex={-1}>
             {children}
           </main>
