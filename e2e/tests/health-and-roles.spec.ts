@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
+import { FlowsDocument } from "@latchkey/sdk";
 import type { BrowserContext, Page } from "@playwright/test";
 
 import { expect, skipWithoutChromium, test } from "../fixtures";
@@ -12,7 +13,7 @@ import { ownerClient, seedInvalidCredentialInActiveFlow, viewerContext, type Bro
 import { horizontalOverflow } from "../support/layout";
 import { OWNER } from "../support/owner";
 import { saveScreenshot } from "../support/screenshots";
-import { createPetstoreCredential, seedValidCredential, uniqueName } from "../support/seed";
+import { createFlow, createPetstoreCredential, seedValidCredential, uniqueName } from "../support/seed";
 
 skipWithoutChromium();
 
@@ -56,7 +57,7 @@ test.describe("health at a glance", () => {
   test("the flows list and the flow's page name the step whose credential is invalid, with a link to fix it", async ({ page }, testInfo) => {
     await page.goto("/flows");
     const banner = page.getByTestId("attention-banner");
-    await expect(banner).toContainText("of active flows cannot sign in");
+    await expect(banner).toContainText(/\d+ active flows? cannot sign in at a step/);
     const item = banner.getByRole("listitem").filter({ hasText: data.flow.name });
     await expect(item).toContainText(`step 1 (${data.component.name}): its credential “${data.credential.name}” is invalid.`);
     await saveScreenshot(page, testInfo, "flows-attention-banner");
@@ -69,6 +70,37 @@ test.describe("health at a glance", () => {
     await saveScreenshot(page, testInfo, "flow-attention-banner");
     await flowBanner.getByRole("link", { name: "Fix the credential" }).click();
     await expect(page).toHaveURL(new RegExp(`/credentials/${data.credential.id}$`));
+  });
+
+  test("the flows banner counts the whole workspace, also on a page without the broken flow, and links to a list of only those", async ({ page, api, flowsPage }, testInfo) => {
+    // A flow that sorts after the broken one, every step valid: it is on the page after it, and needs nothing.
+    const credential = await seedValidCredential(api, "Fine flow login");
+    const fine = await createFlow(api, { name: uniqueName("zz Fine flow"), componentKey: "petstore", credentialIds: [credential.id] });
+    const { flows } = await api.request(FlowsDocument, { status: null, filter: null, first: 200 });
+    const cursor = flows.edges.find((edge) => edge.node.id === data.flow.id)?.cursor;
+    expect(cursor).toBeTruthy();
+
+    await page.goto(`/flows?after=${encodeURIComponent(cursor!)}`);
+    await expect(flowsPage.row(fine.name)).toBeVisible();
+    await expect(flowsPage.row(data.flow.name)).toHaveCount(0);
+    const banner = page.getByTestId("attention-banner");
+    await expect(banner.getByRole("listitem").filter({ hasText: data.flow.name })).toContainText(`its credential “${data.credential.name}” is invalid.`);
+    await saveScreenshot(page, testInfo, "flows-attention-banner-other-page");
+
+    await banner.getByRole("link", { name: "Show only the flows that need attention" }).click();
+    await expect(page).toHaveURL(/\/flows\?attention=1$/);
+    await expect(page.getByRole("heading", { level: 1, name: "Flows that need attention" })).toBeVisible();
+    await expect(flowsPage.row(data.flow.name)).toBeVisible();
+    await expect(flowsPage.row(fine.name)).toHaveCount(0);
+    // Paging keeps the filter in the URL.
+    for (const link of await page.getByRole("navigation", { name: "Flows pages" }).getByRole("link").all()) {
+      expect(await link.getAttribute("href")).toContain("attention=1");
+    }
+    await page.reload();
+    await expect(flowsPage.row(fine.name)).toHaveCount(0);
+    await saveScreenshot(page, testInfo, "flows-needing-attention");
+    await page.getByRole("link", { name: "Show all flows" }).first().click();
+    await expect(page).toHaveURL(/\/flows$/);
   });
 });
 

@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 
 import { ApiProblemBanner } from "@/components/api-problem-banner";
-import { AttentionBanner } from "@/components/attention-banner";
+import { FlowsAttentionBanner } from "@/components/attention-banner";
 import { ComponentAvatar } from "@/components/component-avatar";
 import { EmptyState } from "@/components/empty-state";
 import { FlowStatusBadge } from "@/components/flow-status-badge";
@@ -21,19 +21,27 @@ export const metadata: Metadata = { title: "Flows" };
 
 const DESCRIPTION = "A flow is an ordered list of steps; each step uses a credential of its component.";
 
+const ATTENTION_DESCRIPTION = "Flows with a step whose credential is missing or not valid: active ones cannot sign in there, inactive ones cannot be activated yet.";
+
 export default async function FlowsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const search = await searchParams;
-  const [result, viewer] = await Promise.all([loadFromApi((api) => api.request(FlowsDocument, { status: null, ...pageVariables(search) })), loadViewer()]);
+  // `?attention=1`: only the flows that need attention (decided by the API over the whole workspace).
+  const attentionOnly = search.attention === "1";
+  const [result, viewer] = await Promise.all([
+    loadFromApi((api) => api.request(FlowsDocument, { status: null, filter: attentionOnly ? { needsAttention: true } : null, ...pageVariables(search) })),
+    loadViewer(),
+  ]);
   const newFlow =
     viewer.ok && permissionsOf(viewer.data.viewer).canWrite ? (
       <Link className="button" href="/flows/new">
         New flow
       </Link>
     ) : null;
+  const title = attentionOnly ? "Flows that need attention" : "Flows";
   if (!result.ok) {
     return (
       <>
-        <PageHeader title="Flows" description={DESCRIPTION} />
+        <PageHeader title={title} description={attentionOnly ? ATTENTION_DESCRIPTION : DESCRIPTION} />
         <ApiProblemBanner problem={result.problem} />
       </>
     );
@@ -43,18 +51,39 @@ export default async function FlowsPage({ searchParams }: { searchParams: Promis
   const activeCount = result.data.active.totalCount;
   return (
     <>
-      <PageHeader
-        title="Flows"
-        description={DESCRIPTION}
-        meta={`${formatCount(totalCount, "flow")} · ${activeCount} active`}
-        actions={totalCount > 0 ? newFlow : null}
-      />
-      <AttentionBanner flows={flows} listing />
+      {attentionOnly ? (
+        <PageHeader
+          title={title}
+          description={ATTENTION_DESCRIPTION}
+          meta={
+            <>
+              {formatCount(totalCount, "flow")} · <Link href="/flows">Show all flows</Link>
+            </>
+          }
+        />
+      ) : (
+        <PageHeader
+          title={title}
+          description={DESCRIPTION}
+          meta={`${formatCount(totalCount, "flow")} · ${activeCount} active`}
+          actions={totalCount > 0 ? newFlow : null}
+        />
+      )}
+      <FlowsAttentionBanner attention={result.data.attention} filtered={attentionOnly} />
       {totalCount === 0 ? (
-        <EmptyState title="No flows yet">
-          <p>Create a flow and choose a credential for each of its steps.</p>
-          <p>{newFlow}</p>
-        </EmptyState>
+        attentionOnly ? (
+          <EmptyState title="No flow needs attention">
+            <p>Every step of every flow has a valid credential.</p>
+            <p>
+              <Link href="/flows">Show all flows</Link>
+            </p>
+          </EmptyState>
+        ) : (
+          <EmptyState title="No flows yet">
+            <p>Create a flow and choose a credential for each of its steps.</p>
+            <p>{newFlow}</p>
+          </EmptyState>
+        )
       ) : (
         <ul className="flow-list" aria-label="Flows">
           {flows.map((flow) => {

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 
 import { ApiProblemBanner } from "@/components/api-problem-banner";
-import { AttentionBanner } from "@/components/attention-banner";
+import { FlowAttentionBanner } from "@/components/attention-banner";
 import { Breadcrumb } from "@/components/breadcrumb";
 import { FlowManager } from "@/components/flow-manager";
 import { PageHeader } from "@/components/page-header";
@@ -55,7 +55,7 @@ export default async function FlowPage({ params, searchParams }: FlowPageProps) 
         title={flow.name}
         meta={`${formatCount(flow.steps.length, "step")} · updated ${formatDateTime(flow.updatedAt)}`}
       />
-      <AttentionBanner flows={[flow]} listing={false} />
+      <FlowAttentionBanner flow={flow} />
       <FlowManager
         flow={flow}
         components={components}
