@@ -104,8 +104,8 @@ async function seed(client: pg.Client, workspace: string, person: string) {
     w,
   );
   await client.query(
-    `insert into verification_results (id, workspace_id, credential_id, ok, code, status, message, checked_at, duration_ms)
-     select gen_random_uuid(), $1, c.id, true, 'OK', 'VALID', 'Verified.', now() - g * interval '1 minute', 42
+    `insert into verification_results (id, workspace_id, credential_id, ok, code, status, message, checked_at, duration_ms, trigger)
+     select gen_random_uuid(), $1, c.id, true, 'OK', 'VALID', 'Verified.', now() - g * interval '1 minute', 42, 'SCHEDULED'
      from (select id from credentials where workspace_id = $1 order by name limit 1) c, generate_series(1, ${ROWS}) g`,
     w,
   );

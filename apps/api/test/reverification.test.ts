@@ -1,5 +1,5 @@
 import { ActivateFlowDocument, CreateFlowDocument, CredentialDocument, CredentialVerificationsDocument, FlowDocument } from "@latchkey/sdk";
-import { createCredential, eventually, expectNoSecretsIn, registerApiKeyComponent, startFakeApp, useApi, type FakeApp, nodes } from "./harness";
+import { createCredential, eventually, expectNoSecretsIn, registerApiKeyComponent, startFakeApp, TEST_OWNER, useApi, type FakeApp, nodes } from "./harness";
 
 /**
  * Status over time, on the database of the run (PGlite by default): the background job verifies
@@ -66,12 +66,15 @@ it("turns a credential whose key was revoked INVALID by itself, keeps the flow A
 
   const { credential } = await api().client.request(CredentialVerificationsDocument, { id, first: 50 });
   const history = nodes(credential!.verifications);
-  expect(history[0]).toMatchObject({ ok: false, code: "UNAUTHORIZED", status: "INVALID" });
-  expect(history.at(-1)).toMatchObject({ ok: true, code: "OK", status: "VALID" });
+  // The job's results say so (nobody caused them); the first is the creation's, by the owner.
+  expect(history[0]).toMatchObject({ ok: false, code: "UNAUTHORIZED", status: "INVALID", trigger: "SCHEDULED", triggeredBy: null });
+  expect(history.at(-1)).toMatchObject({ ok: true, code: "OK", status: "VALID", trigger: "CREATED", triggeredBy: TEST_OWNER.name });
+  expect(history.slice(0, -1).map((entry) => entry.trigger)).toEqual(history.slice(0, -1).map(() => "SCHEDULED"));
   const times = history.map((entry) => Date.parse(entry.checkedAt));
   expect(times).toEqual([...times].sort((a, b) => b - a));
   const { credential: current } = await api().client.request(CredentialDocument, { id });
-  expect(current!.lastVerification).toEqual(history[0]);
+  const { trigger: _trigger, triggeredBy: _by, ...latest } = history[0]!;
+  expect(current!.lastVerification).toEqual(latest);
 
   // Accepted again at the application: the next round finds it VALID, and the flow is clear.
   accepted.add(KEY);

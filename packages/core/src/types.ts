@@ -29,6 +29,23 @@ export type FieldType = (typeof FIELD_TYPES)[number];
 export const FLOW_STATUSES = ["ACTIVE", "INACTIVE"] as const;
 export type FlowStatus = (typeof FLOW_STATUSES)[number];
 
+/**
+ * What caused a stored verification result. Every path that stores one names its own (see
+ * `withTrigger`); UNKNOWN only marks results stored before triggers were recorded.
+ */
+export const VERIFICATION_TRIGGERS = [
+  "CREATED",
+  "UPDATED",
+  "MANUAL",
+  "SCHEDULED",
+  "OAUTH2_CONNECTED",
+  "OAUTH2_RECONNECTED",
+  "TOKEN_REFRESH",
+  "COMPONENT_REGISTERED",
+  "UNKNOWN",
+] as const;
+export type VerificationTrigger = (typeof VERIFICATION_TRIGGERS)[number];
+
 /** The outcome of one verification (a "dry" request to the component). */
 export interface VerificationResult {
   ok: boolean;
@@ -39,7 +56,14 @@ export interface VerificationResult {
   message: string;
   checkedAt: Date;
   durationMs: number;
+  /** What caused it: set on every stored result, absent on a dry run (nothing stored). */
+  trigger?: VerificationTrigger;
+  /** The person or API token that caused it, by name, when one did (null for the job, the OAuth2 callback). */
+  triggeredBy?: string | null;
 }
+
+/** A result on its way into a credential's history: what caused it is known. */
+export type TriggeredVerification = VerificationResult & { trigger: VerificationTrigger; triggeredBy: string | null };
 
 /** Field values of a credential by field name, secret and non-secret together. */
 export type CredentialValues = Record<string, string | number | boolean>;

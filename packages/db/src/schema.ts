@@ -67,6 +67,10 @@ export interface StoredVerification {
   message: string;
   checkedAt: string;
   durationMs: number;
+  /** What caused the verification (core's VerificationTrigger); missing in results stored before it was recorded. */
+  trigger?: string;
+  /** The person or API token that caused it, by name, when one did. */
+  triggeredBy?: string | null;
 }
 
 export interface StoredSecretHint {
@@ -230,6 +234,14 @@ export const verificationResults = pgTable(
     message: text().notNull(),
     checkedAt: timestamp({ withTimezone: true, mode: "date" }).notNull(),
     durationMs: integer().notNull(),
+    /**
+     * What caused the verification (core's VerificationTrigger: CREATED, UPDATED, MANUAL,
+     * SCHEDULED, OAUTH2_CONNECTED, OAUTH2_RECONNECTED, TOKEN_REFRESH, COMPONENT_REGISTERED).
+     * No default: every writer names its trigger. Rows from before migration 0015 hold UNKNOWN.
+     */
+    trigger: text().notNull(),
+    /** The person or API token that caused it, by name (as the audit log has it), when one did. */
+    triggeredBy: text(),
   },
   // The history's keyset order (checked_at, id), read backwards for newest first.
   (t) => [index("verification_results_credential_idx").on(t.credentialId, t.checkedAt, t.id)],

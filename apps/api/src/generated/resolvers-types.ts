@@ -1926,6 +1926,13 @@ export type VerificationResult = {
   ok: Scalars['Boolean']['output'];
   /** The status the credential gets from this result. */
   status: CredentialStatus;
+  /** What caused it; null for a dry run (verifyCredentialValues, verifyCredential), which is not stored. */
+  trigger: Maybe<VerificationTrigger>;
+  /**
+   * The person or API token that caused it, by name (as the audit log records the actor), when one
+   * did; null for the scheduled job, the OAuth2 callback and results stored before this was recorded.
+   */
+  triggeredBy: Maybe<Scalars['String']['output']>;
 };
 
 /** A page of a credential's verification history, newest first. */
@@ -1947,6 +1954,33 @@ export type VerificationResultEdge = {
   /** The result. */
   node: VerificationResult;
 };
+
+/** What caused a stored verification result (the credential page's history says it in words). */
+export type VerificationTrigger =
+  /**
+   * registerComponent gave its component a descriptor that sends its secrets elsewhere: the result
+   * DESTINATION_CHANGED was stored without sending anything.
+   */
+  | 'COMPONENT_REGISTERED'
+  /** The credential was created with createCredential (verified before it was saved). */
+  | 'CREATED'
+  /** Someone re-verified it on purpose with reverifyCredential. */
+  | 'MANUAL'
+  /** The OAuth2 callback saved it after the account was connected (beginOAuth2Authorization). */
+  | 'OAUTH2_CONNECTED'
+  /** The OAuth2 callback replaced its tokens after the account was connected again (reconnectOAuth2Credential). */
+  | 'OAUTH2_RECONNECTED'
+  /** The scheduled re-verification job (LATCHKEY_REVERIFY_INTERVAL) checked it. */
+  | 'SCHEDULED'
+  /**
+   * Renewing its OAuth2 access token (before a use by resolveCredential or a verification) was
+   * refused for good: the renewal stored this result itself.
+   */
+  | 'TOKEN_REFRESH'
+  /** Stored before Latchkey recorded what caused each result. */
+  | 'UNKNOWN'
+  /** Its values were replaced with updateCredential (verified before they were saved). */
+  | 'UPDATED';
 
 /**
  * The result of verifyCredentialValues: the values passed, failed (VerificationFailed, with the
@@ -2570,6 +2604,7 @@ export type ResolversTypes = {
   VerificationResult: ResolverTypeWrapper<VerificationRecord>;
   VerificationResultConnection: ResolverTypeWrapper<Omit<VerificationResultConnection, 'edges'> & { edges: Array<ResolversTypes['VerificationResultEdge']> }>;
   VerificationResultEdge: ResolverTypeWrapper<Omit<VerificationResultEdge, 'node'> & { node: ResolversTypes['VerificationResult'] }>;
+  VerificationTrigger: VerificationTrigger;
   VerifyCredentialValuesResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['VerifyCredentialValuesResult']>;
   Viewer: ResolverTypeWrapper<Principal>;
   WebhookDelivery: ResolverTypeWrapper<WebhookDeliveryRecord>;
@@ -3395,6 +3430,8 @@ export type VerificationResultResolvers<ContextType = RequestContext, ParentType
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['CredentialStatus'], ParentType, ContextType>;
+  trigger?: Resolver<Maybe<ResolversTypes['VerificationTrigger']>, ParentType, ContextType>;
+  triggeredBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type VerificationResultConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['VerificationResultConnection'] = ResolversParentTypes['VerificationResultConnection']> = {

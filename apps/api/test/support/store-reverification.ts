@@ -31,6 +31,8 @@ try {
     message: `check ${i}`,
     checkedAt: new Date(Date.UTC(2026, 0, 1, 0, 0, i)),
     durationMs: i,
+    trigger: "SCHEDULED" as const,
+    triggeredBy: null,
   });
   const stores = VERIFICATION_HISTORY_LIMIT + 5;
   // A scheduled re-verification's lease: storing a result clears it.

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { and, catalogSync, components, count, credentials, eq, getTableColumns, inArray, sql, workspaces, type Database, type Executor } from "@latchkey/db";
 import { auditEventRow, recordAudit } from "../access/audit";
-import { credentialRecordColumns, findCredentialRows, toCredentialRecord } from "../credentials/credential-store";
+import { credentialRecordColumns, findCredentialRows, toCredentialRecord, withTrigger } from "../credentials/credential-store";
 import { destinationChangedResult, destinationOf } from "../credentials/destination";
 import { storeReverifications } from "../credentials/reverification-writer";
 import type { ComponentRecord, CredentialRecord } from "../records";
@@ -284,7 +284,7 @@ export class ComponentService {
       return method && destinationOf(descriptor, method, row.config as CredentialValues, this.baseUrls) !== row.destination;
     });
     if (moved.length === 0) return [];
-    const result = destinationChangedResult(descriptor.name);
+    const result = withTrigger(destinationChangedResult(descriptor.name), "COMPONENT_REGISTERED");
     await storeReverifications(
       tx,
       moved.map((row) => ({
@@ -292,7 +292,6 @@ export class ComponentService {
         credentialId: row.id,
         result,
         audit: auditEventRow({ workspaceId, action: "credential.verify", objectType: "credential", objectId: row.id, details: { status: result.status } }),
-        source: "component_registered",
       })),
     );
     return moved.map((row) => row.id);

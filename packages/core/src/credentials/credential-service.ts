@@ -43,7 +43,7 @@ import {
 import type { ComponentRecord, CredentialRecord, FlowRecord } from "../records";
 import { ReverificationWriter } from "./reverification-writer";
 import { invalidInput, notFound, verificationFailed, type InvalidInput, type NotFound, type VerificationFailed } from "../results";
-import { AUTH_TYPES, CREDENTIAL_ORDERS, CREDENTIAL_STATUSES, type CredentialOrder, type CredentialStatus, type CredentialValues, type VerificationResult } from "../types";
+import { AUTH_TYPES, CREDENTIAL_ORDERS, CREDENTIAL_STATUSES, type CredentialOrder, type CredentialStatus, type CredentialValues, type TriggeredVerification, type VerificationResult } from "../types";
 import { verifyCredential as runVerifier } from "../verification/registry";
 import { createVerificationResult, type VerifierOptions } from "../verification/verifier";
 import { isId, MAX_NAME_LENGTH, parseInput, zName, zValues } from "../validation";
@@ -59,6 +59,7 @@ import {
   recordVerification,
   toCredentialRecord,
   toStoredVerification,
+  withTrigger,
   type CredentialRow,
 } from "./credential-store";
 import { currentDestination, openCredentialValues, sealCredentialValues, type StoredTokens } from "./credential-secrets";
@@ -268,8 +269,9 @@ export class CredentialService {
     if ("__typename" in prepared) return prepared;
     const grantProblem = clientCredentialsProblem(prepared);
     if (grantProblem) return grantProblem;
-    const { verification, tokens } = await this.verifyNewValues(prepared);
-    if (!verification.ok) return verificationFailed(verification);
+    const { verification: result, tokens } = await this.verifyNewValues(prepared);
+    if (!result.ok) return verificationFailed(result);
+    const verification = withTrigger(result, "CREATED");
     let row: CredentialRow;
     try {
       row = await this.insertCredential(randomUUID(), workspaceId, prepared, verification, tokens && { grant: "client_credentials", tokens });
@@ -321,11 +323,12 @@ export class CredentialService {
     const prepared = { ...context, values: validated.values };
     const grantProblem = connected ? undefined : clientCredentialsProblem(prepared);
     if (grantProblem) return grantProblem;
-    const { verification, tokens } =
+    const { verification: result, tokens } =
       connected && context.method.type === "OAUTH2"
         ? await this.verifyByRefresh({ ...prepared, method: context.method }, storedTokens)
         : await this.verifyNewValues(prepared);
-    if (!verification.ok) return verificationFailed(verification);
+    if (!result.ok) return verificationFailed(result);
+    const verification = withTrigger(result, "UPDATED");
 
     const row = await this.db.transaction(async (tx) => {
       const locked = await findCredentialRow(tx, workspaceId, id, "update");
@@ -416,7 +419,7 @@ export class CredentialService {
    */
   async reverify(workspaceId: string, id: string, options: { onPurpose?: boolean } = {}): Promise<CredentialVerified | NotFound> {
     const existing = isId(id) ? await findCredentialRow(this.db, workspaceId, id) : undefined;
-    const stored = existing ? await this.verifyAndStore(existing, options.onPurpose ?? true) : undefined;
+    const stored = existing ? await this.verifyAndStore(existing, (options.onPurpose ?? true) ? "MANUAL" : "SCHEDULED") : undefined;
     return stored ? { __typename: "CredentialVerified", ...stored } : notFound("Credential", id);
   }
 
@@ -445,7 +448,7 @@ export class CredentialService {
    * on purpose) and stores the result, whatever it is. Answers the status change, if any.
    */
   async reverifyClaimed({ row, component }: ClaimedCredential): Promise<StatusChange | undefined> {
-    const stored = await this.verifyAndStore(row, false, component);
+    const stored = await this.verifyAndStore(row, "SCHEDULED", component);
     if (!stored || stored.credential.status === row.status) return undefined;
     return { id: row.id, workspaceId: row.workspaceId, from: row.status as CredentialStatus, to: stored.credential.status };
   }
@@ -609,7 +612,7 @@ export class CredentialService {
     workspaceId: string,
     id: string,
     prepared: Prepared,
-    verification: VerificationResult,
+    verification: TriggeredVerification,
     tokens: OAuth2Tokens,
   ): Promise<boolean> {
     const { component, method, values } = prepared;
@@ -680,14 +683,16 @@ export class CredentialService {
       return callbackFailure("EXCHANGE_FAILED", createVerificationResult({ descriptor: component.descriptor, method, values }, outcome, startedAt).message);
     }
     const prepared = { component, method: rendered, values, name: pending.name };
-    const verification = await this.runVerification(prepared, exchanged.tokens.accessToken);
-    if (!verification.ok) return callbackFailure("VERIFICATION_FAILED", verification.message);
+    const result = await this.runVerification(prepared, exchanged.tokens.accessToken);
+    if (!result.ok) return callbackFailure("VERIFICATION_FAILED", result.message);
     if (pending.reconnectCredentialId) {
+      const verification = withTrigger(result, "OAUTH2_RECONNECTED");
       const replaced = await this.replaceTokens(workspaceId, pending.reconnectCredentialId, prepared, verification, exchanged.tokens);
       if (!replaced) return callbackFailure("STATE_INVALID", "The credential being reconnected was deleted meanwhile: nothing was saved.");
       return { ok: true, credentialId: pending.reconnectCredentialId, workspaceId };
     }
     const oauth2 = { grant: "authorization_code" as const, tokens: exchanged.tokens };
+    const verification = withTrigger(result, "OAUTH2_CONNECTED");
     await this.insertCredential(pending.id, workspaceId, prepared, verification, oauth2).catch((error: unknown) => {
       // The name was taken while the person was at the provider: the connection is kept under a default name.
       if (!isNameTaken(error) || !prepared.name) throw error;
@@ -708,16 +713,16 @@ export class CredentialService {
    */
   private async verifyAndStore(
     row: CredentialRow,
-    onPurpose: boolean,
+    trigger: "MANUAL" | "SCHEDULED",
     component?: ComponentRecord,
   ): Promise<Omit<CredentialVerified, "__typename"> | undefined> {
     const context = await this.loadContext(row, component);
     if ("__typename" in context) return undefined;
     try {
-      return await this.verifyStored(row, context, onPurpose);
+      return await this.verifyStored(row, context, trigger);
     } catch (error) {
       // The descriptor moved the credential's destination: nothing was sent, and the user sees why.
-      if (error instanceof DestinationChangedError) return this.storeReverification(row, destinationChangedResult(context.component.name));
+      if (error instanceof DestinationChangedError) return this.storeReverification(row, withTrigger(destinationChangedResult(context.component.name), trigger));
       throw error;
     }
   }
@@ -725,11 +730,12 @@ export class CredentialService {
   private async verifyStored(
     row: CredentialRow,
     context: Omit<Prepared, "values">,
-    onPurpose: boolean,
+    trigger: "MANUAL" | "SCHEDULED",
   ): Promise<Omit<CredentialVerified, "__typename"> | undefined> {
     const { workspaceId, id } = row;
     if (context.method.type === "OAUTH2") {
-      const checked = await this.verifyStoredToken(row, { ...context, method: context.method }, onPurpose);
+      // On purpose (MANUAL), a renewal that failed for good is tried again; the job leaves it.
+      const checked = await this.verifyStoredToken(row, { ...context, method: context.method }, trigger === "MANUAL");
       if ("missing" in checked) return undefined;
       if (checked.recorded) {
         // A renewal refused for good has stored its own result already.
@@ -740,11 +746,11 @@ export class CredentialService {
           .returning();
         return current ? { credential: toCredentialRecord(current), verification: checked.verification } : undefined;
       }
-      return this.storeReverification(row, checked.verification);
+      return this.storeReverification(row, withTrigger(checked.verification, trigger));
     }
     const { values } = openCredentialValues(this.keyring, row, currentDestination(row, context, this.verifierOptions));
     const verification = await this.runVerification({ ...context, values });
-    return this.storeReverification(row, verification);
+    return this.storeReverification(row, withTrigger(verification, trigger));
   }
 
   /**
@@ -752,7 +758,7 @@ export class CredentialService {
    * follows the newest result: one that finished earlier than what is stored (a slower concurrent
    * verification) only joins the history, and the credential is then read as it is.
    */
-  private async storeReverification(row: CredentialRow, verification: VerificationResult): Promise<Omit<CredentialVerified, "__typename"> | undefined> {
+  private async storeReverification(row: CredentialRow, verification: TriggeredVerification): Promise<Omit<CredentialVerified, "__typename"> | undefined> {
     const stored = await this.reverifications.store(row.workspaceId, row.id, verification);
     if (!stored) return undefined;
     const current = stored.updatedAt
@@ -960,7 +966,7 @@ export class CredentialService {
     id: string,
     workspaceId: string,
     prepared: Prepared,
-    verification: VerificationResult,
+    verification: TriggeredVerification,
     oauth2?: { grant: OAuth2Grant; tokens: OAuth2Tokens },
   ): Promise<CredentialRow> {
     const { component, method, values } = prepared;

@@ -18,10 +18,11 @@ import {
   type Executor,
   type StoredVerification,
 } from "@latchkey/db";
+import { currentAuditActor, type AuditActor } from "../access/audit";
 import type { CredentialRecord } from "../records";
 import { countOf, keysetPage, type Page, type PageArgs } from "../paging";
 import type { InvalidInput } from "../results";
-import type { AuthType, CredentialStatus, VerificationResult } from "../types";
+import type { AuthType, CredentialStatus, TriggeredVerification, VerificationResult, VerificationTrigger } from "../types";
 
 export type CredentialRow = typeof credentials.$inferSelect;
 
@@ -40,6 +41,25 @@ export function toStoredVerification(v: VerificationResult): StoredVerification 
   return { ...v, checkedAt: v.checkedAt.toISOString() };
 }
 
+/**
+ * A result with what caused it, ready to be stored: the trigger the storing path names, and the
+ * person or API token acting (the audit actor), by name; the job and the OAuth2 callback have none.
+ */
+export function withTrigger(result: VerificationResult, trigger: VerificationTrigger, actor: AuditActor = currentAuditActor()): TriggeredVerification {
+  const triggeredBy = actor.type === "person" || actor.type === "token" ? actor.name : null;
+  return { ...result, trigger, triggeredBy };
+}
+
+/** A stored result (history row or latest column) as the API answers it; results from before triggers were recorded say UNKNOWN. */
+function storedResult(stored: StoredVerification): VerificationResult {
+  return {
+    ...stored,
+    checkedAt: new Date(stored.checkedAt),
+    trigger: (stored.trigger ?? "UNKNOWN") as VerificationTrigger,
+    triggeredBy: stored.triggeredBy ?? null,
+  } as VerificationResult;
+}
+
 export function toCredentialRecord(row: CredentialRecordRow): CredentialRecord {
   const last = row.lastVerification;
   return {
@@ -51,9 +71,7 @@ export function toCredentialRecord(row: CredentialRecordRow): CredentialRecord {
     config: row.config,
     secretHints: row.secretHints,
     status: row.status as CredentialStatus,
-    lastVerification: last
-      ? ({ ...last, checkedAt: new Date(last.checkedAt) } as VerificationResult)
-      : null,
+    lastVerification: last ? storedResult(last) : null,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };
@@ -153,7 +171,7 @@ export async function recordVerification(
   db: Executor,
   workspaceId: string,
   credentialId: string,
-  result: VerificationResult,
+  result: TriggeredVerification,
 ): Promise<void> {
   await db.insert(verificationResults).values({
     id: randomUUID(),
@@ -165,6 +183,8 @@ export async function recordVerification(
     message: result.message,
     checkedAt: result.checkedAt,
     durationMs: result.durationMs,
+    trigger: result.trigger,
+    triggeredBy: result.triggeredBy,
   });
   await db.execute(sql`
     delete from ${verificationResults}
@@ -239,6 +259,8 @@ export async function pageVerificationHistory(
           message: verificationResults.message,
           checkedAt: verificationResults.checkedAt,
           durationMs: verificationResults.durationMs,
+          trigger: verificationResults.trigger,
+          triggeredBy: verificationResults.triggeredBy,
           ...cursorKeys,
         })
         .from(verificationResults)

@@ -14,7 +14,7 @@ import type { ComponentRecord } from "../records";
 import type { CredentialValues, VerificationResult } from "../types";
 import { createVerificationResult, type VerifierOptions } from "../verification/verifier";
 import { currentDestination, openCredentialValues, sealCredentialValues } from "./credential-secrets";
-import { findCredentialRow, recordVerification, toStoredVerification, type CredentialRow } from "./credential-store";
+import { findCredentialRow, recordVerification, toStoredVerification, withTrigger, type CredentialRow } from "./credential-store";
 
 /** A credential whose access token may be used now. */
 export interface FreshCredential {
@@ -139,7 +139,8 @@ export class OAuth2TokenKeeper {
 
       const step = grant === "client_credentials" ? "client_credentials" : "refresh";
       const outcome = describeTokenFailure(target.component.name, result.failure, step, this.options.timeoutMs);
-      const verification = createVerificationResult({ descriptor: target.component.descriptor, method: target.method, values }, outcome, startedAt);
+      // Stored (when refused for good) as the renewal's own result, whichever use or check asked for it.
+      const verification = withTrigger(createVerificationResult({ descriptor: target.component.descriptor, method: target.method, values }, outcome, startedAt), "TOKEN_REFRESH");
       if (!isPermanentFailure(result.failure)) return { ok: false, verification, recorded: false } as const;
       await tx
         .update(credentials)

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { sql, type Executor } from "@latchkey/db";
 import { auditEventRow } from "../access/audit";
-import type { VerificationResult } from "../types";
+import type { TriggeredVerification, VerificationTrigger } from "../types";
 import { toStoredVerification, VERIFICATION_HISTORY_LIMIT } from "./credential-store";
 
 /** Undefined when the credential is gone; else its new updatedAt, or null when a newer result was stored already. */
@@ -10,7 +10,7 @@ export type StoredReverification = { updatedAt: Date | null } | undefined;
 interface Item {
   workspaceId: string;
   credentialId: string;
-  result: VerificationResult;
+  result: TriggeredVerification;
   audit: ReturnType<typeof auditEventRow>;
   resolve: (stored: StoredReverification) => void;
   reject: (error: unknown) => void;
@@ -31,7 +31,7 @@ export class ReverificationWriter {
 
   constructor(private readonly db: Executor) {}
 
-  store(workspaceId: string, credentialId: string, result: VerificationResult): Promise<StoredReverification> {
+  store(workspaceId: string, credentialId: string, result: TriggeredVerification): Promise<StoredReverification> {
     // The audit actor is the caller's (the person re-verifying, or the system for the job).
     const audit = auditEventRow({ workspaceId, action: "credential.verify", objectType: "credential", objectId: credentialId, details: { status: result.status } });
     return new Promise((resolve, reject) => {
@@ -72,8 +72,12 @@ export class ReverificationWriter {
   }
 }
 
-/** What wrote a status (the `trigger` of the `credential.status_changed` webhook event); by default the audit actor tells the job (system) from a person. */
-export type StatusSource = "scheduled" | "reverify" | "component_registered";
+/** What wrote a status (the `trigger` of the `credential.status_changed` webhook event), by the result's trigger. */
+const STATUS_SOURCES: Partial<Record<VerificationTrigger, string>> = {
+  SCHEDULED: "scheduled",
+  MANUAL: "reverify",
+  COMPONENT_REGISTERED: "component_registered",
+};
 
 /**
  * Stores re-verification results of distinct credentials in one statement (so in one round trip,
@@ -85,9 +89,11 @@ export type StatusSource = "scheduled" | "reverify" | "component_registered";
  */
 export async function storeReverifications(
   db: Executor,
-  items: (Pick<Item, "workspaceId" | "credentialId" | "result" | "audit"> & { source?: StatusSource })[],
+  items: Pick<Item, "workspaceId" | "credentialId" | "result" | "audit">[],
 ): Promise<StoredReverification[]> {
-  const input = items.map(({ workspaceId, credentialId, result, audit, source }, n) => {
+  const input = items.map(({ workspaceId, credentialId, result, audit }, n) => {
+    const source = STATUS_SOURCES[result.trigger];
+    if (!source) throw new Error(`A ${result.trigger} result is not stored as a re-verification.`);
     const stored = toStoredVerification(result);
     return {
       n,
@@ -100,6 +106,8 @@ export async function storeReverifications(
       message: result.message,
       checked_at: stored.checkedAt,
       duration_ms: result.durationMs,
+      trigger: result.trigger,
+      triggered_by: result.triggeredBy,
       last_verification: stored,
       action: audit.action,
       object_type: audit.objectType,
@@ -109,14 +117,14 @@ export async function storeReverifications(
       actor_name: audit.actorName,
       remote_address: audit.remoteAddress,
       details: audit.details,
-      status_source: source ?? (audit.actorType === "system" ? "scheduled" : "reverify"),
+      status_source: source,
     };
   });
   const { rows } = (await db.execute(sql`
     with input as (
       select * from jsonb_to_recordset(${JSON.stringify(input)}::jsonb) as i(
         n int, workspace_id uuid, credential_id uuid, result_id uuid, ok boolean, code text, status text, message text,
-        checked_at timestamptz, duration_ms int, last_verification jsonb, action text, object_type text, object_id text,
+        checked_at timestamptz, duration_ms int, trigger text, triggered_by text, last_verification jsonb, action text, object_type text, object_id text,
         actor_type text, actor_id text, actor_name text, remote_address text, details jsonb, status_source text)
     ), target as (
       select input.* from input join credentials c on c.workspace_id = input.workspace_id and c.id = input.credential_id
@@ -129,8 +137,8 @@ export async function storeReverifications(
         and (c.verified_at is null or c.verified_at <= t.checked_at)
       returning c.id, c.updated_at
     ), recorded as (
-      insert into verification_results (id, workspace_id, credential_id, ok, code, status, message, checked_at, duration_ms)
-      select result_id, workspace_id, credential_id, ok, code, status, message, checked_at, duration_ms from target
+      insert into verification_results (id, workspace_id, credential_id, ok, code, status, message, checked_at, duration_ms, trigger, triggered_by)
+      select result_id, workspace_id, credential_id, ok, code, status, message, checked_at, duration_ms, trigger, triggered_by from target
     ), trimmed as (
       delete from verification_results
       where id in (

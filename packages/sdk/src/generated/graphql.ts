@@ -449,6 +449,33 @@ export type VerificationCode =
   /** DNS failure, connection refused or reset, TLS failure. */
   | 'UNREACHABLE';
 
+/** What caused a stored verification result (the credential page's history says it in words). */
+export type VerificationTrigger =
+  /**
+   * registerComponent gave its component a descriptor that sends its secrets elsewhere: the result
+   * DESTINATION_CHANGED was stored without sending anything.
+   */
+  | 'COMPONENT_REGISTERED'
+  /** The credential was created with createCredential (verified before it was saved). */
+  | 'CREATED'
+  /** Someone re-verified it on purpose with reverifyCredential. */
+  | 'MANUAL'
+  /** The OAuth2 callback saved it after the account was connected (beginOAuth2Authorization). */
+  | 'OAUTH2_CONNECTED'
+  /** The OAuth2 callback replaced its tokens after the account was connected again (reconnectOAuth2Credential). */
+  | 'OAUTH2_RECONNECTED'
+  /** The scheduled re-verification job (LATCHKEY_REVERIFY_INTERVAL) checked it. */
+  | 'SCHEDULED'
+  /**
+   * Renewing its OAuth2 access token (before a use by resolveCredential or a verification) was
+   * refused for good: the renewal stored this result itself.
+   */
+  | 'TOKEN_REFRESH'
+  /** Stored before Latchkey recorded what caused each result. */
+  | 'UNKNOWN'
+  /** Its values were replaced with updateCredential (verified before they were saved). */
+  | 'UPDATED';
+
 export type PersonFieldsFragment = { id: string, name: string, email: string };
 
 export type WorkspaceFieldsFragment = { id: string, name: string, slug: string, role: Role | null };
@@ -743,7 +770,7 @@ export type CredentialVerificationsQueryVariables = Exact<{
 }>;
 
 
-export type CredentialVerificationsQuery = { credential: { id: string, status: CredentialStatus, verifications: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number } }> } } | null };
+export type CredentialVerificationsQuery = { credential: { id: string, status: CredentialStatus, verifications: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { trigger: VerificationTrigger | null, triggeredBy: string | null, ok: boolean, code: VerificationCode, status: CredentialStatus, message: string, checkedAt: string, durationMs: number } }> } } | null };
 
 export type VerifyCredentialValuesMutationVariables = Exact<{
   input: CredentialInput;
@@ -2530,6 +2557,8 @@ export const CredentialVerificationsDocument = new TypedDocumentString(`
         cursor
         node {
           ...VerificationFields
+          trigger
+          triggeredBy
         }
       }
     }
