@@ -344,12 +344,15 @@ test.describe("layout and admin fixes", () => {
     await saveScreenshot(page, testInfo, "duplicate-name-refused");
   });
 
-  test("the verification history lists the results, newest first", async ({ page }, testInfo) => {
+  test("the verification history lists the results, newest first, each with what caused it", async ({ page }, testInfo) => {
     await page.goto(`/credentials/${data.credential.id}`);
     const history = page.getByRole("list", { name: "Verification history" }).getByRole("listitem");
     await expect(history).toHaveCount(2);
     await expect(history.first()).toHaveAttribute("data-status", "INVALID");
+    // The owner re-verified it after the key was revoked; the first result is the creation's.
+    await expect(history.first().locator(".timeline__trigger")).toHaveText(`Re-verified by ${OWNER.name}`);
     await expect(history.last()).toHaveAttribute("data-status", "VALID");
+    await expect(history.last().locator(".timeline__trigger")).toHaveText(`When ${OWNER.name} created it`);
     await saveScreenshot(page, testInfo, "verification-history");
   });
 });

@@ -72,6 +72,8 @@ test("Connect only, with the redirect URI to copy; Reconnect keeps the credentia
   // Two verifications now: the first connection and the reconnection.
   const history = page.getByRole("list", { name: "Verification history" }).getByRole("listitem");
   await expect(history).toHaveCount(2);
+  await expect(history.first().locator(".timeline__trigger")).toHaveText("When the account was connected again");
+  await expect(history.last().locator(".timeline__trigger")).toHaveText("When the account was connected");
   await expect(page.locator("main")).not.toContainText("chat-secret-value");
   await saveScreenshot(page, testInfo, "oauth2-reconnected");
 });

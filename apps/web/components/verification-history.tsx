@@ -2,7 +2,7 @@ import { CredentialVerificationsDocument } from "@latchkey/sdk";
 import Link from "next/link";
 
 import { loadFromApi } from "@/lib/api";
-import { formatDateTime, STATUS_LABELS } from "@/lib/format";
+import { formatDateTime, STATUS_LABELS, triggerWords } from "@/lib/format";
 
 import { StatusIndicator } from "./status-indicator";
 
@@ -11,7 +11,8 @@ export const HISTORY_PAGE = 10;
 const HISTORY_MAX = 50;
 
 /**
- * The credential's latest verification results, newest first: status, reason, when. One
+ * The credential's latest verification results, newest first: status, reason, when, and what
+ * caused each (and who, when a person or API token did). One
  * component (its own query) so the page only passes the id and how many to show.
  */
 export async function VerificationHistory({ credentialId, shown }: { credentialId: string; shown: number }) {
@@ -38,6 +39,7 @@ export async function VerificationHistory({ credentialId, shown }: { credentialI
                   <time dateTime={entry.checkedAt}>{formatDateTime(entry.checkedAt)}</time>
                   <span className="muted"> · {STATUS_LABELS[entry.status]} · took {entry.durationMs} ms</span>
                 </p>
+                <p className="timeline__trigger">{triggerWords(entry.trigger, entry.triggeredBy)}</p>
                 <p className="timeline__reason">{entry.message}</p>
               </div>
             </li>

@@ -1,4 +1,4 @@
-import type { AuthType, CredentialOrder, CredentialStatus, DescriptorFormat } from "@latchkey/sdk";
+import type { AuthType, CredentialOrder, CredentialStatus, DescriptorFormat, VerificationTrigger } from "@latchkey/sdk";
 
 export const AUTH_TYPE_LABELS: Record<AuthType, string> = {
   API_KEY: "API key",
@@ -18,6 +18,25 @@ export const STATUS_LABELS: Record<CredentialStatus, string> = {
   UNREACHABLE: "Unreachable",
   UNVERIFIED: "Unverified",
 };
+
+/** What caused a verification, as the history says it: with who did it, when the API knows ("by Ada"), and without. */
+const TRIGGER_WORDS: Record<VerificationTrigger, { by: (name: string) => string; plain: string }> = {
+  CREATED: { by: (name) => `When ${name} created it`, plain: "When it was created" },
+  UPDATED: { by: (name) => `When ${name} changed its values`, plain: "When its values were changed" },
+  MANUAL: { by: (name) => `Re-verified by ${name}`, plain: "Re-verified on request" },
+  SCHEDULED: { by: () => "Checked on a schedule", plain: "Checked on a schedule" },
+  OAUTH2_CONNECTED: { by: () => "When the account was connected", plain: "When the account was connected" },
+  OAUTH2_RECONNECTED: { by: () => "When the account was connected again", plain: "When the account was connected again" },
+  TOKEN_REFRESH: { by: () => "While renewing its access token", plain: "While renewing its access token" },
+  COMPONENT_REGISTERED: { by: (name) => `When ${name} changed its component`, plain: "When its component was changed" },
+  UNKNOWN: { by: () => "Not recorded", plain: "Not recorded" },
+};
+
+/** "Checked on a schedule", "Re-verified by Ada", "When it was created"; "Not recorded" for results from before this was kept. */
+export function triggerWords(trigger: VerificationTrigger | null | undefined, by?: string | null): string {
+  const words = TRIGGER_WORDS[trigger ?? "UNKNOWN"] ?? TRIGGER_WORDS.UNKNOWN;
+  return by ? words.by(by) : words.plain;
+}
 
 /** The statuses a person should act on: the overview counts them in red and filters by them together. */
 export const ATTENTION_STATUSES: readonly CredentialStatus[] = ["INVALID", "EXPIRED", "UNREACHABLE"];
