@@ -237,7 +237,7 @@ export const verificationResults = pgTable(
     /**
      * What caused the verification (core's VerificationTrigger: CREATED, UPDATED, MANUAL,
      * SCHEDULED, OAUTH2_CONNECTED, OAUTH2_RECONNECTED, TOKEN_REFRESH, COMPONENT_REGISTERED).
-     * No default: every writer names its trigger. Rows from before migration 0015 hold UNKNOWN.
+     * No default: every writer names its trigger. Rows from before migration 0017 hold UNKNOWN.
      */
     trigger: text().notNull(),
     /** The person or API token that caused it, by name (as the audit log has it), when one did. */
