@@ -51,7 +51,8 @@ export async function startApi(config: ApiConfig, logger: Logger): Promise<Runni
       url: config.databaseUrl,
       dataDir: config.dataDir,
       poolSize: config.databasePoolSize,
-      countStatements: config.bench,
+      // Bench mode: the statements sent while serving a request (not the background jobs' polls).
+      countStatements: config.bench && (() => requestScope.getStore() !== undefined),
       lock,
       ...config.databaseTimeouts,
     });

@@ -42,7 +42,7 @@ export interface OpenDatabaseOptions {
   /** Pool size for PostgreSQL. */
   poolSize?: number;
   /** Count the statements sent through `db` (the benchmark reports statements per request). */
-  countStatements?: boolean;
+  countStatements?: boolean | (() => boolean);
   /** PGlite: the data folder's lock, already taken (else openDatabase takes it); released on close. */
   lock?: DataFolderLock;
   /** PGlite: who takes the lock, as another process's refusal names it (e.g. "npm run keys:rotate"). */
@@ -58,11 +58,15 @@ export interface OpenDatabaseOptions {
 export type PostgresTimeouts = Required<Pick<OpenDatabaseOptions, "connectTimeoutMs" | "statementTimeoutMs" | "idleInTransactionTimeoutMs">>;
 export const DEFAULT_POSTGRES_TIMEOUTS: PostgresTimeouts = { connectTimeoutMs: 5_000, statementTimeoutMs: 30_000, idleInTransactionTimeoutMs: 60_000 };
 
-/** drizzle's logger hook, used only to count; the statements and parameters are never kept. */
-function statementCounter(enabled: boolean | undefined) {
+/**
+ * drizzle's logger hook, used only to count; the statements and parameters are never kept. A
+ * function counts only the statements sent while it answers true (the API: while serving a request).
+ */
+function statementCounter(enabled: boolean | (() => boolean) | undefined) {
   let count = 0;
+  const counts = typeof enabled === "function" ? enabled : () => true;
   return {
-    logger: enabled ? { logQuery: () => void count++ } : undefined,
+    logger: enabled ? { logQuery: () => void (counts() && count++) } : undefined,
     statementCount: () => count,
   };
 }
