@@ -55,6 +55,11 @@ export async function startApi(config: ApiConfig, logger: Logger): Promise<Runni
       countStatements: config.bench && (() => requestScope.getStore() !== undefined),
       lock,
       ...config.databaseTimeouts,
+      // PGlite has no autovacuum: the db package analyzes and vacuums changed tables itself.
+      onMaintenance: (outcome) => {
+        if ("error" in outcome) logger.warn("Analyzing the embedded database's tables failed", describeForLog(outcome.error));
+        else if (outcome.report.analyzed.length + outcome.report.vacuumed.length > 0) logger.debug("Embedded database maintained", { ...outcome.report });
+      },
     });
   } catch (error) {
     lock?.release();

@@ -11,6 +11,7 @@ import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
 import { asFolderError, lockDataFolder, type DataFolderLock } from "./data-folder-lock";
 import { classifyDatabaseError } from "./database-errors";
+import { maintainPglite, type MaintenanceReport } from "./pglite-maintenance";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -53,7 +54,17 @@ export interface OpenDatabaseOptions {
   statementTimeoutMs?: number;
   /** PostgreSQL: a session idle inside an open transaction this long is ended by the server; 0 means no limit. */
   idleInTransactionTimeoutMs?: number;
+  /**
+   * PGlite: how often the tables that changed are analyzed or vacuumed (pglite-maintenance.ts, what
+   * autovacuum does on PostgreSQL); they are also checked once when the database opens. 0: only then.
+   */
+  maintenanceIntervalMs?: number;
+  /** PGlite: told what each maintenance round did (tables analyzed or vacuumed), or why it failed. */
+  onMaintenance?: (outcome: { report: MaintenanceReport } | { error: unknown }) => void;
 }
+
+/** PostgreSQL's autovacuum_naptime. */
+const DEFAULT_MAINTENANCE_INTERVAL_MS = 60_000;
 
 export type PostgresTimeouts = Required<Pick<OpenDatabaseOptions, "connectTimeoutMs" | "statementTimeoutMs" | "idleInTransactionTimeoutMs">>;
 export const DEFAULT_POSTGRES_TIMEOUTS: PostgresTimeouts = { connectTimeoutMs: 5_000, statementTimeoutMs: 30_000, idleInTransactionTimeoutMs: 60_000 };
@@ -97,7 +108,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   // Only one process may open the folder (data-folder-lock.ts): the lock comes before PGlite touches it.
   const lock = options.lock ?? (await lockDataFolder(options.dataDir, options.holderName));
   try {
-    const handle = await openPglite(options.dataDir, counter);
+    const handle = await openPglite(options, counter);
     return { ...handle, close: () => handle.close().finally(lock.release) };
   } catch (error) {
     lock.release();
@@ -107,25 +118,56 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
 
 type Counter = ReturnType<typeof statementCounter>;
 
-async function openPglite(dataDir: string, { logger, statementCount }: Counter): Promise<DatabaseHandle> {
-  const folder = path.join(dataDir, "db");
+async function openPglite(options: OpenDatabaseOptions, { logger, statementCount }: Counter): Promise<DatabaseHandle> {
+  const folder = path.join(options.dataDir, "db");
   mkdirSync(folder, { recursive: true });
   const client = await PGlite.create(folder);
   try {
     await migratePglite(drizzlePglite({ client, casing: "snake_case" }), { migrationsFolder });
     const db = drizzlePglite({ client, schema, casing: "snake_case", logger });
+    // No autovacuum in PGlite: tables that grew or changed since their statistics are analyzed now,
+    // before the first request is planned, and then every interval (pglite-maintenance.ts).
+    const maintenance = maintainPgliteEvery(db as unknown as Database, options);
+    await maintenance.first;
     return {
       db: db as unknown as Database,
       kind: "pglite",
       statementCount,
       onAvailabilityChange: () => {},
       checkReady: () => checkMigrations(db as unknown as Database),
-      close: () => client.close(),
+      close: () => maintenance.stop().then(() => client.close()),
     };
   } catch (error) {
     await client.close();
     throw error;
   }
+}
+
+/** One maintenance round now, then one every interval (never two at once) until stopped. */
+function maintainPgliteEvery(db: Database, options: OpenDatabaseOptions): { first: Promise<void>; stop: () => Promise<void> } {
+  const intervalMs = options.maintenanceIntervalMs ?? DEFAULT_MAINTENANCE_INTERVAL_MS;
+  let running: Promise<void> = Promise.resolve();
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = false;
+  const round = (): Promise<void> =>
+    (running = maintainPglite(db).then(
+      (report) => options.onMaintenance?.({ report }),
+      (error: unknown) => options.onMaintenance?.({ error }),
+    ));
+  const schedule = () => {
+    if (stopped || intervalMs <= 0) return;
+    timer = setTimeout(() => void round().finally(schedule), intervalMs);
+    timer.unref();
+  };
+  const first = round().finally(schedule);
+  return {
+    first,
+    stop: async () => {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+    },
+  };
 }
 
 // A connection error within this long of the database answering again belongs to the same outage
