@@ -20,7 +20,7 @@ export interface MaintenanceReport {
   vacuumed: string[];
 }
 
-interface TableState {
+export interface TableState {
   name: string;
   /** Rows as of the last ANALYZE or VACUUM; -1 if never. */
   reltuples: number;
