@@ -123,11 +123,13 @@ async function openPglite(options: OpenDatabaseOptions, { logger, statementCount
   mkdirSync(folder, { recursive: true });
   const client = await PGlite.create(folder);
   try {
-    await migratePglite(drizzlePglite({ client, casing: "snake_case" }), { migrationsFolder });
+    // Without the statement counter: migrations and maintenance are not requests' statements.
+    const uncounted = drizzlePglite({ client, casing: "snake_case" });
+    await migratePglite(uncounted, { migrationsFolder });
     const db = drizzlePglite({ client, schema, casing: "snake_case", logger });
     // No autovacuum in PGlite: tables that grew or changed since their statistics are analyzed now,
     // before the first request is planned, and then every interval (pglite-maintenance.ts).
-    const maintenance = maintainPgliteEvery(db as unknown as Database, options);
+    const maintenance = maintainPgliteEvery(uncounted as unknown as Database, options);
     await maintenance.first;
     return {
       db: db as unknown as Database,
