@@ -14,13 +14,11 @@ const sources = ["apps/web", "packages/sdk/src"].map((p) => path.join(root, p));
 const skip = new Set(["node_modules", ".next", "test-results"]);
 const serverSources = ["apps/web", "scripts/ensure-web-build.mjs", "scripts/ensure-api-build.mjs"].map((p) => path.join(root, p));
 
-export function webBuildIsFresh() {
-  return isFresh(buildId, sources, (entry) => skip.has(entry)) && isFresh(webServerBundle, serverSources, (entry) => skip.has(entry));
-}
+const fresh = (output, from) => isFresh(output, from, (entry) => skip.has(entry));
 
 /** Builds what is stale; resolves once the Next.js build and the compiled server are both fresh. */
 export async function ensureWebBuild() {
-  if (!isFresh(buildId, sources, (entry) => skip.has(entry))) {
+  if (!fresh(buildId, sources)) {
     console.log("Building the web app (production build; this takes a minute the first time)...");
     const result = spawnSync("npm", ["run", "build", "--workspace", "@latchkey/web"], {
       cwd: root,
@@ -33,7 +31,7 @@ export async function ensureWebBuild() {
     }
   }
   // After `next build`, which empties .next; the server's freshness is its own (it may change alone).
-  if (!isFresh(webServerBundle, serverSources, (entry) => skip.has(entry))) {
+  if (!fresh(webServerBundle, serverSources)) {
     await compileBundle(path.join(root, "apps/web/server.ts"), webServerBundle);
   }
 }

@@ -1,12 +1,11 @@
-import { randomBytes } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { catalogDescriptors } from "@latchkey/catalog";
-import { createNetworkPolicy, createServices, Keyring, parseCatalog, parseEncryptionKey, type PageArgs, type Services } from "@latchkey/core";
+import { createNetworkPolicy, type PageArgs, type Services } from "@latchkey/core";
 import { openDatabase, type DatabaseHandle } from "@latchkey/db";
 import { createTestDatabase, postgresOrSkip, requiredPostgresUrl, type TestDatabase } from "./harness";
+import { offlineServices, walkPlan, type PlanNode } from "./support/in-process";
 
 /**
  * Every paged list's page query, EXPLAINed on PostgreSQL over a workspace of thousands of rows per
@@ -39,13 +38,7 @@ beforeAll(async () => {
   if (!available) return;
   database = await createTestDatabase(serverUrl);
   handle = await openDatabase({ url: database.url, dataDir: mkdtempSync(path.join(tmpdir(), "latchkey-plans-")) });
-  const keyring = new Keyring(parseEncryptionKey(randomBytes(32).toString("base64")));
-  services = createServices({
-    db: handle.db,
-    keyring,
-    catalog: parseCatalog(catalogDescriptors),
-    verifier: { timeoutMs: 1_000, serverUrl: "", baseUrlOverrides: {}, networkPolicy },
-  });
+  services = offlineServices(handle.db, networkPolicy);
   const setup = await services.access.setupFirstOwner({ name: "Plan Owner", email: "plans@latchkey.test", password: "long enough password" });
   if (setup.__typename !== "SignedIn" || !setup.workspace) throw new Error(setup.__typename);
   ids.workspace = setup.workspace.id;
@@ -134,18 +127,6 @@ async function seed(client: pg.Client, workspace: string, person: string) {
   await client.query("analyze");
 }
 
-interface PlanNode {
-  "Node Type": string;
-  "Relation Name"?: string;
-  "Plan Rows": number;
-  Plans?: PlanNode[];
-}
-
-function* walk(node: PlanNode): Generator<PlanNode> {
-  yield node;
-  for (const child of node.Plans ?? []) yield* walk(child);
-}
-
 /** Runs `read`, EXPLAINs its page statement (the one with ORDER BY … LIMIT), and lists what is wrong with the plan. */
 async function planProblems(table: string, read: () => Promise<unknown>): Promise<string[]> {
   const statements: { text: string; values: unknown[] }[] = [];
@@ -160,7 +141,7 @@ async function planProblems(table: string, read: () => Promise<unknown>): Promis
   const explained = await admin!.query(`explain (format json) ${page.text}`, page.values);
   const plan = explained.rows[0]["QUERY PLAN"][0].Plan as PlanNode;
   const problems: string[] = [];
-  for (const node of walk(plan)) {
+  for (const node of walkPlan(plan)) {
     if (node["Node Type"] === "Seq Scan" && node["Relation Name"] === table) problems.push(`Seq Scan on ${table}`);
     if (node["Node Type"] === "Sort" || node["Node Type"] === "Incremental Sort") problems.push(`${node["Node Type"]} of ${node["Plan Rows"]} rows`);
   }

@@ -1,19 +1,13 @@
 // The members list's order before and after a person is renamed, straight on the database (test
 // only, no API running): prints { before, after } as one JSON line.
-import { randomBytes } from "node:crypto";
-import { catalogDescriptors } from "@latchkey/catalog";
-import { createNetworkPolicy, createServices, Keyring, parseCatalog, parseEncryptionKey } from "@latchkey/core";
+import { createNetworkPolicy } from "@latchkey/core";
 import { openDatabase, sql } from "@latchkey/db";
+import { offlineServices } from "./in-process";
 
 const handle = await openDatabase({ url: process.env.DATABASE_URL || undefined, dataDir: process.env.LATCHKEY_DATA_DIR! });
 const networkPolicy = createNetworkPolicy();
 try {
-  const services = createServices({
-    db: handle.db,
-    keyring: new Keyring(parseEncryptionKey(randomBytes(32).toString("base64"))),
-    catalog: parseCatalog(catalogDescriptors),
-    verifier: { timeoutMs: 1_000, serverUrl: "", baseUrlOverrides: {}, networkPolicy },
-  });
+  const services = offlineServices(handle.db, networkPolicy);
   const setup = await services.access.setupFirstOwner({ name: "Mona Owner", email: "owner@members.test", password: "long enough password" });
   if (setup.__typename !== "SignedIn" || !setup.workspace) throw new Error(setup.__typename);
   const workspaceId = setup.workspace.id;

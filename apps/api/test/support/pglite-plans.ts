@@ -3,16 +3,15 @@
 // the page statements the credential service sends are EXPLAINed on the same PGlite database before
 // any statistics, after a reopen (the API's restart), and after a maintenance round that follows
 // many updates. One JSON line.
-import { randomBytes } from "node:crypto";
 import { PGlite } from "@electric-sql/pglite";
-import { catalogDescriptors } from "@latchkey/catalog";
-import { createNetworkPolicy, createServices, Keyring, parseCatalog, parseEncryptionKey, type PageArgs, type Services } from "@latchkey/core";
+import { createNetworkPolicy, type PageArgs, type Services } from "@latchkey/core";
 import { maintainPglite, openDatabase, sql, type DatabaseHandle } from "@latchkey/db";
+import { offlineServices, randomKeyring, walkPlan, type PlanNode } from "./in-process";
 
 const ROWS = Number(process.env.ROWS ?? 5_000);
 const dataDir = process.env.LATCHKEY_DATA_DIR!;
 const networkPolicy = createNetworkPolicy();
-const keyring = new Keyring(parseEncryptionKey(randomBytes(32).toString("base64")));
+const keyring = randomKeyring();
 let handle!: DatabaseHandle;
 let services!: Services;
 
@@ -27,27 +26,10 @@ PGlite.prototype.query = function (this: PGlite, text: string, params?: unknown[
 async function open(): Promise<void> {
   // No interval: rounds run only when the database opens and when this script calls maintainPglite.
   handle = await openDatabase({ dataDir, maintenanceIntervalMs: 0 });
-  services = createServices({
-    db: handle.db,
-    keyring,
-    catalog: parseCatalog(catalogDescriptors),
-    verifier: { timeoutMs: 1_000, serverUrl: "", baseUrlOverrides: {}, networkPolicy },
-  });
+  services = offlineServices(handle.db, networkPolicy, keyring);
 }
 
 const rows = async <T>(query: ReturnType<typeof sql>) => ((await handle.db.execute(query)) as unknown as { rows: T[] }).rows;
-
-interface PlanNode {
-  "Node Type": string;
-  "Relation Name"?: string;
-  "Index Name"?: string;
-  Plans?: PlanNode[];
-}
-
-function* walk(node: PlanNode): Generator<PlanNode> {
-  yield node;
-  for (const child of node.Plans ?? []) yield* walk(child);
-}
 
 /** The plan of the page statement (ORDER BY … LIMIT) that `read` sends, as "Type on relation using index" lines. */
 async function pagePlan(read: () => Promise<unknown>): Promise<string[]> {
@@ -63,7 +45,7 @@ async function pagePlan(read: () => Promise<unknown>): Promise<string[]> {
   if (!page) throw new Error("no page statement was sent");
   const explained = await pgliteQuery.call(page.client, `explain (format json) ${page.text}`, page.params);
   const plan = (explained.rows[0] as { "QUERY PLAN": { Plan: PlanNode }[] })["QUERY PLAN"][0]!.Plan;
-  return [...walk(plan)].map((n) => `${n["Node Type"]}${n["Relation Name"] ? ` on ${n["Relation Name"]}` : ""}${n["Index Name"] ? ` using ${n["Index Name"]}` : ""}`);
+  return [...walkPlan(plan)].map((n) => `${n["Node Type"]}${n["Relation Name"] ? ` on ${n["Relation Name"]}` : ""}${n["Index Name"] ? ` using ${n["Index Name"]}` : ""}`);
 }
 
 /** The credentials lists' first page and the page after it, each as its plan. */

@@ -44,13 +44,19 @@ export type CreateFlowInput = z.input<typeof zCreateFlowInput>;
 const zFlowFilter = z.object({ needsAttention: z.boolean().nullish() }).nullish();
 
 /**
- * A step of the outer query's flow (`flows` in the FROM of the statement this is used in) whose
- * credential is missing or not VALID: the rule of `stepsNeedingAttention`, for EXISTS. The steps'
- * (flow_id, position) index finds the flow's steps, the credentials' primary key each credential.
+ * What makes a step need attention, on a step left-joined to its credential: no credential, or one
+ * that is not VALID. The one rule of `stepsNeedingAttention` and of the flows' attention filter.
+ */
+const credentialNotValid = sql`${credentials.status} is distinct from 'VALID'`;
+
+/**
+ * A step of the outer query's flow (`flows` in the FROM of the statement this is used in) that needs
+ * attention, for EXISTS. The steps' (flow_id, position) index finds the flow's steps, the
+ * credentials' primary key each credential.
  */
 function stepNeedingAttention(workspaceId: string) {
   return sql`select 1 from ${flowSteps} left join ${credentials} on ${credentials.id} = ${flowSteps.credentialId} and ${credentials.workspaceId} = ${workspaceId}
-    where ${flowSteps.flowId} = ${flows.id} and ${flowSteps.workspaceId} = ${workspaceId} and ${credentials.status} is distinct from 'VALID'`;
+    where ${flowSteps.flowId} = ${flows.id} and ${flowSteps.workspaceId} = ${workspaceId} and ${credentialNotValid}`;
 }
 
 export interface FlowSaved {
@@ -187,7 +193,7 @@ export class FlowService {
         and(
           eq(flowSteps.workspaceId, workspaceId),
           inArray(flowSteps.flowId, [...flowIds]),
-          sql`${credentials.status} is distinct from 'VALID'`,
+          credentialNotValid,
         ),
       )
       .orderBy(asc(flowSteps.flowId), asc(flowSteps.position));
