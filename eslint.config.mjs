@@ -43,7 +43,7 @@ export default tseslint.config(
   },
   {
     // Configuration entry points and tooling may read the environment.
-    files: ["**/env.ts", "scripts/**", "bench/**", "e2e/**", "**/*.test.ts", "apps/api/test/**", "*.config.*", "codegen.ts"],
+    files: ["**/env.ts", "scripts/**", "bench/**", "e2e/**", "**/*.test.ts", "apps/api/test/**", "packages/*/src/testing/**", "*.config.*", "codegen.ts"],
     rules: { "no-restricted-properties": "off" },
   },
   {

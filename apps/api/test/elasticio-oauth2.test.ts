@@ -8,12 +8,12 @@ import {
   ResolveCredentialDocument,
   SetComponentSettingsDocument,
 } from "@latchkey/sdk";
-import { beginOAuth2, ELASTICIO_COMPONENTS, expectNoSecretsIn, startFakeApp, useApi, type FakeApp } from "./harness";
+import { beginOAuth2, ELASTICIO_COMPONENTS, expectNoSecretsIn, itWithElasticioData, startFakeApp, useApi, type FakeApp } from "./harness";
 import { authorize, callback, CLIENT_ID, CLIENT_SECRET, forward, TestProvider } from "./support/oauth2-provider";
 
 const WEB_URL = "http://web.latchkey.test:3101";
 const api = useApi({ env: { LATCHKEY_WEB_URL: WEB_URL } });
-const FILE = path.join(ELASTICIO_COMPONENTS, "elasticio__salesforce-component.json");
+const FILE = path.join(ELASTICIO_COMPONENTS ?? "", "elasticio__salesforce-component.json");
 
 let provider: TestProvider;
 /** Stands in for https://<prodEnv>.salesforce.com: /<prodEnv>/services/oauth2/{authorize,token} reach the mock provider. */
@@ -36,7 +36,7 @@ afterAll(async () => {
   await provider?.stop();
 });
 
-it("connects the Salesforce component.json: prodEnv in the endpoint, the client from component settings, tokens under the OAuth field", async () => {
+itWithElasticioData("connects the Salesforce component.json: prodEnv in the endpoint, the client from component settings, tokens under the OAuth field", async () => {
   // The file as it is, but its host https://{{prodEnv}}.salesforce.com stands in at a local address (prodEnv stays in the endpoint).
   const text = readFileSync(FILE, "utf8").replaceAll("https://{{prodEnv}}.salesforce.com/", `${salesforce.url}/{{prodEnv}}/`);
   const { registerComponent } = await api().client.request(RegisterComponentDocument, { input: { descriptor: JSON.parse(text), format: "ELASTICIO", key: "sf-elasticio" } });

@@ -1,0 +1,19 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+
+const repoRoot = path.resolve(__dirname, "../../../..");
+
+/**
+ * The folder of real elastic.io component.json files that the import tests read (test data kept
+ * beside the clone, never copied into it): `LATCHKEY_ELASTICIO_COMPONENTS`, or
+ * `../shared/elasticio-components` next to the repository. When it is not there the tests that need
+ * it are skipped with a loud warning, except under CI=true, where its absence fails the run.
+ */
+export function elasticioTestData(): string | undefined {
+  const folder = path.resolve(process.env.LATCHKEY_ELASTICIO_COMPONENTS ?? path.join(repoRoot, "../shared/elasticio-components"));
+  if (existsSync(folder)) return folder;
+  const message = `The elastic.io component.json test data is not at ${folder}: the tests that import it cannot run.`;
+  if (process.env.CI === "true") throw new Error(message);
+  console.warn(`\n*** SKIPPED: ${message} Set LATCHKEY_ELASTICIO_COMPONENTS to its folder. ***\n`);
+  return undefined;
+}
