@@ -81,6 +81,8 @@ export interface TestToken extends TestCaller {
  */
 export interface TestApi extends TestCaller {
   url: string;
+  /** The PostgreSQL database this API runs on; undefined on PGlite, whose folder only the API's process may open. */
+  databaseUrl: string | undefined;
   graphqlUrl: string;
   /** Every response body the API sent to any caller, for leak checks. */
   responses: string[];
@@ -367,6 +369,7 @@ export async function startApi(options: ApiProcessOptions = {}): Promise<TestApi
 
   return {
     ...apiProcess,
+    databaseUrl: options.databaseUrl,
     graphqlUrl,
     responses,
     owner,

@@ -11,6 +11,7 @@ import {
   UpdateCredentialDocument,
 } from "@latchkey/sdk";
 import type { MutableResponse } from "oauth2-mock-server";
+import pg from "pg";
 
 import { createCredential, expectNoSecretsIn, nodes, registerApiKeyComponent, startFakeApp, TEST_OWNER, useApi, verifyValues, type FakeApp, type TestCaller } from "./harness";
 import { authorize, callback, CLIENT_SECRET, connect, SHORT_LIVED, useProvider, type TestProvider } from "./support/oauth2-provider";
@@ -116,5 +117,31 @@ test("OAuth2: the callback's connection and reconnection, and a renewal refused 
     { trigger: "OAUTH2_RECONNECTED", triggeredBy: null, code: "OK" },
     { trigger: "TOKEN_REFRESH", triggeredBy: "Flow runner", code: "TOKEN_EXPIRED" },
     { trigger: "OAUTH2_CONNECTED", triggeredBy: null, code: "OK" },
+  ]);
+});
+
+// During a rolling upgrade, a replica still running code from before migration 0017 writes results
+// without naming a trigger. On PostgreSQL only: the test writes straight into the API's database,
+// which PGlite's one-process folder does not allow.
+const onPostgres = process.env.DATABASE_URL ? test : test.skip;
+onPostgres("a result written by a replica that predates triggers is stored, and reads UNKNOWN", async () => {
+  expect((await registerApiKeyComponent(api().client, { key: "trigger-old", name: "Trigger old", baseUrl: app.url, header: "X-Trigger-Key" })).__typename).toBe("ComponentRegistered");
+  const { id } = await createCredential(api().client, { componentKey: "trigger-old", authType: "API_KEY", values: { apiKey: KEY } });
+  const client = new pg.Client({ connectionString: api().databaseUrl });
+  await client.connect();
+  try {
+    // The columns the older code wrote, and only those.
+    await client.query(
+      `INSERT INTO verification_results (id, workspace_id, credential_id, ok, code, status, message, checked_at, duration_ms)
+       SELECT gen_random_uuid(), workspace_id, credential_id, ok, code, status, message, checked_at + interval '1 second', duration_ms
+       FROM verification_results WHERE credential_id = $1`,
+      [id],
+    );
+  } finally {
+    await client.end();
+  }
+  expect(await history(id)).toEqual([
+    { trigger: "UNKNOWN", triggeredBy: null, code: "OK" },
+    { trigger: "CREATED", triggeredBy: TEST_OWNER.name, code: "OK" },
   ]);
 });

@@ -237,9 +237,11 @@ export const verificationResults = pgTable(
     /**
      * What caused the verification (core's VerificationTrigger: CREATED, UPDATED, MANUAL,
      * SCHEDULED, OAUTH2_CONNECTED, OAUTH2_RECONNECTED, TOKEN_REFRESH, COMPONENT_REGISTERED).
-     * No default: every writer names its trigger. Rows from before migration 0017 hold UNKNOWN.
+     * Every writer of this version names its trigger (core's types require it). Rows from before
+     * migration 0017 hold UNKNOWN, and so does a row written by an older replica during a rolling
+     * upgrade (the default, restored by migration 0018, keeps its inserts working).
      */
-    trigger: text().notNull(),
+    trigger: text().notNull().default("UNKNOWN"),
     /** The person or API token that caused it, by name (as the audit log has it), when one did. */
     triggeredBy: text(),
   },
