@@ -49,3 +49,18 @@ test("in a running process, a round vacuums and analyzes a table after many upda
   expect(report.afterUpdates.nextRound).toEqual({ analyzed: [], vacuumed: [] });
   expect(notServedByIndex(report.afterUpdates.plans)).toEqual([]);
 });
+
+test("a maintenance round that fails does not stop the database opening or serving, and a later round does the work", async () => {
+  const faultDir = mkdtempSync(path.join(tmpdir(), "latchkey-pglite-fault-"));
+  try {
+    const result = await runScriptJson<{ atOpen: { error?: string }; countAfterOpen: number; roundsFailed: number; clean?: { report: { analyzed: string[] } } }>(
+      path.join(__dirname, "support/pglite-maintenance-failure.ts"),
+      { LATCHKEY_DATA_DIR: faultDir },
+    );
+    expect(result.atOpen.error).toMatch(/analyze "probe"[\s\S]*No space left on device/);
+    expect(result.countAfterOpen).toBe(500);
+    expect(result.clean?.report.analyzed).toContain("probe");
+  } finally {
+    rmSync(faultDir, { recursive: true, force: true });
+  }
+}, 60_000);
