@@ -3,7 +3,11 @@ import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { CreateCredentialDocument, RegisterComponentDocument, ResolveCredentialDocument } from "@latchkey/sdk";
 import { VIEW_CLASS_TYPES } from "@latchkey/core";
-import { ELASTICIO_COMPONENTS, expectNoSecretsIn, startFakeApp, useApi, type TestToken } from "./harness";
+import { elasticioTestData } from "../../../packages/core/src/testing/elasticio-test-data";
+import { expectNoSecretsIn, startFakeApp, useApi, type TestToken } from "./harness";
+
+/** The elastic.io component.json files (see elasticioTestData), or undefined: the tests that read them skip. */
+const ELASTICIO_COMPONENTS = elasticioTestData();
 
 type Json = Record<string, any>;
 

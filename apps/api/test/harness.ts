@@ -27,17 +27,11 @@ import {
   type TypedDocumentString,
 } from "@latchkey/sdk";
 
-import { elasticioTestData } from "../../../packages/core/src/testing/elasticio-test-data";
-
 const repoRoot = path.resolve(__dirname, "../../..");
 const tsxBin = path.join(repoRoot, "node_modules/.bin/tsx");
 const mainFile = path.join(repoRoot, "apps/api/src/main.ts");
 const rotateFile = path.join(repoRoot, "apps/api/src/keys/rotate.ts");
 
-/** The elastic.io component.json files the tests import (see elasticioTestData), or undefined: those tests skip. */
-export const ELASTICIO_COMPONENTS = elasticioTestData();
-/** `it`, or `it.skip` when the elastic.io test data is not there. */
-export const itWithElasticioData = ELASTICIO_COMPONENTS ? it : it.skip;
 
 /** One caller of the API: an SDK client and a raw POST that both send the caller's credentials. */
 export interface TestCaller {
