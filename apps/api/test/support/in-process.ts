@@ -2,8 +2,8 @@
 // themselves (no API running): the services wired as offline as they can be, and query plans.
 import { randomBytes } from "node:crypto";
 import { catalogDescriptors } from "@latchkey/catalog";
-import { createServices, Keyring, parseCatalog, parseEncryptionKey, type NetworkPolicy, type Services } from "@latchkey/core";
-import type { Database } from "@latchkey/db";
+import { createNetworkPolicy, createServices, Keyring, parseCatalog, parseEncryptionKey, type NetworkPolicy, type Services } from "@latchkey/core";
+import { openDatabase, type Database, type DatabaseHandle } from "@latchkey/db";
 
 /** A keyring of one random key (nothing sealed with it outlives the test). */
 export function randomKeyring(): Keyring {
@@ -18,6 +18,30 @@ export function offlineServices(db: Database, networkPolicy: NetworkPolicy, keyr
     catalog: parseCatalog(catalogDescriptors),
     verifier: { timeoutMs: 1_000, serverUrl: "", baseUrlOverrides: {}, networkPolicy },
   });
+}
+
+/**
+ * Opens the database the support script was given (DATABASE_URL, else PGlite in LATCHKEY_DATA_DIR),
+ * sets up a first owner named `ownerName` (email at `domain`), runs `work` with the offline services
+ * and the owner's workspace, and closes everything.
+ */
+export async function withFirstWorkspace<T>(
+  ownerName: string,
+  domain: string,
+  work: (setup: { handle: DatabaseHandle; services: Services; workspaceId: string }) => Promise<T>,
+  options: { countStatements?: boolean } = {},
+): Promise<T> {
+  const handle = await openDatabase({ url: process.env.DATABASE_URL || undefined, dataDir: process.env.LATCHKEY_DATA_DIR!, countStatements: options.countStatements });
+  const networkPolicy = createNetworkPolicy();
+  try {
+    const services = offlineServices(handle.db, networkPolicy);
+    const setup = await services.access.setupFirstOwner({ name: ownerName, email: `owner@${domain}`, password: "long enough password" });
+    if (setup.__typename !== "SignedIn" || !setup.workspace) throw new Error(setup.__typename);
+    return await work({ handle, services, workspaceId: setup.workspace.id });
+  } finally {
+    await handle.close();
+    await networkPolicy.close();
+  }
 }
 
 /** A node of `EXPLAIN (FORMAT JSON)`'s plan, with the fields the plan tests read. */
