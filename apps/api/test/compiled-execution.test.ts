@@ -13,6 +13,7 @@ import {
   FlowsDocument,
   InvitationsDocument,
   MembersDocument,
+  ResolveCredentialDocument,
   SetupStatusDocument,
   ViewerDocument,
   WorkspacesDocument,
@@ -69,6 +70,8 @@ const requests = (): [string, { toString(): string }, Record<string, unknown>][]
   ["CredentialVerifications, bad first (error in a field)", CredentialVerificationsDocument, { id: credentialId, first: 0 }],
   ["Credential, variable of the wrong type (400)", CredentialDocument, { id: { not: "an id" } }],
   ["DeleteCredential, unknown id (a mutation)", DeleteCredentialDocument, { input: { id: UNKNOWN_ID } }],
+  // The runtime's hot path: a mutation whose answer is the same each time (its audit rows aside).
+  ["ResolveCredential", ResolveCredentialDocument, { input: { id: credentialId } }],
 ];
 
 test("a compiled plan answers exactly as graphql-js does, errors included", async () => {
