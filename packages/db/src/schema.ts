@@ -149,6 +149,8 @@ export const credentials = pgTable(
     index("credentials_workspace_component_status_rank_idx").on(t.workspaceId, t.componentId, credentialStatusRank(t.status), t.name, t.id),
     index("credentials_workspace_status_rank_created_idx").on(t.workspaceId, credentialStatusRank(t.status), t.createdAt, t.id),
     index("credentials_verified_at_idx").on(t.verifiedAt),
+    // The credentials that are not VALID: the other side of the flows needing attention (flow-service.ts).
+    index("credentials_not_valid_idx").on(t.workspaceId, t.id).where(sql`${t.status} <> 'VALID'`),
     // The start-up backfill of legacy rows (bindLegacyDestinations) finds the few unbound rows without reading the table.
     index("credentials_unbound_idx").on(t.id).where(sql`${t.destination} is null`),
     // A credential's name is unique per component, ignoring case (CREDENTIAL_NAME_UNIQUE in core).
@@ -296,6 +298,8 @@ export const flowSteps = pgTable(
     index("flow_steps_credential_idx")
       .on(t.workspaceId, t.credentialId, t.flowId, t.position)
       .where(sql`${t.credentialId} is not null`),
+    // The steps without a credential: one side of the flows needing attention (flow-service.ts).
+    index("flow_steps_missing_credential_idx").on(t.workspaceId, t.flowId).where(sql`${t.credentialId} is null`),
   ],
 );
 

@@ -51,13 +51,36 @@ const credentialNotValid = sql`${credentials.status} is distinct from 'VALID'`;
 
 /**
  * A step of the outer query's flow (`flows` in the FROM of the statement this is used in) that needs
- * attention, for EXISTS. The steps' (flow_id, position) index finds the flow's steps, the
- * credentials' primary key each credential.
+ * attention, for EXISTS: a page walks the flows' (name, id) index and stops once it is full, which
+ * is quick when many flows need attention. The steps' (flow_id, position) index finds the flow's
+ * steps, the credentials' primary key each credential.
  */
 function stepNeedingAttention(workspaceId: string) {
   return sql`select 1 from ${flowSteps} left join ${credentials} on ${credentials.id} = ${flowSteps.credentialId} and ${credentials.workspaceId} = ${workspaceId}
     where ${flowSteps.flowId} = ${flows.id} and ${flowSteps.workspaceId} = ${workspaceId} and ${credentialNotValid}`;
 }
+
+/**
+ * The same rule as a set, found from the broken side: the ids of the flows with a step without a
+ * credential (a partial index of those steps) or whose credential is not VALID (a partial index of
+ * those credentials, then the steps' credential index). Its cost follows how many steps need
+ * attention, not how many flows there are. Used as `flows.id = any(array(...))`, so the set is
+ * computed once and its flows are found by primary key.
+ */
+function flowIdsNeedingAttention(workspaceId: string) {
+  return sql`array(select ${flowSteps.flowId} from ${flowSteps} where ${flowSteps.workspaceId} = ${workspaceId} and ${flowSteps.credentialId} is null
+    union
+    select ${flowSteps.flowId} from ${credentials}
+      join ${flowSteps} on ${flowSteps.workspaceId} = ${workspaceId} and ${flowSteps.credentialId} = ${credentials.id}
+    where ${credentials.workspaceId} = ${workspaceId} and ${credentials.status} <> 'VALID')`;
+}
+
+/**
+ * How many flows needing attention (of those the other conditions leave) a page is taken from the
+ * set for, sorted (at most this many rows); past it, the page walks the flows in order with EXISTS,
+ * which then fills a page after a few flows per row.
+ */
+export const ATTENTION_SET_LIMIT = 1_000;
 
 export interface FlowSaved {
   __typename: "FlowSaved";
@@ -100,11 +123,18 @@ export class FlowService {
     const filter = parseInput(zFlowFilter, args.filter, "filter");
     if (!filter.ok) return filter.problem;
     const needsAttention = filter.value?.needsAttention;
-    const conditions = and(
-      eq(flows.workspaceId, workspaceId),
-      args.status ? eq(flows.status, args.status) : undefined,
-      needsAttention == null ? undefined : sql`${sql.raw(needsAttention ? "exists" : "not exists")} (${stepNeedingAttention(workspaceId)})`,
-    );
+    const base = and(eq(flows.workspaceId, workspaceId), args.status ? eq(flows.status, args.status) : undefined);
+    const countOfFlows = (where: ReturnType<typeof and>) => countOf(this.db.select({ n: count() }).from(flows).where(where));
+    let conditions = needsAttention === false ? and(base, sql`not exists (${stepNeedingAttention(workspaceId)})`) : base;
+    let total: number | undefined;
+    if (needsAttention === true) {
+      // Counted from the broken side first (the /flows banner asks on every view: its cost follows the
+      // flows needing attention, not the workspace's flows); the page then comes from that set when
+      // it is small, else from the ordered walk.
+      const inSet = sql`${flows.id} = any(${flowIdsNeedingAttention(workspaceId)})`;
+      total = await countOfFlows(and(base, inSet));
+      conditions = and(base, total <= ATTENTION_SET_LIMIT ? inSet : sql`exists (${stepNeedingAttention(workspaceId)})`);
+    }
     const page = await keysetPage(args, {
       kind: "flows",
       keys: [
@@ -118,7 +148,7 @@ export class FlowService {
           .where(and(conditions, where))
           .orderBy(...orderBy)
           .limit(limit),
-      count: () => countOf(this.db.select({ n: count() }).from(flows).where(conditions)),
+      count: () => (total === undefined ? countOfFlows(conditions) : Promise.resolve(total)),
     });
     return mapPage(page, toFlowRecord);
   }
