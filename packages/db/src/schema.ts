@@ -275,6 +275,20 @@ export const flows = pgTable(
   ],
 );
 
+/**
+ * How many flows each workspace has, and how many of them are ACTIVE: the flows list's totalCount
+ * without counting the rows (a count of 20,000 flows took ~2 ms of the database on every /flows
+ * view). Kept by the flows' trigger (migration 0020) in the transaction of each insert, delete and
+ * status change, so it is never out of step with the rows.
+ */
+export const flowCounts = pgTable("flow_counts", {
+  workspaceId: uuid()
+    .primaryKey()
+    .references(() => workspaces.id, { onDelete: "cascade" }),
+  total: integer().notNull().default(0),
+  active: integer().notNull().default(0),
+});
+
 export const flowSteps = pgTable(
   "flow_steps",
   {

@@ -1,7 +1,7 @@
 // Checks a stopped API's database (test only): every stored secret opens, every component's
-// credential count matches its credentials, every step's references exist, and the credential
+// credential count matches its credentials, every workspace's flow counts match its flows, every step's references exist, and the credential
 // MARKER_ID still opens to the value MARKER. Prints one JSON line (never a secret).
-import { components, credentials, flows, flowSteps, openDatabase } from "@latchkey/db";
+import { components, credentials, flowCounts, flows, flowSteps, openDatabase } from "@latchkey/db";
 import { loadKeyring, openSecrets } from "@latchkey/core";
 
 const dataDir = process.env.LATCHKEY_DATA_DIR!;
@@ -24,7 +24,20 @@ try {
   const countMismatches = (await db.select().from(components))
     .filter((c) => c.credentialCount !== (counted.get(c.id) ?? 0))
     .map((c) => `${c.key}: stored ${c.credentialCount}, counted ${counted.get(c.id) ?? 0}`);
-  const flowIds = new Set((await db.select({ id: flows.id }).from(flows)).map((f) => f.id));
+  const allFlows = await db.select({ id: flows.id, workspaceId: flows.workspaceId, status: flows.status }).from(flows);
+  const flowsCounted = new Map<string, { total: number; active: number }>();
+  for (const f of allFlows) {
+    const c = flowsCounted.get(f.workspaceId) ?? { total: 0, active: 0 };
+    flowsCounted.set(f.workspaceId, { total: c.total + 1, active: c.active + (f.status === "ACTIVE" ? 1 : 0) });
+  }
+  const flowsStored = new Map((await db.select().from(flowCounts)).map((c) => [c.workspaceId, { total: c.total, active: c.active }]));
+  for (const workspaceId of new Set([...flowsCounted.keys(), ...flowsStored.keys()])) {
+    const [stored, counted] = [flowsStored.get(workspaceId) ?? { total: 0, active: 0 }, flowsCounted.get(workspaceId) ?? { total: 0, active: 0 }];
+    if (stored.total !== counted.total || stored.active !== counted.active) {
+      countMismatches.push(`flows of ${workspaceId}: stored ${JSON.stringify(stored)}, counted ${JSON.stringify(counted)}`);
+    }
+  }
+  const flowIds = new Set(allFlows.map((f) => f.id));
   const credentialIds = new Set(rows.map((r) => r.id));
   const brokenSteps = (await db.select().from(flowSteps))
     .filter((s) => !flowIds.has(s.flowId) || (s.credentialId !== null && !credentialIds.has(s.credentialId)))

@@ -6,6 +6,7 @@ import {
   count,
   credentials,
   eq,
+  flowCounts,
   getTableColumns,
   flows,
   flowSteps,
@@ -148,9 +149,20 @@ export class FlowService {
           .where(and(conditions, where))
           .orderBy(...orderBy)
           .limit(limit),
-      count: () => (total === undefined ? countOfFlows(conditions) : Promise.resolve(total)),
+      count: () =>
+        total !== undefined ? Promise.resolve(total) : needsAttention == null ? this.countByStatus(workspaceId, args.status ?? null) : countOfFlows(conditions),
     });
     return mapPage(page, toFlowRecord);
+  }
+
+  /** The workspace's flows (with `status`, those only), from the counts the flows' trigger keeps (migration 0020). */
+  private async countByStatus(workspaceId: string, status: FlowStatus | null): Promise<number> {
+    const [row] = await this.db
+      .select({ total: flowCounts.total, active: flowCounts.active })
+      .from(flowCounts)
+      .where(eq(flowCounts.workspaceId, workspaceId));
+    if (!row) return 0;
+    return status === "ACTIVE" ? row.active : status === "INACTIVE" ? row.total - row.active : row.total;
   }
 
   async findById(workspaceId: string, id: string): Promise<FlowRecord | null> {
