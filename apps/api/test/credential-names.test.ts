@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 
-import { createCredential, createTestDatabase, registerApiKeyComponent, startApi, startFakeApp, type FakeApp, type TestApi, type TestDatabase } from "./harness";
+import { createCredential, createTestDatabase, registerApiKeyComponent, startApi, startFakeApp, testOnPostgres, type FakeApp, type TestApi, type TestDatabase } from "./harness";
 
 const KEY = "ak_live_names_5c1e0a9b7d3f";
 let database: TestDatabase;
@@ -86,8 +86,7 @@ test("two creates racing for one name: one is created, the other answers Invalid
 
 // The migration renames duplicates stored before the index existed (PostgreSQL: the test reaches
 // into the API's database, which PGlite's one-process folder does not allow).
-const onPostgres = process.env.DATABASE_URL ? test : test.skip;
-onPostgres("the migration keeps the oldest name and numbers the other duplicates before it adds the index", async () => {
+testOnPostgres("the migration keeps the oldest name and numbers the other duplicates before it adds the index", async () => {
   const older = await createCredential(api().client, input("names-a", "Dup one"));
   const newer = await createCredential(api().client, input("names-a", "Dup two"));
   const third = await createCredential(api().client, input("names-a", "Dup three"));

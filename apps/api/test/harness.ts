@@ -27,6 +27,8 @@ import {
   type TypedDocumentString,
 } from "@latchkey/sdk";
 
+import { reachableOrSkip } from "../../../packages/core/src/testing/elasticio-test-data";
+
 const repoRoot = path.resolve(__dirname, "../../..");
 const tsxBin = path.join(repoRoot, "node_modules/.bin/tsx");
 const mainFile = path.join(repoRoot, "apps/api/src/main.ts");
@@ -179,15 +181,16 @@ export function requiredPostgresUrl(): string {
   return process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
 }
 
+// For a test that needs a server: see reachableOrSkip (one rule for the whole suite).
+export { reachableOrSkip };
+
 /**
- * For a test that needs a server: true if `reachable`; else under CI=true it throws `message`, and
- * otherwise it warns loudly that the test is skipped (`hint`, if any, after the message) and gives false.
+ * `test` on PostgreSQL (DATABASE_URL), else `test.skip`: for tests that reach into the API's
+ * database, which PGlite's one-process folder does not allow. A function, so that importing the
+ * harness outside Jest (the bench does) needs no `test`.
  */
-export function reachableOrSkip(reachable: boolean, message: string, hint?: string): boolean {
-  if (reachable) return true;
-  if (process.env.CI === "true") throw new Error(message);
-  console.warn(`\n*** SKIPPED: ${message}${hint ? ` ${hint}` : ""} ***\n`);
-  return false;
+export function testOnPostgres(name: string, fn: () => Promise<void>, timeout?: number): void {
+  (process.env.DATABASE_URL ? test : test.skip)(name, fn, timeout);
 }
 
 /** Whether PostgreSQL answers at `serverUrl`; if not, `what` (e.g. "the concurrency test") is skipped loudly, or fails under CI=true. */

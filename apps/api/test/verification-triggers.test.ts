@@ -13,7 +13,7 @@ import {
 import type { MutableResponse } from "oauth2-mock-server";
 import pg from "pg";
 
-import { createCredential, expectNoSecretsIn, nodes, registerApiKeyComponent, startFakeApp, TEST_OWNER, useApi, verifyValues, type FakeApp, type TestCaller } from "./harness";
+import { createCredential, expectNoSecretsIn, nodes, registerApiKeyComponent, startFakeApp, TEST_OWNER, testOnPostgres, useApi, verifyValues, type FakeApp, type TestCaller } from "./harness";
 import { authorize, callback, CLIENT_SECRET, connect, SHORT_LIVED, useProvider, type TestProvider } from "./support/oauth2-provider";
 
 const WEB_URL = "http://web.latchkey.test:3107";
@@ -123,8 +123,7 @@ test("OAuth2: the callback's connection and reconnection, and a renewal refused 
 // During a rolling upgrade, a replica still running code from before migration 0017 writes results
 // without naming a trigger. On PostgreSQL only: the test writes straight into the API's database,
 // which PGlite's one-process folder does not allow.
-const onPostgres = process.env.DATABASE_URL ? test : test.skip;
-onPostgres("a result written by a replica that predates triggers is stored, and reads UNKNOWN", async () => {
+testOnPostgres("a result written by a replica that predates triggers is stored, and reads UNKNOWN", async () => {
   expect((await registerApiKeyComponent(api().client, { key: "trigger-old", name: "Trigger old", baseUrl: app.url, header: "X-Trigger-Key" })).__typename).toBe("ComponentRegistered");
   const { id } = await createCredential(api().client, { componentKey: "trigger-old", authType: "API_KEY", values: { apiKey: KEY } });
   const client = new pg.Client({ connectionString: api().databaseUrl });

@@ -149,8 +149,11 @@ export class FlowService {
           .where(and(conditions, where))
           .orderBy(...orderBy)
           .limit(limit),
-      count: () =>
-        total !== undefined ? Promise.resolve(total) : needsAttention == null ? this.countByStatus(workspaceId, args.status ?? null) : countOfFlows(conditions),
+      count: () => {
+        if (total !== undefined) return Promise.resolve(total);
+        // Without the filter, the counts the flows' trigger keeps; `needsAttention: false` counts its rows.
+        return needsAttention == null ? this.countByStatus(workspaceId, args.status ?? null) : countOfFlows(conditions);
+      },
     });
     return mapPage(page, toFlowRecord);
   }

@@ -11,9 +11,18 @@ const repoRoot = path.resolve(__dirname, "../../../..");
  */
 export function elasticioTestData(): string | undefined {
   const folder = path.resolve(process.env.LATCHKEY_ELASTICIO_COMPONENTS ?? path.join(repoRoot, "../shared/elasticio-components"));
-  if (existsSync(folder)) return folder;
-  const message = `The elastic.io component.json test data is not at ${folder}: the tests that import it cannot run.`;
+  const there = reachableOrSkip(
+    existsSync(folder),
+    `The elastic.io component.json test data is not at ${folder}: the tests that import it cannot run.`,
+    "Set LATCHKEY_ELASTICIO_COMPONENTS to its folder.",
+  );
+  return there ? folder : undefined;
+}
+
+/** Whether a test's outside need is there; if not it is skipped loudly, or fails under CI=true. */
+export function reachableOrSkip(reachable: boolean, message: string, hint?: string): boolean {
+  if (reachable) return true;
   if (process.env.CI === "true") throw new Error(message);
-  console.warn(`\n*** SKIPPED: ${message} Set LATCHKEY_ELASTICIO_COMPONENTS to its folder. ***\n`);
-  return undefined;
+  console.warn(`\n*** SKIPPED: ${message}${hint ? ` ${hint}` : ""} ***\n`);
+  return false;
 }
