@@ -40,6 +40,15 @@ export function createLoaders(services: Services, workspaceId: string) {
     }),
     /** A component this request has loaded already, synchronously (list resolvers load a page's at once). */
     loadedComponent: (id: string): ComponentRecord | undefined => loadedComponents.get(id),
+    /**
+     * A page's components in one query (those this request has not read yet), for loadedComponent:
+     * no promise per node, as the DataLoader would make for each.
+     */
+    preloadComponents: async (ids: Iterable<string>): Promise<void> => {
+      const missing = [...new Set(ids)].filter((id) => !loadedComponents.has(id));
+      if (missing.length === 0) return;
+      for (const component of await services.components.findByIds(workspaceId, missing)) loadedComponents.set(component.id, component);
+    },
     /** A component a service read along with its answer (resolveCredential), so no second read asks for it. */
     knownComponent: (component: ComponentRecord): void => void loadedComponents.set(component.id, component),
     settingsOfComponent: new DataLoader<ComponentRecord, ComponentSettingRecord[], string>(

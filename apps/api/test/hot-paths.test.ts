@@ -46,6 +46,47 @@ describe("resolveCredential", () => {
   });
 });
 
+describe("credential pages", () => {
+  const api = useApi({ env: { LATCHKEY_BENCH: "true", LATCHKEY_TOKEN_CACHE_MS: "60000" } });
+  let app: FakeApp;
+  beforeAll(async () => {
+    app = await startFakeApp((_req, res) => res.writeHead(200).end("{}"));
+  });
+  afterAll(() => app.close());
+
+  /** The statements one request of the owner sends, with its answer. */
+  async function measured(query: string, variables: Record<string, unknown>): Promise<{ sent: number; data: any }> {
+    const stats = async () => ((await (await fetch(`${api().url}/bench/stats`, { headers: api().owner.headers })).json()) as { statements: number }).statements;
+    const before = await stats();
+    const answer = await api().owner.post(JSON.stringify({ query, variables }));
+    const sent = (await stats()) - before;
+    expect(answer.json.errors).toBeUndefined();
+    return { sent, data: answer.json.data };
+  }
+
+  test("send as many statements for 12 credentials as for 2, and none more for every node's component", async () => {
+    const keys = ["c-one", "c-two", "c-three"];
+    for (const key of keys) expect((await registerApiKeyComponent(api().client, { key, name: key, baseUrl: app.url, header: "x-key" })).__typename).toBe("ComponentRegistered");
+    for (let i = 0; i < 12; i++) await createCredential(api().client, { componentKey: keys[i % 3]!, authType: "API_KEY", name: `Page ${String(i).padStart(2, "0")}`, values: { apiKey: "k" } });
+
+    const list = "query($n: Int) { credentials(first: $n, filter: { search: \"Page\" }) { totalCount edges { node { name component { key name } } } } }";
+    await measured(list, { n: 1 });
+    const small = await measured(list, { n: 2 });
+    const large = await measured(list, { n: 12 });
+    expect(large.data.credentials.edges.map((e: any) => [e.node.name, e.node.component.key])).toEqual(
+      Array.from({ length: 12 }, (_, i) => [`Page ${String(i).padStart(2, "0")}`, keys[i % 3]]),
+    );
+    expect(large.sent).toBe(small.sent);
+
+    // One component's credentials: their component is that component, not read again.
+    const ofComponent = (fields: string) => `query($key: String!, $n: Int) { component(key: $key) { key credentials(first: $n) { edges { node { ${fields} } } } } }`;
+    const names = await measured(ofComponent("name"), { key: "c-one", n: 4 });
+    const withComponents = await measured(ofComponent("name component { key name }"), { key: "c-one", n: 4 });
+    expect(withComponents.data.component.credentials.edges.map((e: any) => e.node.component.key)).toEqual(["c-one", "c-one", "c-one", "c-one"]);
+    expect(withComponents.sent).toBe(names.sent);
+  });
+});
+
 describe("resolveCredential's component descriptors", () => {
   const api = useApi();
   let app: FakeApp;

@@ -25,7 +25,11 @@ export const componentResolvers: Resolvers = {
     format: (c) => c.descriptor.format ?? "LATCHKEY",
     settings: (c, _, ctx) => (c.descriptor.settings?.length ? ctx.loaders.settingsOfComponent.load(c) : []),
     credentialCount: (c) => c.credentialCount,
-    credentials: async (c, args, ctx) => connectionOf(await ctx.services.credentials.listOfComponent(ctx.workspaceId, c, args)),
+    credentials: async (c, args, ctx) => {
+      // Every node's component is this one: resolved from it, not read again.
+      ctx.loaders.knownComponent(c);
+      return connectionOf(await ctx.services.credentials.listOfComponent(ctx.workspaceId, c, args));
+    },
   },
   ComponentPreview: {
     authMethods: (p) => p.descriptor.authMethods,

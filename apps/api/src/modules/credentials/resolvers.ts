@@ -9,7 +9,7 @@ export const credentialResolvers: Resolvers = {
       if ("__typename" in page) failAsUserInput(page);
       // The page's components in one query now, so that every node's component resolves without
       // a promise of its own (graphql-js then completes each node synchronously).
-      await ctx.loaders.component.loadMany([...new Set(page.items.map((c) => c.componentId))]);
+      await ctx.loaders.preloadComponents(page.items.map((c) => c.componentId));
       return connectionOf(page);
     },
     credential: (_, { id }, ctx) => ctx.loaders.credential.load(id),
