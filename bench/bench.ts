@@ -5,7 +5,8 @@
  * database per scale on that server), else PGlite. Settings: BENCH_DURATION (s per case, 10), BENCH_CONNECTIONS (10),
  * BENCH_SCALES ("1000,100000"), BENCH_ROUNDS (5), BENCH_WARMUP (s, 2), BENCH_CASES (all),
  * BENCH_VERIFY_CONCURRENCY (the API's default), BENCH_NODE_ARGS (none), BENCH_KEEP (0),
- * BENCH_LIST_SIZES ("200:10000,20000:1000000": flows and audit rows of the list cases 7 and 8; "" skips them).
+ * BENCH_LIST_SIZES ("200:10000,20000:1000000": flows and audit rows of the list cases 7 and 8; "" skips them),
+ * BENCH_API_LOG (unset: a file the scale cases' API output is written to, e.g. with BENCH_NODE_ARGS=--trace-gc).
  * Case 9 (webhook delivery, bench/webhooks.ts) runs once, on a database of its own; BENCH_CASES=9 runs it alone.
  * The hot-path and start-up cases 10–13 (runHotPaths): BENCH_HOT (1; 0 skips them), BENCH_RESTART_WORKSPACES (5000),
  * BENCH_NPM_START (1; 0 skips the npm start timing; BENCH_CASES picks them as "12" and "13"), BENCH_RESTART_PORT (4390), BENCH_START_PORT (4391, web +1).
@@ -70,6 +71,8 @@ interface CaseResult {
   statementsPerRequest: number;
   /** The API process's CPU time (user + system) per request: unlike req/s, barely moved by other load on the machine. */
   apiCpuMsPerRequest: number;
+  /** Throughput in each round, in order (ratios of two cases are also taken round by round: pairedRatio). */
+  roundRequestsPerSecond: number[];
 }
 
 interface ScaleResult {
@@ -215,7 +218,7 @@ async function runCases(api: string, cases: LoadCase[]): Promise<CaseResult[]> {
     if (probe.status !== 200 || !c.check(probeJson)) throw new Error(`${c.name}: unexpected answer ${JSON.stringify(probeJson).slice(0, 500)}`);
     if (WARMUP > 0) await load(api, c, WARMUP);
   }
-  const totals = cases.map(() => ({ requests: 0, seconds: 0, latencies: [] as number[], errors: 0, non2xx: 0, statements: 0, cpuMicros: 0 }));
+  const totals = cases.map(() => ({ requests: 0, seconds: 0, latencies: [] as number[], errors: 0, non2xx: 0, statements: 0, cpuMicros: 0, rounds: [] as number[] }));
   for (let round = 0; round < ROUNDS; round++) {
     for (const [i, c] of cases.entries()) {
       const before = await apiStats(api);
@@ -226,6 +229,7 @@ async function runCases(api: string, cases: LoadCase[]): Promise<CaseResult[]> {
       total.cpuMicros += after.cpuMicros - before.cpuMicros;
       total.requests += stretch.requests;
       total.seconds += stretch.seconds;
+      total.rounds.push(Math.round(stretch.requests / stretch.seconds));
       total.errors += stretch.errors;
       total.non2xx += stretch.non2xx;
       for (const latency of stretch.latencies) total.latencies.push(latency);
@@ -244,6 +248,7 @@ async function runCases(api: string, cases: LoadCase[]): Promise<CaseResult[]> {
       non2xx: t.non2xx,
       statementsPerRequest: t.requests ? Math.round((t.statements / t.requests) * 100) / 100 : 0,
       apiCpuMsPerRequest: t.requests ? Math.round((t.cpuMicros / t.requests / 1000) * 1000) / 1000 : 0,
+      roundRequestsPerSecond: t.rounds,
     };
     console.log(
       `  ${c.name.padEnd(36)} ${String(result.requestsPerSecond).padStart(6)} req/s  p50 ${result.p50Ms} ms  p99 ${result.p99Ms} ms  ${result.statementsPerRequest} stmt/req  ${result.apiCpuMsPerRequest} API CPU ms/req`,
@@ -317,8 +322,16 @@ async function runScale(credentialCount: number, slow: SlowEndpoint): Promise<Sc
       const page = (data: any) => data.credentials.edges.length === PAGE;
       const jsonPage = (json: any) => json.data.credentials.edges.length === PAGE;
       const cases: LoadCase[] = [
+        // Each GraphQL page right before its JSON baseline (5a, 5b), so that both meet the same
+        // moment of the machine in every round (see pairedRatio).
         graphqlCase("1a credentials, first page", CredentialsDocument, { first: PAGE }, page),
+        { name: "5a JSON baseline, first page", request: { path: `/bench/credentials?first=${PAGE}`, method: "GET" }, check: jsonPage },
         graphqlCase("1b credentials, deep page", CredentialsDocument, { first: PAGE, after: deepCursor }, page),
+        {
+          name: "5b JSON baseline, deep page",
+          request: { path: `/bench/credentials?first=${PAGE}&after=${encodeURIComponent(deepCursor)}`, method: "GET" },
+          check: jsonPage,
+        },
         {
           name: "2 components { credentialCount }",
           request: {
@@ -330,12 +343,6 @@ async function runScale(credentialCount: number, slow: SlowEndpoint): Promise<Sc
         },
         graphqlCase("3 credential { usage } (50 flows)", CredentialDocument, { id: seeded.hotCredentialId }, (d) => d.credential.usage.totalCount === 50 && d.credential.usage.edges.length === 50),
         graphqlCase("4 deleteCredential, in use", DeleteCredentialDocument, { input: { id: seeded.inUseCredentialId } }, (d) => d.deleteCredential.__typename === "CredentialInUse"),
-        { name: "5a JSON baseline, first page", request: { path: `/bench/credentials?first=${PAGE}`, method: "GET" }, check: jsonPage },
-        {
-          name: "5b JSON baseline, deep page",
-          request: { path: `/bench/credentials?first=${PAGE}&after=${encodeURIComponent(deepCursor)}`, method: "GET" },
-          check: jsonPage,
-        },
       ];
       const results = await runCases(api.url, cases.filter((x) => !CASES || CASES.some((p) => x.name.startsWith(p))));
       const byPageSize = await statementsByPageSize(api.url);
@@ -358,6 +365,7 @@ async function runScale(credentialCount: number, slow: SlowEndpoint): Promise<Sc
       };
     } finally {
       await api.stop();
+      if (env.BENCH_API_LOG) writeFileSync(env.BENCH_API_LOG, api.output());
     }
   } finally {
     if (KEEP) {
@@ -507,10 +515,14 @@ interface HotPathResult {
   cases: CaseResult[];
   /** resolveCredential's throughput over the floor's (target ≥ 0.5). */
   resolveOverFloor: number | null;
+  /** The same as the median of the rounds' ratios (pairedRatio). */
+  resolveOverFloorPaired: number | null;
   /** The same from the API's CPU time per request (floor's over resolveCredential's): what the ratio is when the API's CPU is the limit, whatever else loads the machine. */
   resolveOverFloorByApiCpu: number | null;
   /** createCredential on one component over spread over 100 (target ≥ 0.9). */
   oneComponentOverSpread: number | null;
+  /** The same as the median of the rounds' ratios (pairedRatio). */
+  oneComponentOverSpreadPaired: number | null;
   /** Start of the compiled API to its first GraphQL answer, ms, and the ratio (target ≤ 1.3). */
   restart: { oneWorkspaceMs: number; manyWorkspacesMs: number; workspaces: number; ratio: number | null } | null;
   /** `npm start` to the API's first GraphQL answer, ms: cold (no API build, fresh data folder) and warm (targets ≤ 10 s, ≤ 4 s). */
@@ -560,13 +572,16 @@ async function runHotPaths(): Promise<HotPathResult> {
     const wanted = (prefix: string) => !CASES || CASES.includes(prefix);
     const restart = wanted("12") ? await measureRestart({ dataDir, databaseUrl: database.url }, { ...apiEnv, LATCHKEY_BENCH: "true" }) : null;
     const npmStart = wanted("13") && env.BENCH_NPM_START !== "0" ? await measureNpmStart() : null;
-    const rps = (prefix: string) => cases.find((c) => c.case.startsWith(prefix))?.requestsPerSecond;
-    const cpu = (prefix: string) => cases.find((c) => c.case.startsWith(prefix))?.apiCpuMsPerRequest;
+    const found = (prefix: string) => cases.find((c) => c.case.startsWith(prefix));
+    const rps = (prefix: string) => found(prefix)?.requestsPerSecond;
+    const cpu = (prefix: string) => found(prefix)?.apiCpuMsPerRequest;
     return {
       cases,
       resolveOverFloor: ratio(rps("10a"), rps("10b")),
+      resolveOverFloorPaired: pairedRatio(found("10a"), found("10b")),
       resolveOverFloorByApiCpu: ratio(cpu("10b"), cpu("10a")),
       oneComponentOverSpread: ratio(rps("11a"), rps("11b")),
+      oneComponentOverSpreadPaired: pairedRatio(found("11a"), found("11b")),
       restart,
       npmStart,
     };
@@ -679,6 +694,20 @@ function ratio(a: number | undefined, b: number | undefined): number | null {
   return a && b ? Math.round((a / b) * 100) / 100 : null;
 }
 
+/**
+ * The median, over the rounds, of a's throughput over b's in the same round. Two cases measured
+ * one after the other in each round meet the same moment of the machine; a burst of other load
+ * (a shared VM's neighbours, the database's background work) then moves one round's ratio, not
+ * the whole run's, as it moves a ratio of totals.
+ */
+function pairedRatio(a: CaseResult | undefined, b: CaseResult | undefined): number | null {
+  if (!a || !b || a.roundRequestsPerSecond.length !== b.roundRequestsPerSecond.length) return null;
+  const ratios = a.roundRequestsPerSecond.map((x, i) => x / b.roundRequestsPerSecond[i]!).sort((x, y) => x - y);
+  const mid = ratios.length / 2;
+  const median = ratios.length % 2 ? ratios[Math.floor(mid)]! : (ratios[mid - 1]! + ratios[mid]!) / 2;
+  return Number.isFinite(median) ? Math.round(median * 100) / 100 : null;
+}
+
 async function main() {
   const slow = await startSlowEndpoint();
   const loadBefore = loadavg();
@@ -703,7 +732,14 @@ async function main() {
     case1OverCase5: Object.fromEntries(
       scales.map((s) => [
         s.credentials,
-        { firstPage: ratio(find(s, "1a")?.requestsPerSecond, find(s, "5a")?.requestsPerSecond), deepPage: ratio(find(s, "1b")?.requestsPerSecond, find(s, "5b")?.requestsPerSecond) },
+        {
+          firstPage: ratio(find(s, "1a")?.requestsPerSecond, find(s, "5a")?.requestsPerSecond),
+          deepPage: ratio(find(s, "1b")?.requestsPerSecond, find(s, "5b")?.requestsPerSecond),
+          firstPagePaired: pairedRatio(find(s, "1a"), find(s, "5a")),
+          deepPagePaired: pairedRatio(find(s, "1b"), find(s, "5b")),
+          firstPageByApiCpu: ratio(find(s, "5a")?.apiCpuMsPerRequest, find(s, "1a")?.apiCpuMsPerRequest),
+          deepPageByApiCpu: ratio(find(s, "5b")?.apiCpuMsPerRequest, find(s, "1b")?.apiCpuMsPerRequest),
+        },
       ]),
     ),
     p99LargeOverSmall:
@@ -739,8 +775,10 @@ function printHotPaths(hot: HotPathResult) {
   console.log("\nHot paths and start-up");
   for (const c of hot.cases)
     console.log(`  ${c.case.padEnd(36)} ${String(c.requestsPerSecond).padStart(6)} req/s  p50 ${c.p50Ms} ms  p99 ${c.p99Ms} ms  ${c.statementsPerRequest} stmt/req  ${c.apiCpuMsPerRequest} API CPU ms/req`);
-  console.log(`  resolveCredential / floor: ${hot.resolveOverFloor} (target ≥ 0.5); by the API's CPU time per request: ${hot.resolveOverFloorByApiCpu}`);
-  console.log(`  createCredential 1 component / 100 components: ${hot.oneComponentOverSpread} (target ≥ 0.9)`);
+  console.log(
+    `  resolveCredential / floor: ${hot.resolveOverFloor} (target ≥ 0.5; median of paired rounds ${hot.resolveOverFloorPaired}); by the API's CPU time per request: ${hot.resolveOverFloorByApiCpu}`,
+  );
+  console.log(`  createCredential 1 component / 100 components: ${hot.oneComponentOverSpread} (target ≥ 0.9; median of paired rounds ${hot.oneComponentOverSpreadPaired})`);
   if (hot.restart) console.log(`  12 restart ${hot.restart.workspaces.toLocaleString("en")} / 1 workspaces: ${hot.restart.ratio} (${hot.restart.manyWorkspacesMs} / ${hot.restart.oneWorkspaceMs} ms; target ≤ 1.3)`);
   if (hot.npmStart) console.log(`  13 npm start to the first GraphQL answer: cold ${hot.npmStart.coldMs} ms (target ≤ 10 s), warm ${hot.npmStart.warmMs} ms (target ≤ 4 s)`);
 }
@@ -772,7 +810,10 @@ function printTable(results: { database: string; settings: { connections: number
   for (const r of rows) console.log(line(r));
   for (const s of scales) {
     const r = summary.case1OverCase5[s.credentials];
-    console.log(`case 1 / case 5 at ${s.credentials}: first page ${r.firstPage}, deep page ${r.deepPage}; statements per request by page size: ${JSON.stringify(s.statementsPerRequestByPageSize)}`);
+    console.log(
+      `case 1 / case 5 at ${s.credentials}: first page ${r.firstPage} (median of paired rounds ${r.firstPagePaired}, by API CPU ${r.firstPageByApiCpu}), ` +
+        `deep page ${r.deepPage} (${r.deepPagePaired}, ${r.deepPageByApiCpu}); statements per request by page size: ${JSON.stringify(s.statementsPerRequestByPageSize)}`,
+    );
   }
   console.log("Full results: bench/results.json");
 }
