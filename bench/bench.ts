@@ -6,7 +6,8 @@
  * BENCH_SCALES ("1000,100000"), BENCH_ROUNDS (5), BENCH_WARMUP (s, 2), BENCH_CASES (all),
  * BENCH_VERIFY_CONCURRENCY (the API's default), BENCH_NODE_ARGS (none), BENCH_KEEP (0),
  * BENCH_LIST_SIZES ("200:10000,20000:1000000": flows and audit rows of the list cases 7 and 8; "" skips them),
- * BENCH_API_LOG (unset: a file the scale cases' API output is written to, e.g. with BENCH_NODE_ARGS=--trace-gc).
+ * BENCH_API_LOG (unset: a file the scale cases' API output is written to, e.g. with BENCH_NODE_ARGS=--trace-gc),
+ * BENCH_FLOWS (20000 flows per scale), BENCH_REVERIFY (1000 credentials re-verified by case 6), BENCH_RESULTS (bench/results.json).
  * Case 9 (webhook delivery, bench/webhooks.ts) runs once, on a database of its own; BENCH_CASES=9 runs it alone.
  * The hot-path and start-up cases 10–13 (runHotPaths): BENCH_HOT (1; 0 skips them), BENCH_RESTART_WORKSPACES (5000),
  * BENCH_NPM_START (1; 0 skips the npm start timing; BENCH_CASES picks them as "12" and "13"), BENCH_RESTART_PORT (4390), BENCH_START_PORT (4391, web +1).
@@ -51,6 +52,11 @@ const KEEP = env.BENCH_KEEP === "1";
 /** Only the cases whose names start with one of these (e.g. "1a,5a"); all when unset. */
 const CASES = env.BENCH_CASES?.split(",").filter(Boolean);
 const serverUrl = env.DATABASE_URL || undefined;
+/** Flows of each scale's workspace, and the credentials case 6 re-verifies (at most the scale's). */
+const SCALE_FLOWS = Number(env.BENCH_FLOWS ?? 20_000);
+const REVERIFY = Number(env.BENCH_REVERIFY ?? 1_000);
+/** Where the results go. */
+const RESULTS_FILE = env.BENCH_RESULTS ?? path.join(__dirname, "results.json");
 
 /** The API token of the scale being measured (every request to the API must be authenticated). */
 let apiToken: string | undefined;
@@ -305,7 +311,7 @@ async function runScale(credentialCount: number, slow: SlowEndpoint): Promise<Sc
     // Before the API starts: PGlite is one process's.
     const seeded: Seeded = await seed(
       { url: database.url, dataDir, encryptionKey },
-      { credentials: credentialCount, components: 200, flows: 20_000, hotUsage: 50, reverify: 1_000 },
+      { credentials: credentialCount, components: 200, flows: SCALE_FLOWS, hotUsage: 50, reverify: Math.min(REVERIFY, credentialCount) },
     );
     const seedMs = { ...seeded.timings, total: Math.round(performance.now() - started) };
     console.log(`${(seedMs.total / 1000).toFixed(1)} s (${JSON.stringify(seeded.timings)})`);
@@ -759,7 +765,7 @@ async function main() {
     lists,
     hotPaths: hot ?? null,
   };
-  writeFileSync(path.join(root, "bench/results.json"), `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
   if (scales.length > 0) printTable(results);
   if (lists) printListTable(lists);
   if (hot) printHotPaths(hot);
@@ -800,7 +806,7 @@ function printTable(results: { database: string; settings: { connections: number
   });
   const reverified = scales.map((s) => s.reverify);
   if (scales.length > 0 && reverified.every((r) => r !== null)) {
-    rows.push([`6 re-verify 1,000 (50 ms each), job at ${reverified[0]!.concurrency}`, ...reverified.flatMap((r) => [`${r!.ms} ms`, "", "", ""]), ""]);
+    rows.push([`6 re-verify ${reverified[0]!.credentials.toLocaleString("en")} (50 ms each), job at ${reverified[0]!.concurrency}`, ...reverified.flatMap((r) => [`${r!.ms} ms`, "", "", ""]), ""]);
   }
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
@@ -815,7 +821,7 @@ function printTable(results: { database: string; settings: { connections: number
         `deep page ${r.deepPage} (${r.deepPagePaired}, ${r.deepPageByApiCpu}); statements per request by page size: ${JSON.stringify(s.statementsPerRequestByPageSize)}`,
     );
   }
-  console.log("Full results: bench/results.json");
+  console.log(`Full results: ${path.relative(process.cwd(), RESULTS_FILE)}`);
 }
 
 main().catch((error: unknown) => {
