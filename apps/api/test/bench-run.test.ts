@@ -1,10 +1,10 @@
 // `npm run bench` itself, at a size that runs in about a minute: every case must still answer what
 // it checks, without errors, and land in the results file. The figures are not judged here (speed
 // is never a test assertion); this keeps the bench able to measure them.
-import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { runScript } from "./harness";
 
 const root = path.resolve(__dirname, "../../..");
 
@@ -25,8 +25,8 @@ test("npm run bench measures every case (small sizes, one short round) and write
   const dir = mkdtempSync(path.join(tmpdir(), "latchkey-bench-run-"));
   const resultsFile = path.join(dir, "results.json");
   try {
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
+    const env: Record<string, string> = {
+      ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
       // A scale whose deep page (at 90%) is still a full page of 50, and more flows than case 3's 50.
       BENCH_SCALES: "600",
       BENCH_FLOWS: "100",
@@ -41,15 +41,8 @@ test("npm run bench measures every case (small sizes, one short round) and write
       BENCH_WARMUP: "0",
       BENCH_RESULTS: resultsFile,
     };
-    const { code, output } = await new Promise<{ code: number | null; output: string }>((resolve, reject) => {
-      const child = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "bench/bench.ts"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
-      let text = "";
-      child.stdout.on("data", (d: Buffer) => (text += d.toString()));
-      child.stderr.on("data", (d: Buffer) => (text += d.toString()));
-      child.on("error", reject);
-      child.on("exit", (exitCode) => resolve({ code: exitCode, output: text }));
-    });
-    if (code !== 0) throw new Error(`the bench failed (exit ${code}):\n${output.slice(-3000)}`);
+    // Fails with the bench's output if it exits with an error.
+    const output = await runScript(path.join(root, "bench/bench.ts"), env);
     expect(output).toContain("Latchkey bench:");
 
     const results = JSON.parse(readFileSync(resultsFile, "utf8"));

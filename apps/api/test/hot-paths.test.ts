@@ -7,14 +7,17 @@ import { catalogDescriptors } from "@latchkey/catalog";
 import { AuditLogDocument, ComponentsDocument, CreateCredentialDocument, ResolveCredentialDocument } from "@latchkey/sdk";
 import { createCredential, createTestDatabase, databaseEnv, registerApiKeyComponent, runScriptJson, startApi, startFakeApp, useApi, type FakeApp, type TestApi, type TestDatabase } from "./harness";
 
+/** SQL statements the API has sent so far (bench mode's /bench/stats), asked as the caller of `headers`. */
+async function statementsSent(api: TestApi, headers: Record<string, string>): Promise<number> {
+  const response = await fetch(`${api.url}/bench/stats`, { headers });
+  return ((await response.json()) as { statements: number }).statements;
+}
+
 describe("resolveCredential", () => {
   // Token look-ups cached longer than the test takes, so every statement counted is resolveCredential's own.
   const api = useApi({ env: { LATCHKEY_BENCH: "true", LATCHKEY_TOKEN_CACHE_MS: "60000" } });
 
-  async function statements(headers: Record<string, string>): Promise<number> {
-    const response = await fetch(`${api().url}/bench/stats`, { headers });
-    return ((await response.json()) as { statements: number }).statements;
-  }
+  const statements = (headers: Record<string, string>) => statementsSent(api(), headers);
 
   test("runs at most two SQL statements per request (the read and the audit row), and audits every answer", async () => {
     const { id } = await createCredential(api().client, { componentKey: "petstore", authType: "API_KEY", name: "Hot", values: { apiKey: "secret" } });
@@ -56,10 +59,9 @@ describe("credential pages", () => {
 
   /** The statements one request of the owner sends, with its answer. */
   async function measured(query: string, variables: Record<string, unknown>): Promise<{ sent: number; data: any }> {
-    const stats = async () => ((await (await fetch(`${api().url}/bench/stats`, { headers: api().owner.headers })).json()) as { statements: number }).statements;
-    const before = await stats();
+    const before = await statementsSent(api(), api().owner.headers);
     const answer = await api().owner.post(JSON.stringify({ query, variables }));
-    const sent = (await stats()) - before;
+    const sent = (await statementsSent(api(), api().owner.headers)) - before;
     expect(answer.json.errors).toBeUndefined();
     return { sent, data: answer.json.data };
   }
