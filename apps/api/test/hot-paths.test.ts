@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { catalogDescriptors } from "@latchkey/catalog";
-import { AuditLogDocument, ComponentsDocument, CreateCredentialDocument, ResolveCredentialDocument } from "@latchkey/sdk";
+import { AuditLogDocument, ComponentsDocument, CreateCredentialDocument, CredentialVerificationsDocument, ResolveCredentialDocument } from "@latchkey/sdk";
 import { createCredential, createTestDatabase, databaseEnv, registerApiKeyComponent, runScriptJson, startApi, startFakeApp, useApi, type FakeApp, type TestApi, type TestDatabase } from "./harness";
 
 /** SQL statements the API has sent so far (bench mode's /bench/stats), asked as the caller of `headers`. */
@@ -115,7 +115,54 @@ describe("resolveCredential's component descriptors", () => {
 });
 
 describe("createCredential on one component", () => {
-  const api = useApi();
+  const api = useApi({ env: { LATCHKEY_BENCH: "true", LATCHKEY_TOKEN_CACHE_MS: "60000" } });
+
+  test("writes the credential, its verification, its audit event and the count in one statement (four in all), and answers with the new count", async () => {
+    const countOf = async () => (await api().client.request(ComponentsDocument, { first: 200 })).components.edges.find((e) => e.node.key === "petstore")!.node.credentialCount;
+    const before = await countOf();
+    // An API token (looked up once, then cached), so that every statement counted is the create's own.
+    const writer = await api().createToken(["READ", "WRITE"]);
+    const create = (name?: string) =>
+      writer.post(
+        JSON.stringify({
+          query: "mutation($input: CredentialInput!) { createCredential(input: $input) { __typename ... on CredentialCreated { credential { id name component { key credentialCount } } } } }",
+          variables: { input: { componentKey: "petstore", authType: "API_KEY", values: { apiKey: "secret" }, ...(name ? { name } : {}) } },
+        }),
+      );
+    await create("Warm-up");
+    const sent = async (work: () => Promise<unknown>) => {
+      const start = await statementsSent(api(), writer.headers);
+      const result = await work();
+      return { sent: (await statementsSent(api(), writer.headers)) - start, result: result as { json: any } };
+    };
+    // The component, the verification rate limit, the default name's number, and the one insert.
+    const byDefault = await sent(() => create());
+    const created = byDefault.result.json.data.createCredential;
+    expect(created).toMatchObject({ __typename: "CredentialCreated", credential: { name: expect.stringMatching(/^Petstore API account \d+$/), component: { key: "petstore", credentialCount: before + 2 } } });
+    expect(byDefault.sent).toBeLessThanOrEqual(4);
+    // A given name: the name check instead of the number.
+    const named = await sent(() => create("Named once"));
+    expect(named.result.json.data.createCredential).toMatchObject({ __typename: "CredentialCreated", credential: { name: "Named once", component: { credentialCount: before + 3 } } });
+    expect(named.sent).toBeLessThanOrEqual(4);
+
+    // What the one statement wrote is all there.
+    expect(await countOf()).toBe(before + 3);
+    const { credential } = await api().client.request(CredentialVerificationsDocument, { id: created.credential.id, first: 10 });
+    expect(credential?.verifications).toMatchObject({ totalCount: 1, edges: [{ node: { ok: true, code: "OK" } }] });
+    const audited = async (name: string) =>
+      (await api().client.request(AuditLogDocument, { filter: { objectType: "credential" }, first: 200 })).auditLog.edges.filter(
+        (e) => e.node.action === "credential.create" && e.node.details?.name === name,
+      );
+    expect((await audited(created.credential.name)).map((e) => e.node.objectId)).toEqual([created.credential.id]);
+
+    // One name asked for by 5 at once: all pass the early check, one insert wins, and the others
+    // fail whole (no credential, no count, no audit event, no verification row left behind).
+    const raced = await Promise.all(Array.from({ length: 5 }, () => create("Raced")));
+    const kinds = raced.map((r) => r.json.data.createCredential.__typename).sort();
+    expect(kinds).toEqual(["CredentialCreated", "InvalidInput", "InvalidInput", "InvalidInput", "InvalidInput"]);
+    expect(await countOf()).toBe(before + 4);
+    expect(await audited("Raced")).toHaveLength(1);
+  });
 
   test("20 concurrent creates with default names get distinct names, and the count follows", async () => {
     const countOf = async () => (await api().client.request(ComponentsDocument, { first: 200 })).components.edges.find((e) => e.node.key === "petstore")!.node.credentialCount;

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import {
   and,
   asc,
+  auditEvents,
   components,
   oauth2Authorizations,
   lt,
@@ -18,6 +19,7 @@ import {
   type Database,
   type SQL,
   type Transaction,
+  verificationResults,
 } from "@latchkey/db";
 import { z } from "zod";
 import { ComponentService } from "../components/component-service";
@@ -58,6 +60,7 @@ import {
   ComponentDescriptorCache,
   recordVerification,
   toCredentialRecord,
+  verificationRow,
   toStoredVerification,
   withTrigger,
   type CredentialRow,
@@ -66,7 +69,7 @@ import { currentDestination, openCredentialValues, sealCredentialValues, type St
 import { DestinationChangedError, destinationChangedResult, destinationOf } from "./destination";
 import { DEFAULT_REFRESH_MARGIN_MS, OAuth2TokenKeeper, type FreshResult, type TokenTarget } from "./oauth2-tokens";
 import { toFlowRecord } from "../flows/flow-store";
-import { AuditBatcher, recordAudit } from "../access/audit";
+import { AuditBatcher, auditEventRow, recordAudit } from "../access/audit";
 import { countOf, keysetPage, mapPage, type KeysetList, type Page, type PageArgs } from "../paging";
 
 const zCredentialInput = z.object({
@@ -129,6 +132,8 @@ export interface CredentialCreated {
   __typename: "CredentialCreated";
   credential: CredentialRecord;
   verification: VerificationResult;
+  /** The credential's component as the insert left it (its count included), so the answer needs no read of it. */
+  component: ComponentRecord;
 }
 export interface CredentialUpdated {
   __typename: "CredentialUpdated";
@@ -272,15 +277,15 @@ export class CredentialService {
     const { verification: result, tokens } = await this.verifyNewValues(prepared);
     if (!result.ok) return verificationFailed(result);
     const verification = withTrigger(result, "CREATED");
-    let row: CredentialRow;
+    let created: Awaited<ReturnType<typeof this.insertCredential>>;
     try {
-      row = await this.insertCredential(randomUUID(), workspaceId, prepared, verification, tokens && { grant: "client_credentials", tokens });
+      created = await this.insertCredential(randomUUID(), workspaceId, prepared, verification, tokens && { grant: "client_credentials", tokens });
     } catch (error) {
       // Another request took the name since prepare() checked it.
       if (isNameTaken(error)) return nameTakenProblem(prepared.component.name, prepared.name ?? "");
       throw error;
     }
-    return { __typename: "CredentialCreated", credential: toCredentialRecord(row), verification };
+    return { __typename: "CredentialCreated", credential: toCredentialRecord(created.row), verification, component: created.component };
   }
 
   /** Replaces the values (secrets left out keep their stored value) and verifies; on failure nothing changes. */
@@ -968,18 +973,50 @@ export class CredentialService {
     prepared: Prepared,
     verification: TriggeredVerification,
     oauth2?: { grant: OAuth2Grant; tokens: OAuth2Tokens },
-  ): Promise<CredentialRow> {
+  ): Promise<{ row: CredentialRow; component: ComponentRecord }> {
     const { component, method, values } = prepared;
-    // A default name's number comes from its own short statement (not from the transaction below),
-    // so concurrent adds to one component never wait for each other's whole transaction; a
-    // number taken by an add that then fails is skipped, never handed out twice.
-    let name = prepared.name;
-    // A default name someone already gave by hand: the count goes on to the next free one.
-    while (!name || (!prepared.name && (await credentialNameTaken(this.db, workspaceId, component.id, name)))) {
-      name = `${component.name} account ${await nextAccountNumber(this.db, workspaceId, component.id)}`;
+    const sealed = sealCredentialValues(
+      this.keyring,
+      method,
+      values,
+      { workspaceId, credentialId: id, destination: destinationOf(component.descriptor, method, values, this.verifierOptions) },
+      oauth2?.tokens,
+    );
+    // A default name's number comes from its own short statement, never from the insert below, so
+    // a number taken by an add that then fails is skipped, never handed out twice.
+    const defaultName = async () => `${component.name} account ${await nextAccountNumber(this.db, workspaceId, component.id)}`;
+    let name = prepared.name ?? (await defaultName());
+    for (;;) {
+      try {
+        const { row, credentialCount } = await this.insertCredentialRow(id, workspaceId, prepared, name, sealed, verification, oauth2);
+        return { row, component: { ...component, credentialCount } };
+      } catch (error) {
+        // A default name someone already gave by hand: the count goes on to the next free one.
+        if (prepared.name || !isNameTaken(error)) throw error;
+        name = await defaultName();
+      }
     }
-    return this.db.transaction(async (tx) => {
-      const [inserted] = await tx
+  }
+
+  /**
+   * The credential, its first verification, its audit event and the component's count, in one
+   * statement: it commits whole or not at all, and the component's row lock (for the count) is
+   * held only while the database runs it, never across a round trip to this process. A name
+   * another credential of the component has fails it as a whole (CREDENTIAL_NAME_UNIQUE).
+   */
+  private async insertCredentialRow(
+    id: string,
+    workspaceId: string,
+    prepared: Prepared,
+    name: string,
+    sealed: ReturnType<typeof sealCredentialValues>,
+    verification: TriggeredVerification,
+    oauth2: { grant: OAuth2Grant; tokens: OAuth2Tokens } | undefined,
+  ): Promise<{ row: CredentialRow; credentialCount: number }> {
+    const { component, method } = prepared;
+    const db = this.db;
+    const inserted = db.$with("inserted").as(
+      db
         .insert(credentials)
         .values({
           id,
@@ -987,23 +1024,30 @@ export class CredentialService {
           componentId: component.id,
           name,
           authType: method.type,
-          ...sealCredentialValues(
-            this.keyring,
-            method,
-            values,
-            { workspaceId, credentialId: id, destination: destinationOf(component.descriptor, method, values, this.verifierOptions) },
-            oauth2?.tokens,
-          ),
+          ...sealed,
           ...(oauth2 ? { oauth2Grant: oauth2.grant, tokenExpiresAt: oauth2.tokens.expiresAt } : {}),
           ...verificationColumns(verification),
         })
-        .returning();
-      await recordVerification(tx, workspaceId, id, verification);
-      await recordAudit(tx, { workspaceId, action: "credential.create", objectType: "credential", objectId: id, details: { name } });
-      // The component's count last: its row lock is held only until the commit that follows.
-      await countCredential(tx, workspaceId, component.id, 1);
-      return inserted!;
-    });
+        .returning(),
+    );
+    const verified = db.$with("verified").as(db.insert(verificationResults).values(verificationRow(workspaceId, id, verification)).returning({ id: verificationResults.id }));
+    const audited = db.$with("audited").as(
+      db
+        .insert(auditEvents)
+        .values(auditEventRow({ workspaceId, action: "credential.create", objectType: "credential", objectId: id, details: { name } }))
+        .returning({ seq: auditEvents.seq }),
+    );
+    const counted = db.$with("counted").as(
+      db
+        .update(components)
+        .set({ credentialCount: sql`${components.credentialCount} + 1` })
+        .where(and(eq(components.workspaceId, workspaceId), eq(components.id, component.id)))
+        .returning({ credentialCount: components.credentialCount }),
+    );
+    // Unread, the three inserts and the update still run, exactly once (PostgreSQL runs every data-modifying WITH).
+    const [result] = await db.with(inserted, verified, audited, counted).select().from(inserted).crossJoin(counted);
+    if (!result) throw new Error("The credential insert returned no row.");
+    return { row: result.inserted, credentialCount: result.counted.credentialCount };
   }
 }
 

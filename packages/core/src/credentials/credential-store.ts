@@ -166,14 +166,9 @@ export async function findCredentialRows(
   return lock ? query.orderBy(credentials.id).for(lock) : query;
 }
 
-/** Appends a result to the credential's history and drops what falls past the limit. */
-export async function recordVerification(
-  db: Executor,
-  workspaceId: string,
-  credentialId: string,
-  result: TriggeredVerification,
-): Promise<void> {
-  await db.insert(verificationResults).values({
+/** The verification_results row of a result (for stores that write it inside their own statement). */
+export function verificationRow(workspaceId: string, credentialId: string, result: TriggeredVerification) {
+  return {
     id: randomUUID(),
     workspaceId,
     credentialId,
@@ -185,7 +180,17 @@ export async function recordVerification(
     durationMs: result.durationMs,
     trigger: result.trigger,
     triggeredBy: result.triggeredBy,
-  });
+  };
+}
+
+/** Appends a result to the credential's history and drops what falls past the limit. */
+export async function recordVerification(
+  db: Executor,
+  workspaceId: string,
+  credentialId: string,
+  result: TriggeredVerification,
+): Promise<void> {
+  await db.insert(verificationResults).values(verificationRow(workspaceId, credentialId, result));
   await db.execute(sql`
     delete from ${verificationResults}
     where ${verificationResults.credentialId} = ${credentialId}

@@ -27,7 +27,11 @@ export const credentialResolvers: Resolvers = {
       if (isProblem(result)) return result;
       return result.ok ? { __typename: "CredentialValuesVerified", verification: result } : verificationFailed(result);
     },
-    createCredential: (_, { input }, ctx) => ctx.services.credentials.create(ctx.workspaceId, input),
+    createCredential: async (_, { input }, ctx) => {
+      const result = await ctx.services.credentials.create(ctx.workspaceId, input);
+      if (result.__typename === "CredentialCreated") ctx.loaders.knownComponent(result.component);
+      return result;
+    },
     updateCredential: (_, args, ctx) => {
       const input = mutationInput(args, ["id", "values"]);
       return isInvalidInput(input) ? input : ctx.services.credentials.update(ctx.workspaceId, input.id, input.values);
