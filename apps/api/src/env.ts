@@ -81,6 +81,7 @@ const zEnv = z.object({
   LATCHKEY_WEBHOOK_BACKOFF_SCALE: z.coerce.number().min(0.0001).max(1).default(1),
   LATCHKEY_WEBHOOK_DISABLE_AFTER: duration.default(3 * 86_400_000),
   LATCHKEY_COMPILE_AFTER_RUNS: z.coerce.number().int().min(0).max(1_000_000).default(2),
+  LATCHKEY_HEAP_GROWTH_PERCENT: z.coerce.number().int().min(0).max(300).default(100),
   LATCHKEY_BENCH: booleanFlag.default(false),
   LATCHKEY_LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   LATCHKEY_INTROSPECTION: booleanFlag.optional(),
@@ -135,6 +136,7 @@ function toConfig(env: z.output<typeof zEnv>) {
     verifyRateLimitPerMinute: env.LATCHKEY_VERIFY_RATE_LIMIT,
     /** Executions of a document by graphql-js before it is compiled (compiled-execution.ts). */
     compileAfterRuns: env.LATCHKEY_COMPILE_AFTER_RUNS,
+    heapGrowthPercent: env.LATCHKEY_HEAP_GROWTH_PERCENT,
     /** The webhook dispatcher (webhook-dispatcher.ts): poll interval, deliveries at once, attempt timeout, backoff scale, when a failing endpoint is disabled. */
     webhooks: {
       pollMs: env.LATCHKEY_WEBHOOK_POLL_MS,

@@ -2,6 +2,7 @@ import { ConfigError, loadConfig } from "./env";
 import { createLogger } from "./logger";
 import { startApi } from "./app";
 import { describeStartupError } from "./startup-errors";
+import { limitHeapGrowth } from "./heap";
 
 async function main(): Promise<void> {
   let config;
@@ -14,6 +15,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  limitHeapGrowth(config.heapGrowthPercent);
   const logger = createLogger(config.logLevel);
   let api;
   try {
