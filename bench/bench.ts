@@ -87,7 +87,7 @@ interface ScaleResult {
   cases: CaseResult[];
   statementsPerRequestByPageSize: Record<string, number>;
   /** Case 6; null when BENCH_CASES leaves it out. */
-  reverify: { credentials: number; concurrency: number; ms: number; allValid: boolean; path: string } | null;
+  reverify: { credentials: number; concurrency: number; ms: number; apiCpuMsPerVerification: number; allValid: boolean; path: string } | null;
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -280,8 +280,9 @@ async function statementsByPageSize(api: string): Promise<Record<string, number>
  * credentials due and runs a round now. Timed from the request to the answer; the slow endpoint
  * must have accepted one request per credential.
  */
-async function reverifyAll(api: string, ids: string[], slow: SlowEndpoint): Promise<{ ms: number; allValid: boolean; concurrency: number }> {
+async function reverifyAll(api: string, ids: string[], slow: SlowEndpoint): Promise<{ ms: number; allValid: boolean; concurrency: number; apiCpuMsPerVerification: number }> {
   const acceptedBefore = slow.accepted();
+  const statsBefore = await apiStats(api);
   const started = performance.now();
   const response = await fetch(`${api}/bench/reverify`, {
     method: "POST",
@@ -292,7 +293,8 @@ async function reverifyAll(api: string, ids: string[], slow: SlowEndpoint): Prom
   const body = (await response.json()) as { verified?: number; concurrency?: number; error?: string };
   if (response.status !== 200) throw new Error(`/bench/reverify answered ${response.status}: ${body.error}`);
   const accepted = slow.accepted() - acceptedBefore;
-  return { ms, allValid: body.verified === ids.length && accepted === ids.length, concurrency: body.concurrency ?? 0 };
+  const apiCpuMsPerVerification = Math.round(((await apiStats(api)).cpuMicros - statsBefore.cpuMicros) / ids.length) / 1000;
+  return { ms, allValid: body.verified === ids.length && accepted === ids.length, concurrency: body.concurrency ?? 0, apiCpuMsPerVerification };
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -353,7 +355,7 @@ async function runScale(credentialCount: number, slow: SlowEndpoint): Promise<Sc
       const results = await runCases(api.url, cases.filter((x) => !CASES || CASES.some((p) => x.name.startsWith(p))));
       const byPageSize = await statementsByPageSize(api.url);
       const reverify = CASES && !CASES.includes("6") ? null : await reverifyAll(api.url, seeded.reverifyIds, slow);
-      if (reverify) console.log(`  6 re-verify ${seeded.reverifyIds.length} credentials: ${reverify.ms} ms (scheduled job, concurrency ${reverify.concurrency})${reverify.allValid ? "" : " NOT ALL VERIFIED"}`);
+      if (reverify) console.log(`  6 re-verify ${seeded.reverifyIds.length} credentials: ${reverify.ms} ms (scheduled job, concurrency ${reverify.concurrency}; API CPU ${reverify.apiCpuMsPerVerification} ms per verification)${reverify.allValid ? "" : " NOT ALL VERIFIED"}`);
       const problems = api.output().split("\n").filter((l) => /"level":"error"/.test(l));
       if (problems.length > 0) console.warn(`  the API logged ${problems.length} errors, e.g. ${problems[0]}`);
       return {
@@ -365,6 +367,7 @@ async function runScale(credentialCount: number, slow: SlowEndpoint): Promise<Sc
           credentials: seeded.reverifyIds.length,
           concurrency: reverify.concurrency,
           ms: reverify.ms,
+          apiCpuMsPerVerification: reverify.apiCpuMsPerVerification,
           allValid: reverify.allValid,
           path: "scheduled re-verification job (one round via /bench/reverify)",
         },
