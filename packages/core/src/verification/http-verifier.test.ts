@@ -362,6 +362,68 @@ describe("sendVerificationRequest", () => {
     expect(lookups).toEqual(["blocked.test"]);
     expect(response).toEqual({ kind: "network-error", code: "BLOCKED_TARGET" });
   });
+
+  describe("connections kept between verifications", () => {
+    let place: http.Server;
+    let port: number;
+    /** Sockets the server accepted, and requests each has carried. */
+    let sockets: Map<import("node:net").Socket, number>;
+    /** The server drops the connection instead of answering a socket's second request (as a server closing an idle one would). */
+    let dropSecondOnSocket = false;
+    beforeEach(async () => {
+      sockets = new Map();
+      dropSecondOnSocket = false;
+      place = http.createServer((req, res) => {
+        const served = (sockets.get(req.socket) ?? 0) + 1;
+        sockets.set(req.socket, served);
+        if (dropSecondOnSocket && served === 2) return void req.socket.destroy();
+        res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ auth: req.headers.authorization ?? null }));
+      });
+      await new Promise<void>((resolve) => place.listen(0, "127.0.0.1", resolve));
+      port = (place.address() as AddressInfo).port;
+    });
+    afterEach(() => new Promise<void>((resolve) => place.close(() => resolve())));
+
+    // Node asks for every address ({ all: true }) when it may try several.
+    const allowing = (hostname: string, options: { all?: boolean }, callback: (error: Error | null, address: unknown, family?: number) => void) => {
+      if (hostname !== "place.test") return callback(new Error("unknown"), "", 4);
+      if (options.all) callback(null, [{ address: "127.0.0.1", family: 4 }]);
+      else callback(null, "127.0.0.1", 4);
+    };
+    const send = (authorization: string, lookup: typeof allowing) =>
+      sendVerificationRequest({ url: new URL(`http://place.test:${port}/me`), method: "GET", headers: { authorization }, timeoutMs: 2_000, lookup: lookup as never, readBody: true });
+
+    it("reuse one connection, one request after another, each with only its own credential", async () => {
+      for (const key of ["key-a", "key-b", "key-c"]) {
+        const response = await send(key, allowing);
+        expect(response).toMatchObject({ kind: "response", status: 200 });
+        expect(JSON.parse(String((response as { body: Buffer }).body))).toEqual({ auth: key });
+      }
+      expect([...sockets.values()]).toEqual([3]);
+    });
+
+    it("are never reused by a request that carries another lookup: one that refuses the host refuses it", async () => {
+      expect(await send("key-a", allowing)).toMatchObject({ kind: "response", status: 200 });
+      const lookups: string[] = [];
+      const refusing = (hostname: string, _options: unknown, callback: (error: Error | null, address: unknown, family?: number) => void) => {
+        lookups.push(hostname);
+        callback(Object.assign(new Error("blocked"), { code: "BLOCKED_TARGET" }), "", 4);
+      };
+      expect(await send("key-b", refusing)).toEqual({ kind: "network-error", code: "BLOCKED_TARGET" });
+      expect(lookups).toEqual(["place.test"]);
+      expect([...sockets.values()]).toEqual([1]);
+    });
+
+    it("send a request again, once, on a new connection when the server had closed the kept one", async () => {
+      dropSecondOnSocket = true;
+      expect(await send("key-a", allowing)).toMatchObject({ kind: "response", status: 200 });
+      const again = await send("key-b", allowing);
+      expect(again).toMatchObject({ kind: "response", status: 200 });
+      expect(JSON.parse(String((again as { body: Buffer }).body))).toEqual({ auth: "key-b" });
+      // The first socket carried the first request and the dropped one; the second carried the retry.
+      expect([...sockets.values()]).toEqual([2, 1]);
+    });
+  });
 });
 
 describe("verifyCredential", () => {
