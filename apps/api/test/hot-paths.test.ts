@@ -13,6 +13,13 @@ async function statementsSent(api: TestApi, headers: Record<string, string>): Pr
   return ((await response.json()) as { statements: number }).statements;
 }
 
+/** The statements the API sent while `work` ran, with what it answered. */
+async function statementsDuring<T>(api: TestApi, headers: Record<string, string>, work: () => Promise<T>): Promise<{ sent: number; result: T }> {
+  const before = await statementsSent(api, headers);
+  const result = await work();
+  return { sent: (await statementsSent(api, headers)) - before, result };
+}
+
 describe("resolveCredential", () => {
   // Token look-ups cached longer than the test takes, so every statement counted is resolveCredential's own.
   const api = useApi({ env: { LATCHKEY_BENCH: "true", LATCHKEY_TOKEN_CACHE_MS: "60000" } });
@@ -59,9 +66,7 @@ describe("credential pages", () => {
 
   /** The statements one request of the owner sends, with its answer. */
   async function measured(query: string, variables: Record<string, unknown>): Promise<{ sent: number; data: any }> {
-    const before = await statementsSent(api(), api().owner.headers);
-    const answer = await api().owner.post(JSON.stringify({ query, variables }));
-    const sent = (await statementsSent(api(), api().owner.headers)) - before;
+    const { sent, result: answer } = await statementsDuring(api(), api().owner.headers, () => api().owner.post(JSON.stringify({ query, variables })));
     expect(answer.json.errors).toBeUndefined();
     return { sent, data: answer.json.data };
   }
@@ -130,11 +135,7 @@ describe("createCredential on one component", () => {
         }),
       );
     await create("Warm-up");
-    const sent = async (work: () => Promise<unknown>) => {
-      const start = await statementsSent(api(), writer.headers);
-      const result = await work();
-      return { sent: (await statementsSent(api(), writer.headers)) - start, result: result as { json: any } };
-    };
+    const sent = (work: () => ReturnType<typeof create>) => statementsDuring(api(), writer.headers, work);
     // The component, the verification rate limit, the default name's number, and the one insert.
     const byDefault = await sent(() => create());
     const created = byDefault.result.json.data.createCredential;

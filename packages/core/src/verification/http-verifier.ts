@@ -81,8 +81,8 @@ const IDLE_CONNECTION_MS = 4_000;
 /** Open connections kept per place (protocol, host, port) between verifications: as many as the job verifies at once (LATCHKEY_VERIFY_CONCURRENCY, up to 256). */
 const IDLE_CONNECTIONS_PER_PLACE = 256;
 interface ConnectionPools {
-  "http:": http.Agent;
-  "https:": https.Agent;
+  http: http.Agent;
+  https: https.Agent;
 }
 const poolsByLookup = new WeakMap<LookupFunction, ConnectionPools>();
 let poolsOfSystemLookup: ConnectionPools | undefined;
@@ -99,7 +99,7 @@ let poolsOfSystemLookup: ConnectionPools | undefined;
 function connectionPools(lookup: LookupFunction | undefined): ConnectionPools {
   const make = (): ConnectionPools => {
     const options = { keepAlive: true, maxFreeSockets: IDLE_CONNECTIONS_PER_PLACE, timeout: IDLE_CONNECTION_MS, scheduling: "lifo" as const };
-    return { "http:": new http.Agent(options), "https:": new https.Agent(options) };
+    return { http: new http.Agent(options), https: new https.Agent(options) };
   };
   if (!lookup) return (poolsOfSystemLookup ??= make());
   let pools = poolsByLookup.get(lookup);
@@ -120,7 +120,8 @@ function sendOnce(request: VerificationRequest, mayRetry: boolean): Promise<Veri
     let status: number | undefined;
     let settled = false;
     let clientRequest: http.ClientRequest | undefined;
-    const settle = (response: VerificationResponse) => {
+    // A retry's promise settles it too (resolve adopts it).
+    const settle = (response: VerificationResponse | Promise<VerificationResponse>) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
@@ -131,8 +132,9 @@ function sendOnce(request: VerificationRequest, mayRetry: boolean): Promise<Veri
     const settleWithStatus = () =>
       settle({ kind: "response", status: status ?? 0, ...(request.readBody ? { body: Buffer.concat(chunks) } : {}) });
     const timer = setTimeout(() => (status === undefined ? settle({ kind: "timeout" }) : settleWithStatus()), request.timeoutMs);
-    const client = request.url.protocol === "https:" ? https : http;
-    const agent = connectionPools(request.lookup)[request.url.protocol === "https:" ? "https:" : "http:"];
+    const secure = request.url.protocol === "https:";
+    const client = secure ? https : http;
+    const agent = connectionPools(request.lookup)[secure ? "https" : "http"];
     try {
       clientRequest = client.request(
         request.url,
@@ -156,12 +158,7 @@ function sendOnce(request: VerificationRequest, mayRetry: boolean): Promise<Veri
     }
     const sent = clientRequest;
     clientRequest.on("error", (error: NodeJS.ErrnoException) => {
-      if (mayRetry && sent.reusedSocket && status === undefined && STALE_CONNECTION_CODES.has(error.code ?? "") && !settled) {
-        settled = true;
-        clearTimeout(timer);
-        resolve(sendOnce(request, false));
-        return;
-      }
+      if (mayRetry && sent.reusedSocket && status === undefined && STALE_CONNECTION_CODES.has(error.code ?? "")) return settle(sendOnce(request, false));
       const blocked = findBlockedTarget(error);
       if (blocked) settle({ kind: "blocked", error: blocked });
       else if (status === undefined) settle({ kind: "network-error", code: error.code });
